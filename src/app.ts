@@ -1,0 +1,168 @@
+// Assembles the API: schema + authorization, Apollo Server, and Node's HTTP
+// server with /graphql and /health.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { applyMiddleware } from 'graphql-middleware';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Config } from './config.js';
+import { buildContext, type Context } from './context.js';
+import type { Db } from './lib/db/client.js';
+import type { Logger } from './lib/logger.js';
+import { createTokenService } from './lib/auth/tokens.js';
+import { buildPermissions } from './lib/auth/permissions.js';
+import { ErrorCode, isPublicError } from './lib/errors.js';
+import { queryLimitRules } from './lib/http/limits.js';
+import { buildSchema } from './schema.js';
+import { modulePermissions } from './modules/index.js';
+
+export interface App {
+  server: http.Server;
+  listen(port: number): Promise<number>;
+  /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function createApp(options: { config: Config; db: Db; log: Logger; onStop?: () => Promise<void> }): Promise<App> {
+  const { config, db, log } = options;
+  const tokens = await createTokenService(config);
+  const baseSchema = buildSchema();
+  const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, modulePermissions).middleware);
+  const httpServer = http.createServer();
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: queryLimitRules(config.limits),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) => publicError(formatted, error, log),
+  });
+  await apollo.start();
+
+  httpServer.on('request', (req, res) => {
+    const requestId = validRequestId(req.headers['x-request-id']) ?? randomUUID();
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () =>
+      log.info('request', {
+        requestId,
+        method: req.method,
+        path: req.url?.split('?')[0],
+        status: res.statusCode,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+      }),
+    );
+    handle(req, res, requestId).catch((error) => {
+      log.error('request failed', { requestId, error: String(error?.stack ?? error) });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, requestId: string) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const database = await db.$queryRawUnsafe('SELECT 1').then(() => 'up', () => 'down');
+      return sendJson(res, database === 'up' ? 200 : 503, { status: database === 'up' ? 'ok' : 'degraded', database });
+    }
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: use /graphql or /health' });
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.setHeader('allow', 'GET, POST');
+      return sendJson(res, 405, { error: 'Use GET or POST' });
+    }
+    const raw = await readBody(req, config.maxBodyBytes);
+    if (raw === null) {
+      return sendJson(res, 413, { errors: [{ message: `Request body exceeds ${config.maxBodyBytes} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = raw;
+    if (req.method === 'POST' && headers.get('content-type')?.includes('application/json')) {
+      try {
+        body = raw.length ? JSON.parse(raw) : {};
+      } catch {
+        return sendJson(res, 400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const requestLog = log.child({ requestId });
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+      context: () => buildContext({ requestId, db, log: requestLog, tokens, authorization: req.headers.authorization }),
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') return res.end(result.body.string);
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    server: httpServer,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, () => resolve((httpServer.address() as { port: number }).port));
+      }),
+    stop: () =>
+      (stopping ??= (async () => {
+        await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+        await db.$disconnect();
+        await options.onStop?.();
+      })()),
+  };
+}
+
+/** Errors reach clients with a known code and never with internals; the rest is logged. */
+function publicError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (isPublicError(code)) {
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  // Failures while building the context (a bad token) arrive wrapped by Apollo.
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (original instanceof GraphQLError && isPublicError(original.extensions?.code)) {
+    return { message: original.message, extensions: { ...original.extensions } };
+  }
+  log.error('unexpected error', { error: String((original ?? error) instanceof Error ? ((original ?? error) as Error).stack : error) });
+  return { message: 'Internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+function validRequestId(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value) ? value : undefined;
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      return resolve(null);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+export type { BaseContext };

@@ -1,0 +1,49 @@
+// Configuration from the environment, read once at start-up.
+export interface Config {
+  port: number;
+  /** Set: use this PostgreSQL server. Unset: run the embedded engine under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtTtlSeconds: number;
+  /** Optional external identity provider whose tokens are also accepted. */
+  externalIdp?: { issuer: string; audience?: string; publicKeyPem?: string; jwksUrl?: string };
+  maxBodyBytes: number;
+  limits: { maxDepth: number; maxAliases: number; maxCost: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  seedDemoData: boolean;
+}
+
+const DEV_SECRET = 'development-only-secret-change-me-0123456789';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const jwtSecret = env.JWT_SECRET ?? (production ? '' : DEV_SECRET);
+  if (jwtSecret.length < 32) throw new Error('JWT_SECRET must be set to at least 32 characters');
+  const issuer = env.EXTERNAL_IDP_ISSUER;
+  return {
+    port: Number(env.PORT ?? 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR ?? '.data',
+    jwtSecret,
+    jwtIssuer: env.JWT_ISSUER ?? 'conalep-api',
+    jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 8 * 3600),
+    externalIdp: issuer
+      ? {
+          issuer,
+          audience: env.EXTERNAL_IDP_AUDIENCE,
+          publicKeyPem: env.EXTERNAL_IDP_PUBLIC_KEY,
+          jwksUrl: env.EXTERNAL_IDP_JWKS_URL,
+        }
+      : undefined,
+    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 1024 * 1024),
+    limits: {
+      maxDepth: Number(env.MAX_QUERY_DEPTH ?? 12),
+      maxAliases: Number(env.MAX_QUERY_ALIASES ?? 30),
+      maxCost: Number(env.MAX_QUERY_COST ?? 10000),
+    },
+    logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
+    seedDemoData: env.SEED_DEMO_DATA !== 'false',
+  };
+}

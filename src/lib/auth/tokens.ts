@@ -1,0 +1,61 @@
+// Bearer tokens. Local accounts get HS256 JWTs signed here; tokens from an
+// external identity provider (issuer and key from configuration) are accepted
+// too and matched to a person by subject, then by e-mail.
+import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { Config } from '../../config.js';
+
+export interface TokenIdentity {
+  source: 'local' | 'external';
+  subject: string;
+  email?: string;
+}
+
+export interface TokenService {
+  issue(personId: string): Promise<{ token: string; expiresAt: Date }>;
+  /** Verifies a bearer token; null when it is invalid or expired. */
+  verify(token: string): Promise<TokenIdentity | null>;
+}
+
+export async function createTokenService(config: Config): Promise<TokenService> {
+  const secret = new TextEncoder().encode(config.jwtSecret);
+  let externalKey: Uint8Array | CryptoKey | JWTVerifyGetKey | undefined;
+  const idp = config.externalIdp;
+  if (idp?.publicKeyPem) externalKey = await importSPKI(idp.publicKeyPem, 'RS256');
+  else if (idp?.jwksUrl) externalKey = createRemoteJWKSet(new URL(idp.jwksUrl));
+
+  return {
+    async issue(personId) {
+      const expiresAt = new Date(Date.now() + config.jwtTtlSeconds * 1000);
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(personId)
+        .setIssuer(config.jwtIssuer)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+        .sign(secret);
+      return { token, expiresAt };
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, secret, { issuer: config.jwtIssuer, algorithms: ['HS256'] });
+        if (payload.sub) return { source: 'local', subject: payload.sub };
+      } catch {
+        // not a local token; try the external provider below
+      }
+      if (!idp || !externalKey) return null;
+      try {
+        const { payload } = await jwtVerify(token, externalKey as Parameters<typeof jwtVerify>[1], {
+          issuer: idp.issuer,
+          audience: idp.audience,
+        });
+        return payload.sub ? { source: 'external', subject: payload.sub, email: emailOf(payload) } : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+function emailOf(payload: JWTPayload): string | undefined {
+  return typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined;
+}

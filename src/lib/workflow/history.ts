@@ -1,0 +1,29 @@
+// Every workflow record's `history`: its audit entries, oldest first, loaded
+// for all records of a response in one query.
+import DataLoader from 'dataloader';
+import type { Db } from '../db/client.js';
+import type { WorkflowTransition } from '../../generated/prisma/client.js';
+
+export function createHistoryLoader(db: Db) {
+  return new DataLoader<{ workflow: string; recordId: string }, WorkflowTransition[], string>(
+    async (keys) => {
+      const rows = await db.workflowTransition.findMany({
+        where: { OR: groupByWorkflow(keys).map(([workflow, ids]) => ({ workflow, recordId: { in: ids } })) },
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      });
+      const byKey = new Map<string, WorkflowTransition[]>();
+      for (const row of rows) {
+        const key = `${row.workflow}:${row.recordId}`;
+        byKey.set(key, [...(byKey.get(key) ?? []), row]);
+      }
+      return keys.map((k) => byKey.get(`${k.workflow}:${k.recordId}`) ?? []);
+    },
+    { cacheKeyFn: (k) => `${k.workflow}:${k.recordId}` },
+  );
+}
+
+function groupByWorkflow(keys: readonly { workflow: string; recordId: string }[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const k of keys) groups.set(k.workflow, [...(groups.get(k.workflow) ?? []), k.recordId]);
+  return [...groups];
+}

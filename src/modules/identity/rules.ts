@@ -1,0 +1,6 @@
+import { isAuthenticated, isPublic } from '../../lib/auth/rules.js';
+
+export const permissions = {
+  Query: { me: isAuthenticated },
+  Mutation: { login: isPublic },
+};

@@ -1,0 +1,7 @@
+// Every module's authorization rules, merged by the shield in app.ts.
+import { permissions as organisation } from './organisation/rules.js';
+import { permissions as identity } from './identity/rules.js';
+import { permissions as normatividad } from './normatividad/rules.js';
+import { permissions as workflows } from '../lib/workflow/schema.js';
+
+export const modulePermissions = [organisation, identity, normatividad, workflows];

@@ -1,0 +1,287 @@
+// One mutation per step of 7081-MP-SI 8.1.6. Each names its transition; the
+// engine checks role, reach, state and observations, and writes the audit entry.
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import { InputChecker, notFound, type InputIssue } from '../../lib/errors.js';
+import { applyTransition, createRecord, type TransitionOptions } from '../../lib/workflow/engine.js';
+import type { Tx, WorkflowStore } from '../../lib/workflow/types.js';
+import { registerWorkflow } from '../../lib/workflow/registry.js';
+import type { EstadoNormativo } from '../../generated/prisma/enums.js';
+import { readableProyectos } from './rules.js';
+import { ModalidadReunionEnum, ProyectoNormativoRef, TipoEvidenciaEnum } from './types.js';
+import { normatividadWorkflow as wf, STEP_MUTATIONS, type NormatividadTransition } from './workflow.js';
+
+registerWorkflow(wf, STEP_MUTATIONS);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const store: WorkflowStore<EstadoNormativo> = {
+  entity: 'ProyectoNormativo',
+  async load(tx, id, readable) {
+    if (!UUID.test(id)) return null;
+    const row = await tx.proyectoNormativo.findFirst({
+      where: { AND: [{ id }, readable] },
+      select: {
+        id: true,
+        estado: true,
+        version: true,
+        unit: { select: { path: true } },
+        destinatarios: { select: { fin: true, unit: { select: { path: true } } } },
+      },
+    });
+    return row
+      ? {
+          id: row.id,
+          state: row.estado,
+          version: row.version,
+          unitPath: row.unit.path,
+          addressees: row.destinatarios.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })),
+        }
+      : null;
+  },
+  async move(tx, id, version, to, data) {
+    const { count } = await tx.proyectoNormativo.updateMany({
+      where: { id, version },
+      data: { ...data, estado: to, version: { increment: 1 } },
+    });
+    return count === 1;
+  },
+};
+
+/** Common arguments of a step: the record, the version read, and observations. */
+const StepInput = builder.inputType('ProyectoNormativoStepInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: ProyectoNormativoRef }),
+    version: t.int({ required: false, description: 'The version you read; if the record has moved since, you get CONFLICT.' }),
+    observaciones: t.string({ required: false, description: 'Observations; required on returns and rejections.' }),
+  }),
+});
+
+type StepArgs = { id: { id: string }; version?: number | null; observaciones?: string | null };
+
+async function takeStep(ctx: Context, transition: NormatividadTransition, input: StepArgs, options: TransitionOptions<EstadoNormativo> = {}) {
+  await applyTransition(ctx, wf, store, readableProyectos(ctx.viewer), transition, input.id.id, {
+    expectedVersion: input.version,
+    comment: input.observaciones,
+    commentPath: ['input', 'observaciones'],
+    ...options,
+  });
+  return { id: input.id.id };
+}
+
+/** Declares a step mutation that takes `input: <inputType>!` and returns the record. */
+function stepMutation<I extends StepArgs>(
+  field: keyof typeof STEP_MUTATIONS,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  inputType: any,
+  options?: (input: I, ctx: Context) => TransitionOptions<EstadoNormativo> | Promise<TransitionOptions<EstadoNormativo>>,
+) {
+  const transition = STEP_MUTATIONS[field];
+  const def = wf.transitions[transition];
+  builder.mutationField(field, (t) =>
+    t.prismaField({
+      type: 'ProyectoNormativo',
+      description: `Step ${def.step} (${def.role}): ${def.description} ${def.from?.join(' | ')} → ${def.to}.`,
+      args: { input: t.arg({ type: inputType, required: true }) },
+      resolve: async (query, _root, args, ctx) => {
+        const input = args.input as unknown as I;
+        const { id } = await takeStep(ctx, transition, input, options ? await options(input, ctx) : {});
+        return ctx.db.proyectoNormativo.findUniqueOrThrow({ ...query, where: { id } });
+      },
+    }),
+  );
+}
+
+/** CAST units among `ids`; one issue per id that is not a CAST. */
+async function castUnits(tx: Tx, ids: string[], path: (string | number)[]) {
+  const valid = ids.filter((id) => UUID.test(id));
+  const units = await tx.orgUnit.findMany({ where: { id: { in: valid }, kind: 'CAST' }, select: { id: true } });
+  const found = new Set(units.map((u) => u.id));
+  const issues: InputIssue[] = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: [...path, i], message: 'Not a CAST unit' }]));
+  return { ids: [...found], issues };
+}
+
+// Step 1 creates the record.
+const CreateInput = builder.inputType('CreateProyectoNormativoInput', {
+  fields: (t) => ({
+    titulo: t.string({ required: true }),
+    necesidad: t.string({ required: true, description: 'Why the normativa must be modified or updated.' }),
+    unitId: t.globalID({ required: false, description: 'Owning unit; defaults to the unit where you hold the DSTC role.' }),
+  }),
+});
+
+builder.mutationField('createProyectoNormativo', (t) =>
+  t.prismaField({
+    type: 'ProyectoNormativo',
+    description: `Step 1 (DSTC): ${wf.transitions.identifyNeed.description} Starts in NECESIDAD_IDENTIFICADA.`,
+    args: { input: t.arg({ type: CreateInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      new InputChecker()
+        .check(input.titulo.trim().length >= 3, ['input', 'titulo'], 'Must have at least 3 characters')
+        .check(input.titulo.length <= 300, ['input', 'titulo'], 'Must have at most 300 characters')
+        .check(input.necesidad.trim().length > 0, ['input', 'necesidad'], 'Must not be empty')
+        .throwIfAny();
+      const dstc = ctx.viewer!.assignments.find((a) => a.role === 'DSTC')!;
+      const unitId = input.unitId?.id ?? dstc.unitId;
+      const unit = UUID.test(unitId) ? await ctx.db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, path: true } }) : null;
+      if (!unit) throw notFound('OrgUnit', unitId);
+      const id = await createRecord(ctx, wf, 'identifyNeed', unit, (tx) =>
+        tx.proyectoNormativo.create({
+          data: { titulo: input.titulo.trim(), necesidad: input.necesidad.trim(), unitId: unit.id, createdById: ctx.viewer!.personId },
+          select: { id: true },
+        }),
+      );
+      return ctx.db.proyectoNormativo.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+stepMutation('requestProyectoNormativoDraft', StepInput);
+
+const SendToCastInput = builder.inputType('SendProyectoNormativoToCastInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: ProyectoNormativoRef }),
+    version: t.int({ required: false }),
+    observaciones: t.string({ required: false }),
+    castUnitIds: t.globalIDList({ required: true, description: 'The CAST asked for comments (at least one).' }),
+  }),
+});
+stepMutation<StepArgs & { castUnitIds: { id: string }[] }>('sendProyectoNormativoToCast', SendToCastInput, (input) => {
+  const ids = input.castUnitIds.map((g) => g.id);
+  let units: string[] = [];
+  return {
+    validate: async (tx) => {
+      if (!ids.length) return [{ path: ['input', 'castUnitIds'], message: 'Name at least one CAST' }];
+      const found = await castUnits(tx, ids, ['input', 'castUnitIds']);
+      units = found.ids;
+      return found.issues;
+    },
+    effects: async (tx, record) => {
+      await tx.proyectoNormativoDestinatario.createMany({
+        data: units.map((unitId) => ({ proyectoId: record.id, unitId, fin: 'COMENTARIOS' as const })),
+        skipDuplicates: true,
+      });
+    },
+  };
+});
+
+stepMutation('submitCastObservations', StepInput);
+stepMutation('startProyectoNormativoDrafting', StepInput);
+
+const SubmitForReviewInput = builder.inputType('SubmitProyectoNormativoForReviewInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: ProyectoNormativoRef }),
+    version: t.int({ required: false }),
+    observaciones: t.string({ required: false }),
+    documentoUrl: t.string({ required: true, description: 'Where the drafted document is (http or https URL).' }),
+  }),
+});
+stepMutation<StepArgs & { documentoUrl: string }>('submitProyectoNormativoForReview', SubmitForReviewInput, (input) => {
+  return {
+    validate: async () =>
+      isHttpUrl(input.documentoUrl) ? [] : [{ path: ['input', 'documentoUrl'], message: 'Must be an http or https URL' }],
+    data: { documentoUrl: input.documentoUrl.trim() },
+  };
+});
+
+stepMutation('approveProyectoNormativoReview', StepInput);
+stepMutation('returnProyectoNormativoToDrafting', StepInput);
+
+const RegisterInput = builder.inputType('RegisterProyectoNormativoInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: ProyectoNormativoRef }),
+    version: t.int({ required: false }),
+    observaciones: t.string({ required: false }),
+    numeroRegistro: t.string({ required: true, description: 'The registration given by the DCAJ.' }),
+  }),
+});
+stepMutation<StepArgs & { numeroRegistro: string }>('registerProyectoNormativo', RegisterInput, (input) => {
+  return {
+    validate: async () =>
+      input.numeroRegistro.trim() ? [] : [{ path: ['input', 'numeroRegistro'], message: 'Must not be empty' }],
+    data: { numeroRegistro: input.numeroRegistro.trim() },
+  };
+});
+
+stepMutation('rejectProyectoNormativoLegalReview', StepInput);
+
+const ReleaseInput = builder.inputType('ReleaseLineamientosToCastInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: ProyectoNormativoRef }),
+    version: t.int({ required: false }),
+    observaciones: t.string({ required: false }),
+    castUnitIds: t.globalIDList({ required: false, description: 'The CAST that receive the lineamientos; all CAST when omitted.' }),
+  }),
+});
+stepMutation<StepArgs & { castUnitIds?: { id: string }[] | null }>('releaseLineamientosToCast', ReleaseInput, (input) => {
+  let units: string[] = [];
+  return {
+    validate: async (tx) => {
+      if (!input.castUnitIds) {
+        units = (await tx.orgUnit.findMany({ where: { kind: 'CAST' }, select: { id: true } })).map((u) => u.id);
+        return units.length ? [] : [{ path: ['input', 'castUnitIds'], message: 'There is no CAST to send them to' }];
+      }
+      if (!input.castUnitIds.length) return [{ path: ['input', 'castUnitIds'], message: 'Name at least one CAST, or omit the field' }];
+      const found = await castUnits(tx, input.castUnitIds.map((g) => g.id), ['input', 'castUnitIds']);
+      units = found.ids;
+      return found.issues;
+    },
+    effects: async (tx, record) => {
+      await tx.proyectoNormativoDestinatario.createMany({
+        data: units.map((unitId) => ({ proyectoId: record.id, unitId, fin: 'APLICACION' as const })),
+        skipDuplicates: true,
+      });
+    },
+  };
+});
+
+stepMutation('acknowledgeLineamientos', StepInput);
+
+const EvidenceInput = builder.inputType('EvidenciaReunionInput', {
+  fields: (t) => ({
+    tipo: t.field({ type: TipoEvidenciaEnum, required: true }),
+    descripcion: t.string({ required: true }),
+    url: t.string({ required: false }),
+  }),
+});
+const MeetingInput = builder.inputType('RecordNormatividadWorkingMeetingInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: ProyectoNormativoRef }),
+    version: t.int({ required: false }),
+    observaciones: t.string({ required: false }),
+    fecha: t.field({ type: 'DateTime', required: true }),
+    modalidad: t.field({ type: ModalidadReunionEnum, required: true }),
+    evidencias: t.field({ type: [EvidenceInput], required: true, description: 'Minutes, screenshots or attendance lists (at least one).' }),
+  }),
+});
+type MeetingArgs = StepArgs & {
+  fecha: Date;
+  modalidad: 'VIRTUAL' | 'PRESENCIAL';
+  evidencias: { tipo: 'MINUTA' | 'CAPTURA_PANTALLA' | 'LISTA_ASISTENCIA'; descripcion: string; url?: string | null }[];
+};
+stepMutation<MeetingArgs>('recordNormatividadWorkingMeeting', MeetingInput, (input) => {
+  const check = new InputChecker()
+    .check(input.evidencias.length > 0, ['input', 'evidencias'], 'Give at least one piece of evidence')
+    .check(input.fecha.getTime() <= Date.now() + 86_400_000, ['input', 'fecha'], 'The meeting cannot be in the future');
+  input.evidencias.forEach((e, i) => {
+    check.check(e.descripcion.trim().length > 0, ['input', 'evidencias', i, 'descripcion'], 'Must not be empty');
+    check.check(e.url == null || isHttpUrl(e.url), ['input', 'evidencias', i, 'url'], 'Must be an http or https URL');
+  });
+  return {
+    validate: async () => check.issues,
+    data: { fechaReunion: input.fecha, modalidadReunion: input.modalidad },
+    effects: async (tx, record) => {
+      await tx.evidenciaReunion.createMany({
+        data: input.evidencias.map((e) => ({ proyectoId: record.id, tipo: e.tipo, descripcion: e.descripcion.trim(), url: e.url ?? null })),
+      });
+    },
+  };
+});
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value.trim()).protocol);
+  } catch {
+    return false;
+  }
+}

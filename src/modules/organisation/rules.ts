@@ -1,0 +1,26 @@
+// Who may read organisation data. The unit tree is readable by every signed-in
+// person (it is not sensitive and every portal needs it); people and role
+// assignments only within the viewer's scope.
+import type { Viewer } from '../../lib/auth/viewer.js';
+import { unitWithinScope } from '../../lib/auth/scope.js';
+import { isAuthenticated } from '../../lib/auth/rules.js';
+
+export function readablePeople(viewer: Viewer | null) {
+  if (!viewer) return { id: { in: [] as string[] } };
+  return { OR: [{ id: viewer.personId }, { roles: { some: { unit: unitWithinScope(viewer) } } }] };
+}
+
+export function readableAssignments(viewer: Viewer | null) {
+  if (!viewer) return { id: { in: [] as string[] } };
+  return { OR: [{ personId: viewer.personId }, { unit: unitWithinScope(viewer) }] };
+}
+
+export const permissions = {
+  Query: {
+    orgUnits: isAuthenticated,
+    orgUnit: isAuthenticated,
+    people: isAuthenticated,
+    node: isAuthenticated,
+    nodes: isAuthenticated,
+  },
+};

@@ -1,0 +1,99 @@
+// Demo data: the organisation tree and one person per role (docs/demo-accounts.md).
+// Seeded on the first start of the embedded database, and used by the tests as
+// their base scenario.
+import { randomUUID } from 'node:crypto';
+import type { OrgUnitKind, Role } from '../generated/prisma/enums.js';
+import type { Db } from '../lib/db/client.js';
+import { hashPassword } from '../lib/auth/passwords.js';
+
+export const DEMO_PASSWORD = 'Conalep-Demo-2026';
+
+/** [code, name, kind, parent code] */
+export const DEMO_UNITS: [string, string, OrgUnitKind, string | null][] = [
+  ['CONALEP', 'Sistema CONALEP', 'SISTEMA', null],
+  ['ON', 'Oficinas Nacionales', 'OFICINAS_NACIONALES', 'CONALEP'],
+  ['DSTC', 'Dirección de Servicios Tecnológicos y de Capacitación', 'DIRECCION_NACIONAL', 'ON'],
+  ['CST', 'Coordinación de Servicios Tecnológicos', 'COORDINACION_NACIONAL', 'DSTC'],
+  ['CSC', 'Coordinación de los Servicios de Capacitación', 'COORDINACION_NACIONAL', 'DSTC'],
+  ['DCAJ', 'Dirección Corporativa de Asuntos Jurídicos', 'DIRECCION_NACIONAL', 'ON'],
+  ['DAF', 'Dirección de Administración y Finanzas', 'DIRECCION_NACIONAL', 'ON'],
+  ['DVS', 'Dirección de Vinculación Social', 'DIRECCION_NACIONAL', 'ON'],
+  ['DCTA', 'Dirección de Comunicación y Tecnologías Aplicadas', 'DIRECCION_NACIONAL', 'ON'],
+  ['COSFAC', 'Coordinación de Servicios Federales de Acreditación y Certificación', 'DIRECCION_NACIONAL', 'ON'],
+  ['CE-MEX', 'Colegio de Educación Profesional Técnica del Estado de México', 'COLEGIO_ESTATAL', 'CONALEP'],
+  ['MEX-SE', 'Jefatura de Servicios Escolares (Estado de México)', 'AREA_ESTATAL', 'CE-MEX'],
+  ['MEX-CCC', 'Capacitación, Certificación y CAST (Estado de México)', 'AREA_ESTATAL', 'CE-MEX'],
+  ['MEX-P001', 'Plantel Toluca', 'PLANTEL', 'CE-MEX'],
+  ['MEX-P002', 'Plantel Ecatepec', 'PLANTEL', 'CE-MEX'],
+  ['MEX-P003', 'Plantel Naucalpan', 'PLANTEL', 'CE-MEX'],
+  ['MEX-CAST01', 'CAST Estado de México', 'CAST', 'CE-MEX'],
+  ['CE-VER', 'Colegio de Educación Profesional Técnica del Estado de Veracruz', 'COLEGIO_ESTATAL', 'CONALEP'],
+  ['VER-P001', 'Plantel Xalapa', 'PLANTEL', 'CE-VER'],
+  ['VER-P002', 'Plantel Veracruz', 'PLANTEL', 'CE-VER'],
+  ['VER-CAST01', 'CAST Veracruz', 'CAST', 'CE-VER'],
+  ['UODCDMX', 'Unidad de Operación Desconcentrada para la Ciudad de México', 'UODCDMX', 'CONALEP'],
+  ['RCEO', 'Representación del CONALEP en el Estado de Oaxaca', 'RCEO', 'CONALEP'],
+  ['CONOCER', 'Consejo Nacional de Normalización y Certificación de Competencias Laborales', 'CONOCER', null],
+  ['CONOCER-DVD', 'Dirección de Vinculación y Difusión del Modelo de Competencia Laboral', 'AREA_CONOCER', 'CONOCER'],
+  ['CONOCER-CC', 'Centro de Contacto', 'AREA_CONOCER', 'CONOCER-DVD'],
+  ['SPDI-DPP', 'SPDI - Dirección de Planeación y Programación', 'SOCIO_EXTERNO', null],
+];
+
+/** [e-mail local part, full name, role, unit code] */
+export const DEMO_PEOPLE: [string, string, Role, string][] = [
+  ['admin', 'Administración de la Plataforma', 'ADMINISTRADOR_PLATAFORMA', 'CONALEP'],
+  ['dstc', 'Titular DSTC', 'DSTC', 'DSTC'],
+  ['cst', 'Titular CST', 'CST', 'CST'],
+  ['csc', 'Titular CSC', 'CSC', 'CSC'],
+  ['dcaj', 'Titular DCAJ', 'DCAJ', 'DCAJ'],
+  ['dvs', 'Titular DVS', 'DVS', 'DVS'],
+  ['dcta', 'Titular DCTA', 'DCTA', 'DCTA'],
+  ['daf', 'Titular DAF', 'DAF', 'DAF'],
+  ['cosfac', 'Titular COSFAC', 'COSFAC', 'COSFAC'],
+  ['dg.nacional', 'Director General del CONALEP', 'DIRECTOR_GENERAL_NACIONAL', 'ON'],
+  ['cast.mex', 'Director CAST Estado de México', 'CAST', 'MEX-CAST01'],
+  ['cast.ver', 'Director CAST Veracruz', 'CAST', 'VER-CAST01'],
+  ['dg.mex', 'Director General CONALEP Estado de México', 'DIRECTOR_GENERAL_ESTATAL', 'CE-MEX'],
+  ['dg.ver', 'Director General CONALEP Veracruz', 'DIRECTOR_GENERAL_ESTATAL', 'CE-VER'],
+  ['escolares.mex', 'Jefatura de Servicios Escolares Estado de México', 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', 'CE-MEX'],
+  ['psicopedagogia.mex', 'Psicopedagogía Estado de México', 'PSICOPEDAGOGIA', 'CE-MEX'],
+  ['tccc.mex', 'Titular de Capacitación, Certificación y CAST', 'TITULAR_CAPACITACION_CERTIFICACION_CAST', 'CE-MEX'],
+  ['ece.mex', 'Coordinación de la ECE', 'COORDINADOR_ECE', 'CE-MEX'],
+  ['promocion.mex', 'Coordinación de Promoción de Servicios de la ECE', 'COORDINADOR_PROMOCION_ECE', 'CE-MEX'],
+  ['director.p001', 'Dirección Plantel Toluca', 'DIRECTOR_PLANTEL', 'MEX-P001'],
+  ['dce.p001', 'Dirección del Centro de Evaluación, Plantel Toluca', 'TITULAR_DIRECCION_CENTRO_EVALUACION', 'MEX-P001'],
+  ['cce.p001', 'Coordinación del Centro de Evaluación, Plantel Toluca', 'COORDINADOR_CENTRO_EVALUACION', 'MEX-P001'],
+  ['escolares.p001', 'Servicios Escolares, Plantel Toluca', 'SERVICIOS_ESCOLARES_PLANTEL', 'MEX-P001'],
+  ['conocer.dvd', 'Dirección de Vinculación y Difusión (CONOCER)', 'CONOCER_DIRECCION_VINCULACION', 'CONOCER-DVD'],
+  ['conocer.canales', 'Responsable de Canales de Atención (CONOCER)', 'CONOCER_RESPONSABLE_CANALES', 'CONOCER-DVD'],
+  ['conocer.operador', 'Operador del Centro de Contacto', 'CONOCER_OPERADOR_CONTACTO', 'CONOCER-CC'],
+  ['conocer.especialista', 'Especialista CONOCER', 'CONOCER_ESPECIALISTA', 'CONOCER-DVD'],
+  ['spdi', 'SPDI-DPP', 'SPDI_DPP', 'SPDI-DPP'],
+];
+
+export const demoEmail = (local: string) => `${local}@demo.conalep.mx`;
+
+/** Seeds the demo data into an empty database; returns false when there was data already. */
+export async function seedDemoData(db: Db): Promise<boolean> {
+  if ((await db.orgUnit.count()) > 0) return false;
+  const units = new Map<string, { id: string; path: string }>();
+  for (const [code, name, kind, parentCode] of DEMO_UNITS) {
+    const id = randomUUID();
+    const parent = parentCode ? units.get(parentCode)! : null;
+    const path = `${parent?.path ?? '/'}${id}/`;
+    await db.orgUnit.create({ data: { id, code, name, kind, parentId: parent?.id ?? null, path } });
+    units.set(code, { id, path });
+  }
+  const hashes = await Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
+  for (const [i, [local, fullName, role, unitCode]] of DEMO_PEOPLE.entries()) {
+    await db.person.create({
+      data: {
+        email: demoEmail(local),
+        fullName,
+        passwordHash: hashes[i],
+        roles: { create: { role, unitId: units.get(unitCode)!.id } },
+      },
+    });
+  }
+  return true;
+}
