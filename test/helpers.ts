@@ -1,0 +1,70 @@
+// Test harness: the real server on a free port, over the test run's database,
+// called through HTTP with real tokens and the typed documents from codegen.
+import { inject } from 'vitest';
+import { print } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { createApp, type App } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { createLogger } from '../src/lib/logger.js';
+import { createPrisma, type Db } from '../src/lib/db/client.js';
+import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from '../src/seed/demo.js';
+import { LoginDocument } from '../src/generated/graphql.js';
+
+export interface TestServer {
+  url: string;
+  db: Db;
+  app: App;
+  stop(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const config: Config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const databaseUrl = inject('databaseUrl');
+  const db = createPrisma(databaseUrl);
+  const app = await createApp({ config, db, log: createLogger(config.logLevel) });
+  const port = await app.listen(0);
+  return { url: `http://127.0.0.1:${port}`, db, app, stop: () => app.stop() };
+}
+
+export interface GqlResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> & { code?: string } }[];
+}
+
+export async function gql<T, V>(
+  server: { url: string },
+  document: TypedDocumentNode<T, V> | string,
+  variables?: V,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<GqlResponse<T>> {
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+  });
+  const body = (await res.json()) as GqlResponse<T>;
+  return { ...body, status: res.status };
+}
+
+/** The first error's code, or undefined when the call succeeded. */
+export const codeOf = (r: GqlResponse<unknown>) => r.errors?.[0]?.extensions?.code;
+
+/** Logs in every demo person once; returns their tokens by e-mail local part (e.g. "dstc", "cast.mex"). */
+export async function demoTokens(server: { url: string }): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    DEMO_PEOPLE.map(async ([local]) => {
+      const r = await gql(server, LoginDocument, { email: demoEmail(local), password: DEMO_PASSWORD });
+      if (!r.data) throw new Error(`login ${local} failed: ${JSON.stringify(r.errors)}`);
+      return [local, r.data.login.token] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+export { DEMO_PEOPLE };

@@ -1,0 +1,284 @@
+// 7081-MP-SI 8.1.6 "Normatividad" through the API, as the manual's roles:
+// every step allowed to its role only, refused in the wrong state, refusing bad
+// input without writing, and the two loops back to drafting.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  AcknowledgeLineamientosDocument,
+  ApproveProyectoNormativoReviewDocument,
+  CreateProyectoNormativoDocument,
+  OrgUnitsDocument,
+  ProyectoNormativoDocument,
+  ProyectosNormativosDocument,
+  RecordNormatividadWorkingMeetingDocument,
+  RegisterProyectoNormativoDocument,
+  RejectProyectoNormativoLegalReviewDocument,
+  ReleaseLineamientosToCastDocument,
+  RequestProyectoNormativoDraftDocument,
+  ReturnProyectoNormativoToDraftingDocument,
+  SendProyectoNormativoToCastDocument,
+  StartProyectoNormativoDraftingDocument,
+  SubmitCastObservationsDocument,
+  SubmitProyectoNormativoForReviewDocument,
+  type ProyectoNormativoFieldsFragment,
+} from '../src/generated/graphql.js';
+import { codeOf, DEMO_PEOPLE, demoTokens, gql, startServer, type TestServer } from './helpers.js';
+
+let server: TestServer;
+let tokens: Record<string, string>;
+let unitIds: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startServer();
+  tokens = await demoTokens(server);
+  const units = await gql(server, OrgUnitsDocument, { first: 100 }, tokens.admin);
+  unitIds = Object.fromEntries(units.data!.orgUnits.edges.map((e) => [e.node.code, e.node.id]));
+});
+afterAll(() => server.stop());
+
+type Record_ = ProyectoNormativoFieldsFragment;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDoc = TypedDocumentNode<any, { input: any }>;
+
+async function read(id: string, as = 'dstc'): Promise<Record_> {
+  const r = await gql(server, ProyectoNormativoDocument, { id }, tokens[as]);
+  return r.data!.node as Record_;
+}
+
+async function create(as = 'dstc', titulo = 'Lineamientos de servicios tecnológicos') {
+  const r = await gql(server, CreateProyectoNormativoDocument, { input: { titulo, necesidad: 'Cambio en la regulación externa' } }, tokens[as]);
+  return r;
+}
+
+/** Calls a step as each person except the `allowed`; all must be refused and nothing written. */
+async function expectRefusedForOthers(doc: AnyDoc, input: Record<string, unknown>, allowed: string[]) {
+  const before = await read(input.id as string);
+  const outcomes: Record<string, unknown> = {};
+  for (const [local] of DEMO_PEOPLE) {
+    if (allowed.includes(local)) continue;
+    const r = await gql(server, doc, { input }, tokens[local]);
+    outcomes[local] = codeOf(r);
+  }
+  for (const [local, code] of Object.entries(outcomes)) {
+    expect([local, code]).toEqual([local, expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/)]);
+  }
+  const after = await read(input.id as string);
+  expect(after.version).toBe(before.version);
+  expect(after.history.length).toBe(before.history.length);
+}
+
+/** Takes a step as `actor` after checking that everybody else (but `alsoAllowed`) is refused. */
+async function step(doc: AnyDoc, actor: string, input: Record<string, unknown>, expectedState: string, alsoAllowed: string[] = []) {
+  await expectRefusedForOthers(doc, input, [actor, ...alsoAllowed]);
+  const r = await gql(server, doc, { input }, tokens[actor]);
+  expect(r.errors).toBeUndefined();
+  const record = Object.values(r.data as object)[0] as Record_;
+  expect(record.estado).toBe(expectedState);
+  return record;
+}
+
+/** A refused call must leave the record as it was. */
+async function expectRefused(doc: AnyDoc, actor: string, input: Record<string, unknown>, code: string) {
+  const before = await read(input.id as string);
+  const r = await gql(server, doc, { input }, tokens[actor]);
+  expect(codeOf(r)).toBe(code);
+  const after = await read(input.id as string);
+  expect(after.version).toBe(before.version);
+  expect(after.history.length).toBe(before.history.length);
+  return r;
+}
+
+describe('Normatividad (7081-MP-SI 8.1.6)', () => {
+  it('runs the whole procedure with both loops back to drafting, each step by its role only', async () => {
+    // Step 1: only the DSTC may open a proyecto normativo.
+    for (const [local] of DEMO_PEOPLE.filter(([l]) => l !== 'dstc')) {
+      expect(codeOf(await create(local))).toBe('FORBIDDEN');
+    }
+    const bad = await create('dstc', ' ');
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors![0].extensions!.issues).toEqual([{ path: ['input', 'titulo'], message: 'Must have at least 3 characters' }]);
+
+    const created = await create('dstc');
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createProyectoNormativo.id;
+    expect(created.data!.createProyectoNormativo.estado).toBe('NECESIDAD_IDENTIFICADA');
+
+    // Step 2
+    await step(RequestProyectoNormativoDraftDocument, 'dstc', { id }, 'SOLICITADO_A_CST');
+
+    // Step 3: CST sends it to a CAST; a unit that is not a CAST is bad input.
+    const notCast = await expectRefused(SendProyectoNormativoToCastDocument, 'cst', { id, castUnitIds: [unitIds['MEX-P001']] }, 'BAD_USER_INPUT');
+    expect(notCast.errors![0].extensions!.issues).toEqual([{ path: ['input', 'castUnitIds', 0], message: 'Not a CAST unit' }]);
+    let record = await step(SendProyectoNormativoToCastDocument, 'cst', { id, castUnitIds: [unitIds['MEX-CAST01']] }, 'EN_COMENTARIOS_CAST');
+    expect(record.destinatarios).toEqual([{ fin: 'COMENTARIOS', unit: { code: 'MEX-CAST01' } }]);
+
+    // A CAST it was not sent to cannot see it; the one consulted can.
+    expect((await gql(server, ProyectoNormativoDocument, { id }, tokens['cast.ver'])).data!.node).toBeNull();
+    expect((await read(id, 'cast.mex')).availableSteps).toEqual(['submitCastObservations']);
+
+    // Step 5 needs CAST observations first (guard).
+    await expectRefused(StartProyectoNormativoDraftingDocument, 'cst', { id }, 'INVALID_TRANSITION');
+
+    // Step 4: observations are required.
+    const noObs = await expectRefused(SubmitCastObservationsDocument, 'cast.mex', { id, observaciones: '  ' }, 'BAD_USER_INPUT');
+    expect(noObs.errors![0].extensions!.issues).toEqual([{ path: ['input', 'observaciones'], message: 'Observations are required for this step' }]);
+    await step(SubmitCastObservationsDocument, 'cast.mex', { id, observaciones: 'Precisar cuotas de recuperación' }, 'EN_COMENTARIOS_CAST');
+
+    // Step 5
+    await step(StartProyectoNormativoDraftingDocument, 'cst', { id }, 'EN_ELABORACION');
+    await expectRefused(SubmitProyectoNormativoForReviewDocument, 'cst', { id, documentoUrl: 'not a url' }, 'BAD_USER_INPUT');
+    const doc = { id, documentoUrl: 'https://normateca.conalep.edu.mx/lineamientos-v1.pdf' };
+    await step(SubmitProyectoNormativoForReviewDocument, 'cst', doc, 'EN_REVISION_DSTC');
+
+    // Step 6 not favourable: back to 5, observations required.
+    await expectRefused(ReturnProyectoNormativoToDraftingDocument, 'dstc', { id }, 'BAD_USER_INPUT');
+    await step(ReturnProyectoNormativoToDraftingDocument, 'dstc', { id, observaciones: 'Falta el apartado de cuotas' }, 'EN_ELABORACION');
+    // Wrong prior state: the DSTC cannot approve what is being drafted.
+    await expectRefused(ApproveProyectoNormativoReviewDocument, 'dstc', { id }, 'INVALID_TRANSITION');
+    await step(SubmitProyectoNormativoForReviewDocument, 'cst', doc, 'EN_REVISION_DSTC');
+    // Steps 6-7 favourable: to the DCAJ.
+    await step(ApproveProyectoNormativoReviewDocument, 'dstc', { id }, 'EN_REVISION_DCAJ');
+
+    // Step 8 not viable: back to 5.
+    await expectRefused(RejectProyectoNormativoLegalReviewDocument, 'dcaj', { id, observaciones: '' }, 'BAD_USER_INPUT');
+    await step(RejectProyectoNormativoLegalReviewDocument, 'dcaj', { id, observaciones: 'Contradice el Estatuto Orgánico' }, 'EN_ELABORACION');
+    await step(SubmitProyectoNormativoForReviewDocument, 'cst', doc, 'EN_REVISION_DSTC');
+    await step(ApproveProyectoNormativoReviewDocument, 'dstc', { id }, 'EN_REVISION_DCAJ');
+
+    // Steps 8-9 viable: approved and registered.
+    await expectRefused(RegisterProyectoNormativoDocument, 'dcaj', { id, numeroRegistro: ' ' }, 'BAD_USER_INPUT');
+    record = await step(RegisterProyectoNormativoDocument, 'dcaj', { id, numeroRegistro: 'DCAJ-2026-041' }, 'APROBADO_REGISTRADO');
+    expect(record.numeroRegistro).toBe('DCAJ-2026-041');
+
+    // Steps 10-11: to every CAST by default; now the Veracruz CAST sees it too.
+    record = await step(ReleaseLineamientosToCastDocument, 'dstc', { id }, 'REMITIDO_A_CAST');
+    expect(record.destinatarios.filter((d) => d.fin === 'APLICACION').map((d) => d.unit.code).sort()).toEqual(['MEX-CAST01', 'VER-CAST01']);
+
+    // Step 12: each CAST it was sent to acknowledges; nobody else may.
+    await step(AcknowledgeLineamientosDocument, 'cast.mex', { id }, 'REMITIDO_A_CAST', ['cast.ver']);
+    const ackVer = await gql(server, AcknowledgeLineamientosDocument, { input: { id } }, tokens['cast.ver']);
+    expect(ackVer.errors).toBeUndefined();
+
+    // Step 13: the working meeting, with evidence.
+    const meeting = { id, fecha: '2026-11-20T16:00:00Z', modalidad: 'VIRTUAL', evidencias: [] as unknown[] };
+    await expectRefused(RecordNormatividadWorkingMeetingDocument, 'dstc', meeting, 'BAD_USER_INPUT');
+    const bad13 = await expectRefused(
+      RecordNormatividadWorkingMeetingDocument,
+      'dstc',
+      { ...meeting, evidencias: [{ tipo: 'MINUTA', descripcion: '' }] },
+      'BAD_USER_INPUT',
+    );
+    expect(bad13.errors![0].extensions!.issues).toEqual([{ path: ['input', 'evidencias', 0, 'descripcion'], message: 'Must not be empty' }]);
+    record = await step(
+      RecordNormatividadWorkingMeetingDocument,
+      'dstc',
+      { ...meeting, evidencias: [{ tipo: 'LISTA_ASISTENCIA', descripcion: 'Lista de asistencia', url: 'https://example.org/lista.pdf' }] },
+      'CERRADO',
+    );
+
+    // The history tells every step: who, in which role and unit, from, to, why.
+    expect(record.history.map((h) => [h.transition, h.fromState, h.toState, h.actorRole, h.actorUnit.code])).toEqual([
+      ['identifyNeed', null, 'NECESIDAD_IDENTIFICADA', 'DSTC', 'DSTC'],
+      ['requestDraft', 'NECESIDAD_IDENTIFICADA', 'SOLICITADO_A_CST', 'DSTC', 'DSTC'],
+      ['sendForCastComments', 'SOLICITADO_A_CST', 'EN_COMENTARIOS_CAST', 'CST', 'CST'],
+      ['submitCastObservations', 'EN_COMENTARIOS_CAST', 'EN_COMENTARIOS_CAST', 'CAST', 'MEX-CAST01'],
+      ['startDrafting', 'EN_COMENTARIOS_CAST', 'EN_ELABORACION', 'CST', 'CST'],
+      ['submitForReview', 'EN_ELABORACION', 'EN_REVISION_DSTC', 'CST', 'CST'],
+      ['returnToDrafting', 'EN_REVISION_DSTC', 'EN_ELABORACION', 'DSTC', 'DSTC'],
+      ['submitForReview', 'EN_ELABORACION', 'EN_REVISION_DSTC', 'CST', 'CST'],
+      ['approveReview', 'EN_REVISION_DSTC', 'EN_REVISION_DCAJ', 'DSTC', 'DSTC'],
+      ['rejectLegalReview', 'EN_REVISION_DCAJ', 'EN_ELABORACION', 'DCAJ', 'DCAJ'],
+      ['submitForReview', 'EN_ELABORACION', 'EN_REVISION_DSTC', 'CST', 'CST'],
+      ['approveReview', 'EN_REVISION_DSTC', 'EN_REVISION_DCAJ', 'DSTC', 'DSTC'],
+      ['approveAndRegister', 'EN_REVISION_DCAJ', 'APROBADO_REGISTRADO', 'DCAJ', 'DCAJ'],
+      ['releaseToCast', 'APROBADO_REGISTRADO', 'REMITIDO_A_CAST', 'DSTC', 'DSTC'],
+      ['acknowledgeLineamientos', 'REMITIDO_A_CAST', 'REMITIDO_A_CAST', 'CAST', 'MEX-CAST01'],
+      ['acknowledgeLineamientos', 'REMITIDO_A_CAST', 'REMITIDO_A_CAST', 'CAST', 'VER-CAST01'],
+      ['recordWorkingMeeting', 'REMITIDO_A_CAST', 'CERRADO', 'DSTC', 'DSTC'],
+    ]);
+    expect(record.history[6].comment).toBe('Falta el apartado de cuotas');
+    expect(record.history[9].comment).toBe('Contradice el Estatuto Orgánico');
+    expect(record.evidencias).toEqual([{ tipo: 'LISTA_ASISTENCIA', descripcion: 'Lista de asistencia', url: 'https://example.org/lista.pdf' }]);
+    expect(record.availableSteps).toEqual([]);
+
+    // A closed record accepts no step, whoever asks.
+    const closedSteps: [AnyDoc, string, Record<string, unknown>][] = [
+      [RequestProyectoNormativoDraftDocument, 'dstc', { id }],
+      [SendProyectoNormativoToCastDocument, 'cst', { id, castUnitIds: [unitIds['MEX-CAST01']] }],
+      [SubmitCastObservationsDocument, 'cast.mex', { id, observaciones: 'tarde' }],
+      [StartProyectoNormativoDraftingDocument, 'cst', { id }],
+      [SubmitProyectoNormativoForReviewDocument, 'cst', doc],
+      [ApproveProyectoNormativoReviewDocument, 'dstc', { id }],
+      [ReturnProyectoNormativoToDraftingDocument, 'dstc', { id, observaciones: 'x' }],
+      [RegisterProyectoNormativoDocument, 'dcaj', { id, numeroRegistro: 'X' }],
+      [RejectProyectoNormativoLegalReviewDocument, 'dcaj', { id, observaciones: 'x' }],
+      [ReleaseLineamientosToCastDocument, 'dstc', { id }],
+      [AcknowledgeLineamientosDocument, 'cast.mex', { id }],
+      [RecordNormatividadWorkingMeetingDocument, 'dstc', { ...meeting, evidencias: [{ tipo: 'MINUTA', descripcion: 'm' }] }],
+    ];
+    for (const [docNode, actor, input] of closedSteps) {
+      const r = await expectRefused(docNode, actor, input, 'INVALID_TRANSITION');
+      expect(r.errors![0].extensions!.state).toBe('CERRADO');
+    }
+  });
+
+  it('limits what each person sees to their scope, in lists, nested fields and look-ups', async () => {
+    const created = await create('dstc', 'Visibilidad');
+    const id = created.data!.createProyectoNormativo.id;
+    await gql(server, RequestProyectoNormativoDraftDocument, { input: { id } }, tokens.dstc);
+    await gql(server, SendProyectoNormativoToCastDocument, { input: { id, castUnitIds: [unitIds['MEX-CAST01']] } }, tokens.cst);
+
+    const seen = async (local: string) => {
+      const r = await gql(server, ProyectosNormativosDocument, { filter: { search: 'Visibilidad' } }, tokens[local]);
+      return r.data!.proyectosNormativos.totalCount;
+    };
+    // National offices see everything in CONALEP; the consulted CAST and its state see it.
+    for (const local of ['dstc', 'cst', 'dcaj', 'admin', 'cast.mex', 'dg.mex']) expect([local, await seen(local)]).toEqual([local, 1]);
+    // Another state, a plantel, CONOCER and an external partner do not.
+    for (const local of ['cast.ver', 'dg.ver', 'director.p001', 'conocer.dvd', 'spdi']) expect([local, await seen(local)]).toEqual([local, 0]);
+    // Nor through a nested field.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const nested = await gql<any, undefined>(
+      server,
+      `query { orgUnit(code: "DSTC") { proyectosNormativos(first: 50) { totalCount edges { node { titulo } } } } }`,
+      undefined,
+      tokens['cast.ver'],
+    );
+    const titles = nested.data!.orgUnit.proyectosNormativos.edges.map((e: { node: { titulo: string } }) => e.node.titulo);
+    expect(titles).not.toContain('Visibilidad');
+    expect(nested.data!.orgUnit.proyectosNormativos.totalCount).toBe(titles.length);
+    // Nor by id: the record does not exist for them, and acting on it says NOT_FOUND.
+    expect((await gql(server, ProyectoNormativoDocument, { id }, tokens.spdi)).data!.node).toBeNull();
+    expect(codeOf(await gql(server, SubmitCastObservationsDocument, { input: { id, observaciones: 'x' } }, tokens['cast.ver']))).toBe('NOT_FOUND');
+  });
+
+  it('lets exactly one of two concurrent steps on one record succeed; the other gets CONFLICT', async () => {
+    const id = (await create('dstc', 'Concurrencia')).data!.createProyectoNormativo.id;
+    const { version } = await read(id);
+    const attempts = await Promise.all(
+      Array.from({ length: 2 }, () => gql(server, RequestProyectoNormativoDraftDocument, { input: { id, version } }, tokens.dstc)),
+    );
+    const codes = attempts.map((a) => codeOf(a) ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'OK']);
+    const record = await read(id);
+    expect(record.version).toBe(version + 1);
+    expect(record.history.filter((h) => h.transition === 'requestDraft')).toHaveLength(1);
+  });
+
+  it('resolves a race without versions in the database: one step is recorded once', async () => {
+    const id = (await create('dstc', 'Carrera')).data!.createProyectoNormativo.id;
+    const attempts = await Promise.all(
+      Array.from({ length: 4 }, () => gql(server, RequestProyectoNormativoDraftDocument, { input: { id } }, tokens.dstc)),
+    );
+    expect(attempts.filter((a) => !a.errors)).toHaveLength(1);
+    for (const a of attempts.filter((x) => x.errors)) expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(codeOf(a));
+    expect((await read(id)).history.filter((h) => h.transition === 'requestDraft')).toHaveLength(1);
+  });
+
+  it('answers NOT_FOUND for ids that do not name a proyecto normativo', async () => {
+    const fake = Buffer.from('ProyectoNormativo:00000000-0000-4000-8000-000000000000').toString('base64');
+    expect(codeOf(await gql(server, RequestProyectoNormativoDraftDocument, { input: { id: fake } }, tokens.dstc))).toBe('NOT_FOUND');
+    const garbage = Buffer.from('ProyectoNormativo:not-a-uuid').toString('base64');
+    expect(codeOf(await gql(server, RequestProyectoNormativoDraftDocument, { input: { id: garbage } }, tokens.dstc))).toBe('NOT_FOUND');
+  });
+});
