@@ -4,7 +4,6 @@ import type { Db } from './lib/db/client.js';
 import type { Logger } from './lib/logger.js';
 import type { TokenService } from './lib/auth/tokens.js';
 import { loadViewer, type Viewer } from './lib/auth/viewer.js';
-import { createHistoryLoader } from './lib/workflow/history.js';
 import { unauthenticated } from './lib/errors.js';
 
 export interface Context {
@@ -13,7 +12,11 @@ export interface Context {
   viewer: Viewer | null;
   log: Logger;
   tokens: TokenService;
-  loaders: { history: ReturnType<typeof createHistoryLoader> };
+  /**
+   * The request's instance of a DataLoader. Modules keep their loader factories
+   * beside their types; each is built at most once per request.
+   */
+  loader<T>(factory: (db: Db) => T): T;
 }
 
 export async function buildContext(args: {
@@ -33,12 +36,17 @@ export async function buildContext(args: {
     viewer = await loadViewer(args.db, identity);
     if (!viewer) throw unauthenticated('The account behind this token does not exist or is inactive');
   }
+  const loaders = new Map<unknown, unknown>();
   return {
     requestId: args.requestId,
     db: args.db,
     viewer,
     log: args.log,
     tokens: args.tokens,
-    loaders: { history: createHistoryLoader(args.db) },
+    loader: (factory) => {
+      let instance = loaders.get(factory);
+      if (!instance) loaders.set(factory, (instance = factory(args.db)));
+      return instance as ReturnType<typeof factory>;
+    },
   };
 }

@@ -2,6 +2,8 @@ import { builder } from '../../builder.js';
 import { EstadoNormativo, FinDestinatario, ModalidadReunion, TipoEvidencia } from '../../generated/prisma/enums.js';
 import { orderInput } from '../../lib/pagination.js';
 import { actingAssignment } from '../../lib/workflow/engine.js';
+import { createHistoryLoader } from '../../lib/workflow/history.js';
+import { createReachLoader } from './loaders.js';
 import { readableProyectos } from './rules.js';
 import { normatividadWorkflow as wf, STEP_MUTATIONS, type NormatividadTransition } from './workflow.js';
 
@@ -37,19 +39,15 @@ export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
     history: t.field({
       type: ['WorkflowTransition'],
       description: 'Every step taken on this record, oldest first.',
-      resolve: (p, _a, ctx) => ctx.loaders.history.load({ workflow: wf.name, recordId: p.id }),
+      resolve: (p, _a, ctx) => ctx.loader(createHistoryLoader).load({ workflow: wf.name, recordId: p.id }),
     }),
     availableSteps: t.stringList({
       description: 'Mutations the viewer may call on this record now (role, reach and state allow them).',
-      select: { estado: true, unit: { select: { path: true } }, destinatarios: { select: { fin: true, unit: { select: { path: true } } } } },
-      resolve: (p, _a, ctx) => {
+      resolve: async (p, _a, ctx) => {
         if (!ctx.viewer) return [];
-        const record = {
-          unitPath: p.unit.path,
-          addressees: p.destinatarios.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })),
-        };
+        const record = await ctx.loader(createReachLoader).load(p.id);
         return (Object.entries(wf.transitions) as [NormatividadTransition, (typeof wf.transitions)[NormatividadTransition]][])
-          .filter(([, def]) => def.from?.includes(p.estado as never) && actingAssignment(ctx.viewer!, def, record))
+          .filter(([, def]) => def.from?.includes(p.estado) && actingAssignment(ctx.viewer!, def, record))
           .map(([name]) => mutationOf[name]);
       },
     }),
