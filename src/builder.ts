@@ -30,7 +30,6 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
   },
 });

@@ -33,8 +33,11 @@ async function main() {
   const port = await app.listen(config.port);
   log.info('listening', { url: `http://localhost:${port}/graphql`, health: `http://localhost:${port}/health` });
 
+  // Process managers (and `npm start` under a process group) may deliver a
+  // signal more than once: keep the handler installed so a repeat cannot kill
+  // the process mid-drain; app.stop() is idempotent.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
       log.info('shutting down', { signal });
       app.stop().then(
         () => process.exit(0),

@@ -15,10 +15,11 @@ export function orderInput<const F extends readonly string[]>(name: string, fiel
       direction: t.field({ type: SortDirection, required: true, defaultValue: 'ASC' }),
     }),
   });
-  const toPrisma = (order: { field: F[number]; direction: 'ASC' | 'DESC' } | null | undefined) => {
-    const field = order?.field ?? defaultField;
+  /** O: the model's Prisma orderBy input type. */
+  const toPrisma = <O>(order: { field: F[number]; direction: 'ASC' | 'DESC' } | null | undefined): O[] => {
+    const field: string = order?.field ?? defaultField;
     const direction = (order?.direction ?? 'ASC') === 'ASC' ? 'asc' : 'desc';
-    return field === 'id' ? [{ id: direction }] : [{ [field]: direction }, { id: direction }];
+    return (field === 'id' ? [{ id: direction }] : [{ [field]: direction }, { id: direction }]) as O[];
   };
   return { Input, toPrisma };
 }

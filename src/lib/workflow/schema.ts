@@ -2,9 +2,10 @@
 import { builder } from '../../builder.js';
 import { isAuthenticated } from '../auth/rules.js';
 import { registeredWorkflows } from './registry.js';
-import type { TransitionDefinition, WorkflowDefinition } from './types.js';
+import type { TransitionDefinition } from './types.js';
+import type { DescribedWorkflow } from './registry.js';
 
-builder.prismaObject('WorkflowTransition', {
+export const WorkflowTransitionRef = builder.prismaObject('WorkflowTransition', {
   description: 'One step taken on a workflow record: who, in which role and unit, when, from which state to which, and why.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -19,7 +20,7 @@ builder.prismaObject('WorkflowTransition', {
   }),
 });
 
-type Step = TransitionDefinition<string> & { name: string; mutation: string };
+type Step = Omit<TransitionDefinition<string>, 'guard'> & { name: string; mutation: string };
 
 const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
   description: 'A step of a procedure, as declared.',
@@ -40,7 +41,7 @@ const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
 });
 
 const Workflow = builder
-  .objectRef<{ definition: WorkflowDefinition<string, string>; mutations: Record<string, string> }>('Workflow')
+  .objectRef<{ definition: DescribedWorkflow; mutations: Record<string, string> }>('Workflow')
   .implement({
     description: 'A procedure declared as data: its states and steps.',
     fields: (t) => ({

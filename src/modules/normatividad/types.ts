@@ -1,8 +1,10 @@
 import { builder } from '../../builder.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoNormativo, FinDestinatario, ModalidadReunion, TipoEvidencia } from '../../generated/prisma/enums.js';
 import { orderInput } from '../../lib/pagination.js';
 import { actingAssignment } from '../../lib/workflow/engine.js';
 import { createHistoryLoader } from '../../lib/workflow/history.js';
+import { WorkflowTransitionRef } from '../../lib/workflow/schema.js';
 import { createReachLoader } from './loaders.js';
 import { readableProyectos } from './rules.js';
 import { normatividadWorkflow as wf, STEP_MUTATIONS, type NormatividadTransition } from './workflow.js';
@@ -19,7 +21,7 @@ const mutationOf = Object.fromEntries(Object.entries(STEP_MUTATIONS).map(([m, t]
 
 export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, ...readableProyectos(ctx.viewer) }),
+  findUnique: (id, ctx) => ({ id, AND: [readableProyectos(ctx.viewer)] }),
   description: 'A normative project regulating technological services (7081-MP-SI 8.1.6).',
   fields: (t) => ({
     titulo: t.exposeString('titulo'),
@@ -37,7 +39,7 @@ export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
     destinatarios: t.relation('destinatarios', { query: { orderBy: [{ fin: 'asc' }, { unitId: 'asc' }] } }),
     evidencias: t.relation('evidencias', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
     history: t.field({
-      type: ['WorkflowTransition'],
+      type: [WorkflowTransitionRef],
       description: 'Every step taken on this record, oldest first.',
       resolve: (p, _a, ctx) => ctx.loader(createHistoryLoader).load({ workflow: wf.name, recordId: p.id }),
     }),
@@ -100,7 +102,7 @@ builder.queryField('proyectosNormativos', (t) =>
     args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
     totalCount: (_c, args, ctx) => ctx.db.proyectoNormativo.count({ where: where(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.db.proyectoNormativo.findMany({ ...query, where: where(ctx, args.filter), orderBy: Order.toPrisma(args.orderBy) }),
+      ctx.db.proyectoNormativo.findMany({ ...query, where: where(ctx, args.filter), orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy) }),
   }),
 );
 

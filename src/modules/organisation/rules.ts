@@ -5,13 +5,16 @@ import type { Viewer } from '../../lib/auth/viewer.js';
 import { unitWithinScope } from '../../lib/auth/scope.js';
 import { isAuthenticated } from '../../lib/auth/rules.js';
 
-export function readablePeople(viewer: Viewer | null) {
-  if (!viewer) return { id: { in: [] as string[] } };
+import type { Prisma } from '../../generated/prisma/client.js';
+
+// An empty OR matches nothing: without a viewer, nothing is readable.
+export function readablePeople(viewer: Viewer | null): Prisma.PersonWhereInput {
+  if (!viewer) return { OR: [] };
   return { OR: [{ id: viewer.personId }, { roles: { some: { unit: unitWithinScope(viewer) } } }] };
 }
 
-export function readableAssignments(viewer: Viewer | null) {
-  if (!viewer) return { id: { in: [] as string[] } };
+export function readableAssignments(viewer: Viewer | null): Prisma.RoleAssignmentWhereInput {
+  if (!viewer) return { OR: [] };
   return { OR: [{ personId: viewer.personId }, { unit: unitWithinScope(viewer) }] };
 }
 

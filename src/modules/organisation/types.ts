@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { OrgUnitKind, type Role } from '../../generated/prisma/enums.js';
 import { orderInput } from '../../lib/pagination.js';
 import { ROLE_DESCRIPTIONS } from './roles.js';
@@ -42,7 +43,7 @@ export const OrgUnitRef = builder.prismaNode('OrgUnit', {
 export const PersonRef = builder.prismaNode('Person', {
   id: { field: 'id' },
   // Node look-ups go through the same read filter as lists.
-  findUnique: (id, ctx) => ({ id, ...readablePeople(ctx.viewer) }),
+  findUnique: (id, ctx) => ({ id, AND: [readablePeople(ctx.viewer)] }),
   description: 'A person with an account.',
   fields: (t) => ({
     email: t.exposeString('email'),
@@ -97,7 +98,7 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: OrgUnitFilter }), orderBy: t.arg({ type: OrgUnitOrder.Input }) },
     totalCount: async (_c, args, ctx) => ctx.db.orgUnit.count({ where: await orgUnitWhere(ctx.db, args.filter) }),
     resolve: async (query, _root, args, ctx) =>
-      ctx.db.orgUnit.findMany({ ...query, where: await orgUnitWhere(ctx.db, args.filter), orderBy: OrgUnitOrder.toPrisma(args.orderBy) }),
+      ctx.db.orgUnit.findMany({ ...query, where: await orgUnitWhere(ctx.db, args.filter), orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy) }),
   }),
   orgUnit: t.prismaField({
     type: 'OrgUnit',
@@ -113,7 +114,7 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: PersonFilter }), orderBy: t.arg({ type: PersonOrder.Input }) },
     totalCount: (_c, args, ctx) => ctx.db.person.count({ where: personWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.db.person.findMany({ ...query, where: personWhere(ctx, args.filter), orderBy: PersonOrder.toPrisma(args.orderBy) }),
+      ctx.db.person.findMany({ ...query, where: personWhere(ctx, args.filter), orderBy: PersonOrder.toPrisma<Prisma.PersonOrderByWithRelationInput>(args.orderBy) }),
   }),
 }));
 
