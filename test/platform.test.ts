@@ -63,12 +63,14 @@ describe('identity', () => {
     expect(codeOf(await gql(server, MeDocument))).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(server, WorkflowsDocument))).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(server, MeDocument, undefined, 'not-a-token'))).toBe('UNAUTHENTICATED');
-    const expiring = await startServer({ JWT_TTL_SECONDS: '1' });
+    // Expiry has one-second resolution: a 2 s lifetime leaves at least 1 s of validity.
+    const expiring = await startServer({ JWT_TTL_SECONDS: '2' });
     try {
       const login = await gql(expiring, LoginDocument, { email: 'dstc@demo.conalep.mx', password: DEMO_PASSWORD });
       const token = login.data!.login.token;
       expect(codeOf(await gql(expiring, MeDocument, undefined, token))).toBeUndefined();
-      await new Promise((r) => setTimeout(r, 2100));
+      const expiresAt = new Date(login.data!.login.expiresAt).getTime();
+      await new Promise((r) => setTimeout(r, expiresAt - Date.now() + 1100));
       const expired = await gql(expiring, MeDocument, undefined, token);
       expect(codeOf(expired)).toBe('UNAUTHENTICATED');
       expect(expired.errors![0].message).toMatch(/invalid or expired/);
