@@ -4,9 +4,9 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { InputChecker, notFound, type InputIssue } from '../../lib/errors.js';
 import { applyTransition, createRecord, type TransitionOptions } from '../../lib/workflow/engine.js';
-import type { Tx, WorkflowStore } from '../../lib/workflow/types.js';
+import type { WorkflowStore } from '../../lib/workflow/types.js';
 import { registerWorkflow } from '../../lib/workflow/registry.js';
-import type { EstadoNormativo } from '../../generated/prisma/enums.js';
+import type { EstadoNormativo, FinDestinatario } from '../../generated/prisma/enums.js';
 import { readableProyectos } from './rules.js';
 import { ModalidadReunionEnum, ProyectoNormativoRef, TipoEvidenciaEnum } from './types.js';
 import { normatividadWorkflow as wf, STEP_MUTATIONS, type NormatividadTransition } from './workflow.js';
@@ -92,13 +92,33 @@ function stepMutation<I extends StepArgs>(
   );
 }
 
-/** CAST units among `ids`; one issue per id that is not a CAST. */
-async function castUnits(tx: Tx, ids: string[], path: (string | number)[]) {
-  const valid = ids.filter((id) => UUID.test(id));
-  const units = await tx.orgUnit.findMany({ where: { id: { in: valid }, kind: 'CAST' }, select: { id: true } });
-  const found = new Set(units.map((u) => u.id));
-  const issues: InputIssue[] = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: [...path, i], message: 'Not a CAST unit' }]));
-  return { ids: [...found], issues };
+/**
+ * Steps 3 and 11 address the record to CAST units. Returns the step options
+ * that check `castUnitIds` (every id must be a CAST; omitted, when allowed,
+ * means every CAST) and then record the addressees.
+ */
+function addressToCast(castUnitIds: { id: string }[] | null | undefined, purpose: FinDestinatario): TransitionOptions<EstadoNormativo> {
+  const path = ['input', 'castUnitIds'];
+  let units: string[] = [];
+  return {
+    validate: async (tx) => {
+      if (!castUnitIds) {
+        units = (await tx.orgUnit.findMany({ where: { kind: 'CAST' }, select: { id: true } })).map((u) => u.id);
+        return units.length ? [] : [{ path, message: 'There is no CAST to address' }];
+      }
+      if (!castUnitIds.length) return [{ path, message: 'Name at least one CAST' }];
+      const ids = castUnitIds.map((g) => g.id);
+      const found = await tx.orgUnit.findMany({ where: { id: { in: ids.filter((id) => UUID.test(id)) }, kind: 'CAST' }, select: { id: true } });
+      units = found.map((u) => u.id);
+      return ids.flatMap((id, i): InputIssue[] => (units.includes(id) ? [] : [{ path: [...path, i], message: 'Not a CAST unit' }]));
+    },
+    effects: async (tx, record) => {
+      await tx.proyectoNormativoDestinatario.createMany({
+        data: units.map((unitId) => ({ proyectoId: record.id, unitId, fin: purpose })),
+        skipDuplicates: true,
+      });
+    },
+  };
 }
 
 // Step 1 creates the record.
@@ -146,24 +166,9 @@ const SendToCastInput = builder.inputType('SendProyectoNormativoToCastInput', {
     castUnitIds: t.globalIDList({ required: true, description: 'The CAST asked for comments (at least one).' }),
   }),
 });
-stepMutation<StepArgs & { castUnitIds: { id: string }[] }>('sendProyectoNormativoToCast', SendToCastInput, (input) => {
-  const ids = input.castUnitIds.map((g) => g.id);
-  let units: string[] = [];
-  return {
-    validate: async (tx) => {
-      if (!ids.length) return [{ path: ['input', 'castUnitIds'], message: 'Name at least one CAST' }];
-      const found = await castUnits(tx, ids, ['input', 'castUnitIds']);
-      units = found.ids;
-      return found.issues;
-    },
-    effects: async (tx, record) => {
-      await tx.proyectoNormativoDestinatario.createMany({
-        data: units.map((unitId) => ({ proyectoId: record.id, unitId, fin: 'COMENTARIOS' as const })),
-        skipDuplicates: true,
-      });
-    },
-  };
-});
+stepMutation<StepArgs & { castUnitIds: { id: string }[] }>('sendProyectoNormativoToCast', SendToCastInput, (input) =>
+  addressToCast(input.castUnitIds, 'COMENTARIOS'),
+);
 
 stepMutation('submitCastObservations', StepInput);
 stepMutation('startProyectoNormativoDrafting', StepInput);
@@ -213,27 +218,9 @@ const ReleaseInput = builder.inputType('ReleaseLineamientosToCastInput', {
     castUnitIds: t.globalIDList({ required: false, description: 'The CAST that receive the lineamientos; all CAST when omitted.' }),
   }),
 });
-stepMutation<StepArgs & { castUnitIds?: { id: string }[] | null }>('releaseLineamientosToCast', ReleaseInput, (input) => {
-  let units: string[] = [];
-  return {
-    validate: async (tx) => {
-      if (!input.castUnitIds) {
-        units = (await tx.orgUnit.findMany({ where: { kind: 'CAST' }, select: { id: true } })).map((u) => u.id);
-        return units.length ? [] : [{ path: ['input', 'castUnitIds'], message: 'There is no CAST to send them to' }];
-      }
-      if (!input.castUnitIds.length) return [{ path: ['input', 'castUnitIds'], message: 'Name at least one CAST, or omit the field' }];
-      const found = await castUnits(tx, input.castUnitIds.map((g) => g.id), ['input', 'castUnitIds']);
-      units = found.ids;
-      return found.issues;
-    },
-    effects: async (tx, record) => {
-      await tx.proyectoNormativoDestinatario.createMany({
-        data: units.map((unitId) => ({ proyectoId: record.id, unitId, fin: 'APLICACION' as const })),
-        skipDuplicates: true,
-      });
-    },
-  };
-});
+stepMutation<StepArgs & { castUnitIds?: { id: string }[] | null }>('releaseLineamientosToCast', ReleaseInput, (input) =>
+  addressToCast(input.castUnitIds, 'APLICACION'),
+);
 
 stepMutation('acknowledgeLineamientos', StepInput);
 
