@@ -3,7 +3,8 @@
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { InputChecker, notFound, type InputIssue } from '../../lib/errors.js';
-import { applyTransition, createRecord, type TransitionOptions } from '../../lib/workflow/engine.js';
+import { createRecord, type TransitionOptions } from '../../lib/workflow/engine.js';
+import { stepMutation, UUID, type StepArgs } from '../../lib/workflow/steps.js';
 import type { WorkflowStore } from '../../lib/workflow/types.js';
 import { registerWorkflow } from '../../lib/workflow/registry.js';
 import type { EstadoNormativo, FinDestinatario } from '../../generated/prisma/enums.js';
@@ -12,8 +13,6 @@ import { ModalidadReunionEnum, ProyectoNormativoRef, TipoEvidenciaEnum } from '.
 import { normatividadWorkflow as wf, STEP_MUTATIONS, type NormatividadTransition } from './workflow.js';
 
 registerWorkflow(wf, STEP_MUTATIONS);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const store: WorkflowStore<EstadoNormativo> = {
   entity: 'ProyectoNormativo',
@@ -57,39 +56,22 @@ const StepInput = builder.inputType('ProyectoNormativoStepInput', {
   }),
 });
 
-type StepArgs = { id: { id: string }; version?: number | null; observaciones?: string | null };
-
-async function takeStep(ctx: Context, transition: NormatividadTransition, input: StepArgs, options: TransitionOptions<EstadoNormativo> = {}) {
-  await applyTransition(ctx, wf, store, readableProyectos(ctx.viewer), transition, input.id.id, {
-    expectedVersion: input.version,
-    comment: input.observaciones,
-    commentPath: ['input', 'observaciones'],
-    ...options,
-  });
-  return { id: input.id.id };
-}
-
-/** Declares a step mutation that takes `input: <inputType>!` and returns the record. */
-function stepMutation<I extends StepArgs>(
+/** Declares the mutation of a step that takes `input: <inputType>!` and returns the record. */
+function step<I extends StepArgs>(
   field: keyof typeof STEP_MUTATIONS,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  inputType: any,
-  options?: (input: I, ctx: Context) => TransitionOptions<EstadoNormativo> | Promise<TransitionOptions<EstadoNormativo>>,
+  input: unknown,
+  options?: (input: I, ctx: Context) => TransitionOptions<EstadoNormativo>,
 ) {
-  const transition = STEP_MUTATIONS[field];
-  const def = wf.transitions[transition];
-  builder.mutationField(field, (t) =>
-    t.prismaField({
-      type: 'ProyectoNormativo',
-      description: `Step ${def.step} (${def.role}): ${def.description} ${def.from?.join(' | ')} → ${def.to}.`,
-      args: { input: t.arg({ type: inputType, required: true }) },
-      resolve: async (query, _root, args, ctx) => {
-        const input = args.input as unknown as I;
-        const { id } = await takeStep(ctx, transition, input, options ? await options(input, ctx) : {});
-        return ctx.db.proyectoNormativo.findUniqueOrThrow({ ...query, where: { id } });
-      },
-    }),
-  );
+  stepMutation<EstadoNormativo, NormatividadTransition, I>({
+    workflow: wf,
+    store,
+    readable: readableProyectos,
+    model: 'ProyectoNormativo',
+    field,
+    transition: STEP_MUTATIONS[field],
+    input,
+    options,
+  });
 }
 
 /**
@@ -156,7 +138,7 @@ builder.mutationField('createProyectoNormativo', (t) =>
   }),
 );
 
-stepMutation('requestProyectoNormativoDraft', StepInput);
+step('requestProyectoNormativoDraft', StepInput);
 
 const SendToCastInput = builder.inputType('SendProyectoNormativoToCastInput', {
   fields: (t) => ({
@@ -166,12 +148,12 @@ const SendToCastInput = builder.inputType('SendProyectoNormativoToCastInput', {
     castUnitIds: t.globalIDList({ required: true, description: 'The CAST asked for comments (at least one).' }),
   }),
 });
-stepMutation<StepArgs & { castUnitIds: { id: string }[] }>('sendProyectoNormativoToCast', SendToCastInput, (input) =>
+step<StepArgs & { castUnitIds: { id: string }[] }>('sendProyectoNormativoToCast', SendToCastInput, (input) =>
   addressToCast(input.castUnitIds, 'COMENTARIOS'),
 );
 
-stepMutation('submitCastObservations', StepInput);
-stepMutation('startProyectoNormativoDrafting', StepInput);
+step('submitCastObservations', StepInput);
+step('startProyectoNormativoDrafting', StepInput);
 
 const SubmitForReviewInput = builder.inputType('SubmitProyectoNormativoForReviewInput', {
   fields: (t) => ({
@@ -181,7 +163,7 @@ const SubmitForReviewInput = builder.inputType('SubmitProyectoNormativoForReview
     documentoUrl: t.string({ required: true, description: 'Where the drafted document is (http or https URL).' }),
   }),
 });
-stepMutation<StepArgs & { documentoUrl: string }>('submitProyectoNormativoForReview', SubmitForReviewInput, (input) => {
+step<StepArgs & { documentoUrl: string }>('submitProyectoNormativoForReview', SubmitForReviewInput, (input) => {
   return {
     validate: async () =>
       isHttpUrl(input.documentoUrl) ? [] : [{ path: ['input', 'documentoUrl'], message: 'Must be an http or https URL' }],
@@ -189,8 +171,8 @@ stepMutation<StepArgs & { documentoUrl: string }>('submitProyectoNormativoForRev
   };
 });
 
-stepMutation('approveProyectoNormativoReview', StepInput);
-stepMutation('returnProyectoNormativoToDrafting', StepInput);
+step('approveProyectoNormativoReview', StepInput);
+step('returnProyectoNormativoToDrafting', StepInput);
 
 const RegisterInput = builder.inputType('RegisterProyectoNormativoInput', {
   fields: (t) => ({
@@ -200,7 +182,7 @@ const RegisterInput = builder.inputType('RegisterProyectoNormativoInput', {
     numeroRegistro: t.string({ required: true, description: 'The registration given by the DCAJ.' }),
   }),
 });
-stepMutation<StepArgs & { numeroRegistro: string }>('registerProyectoNormativo', RegisterInput, (input) => {
+step<StepArgs & { numeroRegistro: string }>('registerProyectoNormativo', RegisterInput, (input) => {
   return {
     validate: async () =>
       input.numeroRegistro.trim() ? [] : [{ path: ['input', 'numeroRegistro'], message: 'Must not be empty' }],
@@ -208,7 +190,7 @@ stepMutation<StepArgs & { numeroRegistro: string }>('registerProyectoNormativo',
   };
 });
 
-stepMutation('rejectProyectoNormativoLegalReview', StepInput);
+step('rejectProyectoNormativoLegalReview', StepInput);
 
 const ReleaseInput = builder.inputType('ReleaseLineamientosToCastInput', {
   fields: (t) => ({
@@ -218,11 +200,11 @@ const ReleaseInput = builder.inputType('ReleaseLineamientosToCastInput', {
     castUnitIds: t.globalIDList({ required: false, description: 'The CAST that receive the lineamientos; all CAST when omitted.' }),
   }),
 });
-stepMutation<StepArgs & { castUnitIds?: { id: string }[] | null }>('releaseLineamientosToCast', ReleaseInput, (input) =>
+step<StepArgs & { castUnitIds?: { id: string }[] | null }>('releaseLineamientosToCast', ReleaseInput, (input) =>
   addressToCast(input.castUnitIds, 'APLICACION'),
 );
 
-stepMutation('acknowledgeLineamientos', StepInput);
+step('acknowledgeLineamientos', StepInput);
 
 const EvidenceInput = builder.inputType('EvidenciaReunionInput', {
   fields: (t) => ({
@@ -246,7 +228,7 @@ type MeetingArgs = StepArgs & {
   modalidad: 'VIRTUAL' | 'PRESENCIAL';
   evidencias: { tipo: 'MINUTA' | 'CAPTURA_PANTALLA' | 'LISTA_ASISTENCIA'; descripcion: string; url?: string | null }[];
 };
-stepMutation<MeetingArgs>('recordNormatividadWorkingMeeting', MeetingInput, (input) => {
+step<MeetingArgs>('recordNormatividadWorkingMeeting', MeetingInput, (input) => {
   const check = new InputChecker()
     .check(input.evidencias.length > 0, ['input', 'evidencias'], 'Give at least one piece of evidence')
     .check(input.fecha.getTime() <= Date.now() + 86_400_000, ['input', 'fecha'], 'The meeting cannot be in the future');
