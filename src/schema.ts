@@ -7,6 +7,9 @@ import './modules/organisation/types.js';
 import './modules/identity/schema.js';
 import './modules/normatividad/types.js';
 import './modules/normatividad/mutations.js';
+import './modules/promocion/types.js';
+import './modules/promocion/mutations.js';
+import './modules/promocion/records.js';
 
 let schema: GraphQLSchema | undefined;
 export function buildSchema(): GraphQLSchema {

@@ -1,5 +1,7 @@
 // Row filters shared by lists, nested fields, item look-ups and aggregates, so
 // that a person never sees a record outside their scope by any path.
+import type { Db } from '../db/client.js';
+import { UUID } from '../ids.js';
 import type { Viewer } from './viewer.js';
 import { readablePrefixes } from './viewer.js';
 
@@ -8,4 +10,10 @@ export function unitWithinScope(viewer: Viewer | null): { OR: { path: { startsWi
   // No viewer, no prefixes: `OR: []` matches nothing (deny by default).
   const prefixes = viewer ? readablePrefixes(viewer) : [];
   return { OR: prefixes.map((p) => ({ path: { startsWith: p } })) };
+}
+
+/** Prisma filter "the record's unit is `unitId` or below it"; matches nothing for an unknown unit. */
+export async function withinUnit(db: Db, unitId: string): Promise<{ unit: { path: { startsWith: string } } }> {
+  const unit = UUID.test(unitId) ? await db.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } }) : null;
+  return { unit: { path: { startsWith: unit?.path ?? '\u0000' } } };
 }

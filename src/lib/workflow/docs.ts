@@ -2,6 +2,7 @@
 // diagram. docs/ holds the output, and a test fails when it is stale, so the
 // documentation cannot drift from the behaviour.
 import type { DescribedWorkflow } from './registry.js';
+import { rolesOf } from './types.js';
 
 export function renderWorkflow(workflow: DescribedWorkflow, mutations: Record<string, string>): string {
   const mutationOf = Object.fromEntries(Object.entries(mutations).map(([m, t]) => [t, m]));
@@ -14,7 +15,7 @@ export function renderWorkflow(workflow: DescribedWorkflow, mutations: Record<st
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...steps.map(
       ([name, t]) =>
-        `| ${t.step} | \`${mutationOf[name]}\` | ${t.role} | ${t.reach.kind === 'owner' ? 'owner' : `addressee: ${t.reach.purpose}`} | ${
+        `| ${t.step} | \`${mutationOf[name]}\` | ${rolesOf(t).join(' or ')} | ${t.reach.kind === 'owner' ? 'owner' : `addressee: ${t.reach.purpose}`} | ${
           t.from ? t.from.join(', ') : '(creates)'
         } | ${t.to} | ${t.comment === 'required' ? 'required' : 'optional'} |`,
     ),
@@ -22,7 +23,7 @@ export function renderWorkflow(workflow: DescribedWorkflow, mutations: Record<st
     '```mermaid',
     'stateDiagram-v2',
     ...steps.flatMap(([name, t]) =>
-      (t.from ?? ['[*]']).map((from) => `  ${from} --> ${t.to}: ${t.step} ${mutationOf[name]} (${t.role})`),
+      (t.from ?? ['[*]']).map((from) => `  ${from} --> ${t.to}: ${t.step} ${mutationOf[name]} (${rolesOf(t).join(' or ')})`),
     ),
     ...workflow.final.map((s) => `  ${s} --> [*]`),
     '```',

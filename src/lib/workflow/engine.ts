@@ -4,7 +4,7 @@
 import type { Context } from '../../context.js';
 import { AppError, ErrorCode, badInput, conflict, forbidden, notFound, unauthenticated, type InputIssue } from '../errors.js';
 import type { Assignment, Viewer } from '../auth/viewer.js';
-import type { TransitionDefinition, Tx, WorkflowDefinition, WorkflowRecord, WorkflowStore } from './types.js';
+import { rolesOf, type TransitionDefinition, type Tx, type WorkflowDefinition, type WorkflowRecord, type WorkflowStore } from './types.js';
 
 /** The first of the viewer's assignments that lets them take this step on this record. */
 export function actingAssignment<S extends string>(
@@ -15,7 +15,7 @@ export function actingAssignment<S extends string>(
   const { reach } = transition;
   return viewer.assignments.find(
     (a) =>
-      a.role === transition.role &&
+      rolesOf(transition).includes(a.role) &&
       (reach.kind === 'owner'
         ? record.unitPath.startsWith(a.scopePath)
         : record.addressees.some((d) => d.purpose === reach.purpose && d.unitPath.startsWith(a.scopePath))),
@@ -57,7 +57,7 @@ export async function applyTransition<S extends string, T extends string>(
     if (!record) throw notFound(store.entity, id);
     const actor = actingAssignment(viewer, transition, record);
     if (!actor) {
-      throw forbidden(`${name} (step ${transition.step}) is for role ${transition.role} at a unit that reaches this record`);
+      throw forbidden(`${name} (step ${transition.step}) is for role ${rolesOf(transition).join(' or ')} at a unit that reaches this record`);
     }
     if (options.expectedVersion != null && options.expectedVersion !== record.version) {
       throw conflict(`${store.entity} ${id} is at version ${record.version}, not ${options.expectedVersion}; reload it and try again`);
@@ -115,7 +115,7 @@ export async function createRecord<S extends string, T extends string>(
   const transition = workflow.transitions[name];
   if (transition.from) throw new Error(`${workflow.name}.${name} does not create records`);
   const actor = actingAssignment(viewer, transition, { unitPath: unit.path, addressees: [] });
-  if (!actor) throw forbidden(`${name} (step ${transition.step}) is for role ${transition.role} at a unit that reaches this unit`);
+  if (!actor) throw forbidden(`${name} (step ${transition.step}) is for role ${rolesOf(transition).join(' or ')} at a unit that reaches this unit`);
   return ctx.db.$transaction(async (tx) => {
     const { id } = await create(tx, actor);
     await tx.workflowTransition.create({
@@ -132,5 +132,44 @@ export async function createRecord<S extends string, T extends string>(
       },
     });
     return id;
+  });
+}
+
+/**
+ * Changes a workflow record's content without moving it (e.g. drafting a
+ * cronograma, or recording executed activities): the viewer needs `role` at
+ * a unit that reaches the record, and the record must be in one of `states`.
+ * With `bumpVersion`, concurrent edits conflict like steps do.
+ */
+export async function editRecord<S extends string, R>(
+  ctx: Context,
+  store: WorkflowStore<S>,
+  readable: object,
+  id: string,
+  rule: { role: TransitionDefinition<S>['role']; states: readonly S[]; action: string; bumpVersion?: boolean; expectedVersion?: number | null },
+  edit: (tx: Tx, record: WorkflowRecord<S>, actor: Assignment) => Promise<R>,
+): Promise<R> {
+  const viewer = ctx.viewer;
+  if (!viewer) throw unauthenticated();
+  return ctx.db.$transaction(async (tx) => {
+    const record = await store.load(tx, id, readable);
+    if (!record) throw notFound(store.entity, id);
+    const actor = actingAssignment(viewer, { role: rule.role, reach: { kind: 'owner' } } as TransitionDefinition<S>, record);
+    if (!actor) throw forbidden(`${rule.action} is for role ${rolesOf(rule).join(' or ')} at a unit that reaches this record`);
+    if (rule.expectedVersion != null && rule.expectedVersion !== record.version) {
+      throw conflict(`${store.entity} ${id} is at version ${record.version}, not ${rule.expectedVersion}; reload it and try again`);
+    }
+    if (!rule.states.includes(record.state)) {
+      throw new AppError(ErrorCode.INVALID_TRANSITION, `${rule.action} is not possible while the record is ${record.state}`, {
+        transition: rule.action,
+        state: record.state,
+        allowedFrom: rule.states,
+      });
+    }
+    const result = await edit(tx, record, actor);
+    if (rule.bumpVersion && !(await store.move(tx, id, record.version, record.state, {}))) {
+      throw conflict(`${store.entity} ${id} was changed by someone else; reload it and try again`);
+    }
+    return result;
   });
 }

@@ -2,7 +2,7 @@
 import { builder } from '../../builder.js';
 import { isAuthenticated } from '../auth/rules.js';
 import { registeredWorkflows } from './registry.js';
-import type { TransitionDefinition } from './types.js';
+import { rolesOf, type TransitionDefinition } from './types.js';
 import type { DescribedWorkflow } from './registry.js';
 
 export const WorkflowTransitionRef = builder.prismaObject('WorkflowTransition', {
@@ -31,7 +31,8 @@ const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
     description: t.exposeString('description'),
     from: t.stringList({ description: 'Empty for the step that creates the record.', resolve: (s) => [...(s.from ?? [])] }),
     to: t.exposeString('to'),
-    role: t.exposeString('role'),
+    role: t.string({ description: 'The responsible role (the first, when several may act).', resolve: (s) => rolesOf(s)[0] }),
+    roles: t.stringList({ description: 'Every role that may take this step.', resolve: (s) => [...rolesOf(s)] }),
     reach: t.string({
       description: '"owner": the role must reach the record\'s unit; "addressee:<purpose>": a unit the record was addressed to.',
       resolve: (s) => (s.reach.kind === 'owner' ? 'owner' : `addressee:${s.reach.purpose}`),

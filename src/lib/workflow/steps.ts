@@ -4,10 +4,12 @@
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { Viewer } from '../auth/viewer.js';
-import { applyTransition, type TransitionOptions } from './engine.js';
+import { actingAssignment, applyTransition, type TransitionOptions } from './engine.js';
 import type { Tx, WorkflowDefinition, WorkflowStore } from './types.js';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../ids.js';
+
+export { UUID };
 
 export type StepArgs = { id: { id: string }; version?: number | null; observaciones?: string | null };
 
@@ -74,3 +76,18 @@ export function stepMutation<S extends string, T extends string, I extends StepA
     }),
   );
 }
+
+/**
+ * `availableSteps` for unit-owned records: the mutations the viewer may call
+ * now. Use with `select: { estado: true, unit: { select: { path: true } } }`.
+ */
+export function availableSteps<S extends string, T extends string>(workflow: WorkflowDefinition<S, T>, mutations: Record<string, T>) {
+  const mutationOf = Object.fromEntries(Object.entries(mutations).map(([m, t]) => [t, m])) as Record<T, string>;
+  return (record: { estado: string; unit: { path: string } }, viewer: Viewer | null): string[] => {
+    if (!viewer) return [];
+    return (Object.entries(workflow.transitions) as [T, TransitionDefinitionOf<S>][])
+      .filter(([name, def]) => mutationOf[name] && def.from?.includes(record.estado as S) && actingAssignment(viewer, def, { unitPath: record.unit.path, addressees: [] }))
+      .map(([name]) => mutationOf[name]);
+  };
+}
+type TransitionDefinitionOf<S extends string> = WorkflowDefinition<S, string>['transitions'][string];

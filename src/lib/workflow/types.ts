@@ -30,7 +30,8 @@ export interface TransitionDefinition<S extends string> {
   /** States the step may start from; `null` for the step that creates the record. */
   from: readonly S[] | null;
   to: S;
-  role: Role;
+  /** The responsible role; several when the manual lets more than one unit take the step. */
+  role: Role | readonly Role[];
   reach: Reach;
   /** Observations: required on rejections and returns, so the next actor knows why. */
   comment?: 'required' | 'optional';
@@ -59,6 +60,9 @@ export interface WorkflowStore<S extends string> {
   /** Moves the record if its version is still `version`; false when somebody moved it first. */
   move(db: Tx, id: string, version: number, to: S, data: Record<string, unknown>): Promise<boolean>;
 }
+
+/** The roles that may take a step. */
+export const rolesOf = (t: Pick<TransitionDefinition<string>, 'role'>): readonly Role[] => (typeof t.role === 'string' ? [t.role] : t.role);
 
 export function defineWorkflow<S extends string, T extends string>(definition: WorkflowDefinition<S, T>) {
   for (const [name, t] of Object.entries<TransitionDefinition<S>>(definition.transitions)) {

@@ -5,6 +5,7 @@ import type { Context } from '../../context.js';
 import { InputChecker, notFound, type InputIssue } from '../../lib/errors.js';
 import { createRecord, type TransitionOptions } from '../../lib/workflow/engine.js';
 import { stepMutation, UUID, type StepArgs } from '../../lib/workflow/steps.js';
+import { isHttpUrl } from '../../lib/validation.js';
 import type { WorkflowStore } from '../../lib/workflow/types.js';
 import { registerWorkflow } from '../../lib/workflow/registry.js';
 import type { EstadoNormativo, FinDestinatario } from '../../generated/prisma/enums.js';
@@ -246,11 +247,3 @@ step<MeetingArgs>('recordNormatividadWorkingMeeting', MeetingInput, (input) => {
     },
   };
 });
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value.trim()).protocol);
-  } catch {
-    return false;
-  }
-}

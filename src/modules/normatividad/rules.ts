@@ -3,6 +3,7 @@
 import type { Viewer } from '../../lib/auth/viewer.js';
 import { unitWithinScope } from '../../lib/auth/scope.js';
 import { hasRole, isAuthenticated } from '../../lib/auth/rules.js';
+import { rolesOf } from '../../lib/workflow/types.js';
 
 import { STEP_MUTATIONS, normatividadWorkflow as wf } from './workflow.js';
 
@@ -15,6 +16,6 @@ export function readableProyectos(viewer: Viewer | null) {
 export const permissions = {
   Query: { proyectosNormativos: isAuthenticated },
   Mutation: Object.fromEntries(
-    Object.entries(STEP_MUTATIONS).map(([field, transition]) => [field, hasRole(wf.transitions[transition].role)]),
+    Object.entries(STEP_MUTATIONS).map(([field, transition]) => [field, hasRole(...rolesOf(wf.transitions[transition]))]),
   ),
 };
