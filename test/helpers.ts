@@ -68,3 +68,42 @@ export async function demoTokens(server: { url: string }): Promise<Record<string
 }
 
 export { DEMO_PEOPLE };
+
+/** Version and history length of any workflow record, read as the platform administrator (who reaches everything). */
+export async function snapshot(server: { url: string }, adminToken: string, id: string) {
+  const r = await gql<{ node: { version: number; history: unknown[] } | null }, { id: string }>(
+    server,
+    `query($id: ID!) { node(id: $id) { ... on ProyectoNormativo { version history { id } } ... on PlanTrabajoAnual { version history { id } }
+       ... on PlanAnualCentro { version history { id } cronograma { id } } ... on ReporteTrimestral { version history { id } }
+       ... on AccionMejora { version history { id } } } }`,
+    { id },
+    adminToken,
+  );
+  return r.data?.node;
+}
+
+/**
+ * Calls `run` as every demo person but `allowed`; each must be refused with
+ * FORBIDDEN or NOT_FOUND, and `state()` must read the same before and after.
+ */
+export async function expectOnlyAllowed(
+  tokens: Record<string, string>,
+  allowed: string[],
+  run: (token: string) => Promise<GqlResponse<unknown>>,
+  state: () => Promise<unknown>,
+) {
+  const before = await state();
+  const outcomes: [string, unknown][] = [];
+  for (const [local] of DEMO_PEOPLE) {
+    if (allowed.includes(local)) continue;
+    outcomes.push([local, codeOf(await run(tokens[local]))]);
+  }
+  for (const [local, code] of outcomes) {
+    if (code !== 'FORBIDDEN' && code !== 'NOT_FOUND') throw new Error(`${local} was not refused: ${String(code)}`);
+  }
+  const after = await state();
+  if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error('a refused call changed the record');
+}
+
+/** The BAD_USER_INPUT issues of the first error. */
+export const issuesOf = (r: GqlResponse<unknown>) => (r.errors?.[0]?.extensions?.issues ?? []) as { path: (string | number)[]; message: string }[];

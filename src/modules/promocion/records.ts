@@ -32,10 +32,10 @@ const RegistroRef = builder.objectRef<Registro>('RegistroPromocion').implement({
 });
 
 /** Every F01-F05 record in the viewer's scope created on or before `cutoff` and not destroyed. */
-async function dueRecords(ctx: Context, cutoff: Date, onlyId?: string): Promise<Registro[]> {
+async function dueRecords(ctx: Context, cutoff: Date | null, onlyId?: string): Promise<Registro[]> {
   const readable = readableByUnit(ctx.viewer);
   const unit = { select: { code: true, path: true } } as const;
-  const created = { createdAt: { lte: cutoff }, destruidoAt: null, ...(onlyId ? { id: onlyId } : {}) };
+  const created = { ...(cutoff ? { createdAt: { lte: cutoff } } : {}), destruidoAt: null, ...(onlyId ? { id: onlyId } : {}) };
   const [f01, f02, f0304, f05] = await Promise.all([
     ctx.db.concentradoEstatal.findMany({ where: { AND: [readable, created] }, select: { id: true, createdAt: true, unit } }),
     ctx.db.planAnualCentro.findMany({ where: { AND: [readable, created] }, select: { id: true, createdAt: true, unit } }),
@@ -83,7 +83,7 @@ builder.mutationField('destroyPromotionRecord', (t) =>
       const [tipo, id] = Buffer.from(String(input.registroId), 'base64').toString('utf8').split(':');
       if (!UUID.test(id ?? '')) throw notFound('Registro', String(input.registroId));
       // Any creation date: whether retention has ended is checked below, with a message.
-      const registro = (await dueRecords(ctx, new Date(8.64e15), id)).find((r) => r.tipo === tipo);
+      const registro = (await dueRecords(ctx, null, id)).find((r) => r.tipo === tipo);
       if (!registro) throw notFound('Registro', String(input.registroId));
       const role = DESTRUCTION_ROLES[registro.formato];
       const actor = actingAssignment(ctx.viewer!, { role, reach: { kind: 'owner' } } as TransitionDefinition<string>, { unitPath: registro.unitPath, addressees: [] });
