@@ -1,5 +1,7 @@
 // The person making a request, with the roles they hold and how far each reaches.
 import type { OrgUnitKind, Role } from '../../generated/prisma/enums.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { UUID } from '../ids.js';
 import type { Db } from '../db/client.js';
 import type { TokenIdentity } from './tokens.js';
 
@@ -37,33 +39,60 @@ export function scopePathOf(kind: OrgUnitKind, path: string): string {
   return NATIONAL_KINDS.has(kind) ? rootOf(path) : path;
 }
 
-/** Loads the person behind a verified token, with their role assignments (one query). */
+type ViewerRow = {
+  id: string;
+  email: string;
+  full_name: string;
+  active: boolean;
+  external_subject: string | null;
+  role: Role | null;
+  unit_id: string | null;
+  unit_code: string | null;
+  unit_kind: OrgUnitKind | null;
+  unit_path: string | null;
+};
+
+/** The person and their role assignments in one statement (this runs on every authenticated request). */
+function viewerRows(db: Db, where: Prisma.Sql): Promise<ViewerRow[]> {
+  return db.$queryRaw<ViewerRow[]>`
+    SELECT p.id, p.email, p."fullName" AS full_name, p.active, p."externalSubject" AS external_subject,
+           ra.role::text AS role, u.id AS unit_id, u.code AS unit_code, u.kind::text AS unit_kind, u.path AS unit_path
+    FROM "Person" p
+    LEFT JOIN "RoleAssignment" ra ON ra."personId" = p.id
+    LEFT JOIN "OrgUnit" u ON u.id = ra."unitId"
+    WHERE ${where}
+    ORDER BY ra.role, u.code`;
+}
+
+/** Loads the person behind a verified token, with their role assignments. */
 export async function loadViewer(db: Db, identity: TokenIdentity): Promise<Viewer | null> {
-  const include = { roles: { include: { unit: true } } } as const;
-  let person =
-    identity.source === 'local'
-      ? await db.person.findUnique({ where: { id: identity.subject }, include })
-      : await db.person.findUnique({ where: { externalSubject: identity.subject }, include });
-  if (!person && identity.source === 'external' && identity.email) {
-    // First sign-in through the provider: link the account that has this e-mail.
-    const byEmail = await db.person.findUnique({ where: { email: identity.email }, include });
-    if (byEmail && !byEmail.externalSubject) {
-      person = await db.person.update({ where: { id: byEmail.id }, data: { externalSubject: identity.subject }, include });
+  let rows: ViewerRow[];
+  if (identity.source === 'local') {
+    rows = UUID.test(identity.subject) ? await viewerRows(db, Prisma.sql`p.id = ${identity.subject}::uuid`) : [];
+  } else {
+    rows = await viewerRows(db, Prisma.sql`p."externalSubject" = ${identity.subject}`);
+    if (!rows.length && identity.email) {
+      // First sign-in through the provider: link the account that has this e-mail.
+      const linked = await db.person.updateMany({ where: { email: identity.email, externalSubject: null }, data: { externalSubject: identity.subject } });
+      if (linked.count) rows = await viewerRows(db, Prisma.sql`p."externalSubject" = ${identity.subject}`);
     }
   }
+  const person = rows[0];
   if (!person || !person.active) return null;
   return {
     personId: person.id,
     email: person.email,
-    fullName: person.fullName,
-    assignments: person.roles.map((r) => ({
-      role: r.role,
-      unitId: r.unitId,
-      unitCode: r.unit.code,
-      unitKind: r.unit.kind,
-      unitPath: r.unit.path,
-      scopePath: scopePathOf(r.unit.kind, r.unit.path),
-    })),
+    fullName: person.full_name,
+    assignments: rows
+      .filter((r) => r.role && r.unit_id)
+      .map((r) => ({
+        role: r.role!,
+        unitId: r.unit_id!,
+        unitCode: r.unit_code!,
+        unitKind: r.unit_kind!,
+        unitPath: r.unit_path!,
+        scopePath: scopePathOf(r.unit_kind!, r.unit_path!),
+      })),
   };
 }
 
