@@ -6,7 +6,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { createLogger } from '../src/lib/logger.js';
-import { createPrisma, type Db } from '../src/lib/db/client.js';
+import { createPrisma, sqlStatements, type Db } from '../src/lib/db/client.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from '../src/seed/demo.js';
 import { LoginDocument } from '../src/generated/graphql.js';
 
@@ -107,3 +107,17 @@ export async function expectOnlyAllowed(
 
 /** The BAD_USER_INPUT issues of the first error. */
 export const issuesOf = (r: GqlResponse<unknown>) => (r.errors?.[0]?.extensions?.issues ?? []) as { path: (string | number)[]; message: string }[];
+
+/**
+ * SQL statements run by `run` (one request; nothing else may run meanwhile).
+ * Prisma reports statements through events that can trail the response, so
+ * the count is read once they have settled.
+ */
+export async function statementsFor(run: () => Promise<unknown>): Promise<number> {
+  await settle();
+  const before = sqlStatements.count;
+  await run();
+  await settle();
+  return sqlStatements.count - before;
+}
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));

@@ -22,6 +22,7 @@ import {
   RegisterImprovementActionDocument,
   RegistrosPromocionPorDestruirDocument,
   RejectPlanCentroDocument,
+  ReportesTrimestralesPromocionDocument,
   RemoveCronogramaActividadDocument,
   SubmitPlanCentroDocument,
   SubmitQuarterlyReportDocument,
@@ -30,7 +31,7 @@ import {
   type PlanCentroFieldsFragment,
 } from '../src/generated/graphql.js';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { codeOf, demoTokens, issuesOf, expectOnlyAllowed, gql, snapshot, startServer, type TestServer } from './helpers.js';
+import { codeOf, demoTokens, issuesOf, statementsFor, expectOnlyAllowed, gql, snapshot, startServer, type TestServer } from './helpers.js';
 
 const ANIO = 2025;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -317,5 +318,16 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
     const audit = await server.db.workflowTransition.findFirst({ where: { transition: 'destroyPromotionRecord' } });
     expect(audit).toMatchObject({ fromState: 'CONSERVADO', toState: 'DESTRUIDO', actorRole: 'COORDINADOR_CENTRO_EVALUACION', comment: 'F05: Acta de baja documental 01/2029' });
     expect(codeOf(await destroy('cce.p001'))).toBe('NOT_FOUND');
+  });
+
+  it('runs the same number of SQL statements for one report or plan as for several (no N+1)', async () => {
+    const statements = (run: () => Promise<unknown>) => statementsFor(run);
+    const reports = (filter: object) => () => gql(server, ReportesTrimestralesPromocionDocument, { filter }, as('promocion.mex'));
+    const one = await statements(reports({ anio: ANIO, trimestre: 1 }));
+    const two = await statements(reports({ anio: ANIO }));
+    expect((await reports({ anio: ANIO })()).data!.reportesTrimestralesPromocion.totalCount).toBe(2);
+    expect(two).toBe(one);
+    const plans = (filter: object) => () => gql(server, PlanesCentroEvaluadorDocument, { filter }, as('promocion.mex'));
+    expect(await statements(plans({ anio: ANIO, dentroDe: units['CE-MEX'] }))).toBe(await statements(plans({ anio: ANIO, dentroDe: units['MEX-P001'] })));
   });
 });

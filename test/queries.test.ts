@@ -8,8 +8,7 @@ import {
   RequestProyectoNormativoDraftDocument,
   SendProyectoNormativoToCastDocument,
 } from '../src/generated/graphql.js';
-import { sqlStatements } from '../src/lib/db/client.js';
-import { demoTokens, gql, startServer, type TestServer } from './helpers.js';
+import { demoTokens, gql, startServer, statementsFor, type TestServer } from './helpers.js';
 
 let server: TestServer;
 let tokens: Record<string, string>;
@@ -32,12 +31,6 @@ async function seedProyectos(tag: string, count: number) {
   }
 }
 
-/** SQL statements run by one request. */
-async function statementsFor(run: () => Promise<unknown>) {
-  const before = sqlStatements.count;
-  await run();
-  return sqlStatements.count - before;
-}
 
 describe('SQL statements per request', () => {
   it('stay the same for 2 and 12 proyectos with their units, addressees, history and actors', async () => {

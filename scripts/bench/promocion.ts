@@ -64,10 +64,12 @@ async function main() {
         let statements = 0;
         let rows: { programadas: number; realizadas: number }[] = [];
         for (let i = 0; i < RUNS; i++) {
+          await settle();
           const before = sqlStatements.count;
           const t0 = performance.now();
           const r = await call(query, { anio: ANIO, nivel, ...vars }, token);
           times.push(performance.now() - t0);
+          await settle(); // Prisma's query events can trail the response
           statements += sqlStatements.count - before;
           if (r.errors) throw new Error(JSON.stringify(r.errors));
           rows = r.data.eficienciaPromocion as typeof rows;
@@ -152,6 +154,8 @@ async function seed_(db: ReturnType<typeof createPrisma>) {
   };
   return { ...byMonths(1, 12), executions, byMonths };
 }
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 main().catch((error) => {
   console.error(error);

@@ -1,5 +1,6 @@
 // Row filters shared by lists, nested fields, item look-ups and aggregates, so
 // that a person never sees a record outside their scope by any path.
+import DataLoader from 'dataloader';
 import type { Db } from '../db/client.js';
 import { UUID } from '../ids.js';
 import type { Viewer } from './viewer.js';
@@ -12,8 +13,17 @@ export function unitWithinScope(viewer: Viewer | null): { OR: { path: { startsWi
   return { OR: prefixes.map((p) => ({ path: { startsWith: p } })) };
 }
 
+/** Unit paths by id, batched per request (filters name units by id; subtrees are path prefixes). */
+export function createUnitPathLoader(db: Db) {
+  return new DataLoader<string, string | null>(async (ids) => {
+    const units = await db.orgUnit.findMany({ where: { id: { in: ids.filter((id) => UUID.test(id)) } }, select: { id: true, path: true } });
+    const byId = new Map(units.map((u) => [u.id, u.path]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
 /** Prisma filter "the record's unit is `unitId` or below it"; matches nothing for an unknown unit. */
-export async function withinUnit(db: Db, unitId: string): Promise<{ unit: { path: { startsWith: string } } }> {
-  const unit = UUID.test(unitId) ? await db.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } }) : null;
-  return { unit: { path: { startsWith: unit?.path ?? '\u0000' } } };
+export async function withinUnit(ctx: { loader: <T>(factory: (db: Db) => T) => T }, unitId: string): Promise<{ unit: { path: { startsWith: string } } }> {
+  const path = await ctx.loader(createUnitPathLoader).load(unitId);
+  return { unit: { path: { startsWith: path ?? '\u0000' } } };
 }

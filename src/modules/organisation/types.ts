@@ -5,6 +5,7 @@ import { orderInput } from '../../lib/pagination.js';
 import { ROLE_DESCRIPTIONS } from './roles.js';
 import { readableAssignments, readablePeople } from './rules.js';
 import { scopePathOf } from '../../lib/auth/viewer.js';
+import { withinUnit } from '../../lib/auth/scope.js';
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'A role named as responsible by a procedure manual (docs/roles.md).',
@@ -96,9 +97,9 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'The organisational tree, filtered and ordered.',
     args: { filter: t.arg({ type: OrgUnitFilter }), orderBy: t.arg({ type: OrgUnitOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.orgUnit.count({ where: await orgUnitWhere(ctx.db, args.filter) }),
+    totalCount: async (_c, args, ctx) => ctx.db.orgUnit.count({ where: await orgUnitWhere(ctx, args.filter) }),
     resolve: async (query, _root, args, ctx) =>
-      ctx.db.orgUnit.findMany({ ...query, where: await orgUnitWhere(ctx.db, args.filter), orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy) }),
+      ctx.db.orgUnit.findMany({ ...query, where: await orgUnitWhere(ctx, args.filter), orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy) }),
   }),
   orgUnit: t.prismaField({
     type: 'OrgUnit',
@@ -121,15 +122,14 @@ builder.queryFields((t) => ({
 type Filter<T> = T | null | undefined;
 
 async function orgUnitWhere(
-  db: import('../../lib/db/client.js').Db,
+  ctx: import('../../context.js').Context,
   filter: Filter<{ kind?: string[] | null; parentId?: { id: string } | null; withinId?: { id: string } | null; search?: string | null }>,
 ) {
-  const within = filter?.withinId ? await db.orgUnit.findUnique({ where: { id: filter.withinId.id }, select: { path: true } }) : null;
   return {
     AND: [
       filter?.kind?.length ? { kind: { in: filter.kind as OrgUnitKind[] } } : {},
       filter?.parentId ? { parentId: filter.parentId.id } : {},
-      filter?.withinId ? { path: { startsWith: within?.path ?? '\u0000' } } : {},
+      filter?.withinId ? (await withinUnit(ctx, filter.withinId.id)).unit : {},
       filter?.search
         ? { OR: [{ code: { contains: filter.search, mode: 'insensitive' as const } }, { name: { contains: filter.search, mode: 'insensitive' as const } }] }
         : {},

@@ -337,7 +337,7 @@ const PromocionFilter = builder.inputType('PromocionFilter', {
 
 type Filter = typeof PromocionFilter.$inferInput | null | undefined;
 async function baseWhere(ctx: Context, filter: Filter) {
-  return [readableByUnit(ctx.viewer), filter?.dentroDe ? await withinUnit(ctx.db, filter.dentroDe.id) : {}];
+  return [readableByUnit(ctx.viewer), filter?.dentroDe ? await withinUnit(ctx, filter.dentroDe.id) : {}];
 }
 
 builder.queryFields((t) => ({
@@ -409,7 +409,7 @@ builder.queryFields((t) => ({
       if (args.trimestre != null && args.semestre != null) issues.push({ path: ['semestre'], message: 'Give a quarter or a half-year, not both' });
       if (issues.length) throw badInput(issues);
       const [mesDesde, mesHasta] = args.trimestre ? quarterMonths(args.trimestre) : args.semestre ? halfMonths(args.semestre) : [1, 12];
-      const within = args.dentroDe ? (await withinUnit(ctx.db, args.dentroDe.id)).unit.path.startsWith : null;
+      const within = args.dentroDe ? (await withinUnit(ctx, args.dentroDe.id)).unit.path.startsWith : null;
       return eficienciaPromocion(ctx.db, ctx.viewer!, args.nivel, { anio: args.anio, mesDesde, mesHasta }, within);
     },
   }),
