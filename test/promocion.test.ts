@@ -25,6 +25,7 @@ import {
   ReportesTrimestralesPromocionDocument,
   RemoveCronogramaActividadDocument,
   SubmitPlanCentroDocument,
+  UpdatePlanCentroDocument,
   SubmitQuarterlyReportDocument,
   ValidatePlanCentroDocument,
   ValidateStatePlanDocument,
@@ -143,6 +144,11 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
     }
     const extra = await add(p1, 12, 'OTRA', 1);
     const plan = extra.data!.addCronogramaActividad;
+    const removeInput = { input: { actividadId: plan.cronograma.at(-1)!.id } };
+    await expectOnlyAllowed(tokens, ['cce.p001'], (t) => gql(server, RemoveCronogramaActividadDocument, removeInput, t), state(p1));
+    const objetivos = { input: { id: p1, objetivos: 'Certificar a 300 personas en EC0217' } };
+    await expectOnlyAllowed(tokens, ['cce.p001'], (t) => gql(server, UpdatePlanCentroDocument, objetivos, t), state(p1));
+    expect((await gql(server, UpdatePlanCentroDocument, objetivos, as('cce.p001'))).data!.updatePlanCentro.objetivos).toBe('Certificar a 300 personas en EC0217');
     const removed = await gql(server, RemoveCronogramaActividadDocument, { input: { actividadId: plan.cronograma.at(-1)!.id } }, as('cce.p001'));
     expect(removed.data!.removeCronogramaActividad.cronograma).toHaveLength(7);
     for (const [mes, tipo, meta] of [[1, 'DIFUSION_ELECTRONICA', 200], [2, 'REUNION_PADRES', 50]] as const) await add(p2, mes, tipo, meta, 'cce.p002');
@@ -256,6 +262,7 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
     expect((await close(plantelAction.id, ' ', 'cce.p001')).errors![0].extensions!.issues).toEqual([{ path: ['input', 'resultado'], message: 'Must not be empty' }]);
     // The plantel cannot close the state's action.
     expect(codeOf(await close(stateAction.id, 'hecho', 'cce.p001'))).toBe('NOT_FOUND');
+    await expectOnlyAllowed(tokens, ['cce.p001', 'promocion.mex'], (t) => gql(server, CloseImprovementActionDocument, { input: { id: plantelAction.id, resultado: 'x' } }, t), state(plantelAction.id));
     expect((await close(plantelAction.id, 'Campaña en redes: +40 % de alcance', 'cce.p001')).data!.closeImprovementAction.estado).toBe('CERRADA');
     expect((await close(stateAction.id, 'Atendida', 'promocion.mex')).data!.closeImprovementAction.estado).toBe('CERRADA');
   });

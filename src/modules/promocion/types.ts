@@ -12,6 +12,7 @@ import {
   TipoActividad,
 } from '../../generated/prisma/enums.js';
 import { withinUnit } from '../../lib/auth/scope.js';
+import { orderInput } from '../../lib/pagination.js';
 import { badInput, type InputIssue } from '../../lib/errors.js';
 import { createHistoryLoader } from '../../lib/workflow/history.js';
 import { WorkflowTransitionRef } from '../../lib/workflow/schema.js';
@@ -336,6 +337,12 @@ const PromocionFilter = builder.inputType('PromocionFilter', {
 });
 
 type Filter = typeof PromocionFilter.$inferInput | null | undefined;
+
+const PlanEstatalOrder = orderInput('PlanTrabajoAnual', ['anio', 'createdAt', 'estado'] as const, 'anio');
+const PlanCentroOrder = orderInput('PlanAnualCentro', ['anio', 'createdAt', 'estado', 'enviadoAt'] as const, 'createdAt');
+const ReporteOrder = orderInput('ReporteTrimestral', ['createdAt', 'trimestre', 'estado'] as const, 'createdAt');
+const ConcentradoOrder = orderInput('ConcentradoEstatal', ['createdAt', 'semestre'] as const, 'createdAt');
+const AccionOrder = orderInput('AccionMejora', ['createdAt', 'tipo', 'estado'] as const, 'createdAt');
 async function baseWhere(ctx: Context, filter: Filter) {
   return [readableByUnit(ctx.viewer), filter?.dentroDe ? await withinUnit(ctx, filter.dentroDe.id) : {}];
 }
@@ -345,50 +352,55 @@ builder.queryFields((t) => ({
     type: 'PlanTrabajoAnual',
     cursor: 'id',
     description: 'States\' Planes de Trabajo Anual that the viewer may see, newest year first.',
-    args: { filter: t.arg({ type: PromocionFilter }), estado: t.arg({ type: [EstadoPlanEstatalEnum] }) },
+    args: { filter: t.arg({ type: PromocionFilter }), estado: t.arg({ type: [EstadoPlanEstatalEnum] }), orderBy: t.arg({ type: PlanEstatalOrder.Input }) },
     totalCount: async (_c, args, ctx) => ctx.db.planTrabajoAnual.count({ where: { AND: [...(await baseWhere(ctx, args.filter)), args.filter?.anio ? { anio: args.filter.anio } : {}, args.estado?.length ? { estado: { in: args.estado } } : {}] } }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.planTrabajoAnual.findMany({
         ...query,
         where: { AND: [...(await baseWhere(ctx, args.filter)), args.filter?.anio ? { anio: args.filter.anio } : {}, args.estado?.length ? { estado: { in: args.estado } } : {}] },
-        orderBy: [{ anio: 'desc' }, { id: 'asc' }],
+        orderBy: PlanEstatalOrder.toPrisma<Prisma.PlanTrabajoAnualOrderByWithRelationInput>(args.orderBy ?? { field: 'anio', direction: 'DESC' }),
       }),
   }),
   planesCentroEvaluador: t.prismaConnection({
     type: 'PlanAnualCentro',
     cursor: 'id',
     description: 'Planteles\' annual plans and cronogramas that the viewer may see.',
-    args: { filter: t.arg({ type: PromocionFilter }), estado: t.arg({ type: [EstadoPlanCentroEnum] }) },
+    args: { filter: t.arg({ type: PromocionFilter }), estado: t.arg({ type: [EstadoPlanCentroEnum] }), orderBy: t.arg({ type: PlanCentroOrder.Input }) },
     totalCount: async (_c, args, ctx) => ctx.db.planAnualCentro.count({ where: await planCentroWhere(ctx, args.filter, args.estado) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.planAnualCentro.findMany({ ...query, where: await planCentroWhere(ctx, args.filter, args.estado), orderBy: [{ anio: 'desc' }, { id: 'asc' }] }),
+      ctx.db.planAnualCentro.findMany({ ...query, where: await planCentroWhere(ctx, args.filter, args.estado), orderBy: PlanCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy) }),
   }),
   reportesTrimestralesPromocion: t.prismaConnection({
     type: 'ReporteTrimestral',
     cursor: 'id',
     description: 'F05 reports the viewer may see.',
-    args: { filter: t.arg({ type: PromocionFilter }), estado: t.arg({ type: [EstadoReporteEnum] }) },
+    args: { filter: t.arg({ type: PromocionFilter }), estado: t.arg({ type: [EstadoReporteEnum] }), orderBy: t.arg({ type: ReporteOrder.Input }) },
     totalCount: async (_c, args, ctx) => ctx.db.reporteTrimestral.count({ where: await reporteWhere(ctx, args.filter, args.estado) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.reporteTrimestral.findMany({ ...query, where: await reporteWhere(ctx, args.filter, args.estado), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ctx.db.reporteTrimestral.findMany({ ...query, where: await reporteWhere(ctx, args.filter, args.estado), orderBy: ReporteOrder.toPrisma<Prisma.ReporteTrimestralOrderByWithRelationInput>(args.orderBy) }),
   }),
   concentradosPromocion: t.prismaConnection({
     type: 'ConcentradoEstatal',
     cursor: 'id',
     description: 'F01 concentrates the viewer may see.',
-    args: { filter: t.arg({ type: PromocionFilter }) },
+    args: { filter: t.arg({ type: PromocionFilter }), orderBy: t.arg({ type: ConcentradoOrder.Input }) },
     totalCount: async (_c, args, ctx) => ctx.db.concentradoEstatal.count({ where: await concentradoWhere(ctx, args.filter) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.concentradoEstatal.findMany({ ...query, where: await concentradoWhere(ctx, args.filter), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ctx.db.concentradoEstatal.findMany({ ...query, where: await concentradoWhere(ctx, args.filter), orderBy: ConcentradoOrder.toPrisma<Prisma.ConcentradoEstatalOrderByWithRelationInput>(args.orderBy) }),
   }),
   accionesMejoraPromocion: t.prismaConnection({
     type: 'AccionMejora',
     cursor: 'id',
     description: 'Improvement actions the viewer may see.',
-    args: { filter: t.arg({ type: PromocionFilter }), estado: t.arg({ type: [EstadoAccionMejoraEnum] }), tipo: t.arg({ type: [TipoAccionMejoraEnum] }) },
+    args: {
+      filter: t.arg({ type: PromocionFilter }),
+      estado: t.arg({ type: [EstadoAccionMejoraEnum] }),
+      tipo: t.arg({ type: [TipoAccionMejoraEnum] }),
+      orderBy: t.arg({ type: AccionOrder.Input }),
+    },
     totalCount: async (_c, args, ctx) => ctx.db.accionMejora.count({ where: await accionWhere(ctx, args) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.accionMejora.findMany({ ...query, where: await accionWhere(ctx, args), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ctx.db.accionMejora.findMany({ ...query, where: await accionWhere(ctx, args), orderBy: AccionOrder.toPrisma<Prisma.AccionMejoraOrderByWithRelationInput>(args.orderBy) }),
   }),
   eficienciaPromocion: t.field({
     type: [EficienciaRef],
