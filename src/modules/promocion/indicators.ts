@@ -12,6 +12,14 @@ import { readablePrefixes, type Viewer } from '../../lib/auth/viewer.js';
 
 export type Nivel = 'PLANTEL' | 'ESTADO' | 'NACIONAL';
 
+/** The numerator over scheduled activities `ap`: those with at least one (not destroyed) execution. */
+const REALIZADAS = Prisma.sql`count(ap.id) FILTER (WHERE EXISTS (
+  SELECT 1 FROM "ActividadRealizada" ar WHERE ar."programadaId" = ap.id AND ar."destruidoAt" IS NULL))::int`;
+
+/** realizadas / programadas × 100, two decimals, as the SQL above rounds it; null when nothing was scheduled. */
+export const eficiencia = (realizadas: number, programadas: number) =>
+  programadas ? Math.round((10000 * realizadas) / programadas) / 100 : null;
+
 export interface EficienciaRow {
   nivel: Nivel;
   unitId: string | null;
@@ -51,9 +59,7 @@ export async function eficienciaPromocion(db: Db, viewer: Viewer, nivel: Nivel, 
     WITH prog AS (
       SELECT ${groupUnit} AS unit_id,
              count(*)::int AS programadas,
-             count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM "ActividadRealizada" ar WHERE ar."programadaId" = ap.id AND ar."destruidoAt" IS NULL
-             ))::int AS realizadas
+             ${REALIZADAS} AS realizadas
       FROM "ActividadProgramada" ap
       JOIN "PlanAnualCentro" pc ON pc.id = ap."planId"
       JOIN "OrgUnit" u ON u.id = pc."unitId"
@@ -110,9 +116,7 @@ export function createPlanPeriodLoader(db: Db) {
       const rows = await db.$queryRaw<{ idx: bigint; programadas: number; realizadas: number; fuera: number; eficiencia: number | null }[]>`
         SELECT k.idx,
                count(ap.id)::int AS programadas,
-               count(ap.id) FILTER (WHERE EXISTS (
-                 SELECT 1 FROM "ActividadRealizada" ar WHERE ar."programadaId" = ap.id AND ar."destruidoAt" IS NULL
-               ))::int AS realizadas,
+               ${REALIZADAS} AS realizadas,
                (SELECT count(*) FROM "ActividadRealizada" ar
                  WHERE ar."planId" = k.plan_id AND ar."programadaId" IS NULL AND ar."destruidoAt" IS NULL
                    AND extract(month FROM ar.fecha) BETWEEN k.desde AND k.hasta)::int AS fuera
@@ -125,7 +129,7 @@ export function createPlanPeriodLoader(db: Db) {
         programadas: r.programadas,
         realizadas: r.realizadas,
         fuera: r.fuera,
-        eficiencia: r.programadas ? Math.round((10000 * r.realizadas) / r.programadas) / 100 : null,
+        eficiencia: eficiencia(r.realizadas, r.programadas),
       }));
     },
     { cacheKeyFn: (k) => `${k.planId}:${k.mesDesde}:${k.mesHasta}` },
@@ -182,9 +186,7 @@ export function createConcentradoLinesLoader(db: Db) {
       const rows = await db.$queryRaw<(Omit<ConcentradoLinea, 'reportesEsperados'> & { idx: bigint })[]>`
         SELECT k.idx, u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
                count(ap.id)::int AS programadas,
-               count(ap.id) FILTER (WHERE EXISTS (
-                 SELECT 1 FROM "ActividadRealizada" ar WHERE ar."programadaId" = ap.id AND ar."destruidoAt" IS NULL
-               ))::int AS realizadas,
+               ${REALIZADAS} AS realizadas,
                (SELECT count(*) FROM "ActividadRealizada" ar
                  WHERE ar."planId" = pc.id AND ar."programadaId" IS NULL AND ar."destruidoAt" IS NULL
                    AND extract(month FROM ar.fecha) BETWEEN k.desde AND k.hasta)::int AS "fueraDeCronograma",
@@ -206,7 +208,7 @@ export function createConcentradoLinesLoader(db: Db) {
           ...(byIdx.get(Number(idx)) ?? []),
           {
             ...r,
-            eficiencia: r.programadas ? Math.round((10000 * r.realizadas) / r.programadas) / 100 : null,
+            eficiencia: eficiencia(r.realizadas, r.programadas),
             reportesEsperados: (k.mesHasta - k.mesDesde + 1) / 3,
           },
         ]);

@@ -30,6 +30,7 @@ import {
   createConcentradoLinesLoader,
   createPlanPeriodLinesLoader,
   createPlanPeriodLoader,
+  eficiencia,
   eficienciaPromocion,
   type ActividadResultado,
   type ConcentradoLinea,
@@ -291,7 +292,7 @@ export const ConcentradoRef = builder.prismaNode('ConcentradoEstatal', {
           nivel: 'ESTADO' as const, unitId: c.unit.id, unitCode: c.unit.code, unitName: c.unit.name,
           anio: c.planEstatal.anio, mesDesde, mesHasta, programadas, realizadas,
           fueraDeCronograma: lines.reduce((s, l) => s + l.fueraDeCronograma, 0),
-          eficiencia: programadas ? Math.round((10000 * realizadas) / programadas) / 100 : null,
+          eficiencia: eficiencia(realizadas, programadas),
         };
       },
     }),
