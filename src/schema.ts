@@ -10,6 +10,8 @@ import './modules/normatividad/mutations.js';
 import './modules/promocion/types.js';
 import './modules/promocion/mutations.js';
 import './modules/promocion/records.js';
+import './modules/academico/types.js';
+import './modules/academico/mutations.js';
 
 let schema: GraphQLSchema | undefined;
 export function buildSchema(): GraphQLSchema {

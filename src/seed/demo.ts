@@ -66,6 +66,7 @@ export const DEMO_PEOPLE: [string, string, Role, string][] = [
   ['escolares.p001', 'Servicios Escolares, Plantel Toluca', 'SERVICIOS_ESCOLARES_PLANTEL', 'MEX-P001'],
   ['dce.p002', 'Dirección del Centro de Evaluación, Plantel Ecatepec', 'TITULAR_DIRECCION_CENTRO_EVALUACION', 'MEX-P002'],
   ['cce.p002', 'Coordinación del Centro de Evaluación, Plantel Ecatepec', 'COORDINADOR_CENTRO_EVALUACION', 'MEX-P002'],
+  ['escolares.p002', 'Servicios Escolares, Plantel Ecatepec', 'SERVICIOS_ESCOLARES_PLANTEL', 'MEX-P002'],
   ['promocion.ver', 'Coordinación de Promoción de Servicios de la ECE, Veracruz', 'COORDINADOR_PROMOCION_ECE', 'CE-VER'],
   ['conocer.dvd', 'Dirección de Vinculación y Difusión (CONOCER)', 'CONOCER_DIRECCION_VINCULACION', 'CONOCER-DVD'],
   ['conocer.canales', 'Responsable de Canales de Atención (CONOCER)', 'CONOCER_RESPONSABLE_CANALES', 'CONOCER-DVD'],
@@ -98,5 +99,57 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       },
     });
   }
+  await seedDemoStudents(db, units);
   return true;
+}
+
+const NOMBRES = ['Ana', 'Luis', 'María', 'José', 'Fernanda', 'Diego', 'Valeria', 'Jorge', 'Sofía', 'Carlos'];
+const APELLIDOS = ['García', 'Hernández', 'López', 'Martínez', 'González', 'Pérez', 'Rodríguez', 'Sánchez', 'Ramírez', 'Cruz'];
+
+/**
+ * Students of two planteles (MEX-P001: 20, MEX-P002: 10), generation 2022,
+ * with one group, three modules and the three cortes of period "2025-1".
+ * In MEX-P001 the first 8 completed the plan (EGRESADO), students 9-12 failed
+ * at least two modules in every corte, and student 20 is a baja.
+ */
+async function seedDemoStudents(db: Db, units: Map<string, { id: string }>) {
+  const modulos = await Promise.all(
+    ['PROG-01', 'MATE-02', 'COMU-03'].map((clave, i) =>
+      db.modulo.create({ data: { clave, nombre: ['Programación básica', 'Matemáticas', 'Comunicación'][i] } }),
+    ),
+  );
+  for (const [code, count] of [['MEX-P001', 20], ['MEX-P002', 10]] as const) {
+    const unitId = units.get(code)!.id;
+    const grupo = await db.grupo.create({ data: { unitId, clave: '6101', periodo: '2025-1', semestre: 6 } });
+    const docente = await db.docente.create({ data: { unitId, nombre: `Docente ${code}` } });
+    for (let i = 1; i <= count; i++) {
+      const egresado = code === 'MEX-P001' && i <= 8;
+      const alumno = await db.alumno.create({
+        data: {
+          matricula: `${code.replace('MEX-', '')}22${String(i).padStart(4, '0')}`,
+          curp: `${'GOMA'}${String(20000 + i).slice(-5)}HMCRRN${String(i % 10)}${String(i % 7)}`.slice(0, 18),
+          nombre: NOMBRES[i % 10],
+          primerApellido: APELLIDOS[i % 10],
+          segundoApellido: APELLIDOS[(i + 3) % 10],
+          generacion: 2022,
+          carrera: 'Informática',
+          modeloAcademico: 'M2018',
+          unitId,
+          grupoId: grupo.id,
+          semestre: 6,
+          estatus: egresado ? 'EGRESADO' : code === 'MEX-P001' && i === 20 ? 'BAJA' : 'INSCRITO',
+          planConcluido: egresado,
+        },
+      });
+      const atRisk = code === 'MEX-P001' && i >= 9 && i <= 12;
+      await db.evaluacion.createMany({
+        data: modulos.flatMap((m, k) =>
+          [1, 2, 3].map((corte) => ({
+            alumnoId: alumno.id, moduloId: m.id, docenteId: docente.id, periodo: '2025-1', corte,
+            calificacion: atRisk && k < 2 ? 5 : 8 + ((i + k) % 3) * 0.5,
+          })),
+        ),
+      });
+    }
+  }
 }

@@ -1,0 +1,47 @@
+// Who sees students and certificates, who sees personal data, and the rule of each root field.
+import type { Role } from '../../generated/prisma/enums.js';
+import type { Viewer } from '../../lib/auth/viewer.js';
+import { unitWithinScope } from '../../lib/auth/scope.js';
+import { hasRole, isAuthenticated } from '../../lib/auth/rules.js';
+import { rolesOf } from '../../lib/workflow/types.js';
+import { CERTIFICADO_MUTATIONS, certificadoWorkflow, FOLIO_ROLES } from './workflow.js';
+
+export function readableByUnit(viewer: Viewer | null) {
+  return { unit: unitWithinScope(viewer) };
+}
+
+/**
+ * Roles whose work needs students' personal data (CURP): school services,
+ * psycho-pedagogy (bajas), the plantel's director and COSFAC. Everyone else
+ * who may see a student gets the CURP masked (personal-data protection law).
+ */
+export const PERSONAL_DATA_ROLES: readonly Role[] = [
+  'SERVICIOS_ESCOLARES_PLANTEL',
+  'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+  'PSICOPEDAGOGIA',
+  'DIRECTOR_PLANTEL',
+  'COSFAC',
+];
+
+export function seesPersonalData(viewer: Viewer | null, unitPath: string): boolean {
+  return !!viewer?.assignments.some((a) => PERSONAL_DATA_ROLES.includes(a.role) && unitPath.startsWith(a.scopePath));
+}
+
+/** "GOMA850101HVZRRN09" → "GOMA************09". */
+export const maskCurp = (curp: string) => (curp.length > 6 ? curp.slice(0, 4) + '*'.repeat(curp.length - 6) + curp.slice(-2) : '*'.repeat(curp.length));
+
+export const permissions = {
+  Query: {
+    alumnos: isAuthenticated,
+    certificados: isAuthenticated,
+    eficienciaTerminal: isAuthenticated,
+    alumnosEnRiesgo: isAuthenticated,
+    foliosDisponibles: hasRole('JEFE_SERVICIOS_ESCOLARES_ESTATAL', 'SERVICIOS_ESCOLARES_PLANTEL'),
+  },
+  Mutation: {
+    ...Object.fromEntries(
+      Object.entries(CERTIFICADO_MUTATIONS).map(([field, t]) => [field, hasRole(...rolesOf(certificadoWorkflow.transitions[t]))]),
+    ),
+    ...Object.fromEntries(Object.entries(FOLIO_ROLES).map(([field, role]) => [field, hasRole(role)])),
+  },
+};

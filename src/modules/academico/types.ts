@@ -1,0 +1,214 @@
+// GraphQL types and queries of 30-524-PO-04: students, certificates, folios, indicators.
+import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { EstadoCertificado, EstatusAlumno, ModeloAcademico } from '../../generated/prisma/enums.js';
+import { createUnitPathLoader, withinUnit } from '../../lib/auth/scope.js';
+import { badInput, notFound } from '../../lib/errors.js';
+import { orderInput } from '../../lib/pagination.js';
+import { createHistoryLoader } from '../../lib/workflow/history.js';
+import { WorkflowTransitionRef } from '../../lib/workflow/schema.js';
+import { availableSteps } from '../../lib/workflow/steps.js';
+import { maskCurp, readableByUnit, seesPersonalData } from './rules.js';
+import { CERTIFICADO_MUTATIONS, certificadoWorkflow } from './workflow.js';
+import { alumnosEnRiesgo, eficienciaTerminal, RISK_RULE, type EficienciaTerminalRow } from './indicators.js';
+
+export const ModeloAcademicoEnum = builder.enumType(ModeloAcademico, { name: 'ModeloAcademico', description: 'Academic model: 1990, 1997, 2003, 2008, 2018, 2023.' });
+export const EstatusAlumnoEnum = builder.enumType(EstatusAlumno, { name: 'EstatusAlumno' });
+export const EstadoCertificadoEnum = builder.enumType(EstadoCertificado, { name: 'EstadoCertificado' });
+const NivelEnum = builder.enumType('NivelEficienciaTerminal', { values: ['PLANTEL', 'ESTADO', 'NACIONAL'] as const });
+
+export const AlumnoRef = builder.prismaNode('Alumno', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
+  description: 'A student of a plantel.',
+  fields: (t) => ({
+    matricula: t.exposeString('matricula'),
+    curp: t.string({
+      description: 'Personal data: shown whole only to roles that need it (school services, psycho-pedagogy, the plantel\'s director, COSFAC) within their reach; masked for everyone else.',
+      select: { curp: true, unit: { select: { path: true } } },
+      resolve: (a, _args, ctx) => (seesPersonalData(ctx.viewer, a.unit.path) ? a.curp : maskCurp(a.curp)),
+    }),
+    nombre: t.exposeString('nombre'),
+    primerApellido: t.exposeString('primerApellido'),
+    segundoApellido: t.exposeString('segundoApellido', { nullable: true }),
+    generacion: t.exposeInt('generacion', { description: 'Year of first-semester enrolment.' }),
+    carrera: t.exposeString('carrera'),
+    modeloAcademico: t.expose('modeloAcademico', { type: ModeloAcademicoEnum }),
+    semestre: t.exposeInt('semestre'),
+    estatus: t.expose('estatus', { type: EstatusAlumnoEnum }),
+    planConcluido: t.exposeBoolean('planConcluido', { description: 'Regular and accredited the whole plan: may get a certificate.' }),
+    unit: t.relation('unit'),
+    certificados: t.relation('certificados', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
+  }),
+});
+
+builder.prismaObject('Folio', {
+  description: 'An electronic folio for a certificate.',
+  fields: (t) => ({ numero: t.exposeString('numero'), asignadoAt: t.expose('asignadoAt', { type: 'DateTime', nullable: true }) }),
+});
+
+export const CertificadoRef = builder.prismaNode('Certificado', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
+  description: 'Certificado de Terminación de Estudios (electronic): CENTRES request, spelling review, three signatures in order, COSFAC release, delivery.',
+  fields: (t) => ({
+    estado: t.expose('estado', { type: EstadoCertificadoEnum }),
+    version: t.exposeInt('version'),
+    alumno: t.relation('alumno'),
+    folio: t.relation('folio'),
+    unit: t.relation('unit'),
+    entregadoA: t.exposeString('entregadoA', { nullable: true, description: 'Receipt (F02): who received it.' }),
+    entregadoAt: t.expose('entregadoAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    history: t.field({
+      type: [WorkflowTransitionRef],
+      resolve: (c, _a, ctx) => ctx.loader(createHistoryLoader).load({ workflow: certificadoWorkflow.name, recordId: c.id }),
+    }),
+    availableSteps: t.stringList({
+      select: { estado: true, unit: { select: { path: true } } },
+      resolve: (c, _a, ctx) => availableSteps(certificadoWorkflow, CERTIFICADO_MUTATIONS)(c, ctx.viewer),
+    }),
+  }),
+});
+
+const AlumnoFilter = builder.inputType('AlumnoFilter', {
+  fields: (t) => ({
+    dentroDe: t.globalID({ required: false, description: 'Students of this unit and below.' }),
+    generacion: t.int({ required: false }),
+    estatus: t.field({ type: [EstatusAlumnoEnum], required: false }),
+    carrera: t.string({ required: false }),
+    matricula: t.string({ required: false, description: 'Exact matrícula.' }),
+  }),
+});
+const AlumnoOrder = orderInput('Alumno', ['matricula', 'primerApellido', 'generacion'] as const, 'matricula');
+
+async function alumnoWhere(ctx: Context, filter: typeof AlumnoFilter.$inferInput | null | undefined): Promise<Prisma.AlumnoWhereInput> {
+  return {
+    AND: [
+      readableByUnit(ctx.viewer),
+      filter?.dentroDe ? await withinUnit(ctx, filter.dentroDe.id) : {},
+      filter?.generacion ? { generacion: filter.generacion } : {},
+      filter?.estatus?.length ? { estatus: { in: filter.estatus } } : {},
+      filter?.carrera ? { carrera: filter.carrera } : {},
+      filter?.matricula ? { matricula: filter.matricula } : {},
+    ],
+  };
+}
+
+const CertificadoFilter = builder.inputType('CertificadoFilter', {
+  fields: (t) => ({
+    dentroDe: t.globalID({ required: false }),
+    estado: t.field({ type: [EstadoCertificadoEnum], required: false }),
+  }),
+});
+
+const EficienciaTerminalRef = builder.objectRef<EficienciaTerminalRow>('EficienciaTerminal').implement({
+  description: 'Eficiencia terminal = egresados de la generación N / inscritos en primer semestre de la generación N × 100.',
+  fields: (t) => ({
+    nivel: t.exposeString('nivel'),
+    unitId: t.id({ nullable: true, resolve: (r) => (r.unitId ? Buffer.from(`OrgUnit:${r.unitId}`).toString('base64') : null) }),
+    unitCode: t.exposeString('unitCode', { nullable: true }),
+    unitName: t.exposeString('unitName', { nullable: true }),
+    generacion: t.exposeInt('generacion'),
+    inscritos: t.exposeInt('inscritos', { description: 'Denominator.' }),
+    egresados: t.exposeInt('egresados', { description: 'Numerator.' }),
+    eficiencia: t.exposeFloat('eficiencia', { nullable: true }),
+  }),
+});
+
+const AlumnoEnRiesgoRef = builder
+  .objectRef<{ alumno: Prisma.AlumnoGetPayload<object>; evaluados: number; reprobados: number; promedio: number | null }>('AlumnoEnRiesgo')
+  .implement({
+    fields: (t) => ({
+      alumno: t.field({ type: AlumnoRef, resolve: (r) => r.alumno }),
+      evaluados: t.exposeInt('evaluados', { description: 'Grades recorded in the corte.' }),
+      reprobados: t.exposeInt('reprobados', { description: 'Modules below the passing grade.' }),
+      promedio: t.exposeFloat('promedio', { nullable: true }),
+    }),
+  });
+const RiesgoPage = builder.objectRef<{ total: number; items: { alumno: Prisma.AlumnoGetPayload<object>; evaluados: number; reprobados: number; promedio: number | null }[]; regla: string }>('ReporteRiesgoSiseac').implement({
+  description: 'SISEAC: students at risk in a corte, by the documented rule.',
+  fields: (t) => ({
+    total: t.exposeInt('total'),
+    regla: t.exposeString('regla', { description: 'The rule applied, in words.' }),
+    alumnos: t.field({ type: [AlumnoEnRiesgoRef], resolve: (p) => p.items }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  alumnos: t.prismaConnection({
+    type: 'Alumno',
+    cursor: 'id',
+    description: 'Students the viewer may see (a plantel sees its own; a state its planteles; national offices all).',
+    args: { filter: t.arg({ type: AlumnoFilter }), orderBy: t.arg({ type: AlumnoOrder.Input }) },
+    totalCount: async (_c, args, ctx) => ctx.db.alumno.count({ where: await alumnoWhere(ctx, args.filter) }),
+    resolve: async (query, _r, args, ctx) =>
+      ctx.db.alumno.findMany({ ...query, where: await alumnoWhere(ctx, args.filter), orderBy: AlumnoOrder.toPrisma<Prisma.AlumnoOrderByWithRelationInput>(args.orderBy) }),
+  }),
+  certificados: t.prismaConnection({
+    type: 'Certificado',
+    cursor: 'id',
+    args: { filter: t.arg({ type: CertificadoFilter }) },
+    totalCount: async (_c, args, ctx) => ctx.db.certificado.count({ where: await certificadoWhere(ctx, args.filter) }),
+    resolve: async (query, _r, args, ctx) =>
+      ctx.db.certificado.findMany({ ...query, where: await certificadoWhere(ctx, args.filter), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+  }),
+  eficienciaTerminal: t.field({
+    type: [EficienciaTerminalRef],
+    description: 'Eficiencia terminal of a generation per plantel, per state or for the nation, over what the viewer may see. One SQL statement.',
+    args: { generacion: t.arg.int({ required: true }), nivel: t.arg({ type: NivelEnum, required: true }), dentroDe: t.arg.globalID({ required: false }) },
+    resolve: async (_r, args, ctx) => {
+      const within = args.dentroDe ? (await withinUnit(ctx, args.dentroDe.id)).unit.path.startsWith : null;
+      return eficienciaTerminal(ctx.db, ctx.viewer!, args.nivel, args.generacion, within);
+    },
+  }),
+  alumnosEnRiesgo: t.field({
+    type: RiesgoPage,
+    description: `SISEAC at-risk list of a plantel for a corte. Default rule: at least ${RISK_RULE.minReprobados} modules below ${RISK_RULE.aprobatoria} (RIESGO_MIN_REPROBADOS, RIESGO_CALIFICACION_APROBATORIA); the arguments override it.`,
+    args: {
+      plantelId: t.arg.globalID({ required: true }),
+      periodo: t.arg.string({ required: true, description: 'e.g. "2025-1".' }),
+      corte: t.arg.int({ required: true, description: '1, 2 or 3.' }),
+      minReprobados: t.arg.int({ required: false }),
+      aprobatoria: t.arg.float({ required: false }),
+      first: t.arg.int({ required: false, defaultValue: 50 }),
+      offset: t.arg.int({ required: false, defaultValue: 0 }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const issues = [];
+      if (![1, 2, 3].includes(args.corte)) issues.push({ path: ['corte'], message: 'Must be 1, 2 or 3' });
+      if ((args.first ?? 50) < 1 || (args.first ?? 50) > 500) issues.push({ path: ['first'], message: 'Must be 1 to 500' });
+      if (issues.length) throw badInput(issues);
+      const plantel = await ctx.loader(createUnitPathLoader).load(args.plantelId.id);
+      if (!plantel) throw notFound('OrgUnit', args.plantelId.id);
+      const minReprobados = args.minReprobados ?? RISK_RULE.minReprobados;
+      const aprobatoria = args.aprobatoria ?? RISK_RULE.aprobatoria;
+      const { rows, total } = await alumnosEnRiesgo(ctx.db, ctx.viewer!, {
+        plantelPath: plantel, periodo: args.periodo, corte: args.corte, minReprobados, aprobatoria, first: args.first ?? 50, offset: args.offset ?? 0,
+      });
+      const alumnos = await ctx.db.alumno.findMany({ where: { id: { in: rows.map((r) => r.alumnoId) } } });
+      const byId = new Map(alumnos.map((a) => [a.id, a]));
+      return {
+        total,
+        regla: `${minReprobados} o más módulos con calificación menor a ${aprobatoria} en el corte ${args.corte}`,
+        items: rows.map((r) => ({ ...r, alumno: byId.get(r.alumnoId)! })),
+      };
+    },
+  }),
+}));
+
+async function certificadoWhere(ctx: Context, filter: typeof CertificadoFilter.$inferInput | null | undefined): Promise<Prisma.CertificadoWhereInput> {
+  return {
+    AND: [readableByUnit(ctx.viewer), filter?.dentroDe ? await withinUnit(ctx, filter.dentroDe.id) : {}, filter?.estado?.length ? { estado: { in: filter.estado } } : {}],
+  };
+}
+
+builder.queryField('foliosDisponibles', (t) =>
+  t.int({
+    description: 'Folios held by a unit (a state office or a plantel) and not yet used by a certificate.',
+    args: { unitId: t.arg.globalID({ required: true }) },
+    resolve: async (_r, args, ctx) =>
+      ctx.db.folio.count({ where: { AND: [readableByUnit(ctx.viewer), { unitId: args.unitId.id }, { certificado: null }] } }),
+  }),
+);
