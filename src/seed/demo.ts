@@ -127,7 +127,7 @@ async function seedDemoStudents(db: Db, units: Map<string, { id: string }>) {
       const alumno = await db.alumno.create({
         data: {
           matricula: `${code.replace('MEX-', '')}22${String(i).padStart(4, '0')}`,
-          curp: `${'GOMA'}${String(20000 + i).slice(-5)}HMCRRN${String(i % 10)}${String(i % 7)}`.slice(0, 18),
+          curp: `GOMA${String(60101 + i).padStart(6, '0')}HMCRRN${i % 10}${i % 7}`,
           nombre: NOMBRES[i % 10],
           primerApellido: APELLIDOS[i % 10],
           segundoApellido: APELLIDOS[(i + 3) % 10],

@@ -1,0 +1,187 @@
+// 30-524-PO-04 through the API: folios from the state office to planteles to
+// students (never shared, even concurrently), the certificate chain with its
+// signatures strictly in order, scope and masked personal data, eficiencia
+// terminal and the SISEAC at-risk list.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  AlumnosDocument,
+  AlumnosEnRiesgoDocument,
+  AssignFoliosToPlantelDocument,
+  DeliverCertificateDocument,
+  EficienciaTerminalDocument,
+  FoliosDisponiblesDocument,
+  OrgUnitsDocument,
+  RegisterFolioBatchDocument,
+  ReleaseCertificateDocument,
+  RequestCertificateDocument,
+  ResubmitCertificateDocument,
+  ReturnCertificateForCorrectionDocument,
+  SignCertificateAsNationalDirectorDocument,
+  SignCertificateAsPlantelDirectorDocument,
+  SignCertificateAsStateDirectorDocument,
+  ValidateCertificateSpellingDocument,
+} from '../src/generated/graphql.js';
+import { codeOf, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, type TestServer } from './helpers.js';
+
+let server: TestServer;
+let tokens: Record<string, string>;
+let units: Record<string, string>;
+const as = (who: string) => tokens[who];
+
+beforeAll(async () => {
+  server = await startServer();
+  tokens = await demoTokens(server);
+  const r = await gql(server, OrgUnitsDocument, { first: 100 }, tokens.admin);
+  units = Object.fromEntries(r.data!.orgUnits.edges.map((e) => [e.node.code, e.node.id]));
+});
+afterAll(() => server.stop());
+
+const available = async (code: string) => (await gql(server, FoliosDisponiblesDocument, { unitId: units[code] }, as('escolares.mex'))).data!.foliosDisponibles;
+async function studentIds(plantel: string) {
+  const r = await gql(server, AlumnosDocument, { filter: { dentroDe: units[plantel] }, first: 100 }, as('admin'));
+  return Object.fromEntries(r.data!.alumnos.edges.map((e) => [Number(e.node.matricula.slice(-4)), e.node.id]));
+}
+
+describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
+  let p001: Record<number, string>;
+  let certId: string;
+
+  it('DG 2.1-2.3: folios are received by the state office and assigned to planteles, never twice', async () => {
+    const batch = { referencia: 'ON/DSE/2025/117', prefijo: 'MEX25-', numeroInicial: 1, cantidad: 10 };
+    expect(issuesOf(await gql(server, RegisterFolioBatchDocument, { input: { ...batch, cantidad: 0 } }, as('escolares.mex')))).toEqual([
+      { path: ['input', 'cantidad'], message: 'Must be 1 to 100000' },
+    ]);
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, RegisterFolioBatchDocument, { input: batch }, t), () => available('CE-MEX'));
+    const lote = await gql(server, RegisterFolioBatchDocument, { input: batch }, as('escolares.mex'));
+    expect(lote.data!.registerFolioBatch).toMatchObject({ cantidad: 10, primero: 'MEX25-00000001', ultimo: 'MEX25-00000010' });
+    expect(codeOf(await gql(server, RegisterFolioBatchDocument, { input: batch }, as('escolares.mex')))).toBe('BAD_USER_INPUT');
+    expect(await available('CE-MEX')).toBe(10);
+
+    // Another state's plantel is out of reach.
+    expect(codeOf(await gql(server, AssignFoliosToPlantelDocument, { input: { plantelId: units['VER-P001'], cantidad: 1 } }, as('escolares.mex')))).toBe('FORBIDDEN');
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, AssignFoliosToPlantelDocument, { input: { plantelId: units['MEX-P001'], cantidad: 1 } }, t), () => available('CE-MEX'));
+    // Two concurrent assignments: both served, from disjoint folios.
+    const [a, b] = await Promise.all([
+      gql(server, AssignFoliosToPlantelDocument, { input: { plantelId: units['MEX-P001'], cantidad: 4 } }, as('escolares.mex')),
+      gql(server, AssignFoliosToPlantelDocument, { input: { plantelId: units['MEX-P002'], cantidad: 4 } }, as('escolares.mex')),
+    ]);
+    expect([a.data?.assignFoliosToPlantel, b.data?.assignFoliosToPlantel]).toEqual([4, 4]);
+    expect([await available('CE-MEX'), await available('MEX-P001'), await available('MEX-P002')]).toEqual([2, 4, 4]);
+    // Asking for more than is left moves nothing.
+    expect(issuesOf(await gql(server, AssignFoliosToPlantelDocument, { input: { plantelId: units['MEX-P001'], cantidad: 5 } }, as('escolares.mex')))).toEqual([
+      { path: ['input', 'cantidad'], message: 'Only 2 unused folios are available' },
+    ]);
+    expect(await available('CE-MEX')).toBe(2);
+  });
+
+  it('P 2.2-2.3: only students who completed the plan get a folio; concurrent requests never share one', async () => {
+    p001 = await studentIds('MEX-P001');
+    const request = (n: number, who = 'escolares.p001') => gql(server, RequestCertificateDocument, { input: { alumnoId: p001[n] } }, as(who));
+    const notDone = await request(15);
+    expect(codeOf(notDone)).toBe('INVALID_TRANSITION');
+    expect(notDone.errors![0].message).toMatch(/has not completed the plan/);
+    expect(await available('MEX-P001')).toBe(4);
+    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, RequestCertificateDocument, { input: { alumnoId: p001[1] } }, t), () => available('MEX-P001'));
+
+    // Five concurrent requests (one twice for the same student) for four folios.
+    const results = await Promise.all([request(1), request(2), request(3), request(4), request(4)]);
+    const ok = results.filter((r) => !r.errors).map((r) => r.data!.requestCertificate);
+    expect(ok).toHaveLength(4);
+    expect(new Set(ok.map((c) => c.folio.numero)).size).toBe(4);
+    expect(new Set(ok.map((c) => c.alumno.matricula)).size).toBe(4);
+    expect(results.filter((r) => r.errors).map(codeOf)).toEqual(['BAD_USER_INPUT']);
+    // No folio left in the plantel.
+    expect(codeOf(await request(5))).toBe('CONFLICT');
+    certId = ok.find((c) => c.alumno.id === p001[1])!.id;
+    expect(ok.find((c) => c.id === certId)!).toMatchObject({ estado: 'SOLICITADO', availableSteps: [] });
+  });
+
+  it('spelling review, three signatures strictly in order, COSFAC release and delivery, each by its role', async () => {
+    type Doc = TypedDocumentNode<unknown, { input: Record<string, unknown> }>;
+    const run = async (doc: Doc, who: string, input: Record<string, unknown> = {}) => gql(server, doc, { input: { id: certId, ...input } }, as(who));
+    const estado = async () => {
+      const r = await gql(server, `query($id: ID!) { node(id: $id) { ... on Certificado { estado version history { id } } } }`, { id: certId }, as('admin'));
+      return r.data;
+    };
+    const stepAs = async (doc: Doc, who: string, expected: string, input: Record<string, unknown> = {}) => {
+      await expectOnlyAllowed(tokens, [who], (t) => gql(server, doc, { input: { id: certId, ...input } }, t), estado);
+      const r = await run(doc, who, input);
+      expect(r.errors).toBeUndefined();
+      expect((Object.values(r.data as object)[0] as { estado: string }).estado).toBe(expected);
+    };
+
+    expect(issuesOf(await run(ReturnCertificateForCorrectionDocument as Doc, 'escolares.mex'))).toEqual([{ path: ['input', 'observaciones'], message: 'Observations are required for this step' }]);
+    await stepAs(ReturnCertificateForCorrectionDocument as Doc, 'escolares.mex', 'EN_CORRECCION', { observaciones: 'Segundo apellido con acento' });
+    await stepAs(ResubmitCertificateDocument as Doc, 'escolares.p001', 'SOLICITADO');
+    await stepAs(ValidateCertificateSpellingDocument as Doc, 'escolares.mex', 'POR_FIRMAR_PLANTEL');
+    // Out of order: the state and national directors cannot sign before the plantel's director.
+    expect(codeOf(await run(SignCertificateAsStateDirectorDocument as Doc, 'dg.mex'))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await run(SignCertificateAsNationalDirectorDocument as Doc, 'dg.nacional'))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await run(ReleaseCertificateDocument as Doc, 'cosfac'))).toBe('INVALID_TRANSITION');
+    await stepAs(SignCertificateAsPlantelDirectorDocument as Doc, 'director.p001', 'POR_FIRMAR_DG_ESTATAL');
+    expect(codeOf(await run(SignCertificateAsNationalDirectorDocument as Doc, 'dg.nacional'))).toBe('INVALID_TRANSITION');
+    await stepAs(SignCertificateAsStateDirectorDocument as Doc, 'dg.mex', 'POR_FIRMAR_DG_NACIONAL');
+    await stepAs(SignCertificateAsNationalDirectorDocument as Doc, 'dg.nacional', 'POR_VALIDAR_COSFAC');
+    expect(codeOf(await run(DeliverCertificateDocument as Doc, 'escolares.p001', { entregadoA: 'Ana García' }))).toBe('INVALID_TRANSITION');
+    await stepAs(ReleaseCertificateDocument as Doc, 'cosfac', 'LIBERADO');
+    expect(issuesOf(await run(DeliverCertificateDocument as Doc, 'escolares.p001', { entregadoA: ' ' }))).toEqual([{ path: ['input', 'entregadoA'], message: 'Must not be empty' }]);
+    await stepAs(DeliverCertificateDocument as Doc, 'escolares.p001', 'ENTREGADO', { entregadoA: 'Luis López Pérez' });
+    const final = await gql(server, `query($id: ID!) { node(id: $id) { ... on Certificado { entregadoA history { transition actorRole } } } }`, { id: certId }, as('escolares.p001'));
+    expect((final.data as { node: { history: { transition: string; actorRole: string }[] } }).node.history.map((h) => `${h.transition}:${h.actorRole}`)).toEqual([
+      'requestCertificate:SERVICIOS_ESCOLARES_PLANTEL',
+      'returnForCorrection:JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      'resubmitCertificate:SERVICIOS_ESCOLARES_PLANTEL',
+      'validateSpelling:JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      'signAsPlantelDirector:DIRECTOR_PLANTEL',
+      'signAsStateDirector:DIRECTOR_GENERAL_ESTATAL',
+      'signAsNationalDirector:DIRECTOR_GENERAL_NACIONAL',
+      'releaseCertificate:COSFAC',
+      'deliverCertificate:SERVICIOS_ESCOLARES_PLANTEL',
+    ]);
+  });
+
+  it('shows a plantel only its students, and masks the CURP for roles that do not need it', async () => {
+    const list = async (who: string) => (await gql(server, AlumnosDocument, { first: 100 }, as(who))).data!.alumnos;
+    expect((await list('escolares.p001')).totalCount).toBe(20);
+    expect((await list('escolares.p002')).totalCount).toBe(10);
+    expect((await list('escolares.mex')).totalCount).toBe(30);
+    expect((await list('dg.ver')).totalCount).toBe(0);
+    const curpOf = async (who: string) => (await list(who)).edges.find((e) => e.node.matricula === 'P001220001')!.node.curp;
+    const full = await curpOf('escolares.p001');
+    expect(full).toMatch(/^[A-Z0-9]{18}$/);
+    expect(await curpOf('director.p001')).toBe(full);
+    for (const who of ['cce.p001', 'dg.mex', 'dstc']) {
+      const masked = await curpOf(who);
+      expect(masked).toBe(full.slice(0, 4) + '*'.repeat(12) + full.slice(-2));
+    }
+    // A page of students with their certificates.
+    const withCerts = (await list('escolares.p001')).edges.filter((e) => e.node.certificados.length);
+    expect(withCerts.map((e) => e.node.certificados[0].estado).sort()).toEqual(['ENTREGADO', 'SOLICITADO', 'SOLICITADO', 'SOLICITADO']);
+  });
+
+  it('computes eficiencia terminal per plantel, state and nation, over what each reader may see', async () => {
+    const et = async (who: string, nivel: 'PLANTEL' | 'ESTADO' | 'NACIONAL') =>
+      (await gql(server, EficienciaTerminalDocument, { generacion: 2022, nivel }, as(who))).data!.eficienciaTerminal.map((r) => [r.unitCode, r.inscritos, r.egresados, r.eficiencia]);
+    expect(await et('escolares.mex', 'PLANTEL')).toEqual([['MEX-P001', 20, 8, 40], ['MEX-P002', 10, 0, 0]]);
+    expect(await et('dg.mex', 'ESTADO')).toEqual([['CE-MEX', 30, 8, 26.67]]);
+    expect(await et('dstc', 'NACIONAL')).toEqual([[null, 30, 8, 26.67]]);
+    expect(await et('escolares.p001', 'NACIONAL')).toEqual([[null, 20, 8, 40]]);
+    expect(await et('dg.ver', 'NACIONAL')).toEqual([[null, 0, 0, null]]);
+  });
+
+  it('lists the students at risk of a plantel in a corte by the documented rule', async () => {
+    const risk = async (who: string, vars: Record<string, unknown> = {}) =>
+      (await gql(server, AlumnosEnRiesgoDocument, { plantelId: units['MEX-P001'], periodo: '2025-1', corte: 2, ...vars }, as(who))).data!.alumnosEnRiesgo;
+    const r = await risk('escolares.p001');
+    expect(r.total).toBe(4);
+    expect(r.regla).toBe('2 o más módulos con calificación menor a 6 en el corte 2');
+    expect(r.alumnos.map((a) => [a.alumno.matricula, a.reprobados, a.evaluados])).toEqual([
+      ['P001220009', 2, 3], ['P001220010', 2, 3], ['P001220011', 2, 3], ['P001220012', 2, 3],
+    ]);
+    expect((await risk('escolares.p001', { minReprobados: 3 })).total).toBe(0);
+    expect((await risk('escolares.p002')).total).toBe(0);
+    const bad = await gql(server, AlumnosEnRiesgoDocument, { plantelId: units['MEX-P001'], periodo: '2025-1', corte: 4 }, as('escolares.p001'));
+    expect(issuesOf(bad)).toEqual([{ path: ['corte'], message: 'Must be 1, 2 or 3' }]);
+  });
+});
