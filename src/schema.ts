@@ -12,6 +12,7 @@ import './modules/promocion/mutations.js';
 import './modules/promocion/records.js';
 import './modules/academico/types.js';
 import './modules/academico/mutations.js';
+import './modules/academico/siseac.js';
 
 let schema: GraphQLSchema | undefined;
 export function buildSchema(): GraphQLSchema {

@@ -21,6 +21,15 @@ import {
   SignCertificateAsPlantelDirectorDocument,
   SignCertificateAsStateDirectorDocument,
   ValidateCertificateSpellingDocument,
+  ReporteSiseacDocument,
+  AlumnoEvaluacionesDocument,
+  RecordRiskReviewMeetingDocument,
+  ReunionesRiesgoDocument,
+  AssignComplementaryTutoringDocument,
+  ReportDropoutDocument,
+  ChannelDropoutToPsicopedagogiaDocument,
+  AttendDropoutDocument,
+  BajasDocument,
 } from '../src/generated/graphql.js';
 import { codeOf, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, type TestServer } from './helpers.js';
 
@@ -183,5 +192,69 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
     expect((await risk('escolares.p002')).total).toBe(0);
     const bad = await gql(server, AlumnosEnRiesgoDocument, { plantelId: units['MEX-P001'], periodo: '2025-1', corte: 4 }, as('escolares.p001'));
     expect(issuesOf(bad)).toEqual([{ path: ['corte'], message: 'Must be 1, 2 or 3' }]);
+  });
+
+  it('SISEAC: progress of a corte by module and teacher, with the missing evaluation records', async () => {
+    const report = async () => {
+      const r = await gql(server, ReporteSiseacDocument, { plantelId: units['MEX-P001'], periodo: '2025-1', corte: 2 }, as('escolares.p001'));
+      expect(r.errors).toBeUndefined();
+      return r.data!.reporteSiseac;
+    };
+    expect((await report()).porModulo.map((l) => [l.clave, l.evaluados, l.reprobados, l.faltantes])).toEqual([
+      ['COMU-03', 19, 0, 0], ['MATE-02', 19, 4, 0], ['PROG-01', 19, 4, 0],
+    ]);
+    // A grade not recorded for corte 2: the report points at it.
+    // (Raw SQL: Prisma 6.19's client engine fails on deleteMany with a relation filter.)
+    const alumnoUuid = Buffer.from(p001[13], 'base64').toString().split(':')[1];
+    await server.db.$executeRaw`DELETE FROM "Evaluacion" WHERE "alumnoId" = ${alumnoUuid}::uuid AND corte = 2
+      AND "moduloId" = (SELECT id FROM "Modulo" WHERE clave = 'COMU-03')`;
+    const after = await report();
+    expect(after.porModulo.find((l) => l.clave === 'COMU-03')).toMatchObject({ evaluados: 18, faltantes: 1 });
+    // By teacher, a student counts as missing only without any of that teacher's grades in the corte.
+    expect(after.porDocente).toEqual([expect.objectContaining({ nombre: 'Docente MEX-P001', evaluados: 56, reprobados: 8, faltantes: 0 })]);
+    // Individual progress of a student.
+    const grades = await gql(server, AlumnoEvaluacionesDocument, { id: p001[9], periodo: '2025-1', corte: 1 }, as('escolares.p001'));
+    expect((grades.data!.node as { evaluaciones: { calificacion: number; modulo: { clave: string } }[] }).evaluaciones.map((e) => [e.modulo.clave, e.calificacion]).sort()).toEqual([
+      ['COMU-03', 9], ['MATE-02', 5], ['PROG-01', 5],
+    ]);
+  });
+
+  it('records the three risk-review meetings of a semester with their agreements', async () => {
+    const meeting = (numero: number, acuerdos = ['Asesorías para 4 estudiantes en riesgo']) => ({ input: { periodo: '2025-1', numero, fecha: '2025-03-15T16:00:00Z', acuerdos } });
+    const count = async () => (await gql(server, ReunionesRiesgoDocument, {}, as('admin'))).data!.reunionesRiesgo.totalCount;
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, RecordRiskReviewMeetingDocument, meeting(1), t), count);
+    expect((await gql(server, RecordRiskReviewMeetingDocument, meeting(1), as('escolares.mex'))).data!.recordRiskReviewMeeting).toMatchObject({ numero: 1, unit: { code: 'CE-MEX' } });
+    expect(issuesOf(await gql(server, RecordRiskReviewMeetingDocument, meeting(1), as('escolares.mex')))).toEqual([{ path: ['input', 'numero'], message: 'This meeting of the semester is already recorded' }]);
+    expect(issuesOf(await gql(server, RecordRiskReviewMeetingDocument, meeting(4, []), as('escolares.mex')))).toEqual([
+      { path: ['input', 'numero'], message: 'There are three meetings per semester: 1, 2 or 3' },
+      { path: ['input', 'acuerdos'], message: 'Record at least one agreement' },
+    ]);
+  });
+
+  it('assigns complementary tutoring (F05) in the student\'s plantel only', async () => {
+    const input = { input: { alumnoId: p001[9], moduloClave: 'PROG-01', periodo: '2025-1', motivo: 'Reprobó 2 módulos en el corte 1' } };
+    const count = async () => (await gql(server, `{ asesoriasComplementarias { totalCount } }`, undefined, as('admin'))).data;
+    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, AssignComplementaryTutoringDocument, input, t), count);
+    const r = await gql(server, AssignComplementaryTutoringDocument, input, as('escolares.p001'));
+    expect(r.data!.assignComplementaryTutoring).toMatchObject({ alumno: { matricula: 'P001220009' }, modulo: { clave: 'PROG-01' } });
+    expect(issuesOf(await gql(server, AssignComplementaryTutoringDocument, { input: { ...input.input, moduloClave: 'NOPE' } }, as('escolares.p001')))[0].path).toEqual(['input', 'moduloClave']);
+  });
+
+  it('routes a reported baja (F04) through the state to Psicopedagogía', async () => {
+    const report = { input: { alumnoId: p001[14], fecha: '2025-04-02T00:00:00Z', motivo: 'Cambio de domicilio', solicitudTutor: true } };
+    const count = async () => (await gql(server, BajasDocument, {}, as('admin'))).data!.bajas.totalCount;
+    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, ReportDropoutDocument, report, t), count);
+    const reported = (await gql(server, ReportDropoutDocument, report, as('escolares.p001'))).data!.reportDropout;
+    expect(reported).toMatchObject({ estado: 'REPORTADA', alumno: { estatus: 'BAJA' } });
+    expect(issuesOf(await gql(server, ReportDropoutDocument, report, as('escolares.p001')))).toEqual([{ path: ['input', 'alumnoId'], message: 'The student is already a baja or has graduated' }]);
+    const id = reported.id;
+    const state = async () => (await gql(server, BajasDocument, {}, as('admin'))).data!.bajas.edges.map((e) => [e.node.estado, e.node.version]);
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, ChannelDropoutToPsicopedagogiaDocument, { input: { id } }, t), state);
+    expect(codeOf(await gql(server, AttendDropoutDocument, { input: { id, observaciones: 'x' } }, as('psicopedagogia.mex')))).toBe('INVALID_TRANSITION');
+    expect((await gql(server, ChannelDropoutToPsicopedagogiaDocument, { input: { id } }, as('escolares.mex'))).data!.channelDropoutToPsicopedagogia.estado).toBe('CANALIZADA');
+    expect(issuesOf(await gql(server, AttendDropoutDocument, { input: { id } }, as('psicopedagogia.mex')))[0].path).toEqual(['input', 'observaciones']);
+    await expectOnlyAllowed(tokens, ['psicopedagogia.mex'], (t) => gql(server, AttendDropoutDocument, { input: { id, observaciones: 'x' } }, t), state);
+    const attended = (await gql(server, AttendDropoutDocument, { input: { id, observaciones: 'Entrevista con tutor; canalizado a CONALEP de su nuevo domicilio' } }, as('psicopedagogia.mex'))).data!.attendDropout;
+    expect(attended).toMatchObject({ estado: 'ATENDIDA', atencion: 'Entrevista con tutor; canalizado a CONALEP de su nuevo domicilio' });
   });
 });

@@ -4,7 +4,7 @@ import type { Viewer } from '../../lib/auth/viewer.js';
 import { unitWithinScope } from '../../lib/auth/scope.js';
 import { hasRole, isAuthenticated } from '../../lib/auth/rules.js';
 import { rolesOf } from '../../lib/workflow/types.js';
-import { CERTIFICADO_MUTATIONS, certificadoWorkflow, FOLIO_ROLES } from './workflow.js';
+import { BAJA_MUTATIONS, bajaWorkflow, CERTIFICADO_MUTATIONS, certificadoWorkflow, FOLIO_ROLES, SEGUIMIENTO_ROLES } from './workflow.js';
 
 export function readableByUnit(viewer: Viewer | null) {
   return { unit: unitWithinScope(viewer) };
@@ -37,11 +37,17 @@ export const permissions = {
     eficienciaTerminal: isAuthenticated,
     alumnosEnRiesgo: isAuthenticated,
     foliosDisponibles: hasRole('JEFE_SERVICIOS_ESCOLARES_ESTATAL', 'SERVICIOS_ESCOLARES_PLANTEL'),
+    reporteSiseac: isAuthenticated,
+    reunionesRiesgo: isAuthenticated,
+    asesoriasComplementarias: isAuthenticated,
+    bajas: isAuthenticated,
   },
   Mutation: {
     ...Object.fromEntries(
       Object.entries(CERTIFICADO_MUTATIONS).map(([field, t]) => [field, hasRole(...rolesOf(certificadoWorkflow.transitions[t]))]),
     ),
     ...Object.fromEntries(Object.entries(FOLIO_ROLES).map(([field, role]) => [field, hasRole(role)])),
+    ...Object.fromEntries(Object.entries(BAJA_MUTATIONS).map(([field, t]) => [field, hasRole(...rolesOf(bajaWorkflow.transitions[t]))])),
+    ...Object.fromEntries(Object.entries(SEGUIMIENTO_ROLES).map(([field, role]) => [field, hasRole(role)])),
   },
 };

@@ -76,3 +76,39 @@ export const FOLIO_ROLES = {
   registerFolioBatch: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
   assignFoliosToPlantel: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
 } as const;
+
+/** R 15: a baja reported with F04, routed by the state's school services to Psicopedagogía. */
+export const bajaWorkflow = defineWorkflow({
+  name: 'baja-alumno',
+  procedure: '30-524-PO-04 R 15',
+  title: 'Baja de una persona estudiante (F04)',
+  states: ['REPORTADA', 'CANALIZADA', 'ATENDIDA'] as const,
+  initial: 'REPORTADA',
+  final: ['ATENDIDA'],
+  transitions: {
+    reportDropout: {
+      step: 'R 15', description: 'The plantel reports the baja at once, with its reasons (F04).',
+      from: null, to: 'REPORTADA', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+    },
+    channelDropout: {
+      step: 'R 15', description: 'The state\'s Jefatura de Servicios Escolares routes it to Psicopedagogía for immediate attention.',
+      from: ['REPORTADA'], to: 'CANALIZADA', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+    },
+    attendDropout: {
+      step: 'R 15', description: 'Psicopedagogía attends the student and records what was done.',
+      from: ['CANALIZADA'], to: 'ATENDIDA', role: 'PSICOPEDAGOGIA', reach: { kind: 'owner' }, comment: 'required',
+    },
+  },
+});
+
+export const BAJA_MUTATIONS = {
+  reportDropout: 'reportDropout',
+  channelDropoutToPsicopedagogia: 'channelDropout',
+  attendDropout: 'attendDropout',
+} as const;
+
+/** Records of the follow-up that are not state changes, with the role that keeps them. */
+export const SEGUIMIENTO_ROLES = {
+  recordRiskReviewMeeting: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+  assignComplementaryTutoring: 'SERVICIOS_ESCOLARES_PLANTEL',
+} as const;
