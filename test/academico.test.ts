@@ -30,6 +30,8 @@ import {
   ChannelDropoutToPsicopedagogiaDocument,
   AttendDropoutDocument,
   BajasDocument,
+  CertificadosDocument,
+  RequestCertificateReplacementDocument,
 } from '../src/generated/graphql.js';
 import { codeOf, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, type TestServer } from './helpers.js';
 
@@ -148,6 +150,16 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
       'releaseCertificate:COSFAC',
       'deliverCertificate:SERVICIOS_ESCOLARES_PLANTEL',
     ]);
+
+    // Replacement (F03), by the state office, with a folio of its own.
+    const replace = (id: string, who = 'escolares.mex') => gql(server, RequestCertificateReplacementDocument, { input: { certificadoId: id, motivo: 'Extravío' } }, as(who));
+    const pending = (await gql(server, CertificadosDocument, { filter: { estado: ['SOLICITADO'] } }, as('escolares.mex'))).data!.certificados.edges[0].node.id;
+    expect(codeOf(await replace(pending))).toBe('INVALID_TRANSITION');
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, RequestCertificateReplacementDocument, { input: { certificadoId: certId, motivo: 'Extravío' } }, t), () => available('CE-MEX'));
+    const repo = (await replace(certId)).data!.requestCertificateReplacement;
+    expect(repo).toMatchObject({ tipo: 'REPOSICION', estado: 'SOLICITADO', motivoReposicion: 'Extravío', reponeA: { id: certId, estado: 'ENTREGADO' }, unit: { code: 'MEX-P001' } });
+    expect(repo.folio.numero).toMatch(/^MEX25-0000000[9|10]/);
+    expect(issuesOf(await replace(certId))).toEqual([{ path: ['input', 'certificadoId'], message: 'This certificate was already replaced' }]);
   });
 
   it('shows a plantel only its students, and masks the CURP for roles that do not need it', async () => {

@@ -131,7 +131,7 @@ builder.mutationField('requestCertificate', (t) =>
             state: student.estatus,
           });
         }
-        if (await tx.certificado.count({ where: { alumnoId: id } })) {
+        if (await tx.certificado.count({ where: { alumnoId: id, tipo: 'ORIGINAL' } })) {
           throw badInput([{ path: ['input', 'alumnoId'], message: 'The student already has a certificate (a replacement is a separate procedure)' }]);
         }
         const [folio] = await tx.$queryRaw<{ id: string }[]>`
@@ -143,6 +143,53 @@ builder.mutationField('requestCertificate', (t) =>
         return tx.certificado.create({ data: { alumnoId: id, unitId: alumno.unit.id, folioId: folio.id }, select: { id: true } });
       });
       return ctx.db.certificado.findUniqueOrThrow({ ...query, where: { id: certId } });
+    },
+  }),
+);
+
+const ReplacementInput = builder.inputType('RequestCertificateReplacementInput', {
+  fields: (t) => ({
+    certificadoId: t.globalID({ required: true, for: CertificadoRef }),
+    motivo: t.string({ required: true, description: 'Why it is replaced (loss, damage…), as the F03 records it.' }),
+  }),
+});
+builder.mutationField('requestCertificateReplacement', (t) =>
+  t.prismaField({
+    type: 'Certificado',
+    description:
+      'R 18, 28 (JEFE_SERVICIOS_ESCOLARES_ESTATAL): replacement (F03) of a delivered certificate. Takes a new folio held by your state office; ' +
+      'the replacement then follows the same chain (review, three signatures, COSFAC, delivery).',
+    args: { input: t.arg({ type: ReplacementInput, required: true }) },
+    resolve: async (query, _r, { input }, ctx) => {
+      const id = input.certificadoId.id;
+      const original = UUID.test(id)
+        ? await ctx.db.certificado.findFirst({
+            where: { AND: [{ id }, readableByUnit(ctx.viewer)] },
+            select: { id: true, estado: true, alumnoId: true, unit: { select: { id: true, path: true } } },
+          })
+        : null;
+      if (!original) throw notFound('Certificado', id);
+      const issues = checkText(new InputChecker(), input.motivo, ['input', 'motivo'], 1000).issues;
+      const newId = await createRecord(ctx, certificadoWorkflow, 'requestReplacement', original.unit, async (tx, actor) => {
+        if (issues.length) throw badInput(issues);
+        // Lock the original: one replacement at a time.
+        const [row] = await tx.$queryRaw<{ estado: string }[]>`SELECT estado::text FROM "Certificado" WHERE id = ${id}::uuid FOR UPDATE`;
+        if (row.estado !== 'ENTREGADO') {
+          throw new AppError(ErrorCode.INVALID_TRANSITION, `Only a delivered certificate can be replaced; this one is ${row.estado}`, { state: row.estado, transition: 'requestReplacement' });
+        }
+        if (await tx.certificado.count({ where: { reponeAId: id } })) throw badInput([{ path: ['input', 'certificadoId'], message: 'This certificate was already replaced' }]);
+        const [folio] = await tx.$queryRaw<{ id: string }[]>`
+          SELECT f.id FROM "Folio" f
+          WHERE f."unitId" = ${actor.unitId}::uuid AND NOT EXISTS (SELECT 1 FROM "Certificado" c WHERE c."folioId" = f.id)
+          ORDER BY f.numero LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        if (!folio) throw new AppError(ErrorCode.CONFLICT, 'Your state office has no unused folio for the replacement');
+        await tx.folio.update({ where: { id: folio.id }, data: { asignadoAt: new Date() } });
+        return tx.certificado.create({
+          data: { alumnoId: original.alumnoId, unitId: original.unit.id, folioId: folio.id, tipo: 'REPOSICION', reponeAId: id, motivoReposicion: input.motivo.trim() },
+          select: { id: true },
+        });
+      });
+      return ctx.db.certificado.findUniqueOrThrow({ ...query, where: { id: newId } });
     },
   }),
 );

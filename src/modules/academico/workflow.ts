@@ -24,6 +24,10 @@ export const certificadoWorkflow = defineWorkflow({
       step: 'P 2.2-2.3, R 20', description: 'The plantel\'s Servicios Escolares requests the certificate through CENTRES for a regular student who completed the plan, and assigns a folio.',
       from: null, to: 'SOLICITADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
     },
+    requestReplacement: {
+      step: 'R 18, 28 (F03)', description: 'The state office operates the replacement of a delivered certificate (rules of the older models); a new folio, then the same chain.',
+      from: null, to: 'SOLICITADO', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+    },
     validateSpelling: {
       step: 'P 2.4, DG 3, R 19, 21, 24', description: 'The state\'s Jefatura de Servicios Escolares authorises the request and validates the spelling of names and career.',
       from: ['SOLICITADO'], to: 'POR_FIRMAR_PLANTEL', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
@@ -61,6 +65,7 @@ export const certificadoWorkflow = defineWorkflow({
 
 export const CERTIFICADO_MUTATIONS = {
   requestCertificate: 'requestCertificate',
+  requestCertificateReplacement: 'requestReplacement',
   validateCertificateSpelling: 'validateSpelling',
   returnCertificateForCorrection: 'returnForCorrection',
   resubmitCertificate: 'resubmitCertificate',
