@@ -33,7 +33,7 @@ import {
   CertificadosDocument,
   RequestCertificateReplacementDocument,
 } from '../src/generated/graphql.js';
-import { codeOf, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, type TestServer } from './helpers.js';
+import { codeOf, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, statementsFor, type TestServer } from './helpers.js';
 
 let server: TestServer;
 let tokens: Record<string, string>;
@@ -268,5 +268,11 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
     await expectOnlyAllowed(tokens, ['psicopedagogia.mex'], (t) => gql(server, AttendDropoutDocument, { input: { id, observaciones: 'x' } }, t), state);
     const attended = (await gql(server, AttendDropoutDocument, { input: { id, observaciones: 'Entrevista con tutor; canalizado a CONALEP de su nuevo domicilio' } }, as('psicopedagogia.mex'))).data!.attendDropout;
     expect(attended).toMatchObject({ estado: 'ATENDIDA', atencion: 'Entrevista con tutor; canalizado a CONALEP de su nuevo domicilio' });
+  });
+
+  it('runs the same number of SQL statements for a page of 10 or 20 students with certificates (no N+1)', async () => {
+    const page = (code: string) => () =>
+      gql(server, AlumnosDocument, { filter: { dentroDe: units[code] }, first: 50 }, as('escolares.mex')).then((r) => expect(r.errors).toBeUndefined());
+    expect(await statementsFor(page('MEX-P001'))).toBe(await statementsFor(page('MEX-P002')));
   });
 });
