@@ -11,7 +11,6 @@ import {
   DeliverCertificateDocument,
   EficienciaTerminalDocument,
   FoliosDisponiblesDocument,
-  OrgUnitsDocument,
   RegisterFolioBatchDocument,
   ReleaseCertificateDocument,
   RequestCertificateDocument,
@@ -33,7 +32,7 @@ import {
   CertificadosDocument,
   RequestCertificateReplacementDocument,
 } from '../src/generated/graphql.js';
-import { codeOf, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, statementsFor, type TestServer } from './helpers.js';
+import { codeOf, unitIdsByCode, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, statementsFor, type TestServer } from './helpers.js';
 
 let server: TestServer;
 let tokens: Record<string, string>;
@@ -43,8 +42,7 @@ const as = (who: string) => tokens[who];
 beforeAll(async () => {
   server = await startServer();
   tokens = await demoTokens(server);
-  const r = await gql(server, OrgUnitsDocument, { first: 100 }, tokens.admin);
-  units = Object.fromEntries(r.data!.orgUnits.edges.map((e) => [e.node.code, e.node.id]));
+  units = await unitIdsByCode(server, tokens.admin);
 });
 afterAll(() => server.stop());
 

@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { createLogger } from '../src/lib/logger.js';
 import { createPrisma, sqlStatements, type Db } from '../src/lib/db/client.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from '../src/seed/demo.js';
-import { LoginDocument } from '../src/generated/graphql.js';
+import { LoginDocument, OrgUnitsDocument } from '../src/generated/graphql.js';
 
 export interface TestServer {
   url: string;
@@ -121,3 +121,9 @@ export async function statementsFor(run: () => Promise<unknown>): Promise<number
   return sqlStatements.count - before;
 }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/** Global ids of every unit, by code (e.g. "MEX-P001"). */
+export async function unitIdsByCode(server: { url: string }, adminToken: string): Promise<Record<string, string>> {
+  const r = await gql(server, OrgUnitsDocument, { first: 100 }, adminToken);
+  return Object.fromEntries(r.data!.orgUnits.edges.map((e) => [e.node.code, e.node.id]));
+}

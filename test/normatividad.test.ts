@@ -7,7 +7,6 @@ import {
   AcknowledgeLineamientosDocument,
   ApproveProyectoNormativoReviewDocument,
   CreateProyectoNormativoDocument,
-  OrgUnitsDocument,
   ProyectoNormativoDocument,
   ProyectosNormativosDocument,
   RecordNormatividadWorkingMeetingDocument,
@@ -22,7 +21,7 @@ import {
   SubmitProyectoNormativoForReviewDocument,
   type ProyectoNormativoFieldsFragment,
 } from '../src/generated/graphql.js';
-import { codeOf, DEMO_PEOPLE, demoTokens, gql, startServer, type TestServer } from './helpers.js';
+import { codeOf, DEMO_PEOPLE, demoTokens, gql, startServer, unitIdsByCode, type TestServer } from './helpers.js';
 
 let server: TestServer;
 let tokens: Record<string, string>;
@@ -31,8 +30,7 @@ let unitIds: Record<string, string>;
 beforeAll(async () => {
   server = await startServer();
   tokens = await demoTokens(server);
-  const units = await gql(server, OrgUnitsDocument, { first: 100 }, tokens.admin);
-  unitIds = Object.fromEntries(units.data!.orgUnits.edges.map((e) => [e.node.code, e.node.id]));
+  unitIds = await unitIdsByCode(server, tokens.admin);
 });
 afterAll(() => server.stop());
 

@@ -13,7 +13,6 @@ import {
   ForwardPlanToCoordinationDocument,
   HandDownStatePlanDocument,
   IssueStateConcentrateDocument,
-  OrgUnitsDocument,
   PendientesPromocionDocument,
   PlanCentroDocument,
   PlanesCentroEvaluadorDocument,
@@ -32,7 +31,7 @@ import {
   type PlanCentroFieldsFragment,
 } from '../src/generated/graphql.js';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { codeOf, demoTokens, issuesOf, statementsFor, expectOnlyAllowed, gql, snapshot, startServer, type TestServer } from './helpers.js';
+import { codeOf, unitIdsByCode, demoTokens, issuesOf, statementsFor, expectOnlyAllowed, gql, snapshot, startServer, type TestServer } from './helpers.js';
 
 const ANIO = 2025;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,8 +43,7 @@ let units: Record<string, string>;
 beforeAll(async () => {
   server = await startServer();
   tokens = await demoTokens(server);
-  const r = await gql(server, OrgUnitsDocument, { first: 100 }, tokens.admin);
-  units = Object.fromEntries(r.data!.orgUnits.edges.map((e) => [e.node.code, e.node.id]));
+  units = await unitIdsByCode(server, tokens.admin);
 });
 afterAll(() => server.stop());
 

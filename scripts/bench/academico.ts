@@ -10,14 +10,9 @@
 //
 //   npm run bench:academico      (BENCH_STUDENTS, BENCH_RUNS to change the size)
 import pg from 'pg';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/lib/logger.js';
-import { createPrisma, sqlStatements } from '../../src/lib/db/client.js';
-import { migrateDeploy } from '../../src/lib/db/prisma-cli.js';
+import { createPrisma } from '../../src/lib/db/client.js';
 import { hashPassword } from '../../src/lib/auth/passwords.js';
-
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+import { measure, startBenchApi, withBenchDatabase } from './harness.js';
 const STATES = 30;
 const PLANTELES_PER_STATE = 10;
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 300_000);
@@ -90,16 +85,8 @@ async function generate(client: pg.Client) {
 }
 
 async function main() {
-  const name = `bench_academico_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = createPrisma(url.toString());
-  try {
-    await migrateDeploy(url.toString());
-    const client = new pg.Client({ connectionString: url.toString() });
+  await withBenchDatabase('bench_academico', async (url) => {
+    const client = new pg.Client({ connectionString: url });
     client.on('error', () => undefined); // the database is dropped under it at the end
     await client.connect();
     const password = await hashPassword('bench-password');
@@ -119,20 +106,10 @@ async function main() {
     }
     await client.end();
 
-    const app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db, log: createLogger('silent') });
-    const port = await app.listen(0);
-    const call = async (query: string, variables: object, token?: string) => {
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as { data: Record<string, unknown>; errors?: unknown[] };
-    };
-    const login = async (email: string) =>
-      ((await call(`mutation($e: String!) { login(email: $e, password: "bench-password") { token } }`, { e: email })).data.login as { token: string }).token;
-    const plantelToken = await login('plantel@bench.test');
-    const stateToken = await login('estado@bench.test');
+    const db = createPrisma(url);
+    const api = await startBenchApi(db);
+    const plantelToken = await api.login('plantel@bench.test', 'bench-password');
+    const stateToken = await api.login('estado@bench.test', 'bench-password');
     const plantelId = Buffer.from(`OrgUnit:${plantel.id}`).toString('base64');
     const stateId = Buffer.from(`OrgUnit:${plantel.parentId}`).toString('base64');
 
@@ -143,35 +120,18 @@ async function main() {
     ];
     console.log('\nrequest                                          p50 ms   p95 ms   SQL/request   rows');
     for (const [label, query, variables, token] of cases) {
-      const times: number[] = [];
-      let statements = 0;
-      let rows = 0;
-      for (let i = 0; i < RUNS; i++) {
-        await settle();
-        const before = sqlStatements.count;
-        const t = performance.now();
-        const r = await call(query, variables, token);
-        times.push(performance.now() - t);
-        await settle();
-        statements += sqlStatements.count - before;
+      const m = await measure(RUNS, async () => {
+        const r = await api.call(query, variables, token);
         if (r.errors) throw new Error(JSON.stringify(r.errors));
         const value = Object.values(r.data)[0] as { alumnos?: unknown[]; edges?: unknown[] } | unknown[];
-        rows = Array.isArray(value) ? value.length : (value.alumnos ?? value.edges ?? []).length;
-      }
-      times.sort((a, b) => a - b);
-      const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
-      console.log(`${label.padEnd(48)} ${pct(50).padStart(7)} ${pct(95).padStart(8)} ${(statements / RUNS).toFixed(1).padStart(13)} ${String(rows).padStart(6)}`);
+        return Array.isArray(value) ? value.length : (value.alumnos ?? value.edges ?? []).length;
+      });
+      console.log(`${label.padEnd(48)} ${m.p50.toFixed(1).padStart(7)} ${m.p95.toFixed(1).padStart(8)} ${m.statementsPerRequest.toFixed(1).padStart(13)} ${String(m.last).padStart(6)}`);
     }
     console.log('(SQL/request includes the one statement that loads the viewer for the bearer token)');
-    await app.stop();
-  } finally {
-    await db.$disconnect().catch(() => undefined);
-    if (!process.env.KEEP_BENCH_DATABASE) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+    await api.stop();
+  });
 }
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 main().catch((error) => {
   console.error(error);

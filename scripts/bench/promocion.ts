@@ -8,15 +8,9 @@
 //   npm run bench:promocion        (needs PostgreSQL: BENCH_DATABASE_ADMIN_URL,
 //                                   default postgresql://postgres@127.0.0.1:5432/postgres)
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/lib/logger.js';
-import { createPrisma, sqlStatements } from '../../src/lib/db/client.js';
-import { migrateDeploy } from '../../src/lib/db/prisma-cli.js';
+import type { Db } from '../../src/lib/db/client.js';
 import { hashPassword } from '../../src/lib/auth/passwords.js';
-
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+import { measure, startBenchApi, withBenchDatabase } from './harness.js';
 const PLANTELES = 39;
 const PER_MONTH = 4;
 const DONE_RATIO = 0.7;
@@ -28,30 +22,10 @@ let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
 async function main() {
-  const name = `bench_promocion_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = createPrisma(url.toString());
-  try {
-    await migrateDeploy(url.toString());
+  await withBenchDatabase('bench_promocion', async (_url, db) => {
     const expected = await seed_(db);
-    const config = loadConfig({ LOG_LEVEL: 'silent' });
-    const app = await createApp({ config, db, log: createLogger('silent') });
-    const port = await app.listen(0);
-    const endpoint = `http://127.0.0.1:${port}/graphql`;
-    const call = async (query: string, variables: object, token?: string) => {
-      const res = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as { data: Record<string, unknown>; errors?: unknown[] };
-    };
-    const login = await call(`mutation { login(email: "dstc@bench.test", password: "bench-password") { token } }`, {});
-    const token = (login.data.login as { token: string }).token;
+    const api = await startBenchApi(db);
+    const token = await api.login('dstc@bench.test', 'bench-password');
     const query = `query($anio: Int!, $trimestre: Int, $semestre: Int, $nivel: NivelIndicador!) {
       eficienciaPromocion(anio: $anio, trimestre: $trimestre, semestre: $semestre, nivel: $nivel) { unitCode programadas realizadas eficiencia } }`;
 
@@ -60,23 +34,13 @@ async function main() {
     let ok = true;
     for (const nivel of ['PLANTEL', 'ESTADO', 'NACIONAL'] as const) {
       for (const [label, vars] of [['T1', { trimestre: 1 }], ['S2', { semestre: 2 }], ['year', {}]] as const) {
-        const times: number[] = [];
-        let statements = 0;
-        let rows: { programadas: number; realizadas: number }[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          await settle();
-          const before = sqlStatements.count;
-          const t0 = performance.now();
-          const r = await call(query, { anio: ANIO, nivel, ...vars }, token);
-          times.push(performance.now() - t0);
-          await settle(); // Prisma's query events can trail the response
-          statements += sqlStatements.count - before;
+        const m = await measure(RUNS, async () => {
+          const r = await api.call(query, { anio: ANIO, nivel, ...vars }, token);
           if (r.errors) throw new Error(JSON.stringify(r.errors));
-          rows = r.data.eficienciaPromocion as typeof rows;
-        }
-        times.sort((a, b) => a - b);
-        const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
-        console.log(`${nivel.padEnd(9)} ${label.padEnd(8)} ${String(rows.length).padStart(4)} ${pct(50).padStart(8)} ${pct(95).padStart(8)} ${(statements / RUNS).toFixed(1).padStart(13)}`);
+          return r.data.eficienciaPromocion as { programadas: number; realizadas: number }[];
+        });
+        const rows = m.last;
+        console.log(`${nivel.padEnd(9)} ${label.padEnd(8)} ${String(rows.length).padStart(4)} ${m.p50.toFixed(1).padStart(8)} ${m.p95.toFixed(1).padStart(8)} ${m.statementsPerRequest.toFixed(1).padStart(13)}`);
         const months = label === 'T1' ? [1, 3] : label === 'S2' ? [7, 12] : [1, 12];
         const want = expected.byMonths(months[0], months[1]);
         const got = rows.reduce((s, r) => ({ programadas: s.programadas + r.programadas, realizadas: s.realizadas + r.realizadas }), { programadas: 0, realizadas: 0 });
@@ -88,16 +52,12 @@ async function main() {
     }
     console.log(`figures match an independent count: ${ok ? 'yes' : 'NO'}`);
     console.log('(SQL/request includes the one statement that loads the viewer for the bearer token)');
-    await app.stop();
+    await api.stop();
     if (!ok) process.exitCode = 1;
-  } finally {
-    await db.$disconnect().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
-async function seed_(db: ReturnType<typeof createPrisma>) {
+async function seed_(db: Db) {
   const root = randomUUID();
   const on = randomUUID();
   const dstc = randomUUID();
@@ -154,8 +114,6 @@ async function seed_(db: ReturnType<typeof createPrisma>) {
   };
   return { ...byMonths(1, 12), executions, byMonths };
 }
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 main().catch((error) => {
   console.error(error);
