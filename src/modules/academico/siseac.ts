@@ -26,6 +26,11 @@ registerWorkflow(bajaWorkflow, BAJA_MUTATIONS);
 
 builder.prismaObject('Modulo', { fields: (t) => ({ id: t.exposeID('id'), clave: t.exposeString('clave'), nombre: t.exposeString('nombre') }) });
 builder.prismaObject('Docente', { fields: (t) => ({ id: t.exposeID('id'), nombre: t.exposeString('nombre') }) });
+builder.prismaObject('Grupo', {
+  description: 'A group of a plantel in a period.',
+  fields: (t) => ({ id: t.exposeID('id'), clave: t.exposeString('clave'), periodo: t.exposeString('periodo'), semestre: t.exposeInt('semestre') }),
+});
+builder.prismaObjectField('Alumno', 'grupo', (t) => t.relation('grupo', { nullable: true, description: 'The student\'s current group.' }));
 builder.prismaObject('Evaluacion', {
   description: 'A grade recorded in a corte.',
   fields: (t) => ({
