@@ -127,7 +127,7 @@ builder.queryField('reporteSiseac', (t) =>
 
 // ---- risk-review meetings (R 12c) --------------------------------------------------
 
-const ReunionRef = builder.prismaNode('ReunionRiesgo', {
+builder.prismaNode('ReunionRiesgo', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
   description: 'Reunión de revisión de seguimiento académico: three per semester, with their agreements.',
@@ -173,7 +173,7 @@ builder.mutationField('recordRiskReviewMeeting', (t) =>
 
 // ---- asesorías complementarias (F05, R 14) ---------------------------------------
 
-const AsesoriaRef = builder.prismaNode('AsesoriaComplementaria', {
+builder.prismaNode('AsesoriaComplementaria', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
   description: 'Assignment of a student to complementary tutoring in a module (F05).',
