@@ -6,6 +6,8 @@ import RelayPlugin from '@pothos/plugin-relay';
 import type PrismaTypes from './generated/pothos-prisma-types.js';
 import { getDatamodel } from './generated/pothos-prisma-types.js';
 import type { Context } from './context.js';
+import { UUID } from './lib/ids.js';
+import { notFound } from './lib/errors.js';
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
@@ -28,6 +30,16 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
+    // Every record id is a UUID: an id that does not hold one names nothing,
+    // so it is refused here, once, before any resolver or SQL sees it.
+    decodeGlobalID: (globalID) => {
+      const decoded = Buffer.from(globalID, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      const typename = colon > 0 ? decoded.slice(0, colon) : '';
+      const id = decoded.slice(colon + 1);
+      if (!typename || !UUID.test(id)) throw notFound(typename || 'Object', globalID);
+      return { typename, id };
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeFieldOptions: { nullable: false },

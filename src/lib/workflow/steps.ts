@@ -7,9 +7,6 @@ import type { Viewer } from '../auth/viewer.js';
 import { actingAssignment, applyTransition, type TransitionOptions } from './engine.js';
 import type { Tx, WorkflowDefinition, WorkflowStore } from './types.js';
 
-import { UUID } from '../ids.js';
-
-export { UUID };
 
 export type StepArgs = { id: { id: string }; version?: number | null; observaciones?: string | null };
 
@@ -25,7 +22,6 @@ export function unitOwnedStore<S extends string>(entity: string, model: (tx: Tx)
   return {
     entity,
     async load(tx, id, readable) {
-      if (!UUID.test(id)) return null;
       const row = await delegate(tx).findFirst({
         where: { AND: [{ id }, readable] },
         select: { id: true, estado: true, version: true, unit: { select: { path: true } } },

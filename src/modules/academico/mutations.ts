@@ -4,7 +4,6 @@
 import { builder } from '../../builder.js';
 import type { EstadoCertificado } from '../../generated/prisma/enums.js';
 import { AppError, ErrorCode, InputChecker, badInput, forbidden, notFound } from '../../lib/errors.js';
-import { UUID } from '../../lib/ids.js';
 import { checkText } from '../../lib/validation.js';
 import { actingAssignment, createRecord } from '../../lib/workflow/engine.js';
 import { registerWorkflow } from '../../lib/workflow/registry.js';
@@ -78,9 +77,7 @@ builder.mutationField('assignFoliosToPlantel', (t) =>
     description: 'DG 2.2-2.3 (JEFE_SERVICIOS_ESCOLARES_ESTATAL): moves unused folios of your state office to one of its planteles; returns how many moved. Concurrent calls never move the same folio.',
     args: { input: t.arg({ type: AssignInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
-      const plantel = UUID.test(input.plantelId.id)
-        ? await ctx.db.orgUnit.findFirst({ where: { id: input.plantelId.id, kind: 'PLANTEL' }, select: { id: true, path: true } })
-        : null;
+      const plantel = await ctx.db.orgUnit.findFirst({ where: { id: input.plantelId.id, kind: 'PLANTEL' }, select: { id: true, path: true } });
       if (!plantel) throw badInput([{ path: ['input', 'plantelId'], message: 'Not a plantel' }]);
       const actor = actingAssignment(ctx.viewer!, { role: FOLIO_ROLES.assignFoliosToPlantel, reach: { kind: 'owner' } } as TransitionDefinition<string>, { unitPath: plantel.path, addressees: [] });
       if (!actor) throw forbidden('assignFoliosToPlantel is for the Jefatura de Servicios Escolares of the plantel\'s state');
@@ -117,9 +114,7 @@ builder.mutationField('requestCertificate', (t) =>
     args: { input: t.arg({ type: RequestInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = input.alumnoId.id;
-      const alumno = UUID.test(id)
-        ? await ctx.db.alumno.findFirst({ where: { AND: [{ id }, readableByUnit(ctx.viewer)] }, select: { id: true, unit: { select: { id: true, path: true } } } })
-        : null;
+      const alumno = await ctx.db.alumno.findFirst({ where: { AND: [{ id }, readableByUnit(ctx.viewer)] }, select: { id: true, unit: { select: { id: true, path: true } } } });
       if (!alumno) throw notFound('Alumno', id);
       const certId = await createRecord(ctx, certificadoWorkflow, 'requestCertificate', alumno.unit, async (tx) => {
         // Lock the student: two requests for one student cannot both pass the checks below.
@@ -162,12 +157,10 @@ builder.mutationField('requestCertificateReplacement', (t) =>
     args: { input: t.arg({ type: ReplacementInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = input.certificadoId.id;
-      const original = UUID.test(id)
-        ? await ctx.db.certificado.findFirst({
-            where: { AND: [{ id }, readableByUnit(ctx.viewer)] },
-            select: { id: true, estado: true, alumnoId: true, unit: { select: { id: true, path: true } } },
-          })
-        : null;
+      const original = await ctx.db.certificado.findFirst({
+        where: { AND: [{ id }, readableByUnit(ctx.viewer)] },
+        select: { id: true, estado: true, alumnoId: true, unit: { select: { id: true, path: true } } },
+      });
       if (!original) throw notFound('Certificado', id);
       const issues = checkText(new InputChecker(), input.motivo, ['input', 'motivo'], 1000).issues;
       const newId = await createRecord(ctx, certificadoWorkflow, 'requestReplacement', original.unit, async (tx, actor) => {

@@ -345,9 +345,7 @@ builder.queryFields((t) => ({
 }));
 
 async function readableAlumno(ctx: Context, id: string) {
-  const alumno = UUID.test(id)
-    ? await ctx.db.alumno.findFirst({ where: { AND: [{ id }, readableByUnit(ctx.viewer)] }, select: { id: true, unit: { select: { id: true, path: true } } } })
-    : null;
+  const alumno = await ctx.db.alumno.findFirst({ where: { AND: [{ id }, readableByUnit(ctx.viewer)] }, select: { id: true, unit: { select: { id: true, path: true } } } });
   if (!alumno) throw notFound('Alumno', id);
   return alumno;
 }

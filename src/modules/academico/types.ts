@@ -1,4 +1,5 @@
 // GraphQL types and queries of 30-524-PO-04: students, certificates, folios, indicators.
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -111,7 +112,7 @@ const EficienciaTerminalRef = builder.objectRef<EficienciaTerminalRow>('Eficienc
   description: 'Eficiencia terminal = egresados de la generación N / inscritos en primer semestre de la generación N × 100.',
   fields: (t) => ({
     nivel: t.exposeString('nivel'),
-    unitId: t.id({ nullable: true, resolve: (r) => (r.unitId ? Buffer.from(`OrgUnit:${r.unitId}`).toString('base64') : null) }),
+    unitId: t.id({ nullable: true, resolve: (r) => (r.unitId ? encodeGlobalID('OrgUnit', r.unitId) : null) }),
     unitCode: t.exposeString('unitCode', { nullable: true }),
     unitName: t.exposeString('unitName', { nullable: true }),
     generacion: t.exposeInt('generacion'),

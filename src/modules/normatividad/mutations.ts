@@ -4,7 +4,7 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { InputChecker, notFound, type InputIssue } from '../../lib/errors.js';
 import { createRecord, type TransitionOptions } from '../../lib/workflow/engine.js';
-import { stepMutation, UUID, type StepArgs } from '../../lib/workflow/steps.js';
+import { stepMutation, type StepArgs } from '../../lib/workflow/steps.js';
 import { isHttpUrl } from '../../lib/validation.js';
 import type { WorkflowStore } from '../../lib/workflow/types.js';
 import { registerWorkflow } from '../../lib/workflow/registry.js';
@@ -18,7 +18,6 @@ registerWorkflow(wf, STEP_MUTATIONS);
 const store: WorkflowStore<EstadoNormativo> = {
   entity: 'ProyectoNormativo',
   async load(tx, id, readable) {
-    if (!UUID.test(id)) return null;
     const row = await tx.proyectoNormativo.findFirst({
       where: { AND: [{ id }, readable] },
       select: {
@@ -91,7 +90,7 @@ function addressToCast(castUnitIds: { id: string }[] | null | undefined, purpose
       }
       if (!castUnitIds.length) return [{ path, message: 'Name at least one CAST' }];
       const ids = castUnitIds.map((g) => g.id);
-      const found = await tx.orgUnit.findMany({ where: { id: { in: ids.filter((id) => UUID.test(id)) }, kind: 'CAST' }, select: { id: true } });
+      const found = await tx.orgUnit.findMany({ where: { id: { in: ids }, kind: 'CAST' }, select: { id: true } });
       units = found.map((u) => u.id);
       return ids.flatMap((id, i): InputIssue[] => (units.includes(id) ? [] : [{ path: [...path, i], message: 'Not a CAST unit' }]));
     },
@@ -126,7 +125,7 @@ builder.mutationField('createProyectoNormativo', (t) =>
         .throwIfAny();
       const dstc = ctx.viewer!.assignments.find((a) => a.role === 'DSTC')!;
       const unitId = input.unitId?.id ?? dstc.unitId;
-      const unit = UUID.test(unitId) ? await ctx.db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, path: true } }) : null;
+      const unit = await ctx.db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, path: true } });
       if (!unit) throw notFound('OrgUnit', unitId);
       const id = await createRecord(ctx, wf, 'identifyNeed', unit, (tx) =>
         tx.proyectoNormativo.create({

@@ -4,7 +4,6 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { EstadoAccionMejora, EstadoPlanCentro, EstadoPlanEstatal, EstadoReporte } from '../../generated/prisma/enums.js';
 import { AppError, ErrorCode, InputChecker, badInput, notFound, type InputIssue } from '../../lib/errors.js';
-import { UUID } from '../../lib/ids.js';
 import { checkText, isHttpUrl } from '../../lib/validation.js';
 import { createRecord, editRecord } from '../../lib/workflow/engine.js';
 import { registerWorkflow } from '../../lib/workflow/registry.js';
@@ -219,9 +218,7 @@ builder.mutationField('removeCronogramaActividad', (t) =>
     args: { input: t.arg({ type: RemoveActividadInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = input.actividadId.id;
-      const actividad = UUID.test(id)
-        ? await ctx.db.actividadProgramada.findFirst({ where: { id, plan: readableByUnit(ctx.viewer) }, select: { planId: true } })
-        : null;
+      const actividad = await ctx.db.actividadProgramada.findFirst({ where: { id, plan: readableByUnit(ctx.viewer) }, select: { planId: true } });
       if (!actividad) throw notFound('ActividadProgramada', id);
       await editPlan(ctx, 'removeCronogramaActividad', actividad.planId, (tx) => tx.actividadProgramada.delete({ where: { id } }), { bumpVersion: true });
       return ctx.db.planAnualCentro.findUniqueOrThrow({ ...query, where: { id: actividad.planId } });
@@ -297,9 +294,7 @@ async function activityIssues(tx: Tx, input: typeof RecordActividadInput.$inferI
     check.check(!!input.enlace && isHttpUrl(input.enlace), ['input', 'enlace'], 'Must be an http or https URL');
   }
   if (input.programadaId) {
-    const programada = UUID.test(input.programadaId.id)
-      ? await tx.actividadProgramada.findFirst({ where: { id: input.programadaId.id, planId: input.planId.id }, select: { tipo: true } })
-      : null;
+    const programada = await tx.actividadProgramada.findFirst({ where: { id: input.programadaId.id, planId: input.planId.id }, select: { tipo: true } });
     check.check(!!programada, ['input', 'programadaId'], 'Not an activity of this plan\'s cronograma');
     check.check(!programada || programada.tipo === input.tipo, ['input', 'tipo'], `The scheduled activity is of type ${programada?.tipo}`);
   }
@@ -367,9 +362,7 @@ builder.mutationField('issueStateConcentrate', (t) =>
     args: { input: t.arg({ type: IssueConcentradoInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const id = input.planEstatalId.id;
-      const plan = UUID.test(id)
-        ? await ctx.db.planTrabajoAnual.findFirst({ where: { AND: [{ id }, readableByUnit(ctx.viewer)] }, select: { id: true, estado: true, unit: { select: { id: true, path: true } } } })
-        : null;
+      const plan = await ctx.db.planTrabajoAnual.findFirst({ where: { AND: [{ id }, readableByUnit(ctx.viewer)] }, select: { id: true, estado: true, unit: { select: { id: true, path: true } } } });
       if (!plan) throw notFound('PlanTrabajoAnual', id);
       if (plan.estado !== 'TURNADO') {
         throw new AppError(ErrorCode.INVALID_TRANSITION, `A concentrate needs a TURNADO state plan; this one is ${plan.estado}`, { state: plan.estado, transition: 'issueStateConcentrate' });
@@ -410,8 +403,8 @@ builder.mutationField('registerImprovementAction', (t) =>
       check.throwIfAny();
       const readable = readableByUnit(ctx.viewer);
       const origin = input.reporteId
-        ? await ctx.db.reporteTrimestral.findFirst({ where: { AND: [{ id: validId(input.reporteId.id) }, readable] }, select: { unit: { select: { id: true, path: true } } } })
-        : await ctx.db.concentradoEstatal.findFirst({ where: { AND: [{ id: validId(input.concentradoId!.id) }, readable] }, select: { unit: { select: { id: true, path: true } } } });
+        ? await ctx.db.reporteTrimestral.findFirst({ where: { AND: [{ id: input.reporteId.id }, readable] }, select: { unit: { select: { id: true, path: true } } } })
+        : await ctx.db.concentradoEstatal.findFirst({ where: { AND: [{ id: input.concentradoId!.id }, readable] }, select: { unit: { select: { id: true, path: true } } } });
       if (!origin) throw notFound(input.reporteId ? 'ReporteTrimestral' : 'ConcentradoEstatal', (input.reporteId ?? input.concentradoId)!.id);
       const id = await createRecord(ctx, accionMejoraWorkflow, 'registerImprovementAction', origin.unit, (tx) =>
         tx.accionMejora.create({
@@ -451,21 +444,17 @@ stepMutation<EstadoAccionMejora, 'closeImprovementAction', StepArgs & { resultad
 
 // ---- helpers ---------------------------------------------------------------
 
-const validId = (id: string) => (UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000');
-
 async function unitOf(ctx: Context, unitId: string) {
-  const unit = UUID.test(unitId) ? await ctx.db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, path: true } }) : null;
+  const unit = await ctx.db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, path: true } });
   if (!unit) throw notFound('OrgUnit', unitId);
   return unit;
 }
 
 async function readablePlan(ctx: Context, id: string) {
-  const plan = UUID.test(id)
-    ? await ctx.db.planAnualCentro.findFirst({
-        where: { AND: [{ id }, readableByUnit(ctx.viewer)] },
-        select: { id: true, anio: true, estado: true, unit: { select: { id: true, path: true } } },
-      })
-    : null;
+  const plan = await ctx.db.planAnualCentro.findFirst({
+    where: { AND: [{ id }, readableByUnit(ctx.viewer)] },
+    select: { id: true, anio: true, estado: true, unit: { select: { id: true, path: true } } },
+  });
   if (!plan) throw notFound('PlanAnualCentro', id);
   return plan;
 }

@@ -1,9 +1,9 @@
 // Record control (15-528-PO-26 §13): records due for destruction, and the
 // authorised destruction step.
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../lib/errors.js';
-import { UUID } from '../../lib/ids.js';
 import { actingAssignment } from '../../lib/workflow/engine.js';
 import type { TransitionDefinition } from '../../lib/workflow/types.js';
 import { readableByUnit } from './rules.js';
@@ -24,7 +24,7 @@ const RegistroRef = builder.objectRef<Registro>('RegistroPromocion').implement({
   fields: (t) => ({
     formato: t.expose('formato', { type: FormatoEnum }),
     nombre: t.string({ resolve: (r) => FORMATO_NOMBRES[r.formato] }),
-    registroId: t.id({ description: 'Global id of the record.', resolve: (r) => Buffer.from(`${r.tipo}:${r.id}`).toString('base64') }),
+    registroId: t.id({ description: 'Global id of the record.', resolve: (r) => encodeGlobalID(r.tipo, r.id) }),
     unitCode: t.exposeString('unitCode'),
     creado: t.expose('createdAt', { type: 'DateTime' }),
     conservarHasta: t.field({ type: 'DateTime', resolve: (r) => retentionEnd(r.createdAt) }),
@@ -67,7 +67,7 @@ builder.queryField('registrosPromocionPorDestruir', (t) =>
 
 const DestroyInput = builder.inputType('DestroyPromotionRecordInput', {
   fields: (t) => ({
-    registroId: t.id({ required: true, description: 'Global id of a F01-F05 record (see registrosPromocionPorDestruir).' }),
+    registroId: t.globalID({ required: true, description: 'Global id of a F01-F05 record (see registrosPromocionPorDestruir).' }),
     motivo: t.string({ required: true, description: 'Why and how it is destroyed (e.g. the destruction act).' }),
   }),
 });
@@ -80,11 +80,10 @@ builder.mutationField('destroyPromotionRecord', (t) =>
       'F02-F05: COORDINADOR_CENTRO_EVALUACION), recorded in the audit trail. The row stays, marked destroyed, with personal data cleared.',
     args: { input: t.arg({ type: DestroyInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
-      const [tipo, id] = Buffer.from(String(input.registroId), 'base64').toString('utf8').split(':');
-      if (!UUID.test(id ?? '')) throw notFound('Registro', String(input.registroId));
+      const { typename: tipo, id } = input.registroId;
       // Any creation date: whether retention has ended is checked below, with a message.
       const registro = (await dueRecords(ctx, null, id)).find((r) => r.tipo === tipo);
-      if (!registro) throw notFound('Registro', String(input.registroId));
+      if (!registro) throw notFound('Registro', `${tipo}:${id}`);
       const role = DESTRUCTION_ROLES[registro.formato];
       const actor = actingAssignment(ctx.viewer!, { role, reach: { kind: 'owner' } } as TransitionDefinition<string>, { unitPath: registro.unitPath, addressees: [] });
       if (!actor) throw forbidden(`Destroying a ${registro.formato} is for role ${role} at a unit that reaches it`);
@@ -100,7 +99,7 @@ builder.mutationField('destroyPromotionRecord', (t) =>
           : registro.tipo === 'PlanAnualCentro' ? await tx.planAnualCentro.updateMany({ where, data: { destruidoAt, objetivos: null } })
           : registro.tipo === 'ActividadRealizada' ? await tx.actividadRealizada.updateMany({ where, data: { destruidoAt, contacto: null, evento: null } })
           : await tx.reporteTrimestral.updateMany({ where, data: { destruidoAt, analisis: '' } });
-        if (count !== 1) throw notFound('Registro', String(input.registroId));
+        if (count !== 1) throw notFound('Registro', `${tipo}:${id}`);
         await tx.workflowTransition.create({
           data: {
             workflow: 'retencion-15-528-PO-26', recordId: id, transition: 'destroyPromotionRecord', fromState: 'CONSERVADO', toState: 'DESTRUIDO',

@@ -1,4 +1,5 @@
 // GraphQL types and queries of 15-528-PO-26 (promotion and diffusion of the ECE).
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -171,7 +172,7 @@ export const EficienciaRef = builder.objectRef<EficienciaRow>('EficienciaPromoci
   description: 'Eficiencia de acciones de promoción y difusión = realizadas / programadas × 100 (15-528-PO-26 §12).',
   fields: (t) => ({
     nivel: t.expose('nivel', { type: NivelIndicadorEnum }),
-    unitId: t.id({ nullable: true, description: 'Global id of the plantel or state; null for the nation.', resolve: (r) => (r.unitId ? encodeId('OrgUnit', r.unitId) : null) }),
+    unitId: t.id({ nullable: true, description: 'Global id of the plantel or state; null for the nation.', resolve: (r) => (r.unitId ? encodeGlobalID('OrgUnit', r.unitId) : null) }),
     unitCode: t.exposeString('unitCode', { nullable: true }),
     unitName: t.exposeString('unitName', { nullable: true }),
     anio: t.exposeInt('anio'),
@@ -184,12 +185,11 @@ export const EficienciaRef = builder.objectRef<EficienciaRow>('EficienciaPromoci
   }),
 });
 
-const encodeId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 const ActividadResultadoRef = builder.objectRef<ActividadResultado>('ResultadoActividadF05').implement({
   description: 'A line of the F05: a scheduled activity of the quarter, its goal and what was reached.',
   fields: (t) => ({
-    actividadId: t.id({ resolve: (r) => encodeId('ActividadProgramada', r.actividadId) }),
+    actividadId: t.id({ resolve: (r) => encodeGlobalID('ActividadProgramada', r.actividadId) }),
     mes: t.exposeInt('mes'),
     tipo: t.exposeString('tipo'),
     descripcion: t.exposeString('descripcion'),
@@ -249,7 +249,7 @@ export const ReporteRef = builder.prismaNode('ReporteTrimestral', {
 const ConcentradoLineaRef = builder.objectRef<ConcentradoLinea>('LineaConcentradoF01').implement({
   description: 'A line of the F01: one plantel\'s results for the half-year.',
   fields: (t) => ({
-    unitId: t.id({ resolve: (r) => encodeId('OrgUnit', r.unitId) }),
+    unitId: t.id({ resolve: (r) => encodeGlobalID('OrgUnit', r.unitId) }),
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
     programadas: t.exposeInt('programadas'),
@@ -521,12 +521,12 @@ async function overdue(ctx: Context, anio: number, asOf: Date): Promise<Pendient
       select: { id: true, unit: { select: { code: true } }, reportes: { select: { trimestre: true } } },
     }),
   ]);
-  for (const p of statePlans) items.push({ ...statePlanDue, unitCode: p.unit.code, registroId: encodeId('PlanTrabajoAnual', p.id) });
-  for (const p of plantelPlans) items.push({ ...planDue, unitCode: p.unit.code, registroId: encodeId('PlanAnualCentro', p.id) });
+  for (const p of statePlans) items.push({ ...statePlanDue, unitCode: p.unit.code, registroId: encodeGlobalID('PlanTrabajoAnual', p.id) });
+  for (const p of plantelPlans) items.push({ ...planDue, unitCode: p.unit.code, registroId: encodeGlobalID('PlanAnualCentro', p.id) });
   for (const p of validated) {
     for (const q of [1, 2, 3, 4]) {
       if (asOf > f05DueDate(anio, q) && !p.reportes.some((r) => r.trimestre === q)) {
-        items.push({ ...calendar[`F05_T${q}`], unitCode: p.unit.code, registroId: encodeId('PlanAnualCentro', p.id) });
+        items.push({ ...calendar[`F05_T${q}`], unitCode: p.unit.code, registroId: encodeGlobalID('PlanAnualCentro', p.id) });
       }
     }
   }
