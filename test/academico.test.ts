@@ -31,6 +31,8 @@ import {
   BajasDocument,
   CertificadosDocument,
   RequestCertificateReplacementDocument,
+  CalendarioEscolarDocument,
+  PublishSchoolCalendarDocument,
 } from '../src/generated/graphql.js';
 import { codeOf, unitIdsByCode, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, statementsFor, type TestServer } from './helpers.js';
 
@@ -272,5 +274,25 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
     const page = (code: string) => () =>
       gql(server, AlumnosDocument, { filter: { dentroDe: units[code] }, first: 50 }, as('escolares.mex')).then((r) => expect(r.errors).toBeUndefined());
     expect(await statementsFor(page('MEX-P001'))).toBe(await statementsFor(page('MEX-P002')));
+  });
+
+  it('publishes the school calendar\'s three cortes, which every plantel can read', async () => {
+    const cortes = [
+      { corte: 1, inicio: '2025-02-03T00:00:00Z', fin: '2025-03-14T00:00:00Z' },
+      { corte: 2, inicio: '2025-03-17T00:00:00Z', fin: '2025-05-02T00:00:00Z' },
+      { corte: 3, inicio: '2025-05-05T00:00:00Z', fin: '2025-06-20T00:00:00Z' },
+    ];
+    const read = async (who = 'escolares.p001') =>
+      (await gql(server, CalendarioEscolarDocument, { estadoId: units['CE-MEX'], periodo: '2025-1' }, as(who))).data!.calendarioEscolar;
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, PublishSchoolCalendarDocument, { input: { periodo: '2025-1', cortes } }, t), () => read());
+    const overlapping = [cortes[0], { ...cortes[1], inicio: '2025-03-01T00:00:00Z' }, cortes[2]];
+    expect(issuesOf(await gql(server, PublishSchoolCalendarDocument, { input: { periodo: '2025-1', cortes: overlapping } }, as('escolares.mex')))).toEqual([
+      { path: ['input', 'cortes', 1, 'inicio'], message: 'Must start after the previous corte ends' },
+    ]);
+    expect(await read()).toEqual([]);
+    expect((await gql(server, PublishSchoolCalendarDocument, { input: { periodo: '2025-1', cortes } }, as('escolares.mex'))).errors).toBeUndefined();
+    expect((await read()).map((c) => [c.corte, c.inicio.slice(0, 10), c.fin.slice(0, 10)])).toEqual([
+      [1, '2025-02-03', '2025-03-14'], [2, '2025-03-17', '2025-05-02'], [3, '2025-05-05', '2025-06-20'],
+    ]);
   });
 });

@@ -38,6 +38,7 @@ export const permissions = {
     alumnosEnRiesgo: isAuthenticated,
     foliosDisponibles: hasRole('JEFE_SERVICIOS_ESCOLARES_ESTATAL', 'SERVICIOS_ESCOLARES_PLANTEL'),
     reporteSiseac: isAuthenticated,
+    calendarioEscolar: isAuthenticated,
     reunionesRiesgo: isAuthenticated,
     asesoriasComplementarias: isAuthenticated,
     bajas: isAuthenticated,

@@ -350,3 +350,63 @@ async function readableAlumno(ctx: Context, id: string) {
   return alumno;
 }
 
+
+// ---- school calendar (R 8, 12a) --------------------------------------------------------
+
+const CorteRef = builder.prismaObject('CorteCalendario', {
+  description: 'A corte de seguimiento al aprovechamiento académico of the school calendar.',
+  fields: (t) => ({
+    periodo: t.exposeString('periodo'),
+    corte: t.exposeInt('corte'),
+    inicio: t.expose('inicio', { type: 'DateTime' }),
+    fin: t.expose('fin', { type: 'DateTime' }),
+  }),
+});
+
+const CorteInput = builder.inputType('CorteCalendarioInput', {
+  fields: (t) => ({
+    corte: t.int({ required: true }),
+    inicio: t.field({ type: 'DateTime', required: true }),
+    fin: t.field({ type: 'DateTime', required: true }),
+  }),
+});
+const CalendarioInput = builder.inputType('PublishSchoolCalendarInput', {
+  fields: (t) => ({
+    periodo: t.string({ required: true, description: 'e.g. "2025-1".' }),
+    cortes: t.field({ type: [CorteInput], required: true, description: 'The three cortes, in order, without overlapping.' }),
+  }),
+});
+
+builder.mutationField('publishSchoolCalendar', (t) =>
+  t.prismaField({
+    type: [CorteRef],
+    description: 'R 8 (JEFE_SERVICIOS_ESCOLARES_ESTATAL): publishes to your planteles the cortes of a period, as received from Oficinas Nacionales; replaces an earlier version.',
+    args: { input: t.arg({ type: CalendarioInput, required: true }) },
+    resolve: async (query, _r, { input }, ctx) => {
+      const actor = ctx.viewer!.assignments.find((a) => a.role === SEGUIMIENTO_ROLES.publishSchoolCalendar)!;
+      const check = new InputChecker()
+        .check(/^\d{4}-[12]$/.test(input.periodo), ['input', 'periodo'], 'Must look like "2025-1" or "2025-2"')
+        .check(input.cortes.length === 3 && input.cortes.every((c, i) => c.corte === i + 1), ['input', 'cortes'], 'Give cortes 1, 2 and 3, in order');
+      input.cortes.forEach((c, i) => {
+        check.check(c.inicio <= c.fin, ['input', 'cortes', i, 'fin'], 'Cannot end before it starts');
+        if (i > 0) check.check(input.cortes[i - 1].fin < c.inicio, ['input', 'cortes', i, 'inicio'], 'Must start after the previous corte ends');
+      });
+      check.throwIfAny();
+      await ctx.db.$transaction([
+        ctx.db.corteCalendario.deleteMany({ where: { unitId: actor.unitId, periodo: input.periodo } }),
+        ctx.db.corteCalendario.createMany({ data: input.cortes.map((c) => ({ unitId: actor.unitId, periodo: input.periodo, corte: c.corte, inicio: c.inicio, fin: c.fin })) }),
+      ]);
+      return ctx.db.corteCalendario.findMany({ ...query, where: { unitId: actor.unitId, periodo: input.periodo }, orderBy: { corte: 'asc' } });
+    },
+  }),
+);
+
+builder.queryField('calendarioEscolar', (t) =>
+  t.prismaField({
+    type: [CorteRef],
+    description: 'The cortes of a period published by a state (the school calendar is not confidential: any signed-in person may read it).',
+    args: { estadoId: t.arg.globalID({ required: true }), periodo: t.arg.string({ required: true }) },
+    resolve: (query, _r, args, ctx) =>
+      ctx.db.corteCalendario.findMany({ ...query, where: { unitId: args.estadoId.id, periodo: args.periodo }, orderBy: { corte: 'asc' } }),
+  }),
+);

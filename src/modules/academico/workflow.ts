@@ -114,6 +114,7 @@ export const BAJA_MUTATIONS = {
 
 /** Records of the follow-up that are not state changes, with the role that keeps them. */
 export const SEGUIMIENTO_ROLES = {
+  publishSchoolCalendar: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
   recordRiskReviewMeeting: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
   assignComplementaryTutoring: 'SERVICIOS_ESCOLARES_PLANTEL',
 } as const;
