@@ -325,7 +325,7 @@ builder.queryFields((t) => ({
     totalCount: async (_c, args, ctx) => ctx.db.reunionRiesgo.count({ where: await where(ctx, args.filter, args.filter?.periodo ? { periodo: args.filter.periodo } : {}) }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.reunionRiesgo.findMany({ ...query, where: await where(ctx, args.filter, args.filter?.periodo ? { periodo: args.filter.periodo } : {}), orderBy: [{ periodo: 'asc' }, { numero: 'asc' }, { id: 'asc' }] }),
-  }),
+  }, { name: 'ReunionRiesgoConnection' }, { name: 'ReunionRiesgoEdge' }),
   asesoriasComplementarias: t.prismaConnection({
     type: 'AsesoriaComplementaria',
     cursor: 'id',
@@ -333,7 +333,7 @@ builder.queryFields((t) => ({
     totalCount: async (_c, args, ctx) => ctx.db.asesoriaComplementaria.count({ where: await where(ctx, args.filter, args.filter?.periodo ? { periodo: args.filter.periodo } : {}) }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.asesoriaComplementaria.findMany({ ...query, where: await where(ctx, args.filter, args.filter?.periodo ? { periodo: args.filter.periodo } : {}), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-  }),
+  }, { name: 'AsesoriaComplementariaConnection' }, { name: 'AsesoriaComplementariaEdge' }),
   bajas: t.prismaConnection({
     type: 'Baja',
     cursor: 'id',
@@ -341,7 +341,7 @@ builder.queryFields((t) => ({
     totalCount: async (_c, args, ctx) => ctx.db.baja.count({ where: await where(ctx, args.filter, args.filter?.estadoBaja?.length ? { estado: { in: args.filter.estadoBaja } } : {}) }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.baja.findMany({ ...query, where: await where(ctx, args.filter, args.filter?.estadoBaja?.length ? { estado: { in: args.filter.estadoBaja } } : {}), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-  }),
+  }, { name: 'BajaConnection' }, { name: 'BajaEdge' }),
 }));
 
 async function readableAlumno(ctx: Context, id: string) {

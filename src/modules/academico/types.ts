@@ -152,7 +152,7 @@ builder.queryFields((t) => ({
     totalCount: async (_c, args, ctx) => ctx.db.alumno.count({ where: await alumnoWhere(ctx, args.filter) }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.alumno.findMany({ ...query, where: await alumnoWhere(ctx, args.filter), orderBy: AlumnoOrder.toPrisma<Prisma.AlumnoOrderByWithRelationInput>(args.orderBy) }),
-  }),
+  }, { name: 'AlumnoConnection' }, { name: 'AlumnoEdge' }),
   certificados: t.prismaConnection({
     type: 'Certificado',
     cursor: 'id',
@@ -160,7 +160,7 @@ builder.queryFields((t) => ({
     totalCount: async (_c, args, ctx) => ctx.db.certificado.count({ where: await certificadoWhere(ctx, args.filter) }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.certificado.findMany({ ...query, where: await certificadoWhere(ctx, args.filter), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-  }),
+  }, { name: 'CertificadoConnection' }, { name: 'CertificadoEdge' }),
   eficienciaTerminal: t.field({
     type: [EficienciaTerminalRef],
     description: 'Eficiencia terminal of a generation per plantel, per state or for the nation, over what the viewer may see. One SQL statement.',

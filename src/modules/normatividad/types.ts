@@ -103,7 +103,7 @@ builder.queryField('proyectosNormativos', (t) =>
     totalCount: (_c, args, ctx) => ctx.db.proyectoNormativo.count({ where: where(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.db.proyectoNormativo.findMany({ ...query, where: where(ctx, args.filter), orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy) }),
-  }),
+  }, { name: 'ProyectoNormativoConnection' }, { name: 'ProyectoNormativoEdge' }),
 );
 
 builder.prismaObjectField('OrgUnit', 'proyectosNormativos', (t) =>

@@ -100,7 +100,7 @@ builder.queryFields((t) => ({
     totalCount: async (_c, args, ctx) => ctx.db.orgUnit.count({ where: await orgUnitWhere(ctx, args.filter) }),
     resolve: async (query, _root, args, ctx) =>
       ctx.db.orgUnit.findMany({ ...query, where: await orgUnitWhere(ctx, args.filter), orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy) }),
-  }),
+  }, { name: 'OrgUnitConnection' }, { name: 'OrgUnitEdge' }),
   orgUnit: t.prismaField({
     type: 'OrgUnit',
     nullable: true,
@@ -116,7 +116,7 @@ builder.queryFields((t) => ({
     totalCount: (_c, args, ctx) => ctx.db.person.count({ where: personWhere(ctx, args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.db.person.findMany({ ...query, where: personWhere(ctx, args.filter), orderBy: PersonOrder.toPrisma<Prisma.PersonOrderByWithRelationInput>(args.orderBy) }),
-  }),
+  }, { name: 'PersonConnection' }, { name: 'PersonEdge' }),
 }));
 
 type Filter<T> = T | null | undefined;

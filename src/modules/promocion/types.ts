@@ -361,7 +361,7 @@ builder.queryFields((t) => ({
         where: { AND: [...(await baseWhere(ctx, args.filter)), args.filter?.anio ? { anio: args.filter.anio } : {}, args.estado?.length ? { estado: { in: args.estado } } : {}] },
         orderBy: PlanEstatalOrder.toPrisma<Prisma.PlanTrabajoAnualOrderByWithRelationInput>(args.orderBy ?? { field: 'anio', direction: 'DESC' }),
       }),
-  }),
+  }, { name: 'PlanTrabajoAnualConnection' }, { name: 'PlanTrabajoAnualEdge' }),
   planesCentroEvaluador: t.prismaConnection({
     type: 'PlanAnualCentro',
     cursor: 'id',
@@ -370,7 +370,7 @@ builder.queryFields((t) => ({
     totalCount: async (_c, args, ctx) => ctx.db.planAnualCentro.count({ where: await planCentroWhere(ctx, args.filter, args.estado) }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.planAnualCentro.findMany({ ...query, where: await planCentroWhere(ctx, args.filter, args.estado), orderBy: PlanCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy) }),
-  }),
+  }, { name: 'PlanAnualCentroConnection' }, { name: 'PlanAnualCentroEdge' }),
   reportesTrimestralesPromocion: t.prismaConnection({
     type: 'ReporteTrimestral',
     cursor: 'id',
@@ -379,7 +379,7 @@ builder.queryFields((t) => ({
     totalCount: async (_c, args, ctx) => ctx.db.reporteTrimestral.count({ where: await reporteWhere(ctx, args.filter, args.estado) }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.reporteTrimestral.findMany({ ...query, where: await reporteWhere(ctx, args.filter, args.estado), orderBy: ReporteOrder.toPrisma<Prisma.ReporteTrimestralOrderByWithRelationInput>(args.orderBy) }),
-  }),
+  }, { name: 'ReporteTrimestralConnection' }, { name: 'ReporteTrimestralEdge' }),
   concentradosPromocion: t.prismaConnection({
     type: 'ConcentradoEstatal',
     cursor: 'id',
@@ -388,7 +388,7 @@ builder.queryFields((t) => ({
     totalCount: async (_c, args, ctx) => ctx.db.concentradoEstatal.count({ where: await concentradoWhere(ctx, args.filter) }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.concentradoEstatal.findMany({ ...query, where: await concentradoWhere(ctx, args.filter), orderBy: ConcentradoOrder.toPrisma<Prisma.ConcentradoEstatalOrderByWithRelationInput>(args.orderBy) }),
-  }),
+  }, { name: 'ConcentradoEstatalConnection' }, { name: 'ConcentradoEstatalEdge' }),
   accionesMejoraPromocion: t.prismaConnection({
     type: 'AccionMejora',
     cursor: 'id',
@@ -402,7 +402,7 @@ builder.queryFields((t) => ({
     totalCount: async (_c, args, ctx) => ctx.db.accionMejora.count({ where: await accionWhere(ctx, args) }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.accionMejora.findMany({ ...query, where: await accionWhere(ctx, args), orderBy: AccionOrder.toPrisma<Prisma.AccionMejoraOrderByWithRelationInput>(args.orderBy) }),
-  }),
+  }, { name: 'AccionMejoraConnection' }, { name: 'AccionMejoraEdge' }),
   eficienciaPromocion: t.field({
     type: [EficienciaRef],
     description:
