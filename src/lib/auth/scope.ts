@@ -13,6 +13,11 @@ export function unitWithinScope(viewer: Viewer | null): { OR: { path: { startsWi
   return { OR: prefixes.map((p) => ({ path: { startsWith: p } })) };
 }
 
+/** Filter for records that belong to one unit (a `unit` relation): readable when that unit is within reach. */
+export function readableByUnit(viewer: Viewer | null) {
+  return { unit: unitWithinScope(viewer) };
+}
+
 /** Unit paths by id, batched per request (filters name units by id; subtrees are path prefixes). */
 export function createUnitPathLoader(db: Db) {
   return new DataLoader<string, string | null>(async (ids) => {

@@ -22,6 +22,11 @@ export function actingAssignment<S extends string>(
   );
 }
 
+/** The viewer's assignment with one of `role`'s roles that reaches a unit at `unitPath`, if any. */
+export function assignmentReaching(viewer: Viewer, role: TransitionDefinition<string>['role'], unitPath: string): Assignment | undefined {
+  return actingAssignment(viewer, { role, reach: { kind: 'owner' } } as TransitionDefinition<string>, { unitPath, addressees: [] });
+}
+
 export interface TransitionOptions<S extends string> {
   /** The version the client last read; when it is stale the step is refused with CONFLICT. */
   expectedVersion?: number | null;
@@ -154,7 +159,7 @@ export async function editRecord<S extends string, R>(
   return ctx.db.$transaction(async (tx) => {
     const record = await store.load(tx, id, readable);
     if (!record) throw notFound(store.entity, id);
-    const actor = actingAssignment(viewer, { role: rule.role, reach: { kind: 'owner' } } as TransitionDefinition<S>, record);
+    const actor = assignmentReaching(viewer, rule.role, record.unitPath);
     if (!actor) throw forbidden(`${rule.action} is for role ${rolesOf(rule).join(' or ')} at a unit that reaches this record`);
     if (rule.expectedVersion != null && rule.expectedVersion !== record.version) {
       throw conflict(`${store.entity} ${id} is at version ${record.version}, not ${rule.expectedVersion}; reload it and try again`);

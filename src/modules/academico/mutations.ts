@@ -5,10 +5,10 @@ import { builder } from '../../builder.js';
 import type { EstadoCertificado } from '../../generated/prisma/enums.js';
 import { AppError, ErrorCode, InputChecker, badInput, forbidden, notFound } from '../../lib/errors.js';
 import { checkText } from '../../lib/validation.js';
-import { actingAssignment, createRecord } from '../../lib/workflow/engine.js';
+import { assignmentReaching, createRecord } from '../../lib/workflow/engine.js';
 import { registerWorkflow } from '../../lib/workflow/registry.js';
+import type { Tx } from '../../lib/workflow/types.js';
 import { stepMutation, unitOwnedStore, type StepArgs } from '../../lib/workflow/steps.js';
-import type { TransitionDefinition } from '../../lib/workflow/types.js';
 import { readableByUnit } from './rules.js';
 import { AlumnoRef, CertificadoRef } from './types.js';
 import { CERTIFICADO_MUTATIONS, certificadoWorkflow, FOLIO_ROLES } from './workflow.js';
@@ -79,7 +79,7 @@ builder.mutationField('assignFoliosToPlantel', (t) =>
     resolve: async (_r, { input }, ctx) => {
       const plantel = await ctx.db.orgUnit.findFirst({ where: { id: input.plantelId.id, kind: 'PLANTEL' }, select: { id: true, path: true } });
       if (!plantel) throw badInput([{ path: ['input', 'plantelId'], message: 'Not a plantel' }]);
-      const actor = actingAssignment(ctx.viewer!, { role: FOLIO_ROLES.assignFoliosToPlantel, reach: { kind: 'owner' } } as TransitionDefinition<string>, { unitPath: plantel.path, addressees: [] });
+      const actor = assignmentReaching(ctx.viewer!, FOLIO_ROLES.assignFoliosToPlantel, plantel.path);
       if (!actor) throw forbidden('assignFoliosToPlantel is for the Jefatura de Servicios Escolares of the plantel\'s state');
       if (!Number.isInteger(input.cantidad) || input.cantidad < 1 || input.cantidad > 100_000) throw badInput([{ path: ['input', 'cantidad'], message: 'Must be 1 to 100000' }]);
       return ctx.db.$transaction(async (tx) => {
@@ -99,6 +99,21 @@ builder.mutationField('assignFoliosToPlantel', (t) =>
     },
   }),
 );
+
+/**
+ * Takes the lowest unused folio held by `unitId` and marks it assigned. SKIP
+ * LOCKED: a concurrent transaction takes the next one instead of waiting for,
+ * or repeating, this one; the unique Certificado.folioId backs it up.
+ */
+async function takeUnusedFolio(tx: Tx, unitId: string, noneLeft: string): Promise<{ id: string }> {
+  const [folio] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT f.id FROM "Folio" f
+    WHERE f."unitId" = ${unitId}::uuid AND NOT EXISTS (SELECT 1 FROM "Certificado" c WHERE c."folioId" = f.id)
+    ORDER BY f.numero LIMIT 1 FOR UPDATE SKIP LOCKED`;
+  if (!folio) throw new AppError(ErrorCode.CONFLICT, noneLeft);
+  await tx.folio.update({ where: { id: folio.id }, data: { asignadoAt: new Date() } });
+  return folio;
+}
 
 // ---- the certificate ------------------------------------------------------------
 
@@ -129,12 +144,7 @@ builder.mutationField('requestCertificate', (t) =>
         if (await tx.certificado.count({ where: { alumnoId: id, tipo: 'ORIGINAL' } })) {
           throw badInput([{ path: ['input', 'alumnoId'], message: 'The student already has a certificate (a replacement is a separate procedure)' }]);
         }
-        const [folio] = await tx.$queryRaw<{ id: string }[]>`
-          SELECT f.id FROM "Folio" f
-          WHERE f."unitId" = ${alumno.unit.id}::uuid AND NOT EXISTS (SELECT 1 FROM "Certificado" c WHERE c."folioId" = f.id)
-          ORDER BY f.numero LIMIT 1 FOR UPDATE SKIP LOCKED`;
-        if (!folio) throw new AppError(ErrorCode.CONFLICT, 'The plantel has no unused folio: ask the state office to assign more');
-        await tx.folio.update({ where: { id: folio.id }, data: { asignadoAt: new Date() } });
+        const folio = await takeUnusedFolio(tx, alumno.unit.id, 'The plantel has no unused folio: ask the state office to assign more');
         return tx.certificado.create({ data: { alumnoId: id, unitId: alumno.unit.id, folioId: folio.id }, select: { id: true } });
       });
       return ctx.db.certificado.findUniqueOrThrow({ ...query, where: { id: certId } });
@@ -171,12 +181,7 @@ builder.mutationField('requestCertificateReplacement', (t) =>
           throw new AppError(ErrorCode.INVALID_TRANSITION, `Only a delivered certificate can be replaced; this one is ${row.estado}`, { state: row.estado, transition: 'requestReplacement' });
         }
         if (await tx.certificado.count({ where: { reponeAId: id } })) throw badInput([{ path: ['input', 'certificadoId'], message: 'This certificate was already replaced' }]);
-        const [folio] = await tx.$queryRaw<{ id: string }[]>`
-          SELECT f.id FROM "Folio" f
-          WHERE f."unitId" = ${actor.unitId}::uuid AND NOT EXISTS (SELECT 1 FROM "Certificado" c WHERE c."folioId" = f.id)
-          ORDER BY f.numero LIMIT 1 FOR UPDATE SKIP LOCKED`;
-        if (!folio) throw new AppError(ErrorCode.CONFLICT, 'Your state office has no unused folio for the replacement');
-        await tx.folio.update({ where: { id: folio.id }, data: { asignadoAt: new Date() } });
+        const folio = await takeUnusedFolio(tx, actor.unitId, 'Your state office has no unused folio for the replacement');
         return tx.certificado.create({
           data: { alumnoId: original.alumnoId, unitId: original.unit.id, folioId: folio.id, tipo: 'REPOSICION', reponeAId: id, motivoReposicion: input.motivo.trim() },
           select: { id: true },

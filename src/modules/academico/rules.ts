@@ -1,14 +1,11 @@
 // Who sees students and certificates, who sees personal data, and the rule of each root field.
 import type { Role } from '../../generated/prisma/enums.js';
 import type { Viewer } from '../../lib/auth/viewer.js';
-import { unitWithinScope } from '../../lib/auth/scope.js';
-import { hasRole, isAuthenticated } from '../../lib/auth/rules.js';
-import { rolesOf } from '../../lib/workflow/types.js';
+import { readableByUnit } from '../../lib/auth/scope.js';
+import { hasRole, isAuthenticated, stepRules } from '../../lib/auth/rules.js';
 import { BAJA_MUTATIONS, bajaWorkflow, CERTIFICADO_MUTATIONS, certificadoWorkflow, FOLIO_ROLES, SEGUIMIENTO_ROLES } from './workflow.js';
 
-export function readableByUnit(viewer: Viewer | null) {
-  return { unit: unitWithinScope(viewer) };
-}
+export { readableByUnit };
 
 /**
  * Roles whose work needs students' personal data (CURP): school services,
@@ -44,11 +41,9 @@ export const permissions = {
     bajas: isAuthenticated,
   },
   Mutation: {
-    ...Object.fromEntries(
-      Object.entries(CERTIFICADO_MUTATIONS).map(([field, t]) => [field, hasRole(...rolesOf(certificadoWorkflow.transitions[t]))]),
-    ),
+    ...stepRules(certificadoWorkflow, CERTIFICADO_MUTATIONS),
     ...Object.fromEntries(Object.entries(FOLIO_ROLES).map(([field, role]) => [field, hasRole(role)])),
-    ...Object.fromEntries(Object.entries(BAJA_MUTATIONS).map(([field, t]) => [field, hasRole(...rolesOf(bajaWorkflow.transitions[t]))])),
+    ...stepRules(bajaWorkflow, BAJA_MUTATIONS),
     ...Object.fromEntries(Object.entries(SEGUIMIENTO_ROLES).map(([field, role]) => [field, hasRole(role)])),
   },
 };

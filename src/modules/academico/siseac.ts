@@ -11,12 +11,11 @@ import { readablePrefixes } from '../../lib/auth/viewer.js';
 import { InputChecker, badInput, forbidden, notFound } from '../../lib/errors.js';
 import { UUID } from '../../lib/ids.js';
 import { checkText } from '../../lib/validation.js';
-import { actingAssignment, createRecord } from '../../lib/workflow/engine.js';
+import { assignmentReaching, createRecord } from '../../lib/workflow/engine.js';
 import { createHistoryLoader } from '../../lib/workflow/history.js';
 import { registerWorkflow } from '../../lib/workflow/registry.js';
 import { WorkflowTransitionRef } from '../../lib/workflow/schema.js';
 import { availableSteps, stepMutation, unitOwnedStore, type StepArgs } from '../../lib/workflow/steps.js';
-import type { TransitionDefinition } from '../../lib/workflow/types.js';
 import { readableByUnit } from './rules.js';
 import { AlumnoRef } from './types.js';
 import { BAJA_MUTATIONS, bajaWorkflow, SEGUIMIENTO_ROLES } from './workflow.js';
@@ -203,7 +202,7 @@ builder.mutationField('assignComplementaryTutoring', (t) =>
     args: { input: t.arg({ type: AsesoriaInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) => {
       const alumno = await readableAlumno(ctx, input.alumnoId.id);
-      const actor = actingAssignment(ctx.viewer!, { role: SEGUIMIENTO_ROLES.assignComplementaryTutoring, reach: { kind: 'owner' } } as TransitionDefinition<string>, { unitPath: alumno.unit.path, addressees: [] });
+      const actor = assignmentReaching(ctx.viewer!, SEGUIMIENTO_ROLES.assignComplementaryTutoring, alumno.unit.path);
       if (!actor) throw forbidden('assignComplementaryTutoring is for the school services of the student\'s plantel');
       const modulo = await ctx.db.modulo.findUnique({ where: { clave: input.moduloClave } });
       const docente = input.docenteId && UUID.test(String(input.docenteId))

@@ -2,9 +2,7 @@
 // come from the workflow declaration, so rules and workflow cannot disagree.
 import type { Viewer } from '../../lib/auth/viewer.js';
 import { unitWithinScope } from '../../lib/auth/scope.js';
-import { hasRole, isAuthenticated } from '../../lib/auth/rules.js';
-import { rolesOf } from '../../lib/workflow/types.js';
-
+import { isAuthenticated, stepRules } from '../../lib/auth/rules.js';
 import { STEP_MUTATIONS, normatividadWorkflow as wf } from './workflow.js';
 
 /** Records owned within the viewer's reach, or addressed to a unit within it. */
@@ -15,7 +13,5 @@ export function readableProyectos(viewer: Viewer | null) {
 
 export const permissions = {
   Query: { proyectosNormativos: isAuthenticated },
-  Mutation: Object.fromEntries(
-    Object.entries(STEP_MUTATIONS).map(([field, transition]) => [field, hasRole(...rolesOf(wf.transitions[transition]))]),
-  ),
+  Mutation: stepRules(wf, STEP_MUTATIONS),
 };

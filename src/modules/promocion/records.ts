@@ -4,8 +4,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { badInput, forbidden, notFound } from '../../lib/errors.js';
-import { actingAssignment } from '../../lib/workflow/engine.js';
-import type { TransitionDefinition } from '../../lib/workflow/types.js';
+import { assignmentReaching } from '../../lib/workflow/engine.js';
 import { readableByUnit } from './rules.js';
 import { FormatoEnum } from './types.js';
 import { createdOnOrBefore, DESTRUCTION_ROLES, FORMATO_NOMBRES, formatoOfActividad, retentionEnd, type Formato } from './retention.js';
@@ -85,7 +84,7 @@ builder.mutationField('destroyPromotionRecord', (t) =>
       const registro = (await dueRecords(ctx, null, id)).find((r) => r.tipo === tipo);
       if (!registro) throw notFound('Registro', `${tipo}:${id}`);
       const role = DESTRUCTION_ROLES[registro.formato];
-      const actor = actingAssignment(ctx.viewer!, { role, reach: { kind: 'owner' } } as TransitionDefinition<string>, { unitPath: registro.unitPath, addressees: [] });
+      const actor = assignmentReaching(ctx.viewer!, role, registro.unitPath);
       if (!actor) throw forbidden(`Destroying a ${registro.formato} is for role ${role} at a unit that reaches it`);
       const issues = [];
       if (retentionEnd(registro.createdAt) > new Date()) issues.push({ path: ['input', 'registroId'], message: `Its retention runs until ${retentionEnd(registro.createdAt).toISOString().slice(0, 10)}` });

@@ -1,9 +1,7 @@
 // Who sees promotion records, and which role guards each root field. Step
 // roles come from the workflow declarations.
-import type { Viewer } from '../../lib/auth/viewer.js';
-import { unitWithinScope } from '../../lib/auth/scope.js';
-import { hasRole, isAuthenticated } from '../../lib/auth/rules.js';
-import { rolesOf, type TransitionDefinition } from '../../lib/workflow/types.js';
+import { readableByUnit } from '../../lib/auth/scope.js';
+import { hasRole, isAuthenticated, stepRules } from '../../lib/auth/rules.js';
 import {
   accionMejoraWorkflow,
   concentradoWorkflow,
@@ -15,13 +13,8 @@ import {
 } from './workflow.js';
 import { DESTRUCTION_ROLES } from './retention.js';
 
-/** Every promotion record belongs to a unit (state or plantel): readable when that unit is within reach. */
-export function readableByUnit(viewer: Viewer | null) {
-  return { unit: unitWithinScope(viewer) };
-}
-
-const stepRules = (workflow: { transitions: Record<string, Pick<TransitionDefinition<string>, 'role'>> }, mutations: Record<string, string>) =>
-  Object.fromEntries(Object.entries(mutations).map(([field, t]) => [field, hasRole(...rolesOf(workflow.transitions[t]))]));
+// Every promotion record belongs to a unit (state or plantel).
+export { readableByUnit };
 
 export const permissions = {
   Query: {
