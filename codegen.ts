@@ -8,7 +8,7 @@ const config: CodegenConfig = {
   generates: {
     'src/generated/graphql.ts': {
       plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
-      config: { enumsAsTypes: true, scalars: { DateTime: 'string', ID: 'string' }, useTypeImports: true },
+      config: { enumsAsTypes: true, scalars: { DateTime: 'string', ID: 'string', JSON: 'unknown' }, useTypeImports: true },
     },
   },
 };

@@ -16,7 +16,7 @@ import { buildPermissions } from './lib/auth/permissions.js';
 import { ErrorCode, isPublicError } from './lib/errors.js';
 import { queryLimitRules } from './lib/http/limits.js';
 import { buildSchema } from './schema.js';
-import { modulePermissions } from './modules/index.js';
+import { registeredModules } from './lib/modules.js';
 
 export interface App {
   server: http.Server;
@@ -29,7 +29,7 @@ export async function createApp(options: { config: Config; db: Db; log: Logger; 
   const { config, db, log } = options;
   const tokens = await createTokenService(config);
   const baseSchema = buildSchema();
-  const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, modulePermissions).middleware);
+  const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, registeredModules()).middleware);
   const httpServer = http.createServer();
 
   const apollo = new ApolloServer<Context>({

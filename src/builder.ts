@@ -16,6 +16,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   plugins: [PrismaPlugin, RelayPlugin],
@@ -54,6 +55,12 @@ builder.scalarType('DateTime', {
     if (Number.isNaN(date.getTime())) throw new TypeError('DateTime must be an ISO 8601 string');
     return date;
   },
+});
+
+builder.scalarType('JSON', {
+  description: 'A JSON value (an object of field names and the values a step wrote).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
 });
 
 builder.queryType({ description: 'Reads. Every list is a Relay connection filtered to what the viewer may see.' });

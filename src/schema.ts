@@ -1,22 +1,20 @@
-// The schema: imports every module (each registers itself on the builder), then
-// builds. The authorization layer is applied in app.ts.
+// The schema: registers the one list of modules (importing it registers each
+// module's types and fields on the builder), checks that every mutation is a
+// declared step, then builds. The authorization layer is applied in app.ts.
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './lib/workflow/schema.js';
-import './modules/organisation/types.js';
-import './modules/identity/schema.js';
-import './modules/normatividad/types.js';
-import './modules/normatividad/mutations.js';
-import './modules/promocion/types.js';
-import './modules/promocion/mutations.js';
-import './modules/promocion/records.js';
-import './modules/academico/types.js';
-import './modules/academico/mutations.js';
-import './modules/academico/siseac.js';
+import { checkWiring, registerModules } from './lib/modules.js';
+import { modules } from './modules/index.js';
+
+registerModules(modules);
 
 let schema: GraphQLSchema | undefined;
 export function buildSchema(): GraphQLSchema {
-  schema ??= builder.toSchema({ sortSchema: true });
+  if (!schema) {
+    schema = builder.toSchema({ sortSchema: true });
+    checkWiring(schema);
+  }
   return schema;
 }
 

@@ -4,21 +4,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
-  AcknowledgeLineamientosDocument,
-  ApproveProyectoNormativoReviewDocument,
+  ReceiveProyectoNormativoAsCastDocument,
+  ApproveProyectoNormativoAsDstcDocument,
   CreateProyectoNormativoDocument,
   ProyectoNormativoDocument,
   ProyectosNormativosDocument,
-  RecordNormatividadWorkingMeetingDocument,
-  RegisterProyectoNormativoDocument,
-  RejectProyectoNormativoLegalReviewDocument,
-  ReleaseLineamientosToCastDocument,
-  RequestProyectoNormativoDraftDocument,
-  ReturnProyectoNormativoToDraftingDocument,
+  CloseProyectoNormativoDocument,
+  ApproveProyectoNormativoAsDcajDocument,
+  ReturnProyectoNormativoAsDcajDocument,
+  PublishProyectoNormativoDocument,
+  SendProyectoNormativoToCstDocument,
+  ReturnProyectoNormativoAsDstcDocument,
   SendProyectoNormativoToCastDocument,
-  StartProyectoNormativoDraftingDocument,
-  SubmitCastObservationsDocument,
-  SubmitProyectoNormativoForReviewDocument,
+  ReceiveProyectoNormativoAsCstDocument,
+  SubmitProyectoNormativoAsCastDocument,
+  SubmitProyectoNormativoAsCstDocument,
   type ProyectoNormativoFieldsFragment,
 } from '../src/generated/graphql.js';
 import { codeOf, DEMO_PEOPLE, demoTokens, gql, startServer, unitIdsByCode, type TestServer } from './helpers.js';
@@ -102,7 +102,7 @@ describe('Normatividad (7081-MP-SI 8.1.6)', () => {
     expect(created.data!.createProyectoNormativo.estado).toBe('NECESIDAD_IDENTIFICADA');
 
     // Step 2
-    await step(RequestProyectoNormativoDraftDocument, 'dstc', { id }, 'SOLICITADO_A_CST');
+    await step(SendProyectoNormativoToCstDocument, 'dstc', { id }, 'SOLICITADO_A_CST');
 
     // Step 3: CST sends it to a CAST; a unit that is not a CAST is bad input.
     const notCast = await expectRefused(SendProyectoNormativoToCastDocument, 'cst', { id, castUnitIds: [unitIds['MEX-P001']] }, 'BAD_USER_INPUT');
@@ -112,107 +112,107 @@ describe('Normatividad (7081-MP-SI 8.1.6)', () => {
 
     // A CAST it was not sent to cannot see it; the one consulted can.
     expect((await gql(server, ProyectoNormativoDocument, { id }, tokens['cast.ver'])).data!.node).toBeNull();
-    expect((await read(id, 'cast.mex')).availableSteps).toEqual(['submitCastObservations']);
+    expect((await read(id, 'cast.mex')).availableSteps).toEqual(['submitProyectoNormativoAsCast']);
 
     // Step 5 needs CAST observations first (guard).
-    await expectRefused(StartProyectoNormativoDraftingDocument, 'cst', { id }, 'INVALID_TRANSITION');
+    await expectRefused(ReceiveProyectoNormativoAsCstDocument, 'cst', { id }, 'INVALID_TRANSITION');
 
     // Step 4: observations are required.
-    const noObs = await expectRefused(SubmitCastObservationsDocument, 'cast.mex', { id, observaciones: '  ' }, 'BAD_USER_INPUT');
+    const noObs = await expectRefused(SubmitProyectoNormativoAsCastDocument, 'cast.mex', { id, observaciones: '  ' }, 'BAD_USER_INPUT');
     expect(noObs.errors![0].extensions!.issues).toEqual([{ path: ['input', 'observaciones'], message: 'Observations are required for this step' }]);
-    await step(SubmitCastObservationsDocument, 'cast.mex', { id, observaciones: 'Precisar cuotas de recuperación' }, 'EN_COMENTARIOS_CAST');
+    await step(SubmitProyectoNormativoAsCastDocument, 'cast.mex', { id, observaciones: 'Precisar cuotas de recuperación' }, 'EN_COMENTARIOS_CAST');
 
     // Step 5
-    await step(StartProyectoNormativoDraftingDocument, 'cst', { id }, 'EN_ELABORACION');
-    await expectRefused(SubmitProyectoNormativoForReviewDocument, 'cst', { id, documentoUrl: 'not a url' }, 'BAD_USER_INPUT');
+    await step(ReceiveProyectoNormativoAsCstDocument, 'cst', { id }, 'EN_ELABORACION');
+    await expectRefused(SubmitProyectoNormativoAsCstDocument, 'cst', { id, documentoUrl: 'not a url' }, 'BAD_USER_INPUT');
     const doc = { id, documentoUrl: 'https://normateca.conalep.edu.mx/lineamientos-v1.pdf' };
-    await step(SubmitProyectoNormativoForReviewDocument, 'cst', doc, 'EN_REVISION_DSTC');
+    await step(SubmitProyectoNormativoAsCstDocument, 'cst', doc, 'EN_REVISION_DSTC');
 
     // Step 6 not favourable: back to 5, observations required.
-    await expectRefused(ReturnProyectoNormativoToDraftingDocument, 'dstc', { id }, 'BAD_USER_INPUT');
-    await step(ReturnProyectoNormativoToDraftingDocument, 'dstc', { id, observaciones: 'Falta el apartado de cuotas' }, 'EN_ELABORACION');
+    await expectRefused(ReturnProyectoNormativoAsDstcDocument, 'dstc', { id }, 'BAD_USER_INPUT');
+    await step(ReturnProyectoNormativoAsDstcDocument, 'dstc', { id, observaciones: 'Falta el apartado de cuotas' }, 'EN_ELABORACION');
     // Wrong prior state: the DSTC cannot approve what is being drafted.
-    await expectRefused(ApproveProyectoNormativoReviewDocument, 'dstc', { id }, 'INVALID_TRANSITION');
-    await step(SubmitProyectoNormativoForReviewDocument, 'cst', doc, 'EN_REVISION_DSTC');
+    await expectRefused(ApproveProyectoNormativoAsDstcDocument, 'dstc', { id }, 'INVALID_TRANSITION');
+    await step(SubmitProyectoNormativoAsCstDocument, 'cst', doc, 'EN_REVISION_DSTC');
     // Steps 6-7 favourable: to the DCAJ.
-    await step(ApproveProyectoNormativoReviewDocument, 'dstc', { id }, 'EN_REVISION_DCAJ');
+    await step(ApproveProyectoNormativoAsDstcDocument, 'dstc', { id }, 'EN_REVISION_DCAJ');
 
     // Step 8 not viable: back to 5.
-    await expectRefused(RejectProyectoNormativoLegalReviewDocument, 'dcaj', { id, observaciones: '' }, 'BAD_USER_INPUT');
-    await step(RejectProyectoNormativoLegalReviewDocument, 'dcaj', { id, observaciones: 'Contradice el Estatuto Orgánico' }, 'EN_ELABORACION');
-    await step(SubmitProyectoNormativoForReviewDocument, 'cst', doc, 'EN_REVISION_DSTC');
-    await step(ApproveProyectoNormativoReviewDocument, 'dstc', { id }, 'EN_REVISION_DCAJ');
+    await expectRefused(ReturnProyectoNormativoAsDcajDocument, 'dcaj', { id, observaciones: '' }, 'BAD_USER_INPUT');
+    await step(ReturnProyectoNormativoAsDcajDocument, 'dcaj', { id, observaciones: 'Contradice el Estatuto Orgánico' }, 'EN_ELABORACION');
+    await step(SubmitProyectoNormativoAsCstDocument, 'cst', doc, 'EN_REVISION_DSTC');
+    await step(ApproveProyectoNormativoAsDstcDocument, 'dstc', { id }, 'EN_REVISION_DCAJ');
 
     // Steps 8-9 viable: approved and registered.
-    await expectRefused(RegisterProyectoNormativoDocument, 'dcaj', { id, numeroRegistro: ' ' }, 'BAD_USER_INPUT');
-    record = await step(RegisterProyectoNormativoDocument, 'dcaj', { id, numeroRegistro: 'DCAJ-2026-041' }, 'APROBADO_REGISTRADO');
+    await expectRefused(ApproveProyectoNormativoAsDcajDocument, 'dcaj', { id, numeroRegistro: ' ' }, 'BAD_USER_INPUT');
+    record = await step(ApproveProyectoNormativoAsDcajDocument, 'dcaj', { id, numeroRegistro: 'DCAJ-2026-041' }, 'APROBADO_REGISTRADO');
     expect(record.numeroRegistro).toBe('DCAJ-2026-041');
 
     // Steps 10-11: to every CAST by default; now the Veracruz CAST sees it too.
-    record = await step(ReleaseLineamientosToCastDocument, 'dstc', { id }, 'REMITIDO_A_CAST');
+    record = await step(PublishProyectoNormativoDocument, 'dstc', { id }, 'REMITIDO_A_CAST');
     expect(record.destinatarios.filter((d) => d.fin === 'APLICACION').map((d) => d.unit.code).sort()).toEqual(['MEX-CAST01', 'VER-CAST01']);
 
     // Step 12: each CAST it was sent to acknowledges; nobody else may.
-    await step(AcknowledgeLineamientosDocument, 'cast.mex', { id }, 'REMITIDO_A_CAST', ['cast.ver']);
-    const ackVer = await gql(server, AcknowledgeLineamientosDocument, { input: { id } }, tokens['cast.ver']);
+    await step(ReceiveProyectoNormativoAsCastDocument, 'cast.mex', { id }, 'REMITIDO_A_CAST', ['cast.ver']);
+    const ackVer = await gql(server, ReceiveProyectoNormativoAsCastDocument, { input: { id } }, tokens['cast.ver']);
     expect(ackVer.errors).toBeUndefined();
 
     // Step 13: the working meeting, with evidence.
-    const meeting = { id, fecha: '2026-11-20T16:00:00Z', modalidad: 'VIRTUAL', evidencias: [] as unknown[] };
-    await expectRefused(RecordNormatividadWorkingMeetingDocument, 'dstc', meeting, 'BAD_USER_INPUT');
+    const meeting = { id, fecha: '2026-11-20T16:00:00Z', modalidad: 'VIRTUAL', evidenciasReunion: [] as unknown[] };
+    await expectRefused(CloseProyectoNormativoDocument, 'dstc', meeting, 'BAD_USER_INPUT');
     const bad13 = await expectRefused(
-      RecordNormatividadWorkingMeetingDocument,
+      CloseProyectoNormativoDocument,
       'dstc',
-      { ...meeting, evidencias: [{ tipo: 'MINUTA', descripcion: '' }] },
+      { ...meeting, evidenciasReunion: [{ tipo: 'MINUTA', descripcion: '' }] },
       'BAD_USER_INPUT',
     );
-    expect(bad13.errors![0].extensions!.issues).toEqual([{ path: ['input', 'evidencias', 0, 'descripcion'], message: 'Must not be empty' }]);
+    expect(bad13.errors![0].extensions!.issues).toEqual([{ path: ['input', 'evidenciasReunion', 0, 'descripcion'], message: 'Must not be empty' }]);
     record = await step(
-      RecordNormatividadWorkingMeetingDocument,
+      CloseProyectoNormativoDocument,
       'dstc',
-      { ...meeting, evidencias: [{ tipo: 'LISTA_ASISTENCIA', descripcion: 'Lista de asistencia', url: 'https://example.org/lista.pdf' }] },
+      { ...meeting, evidenciasReunion: [{ tipo: 'LISTA_ASISTENCIA', descripcion: 'Lista de asistencia', url: 'https://example.org/lista.pdf' }] },
       'CERRADO',
     );
 
     // The history tells every step: who, in which role and unit, from, to, why.
     expect(record.history.map((h) => [h.transition, h.fromState, h.toState, h.actorRole, h.actorUnit.code])).toEqual([
-      ['identifyNeed', null, 'NECESIDAD_IDENTIFICADA', 'DSTC', 'DSTC'],
-      ['requestDraft', 'NECESIDAD_IDENTIFICADA', 'SOLICITADO_A_CST', 'DSTC', 'DSTC'],
-      ['sendForCastComments', 'SOLICITADO_A_CST', 'EN_COMENTARIOS_CAST', 'CST', 'CST'],
-      ['submitCastObservations', 'EN_COMENTARIOS_CAST', 'EN_COMENTARIOS_CAST', 'CAST', 'MEX-CAST01'],
-      ['startDrafting', 'EN_COMENTARIOS_CAST', 'EN_ELABORACION', 'CST', 'CST'],
-      ['submitForReview', 'EN_ELABORACION', 'EN_REVISION_DSTC', 'CST', 'CST'],
-      ['returnToDrafting', 'EN_REVISION_DSTC', 'EN_ELABORACION', 'DSTC', 'DSTC'],
-      ['submitForReview', 'EN_ELABORACION', 'EN_REVISION_DSTC', 'CST', 'CST'],
-      ['approveReview', 'EN_REVISION_DSTC', 'EN_REVISION_DCAJ', 'DSTC', 'DSTC'],
-      ['rejectLegalReview', 'EN_REVISION_DCAJ', 'EN_ELABORACION', 'DCAJ', 'DCAJ'],
-      ['submitForReview', 'EN_ELABORACION', 'EN_REVISION_DSTC', 'CST', 'CST'],
-      ['approveReview', 'EN_REVISION_DSTC', 'EN_REVISION_DCAJ', 'DSTC', 'DSTC'],
-      ['approveAndRegister', 'EN_REVISION_DCAJ', 'APROBADO_REGISTRADO', 'DCAJ', 'DCAJ'],
-      ['releaseToCast', 'APROBADO_REGISTRADO', 'REMITIDO_A_CAST', 'DSTC', 'DSTC'],
-      ['acknowledgeLineamientos', 'REMITIDO_A_CAST', 'REMITIDO_A_CAST', 'CAST', 'MEX-CAST01'],
-      ['acknowledgeLineamientos', 'REMITIDO_A_CAST', 'REMITIDO_A_CAST', 'CAST', 'VER-CAST01'],
-      ['recordWorkingMeeting', 'REMITIDO_A_CAST', 'CERRADO', 'DSTC', 'DSTC'],
+      ['createProyectoNormativo', null, 'NECESIDAD_IDENTIFICADA', 'DSTC', 'DSTC'],
+      ['sendProyectoNormativoToCst', 'NECESIDAD_IDENTIFICADA', 'SOLICITADO_A_CST', 'DSTC', 'DSTC'],
+      ['sendProyectoNormativoToCast', 'SOLICITADO_A_CST', 'EN_COMENTARIOS_CAST', 'CST', 'CST'],
+      ['submitProyectoNormativoAsCast', 'EN_COMENTARIOS_CAST', 'EN_COMENTARIOS_CAST', 'CAST', 'MEX-CAST01'],
+      ['receiveProyectoNormativoAsCst', 'EN_COMENTARIOS_CAST', 'EN_ELABORACION', 'CST', 'CST'],
+      ['submitProyectoNormativoAsCst', 'EN_ELABORACION', 'EN_REVISION_DSTC', 'CST', 'CST'],
+      ['returnProyectoNormativoAsDstc', 'EN_REVISION_DSTC', 'EN_ELABORACION', 'DSTC', 'DSTC'],
+      ['submitProyectoNormativoAsCst', 'EN_ELABORACION', 'EN_REVISION_DSTC', 'CST', 'CST'],
+      ['approveProyectoNormativoAsDstc', 'EN_REVISION_DSTC', 'EN_REVISION_DCAJ', 'DSTC', 'DSTC'],
+      ['returnProyectoNormativoAsDcaj', 'EN_REVISION_DCAJ', 'EN_ELABORACION', 'DCAJ', 'DCAJ'],
+      ['submitProyectoNormativoAsCst', 'EN_ELABORACION', 'EN_REVISION_DSTC', 'CST', 'CST'],
+      ['approveProyectoNormativoAsDstc', 'EN_REVISION_DSTC', 'EN_REVISION_DCAJ', 'DSTC', 'DSTC'],
+      ['approveProyectoNormativoAsDcaj', 'EN_REVISION_DCAJ', 'APROBADO_REGISTRADO', 'DCAJ', 'DCAJ'],
+      ['publishProyectoNormativo', 'APROBADO_REGISTRADO', 'REMITIDO_A_CAST', 'DSTC', 'DSTC'],
+      ['receiveProyectoNormativoAsCast', 'REMITIDO_A_CAST', 'REMITIDO_A_CAST', 'CAST', 'MEX-CAST01'],
+      ['receiveProyectoNormativoAsCast', 'REMITIDO_A_CAST', 'REMITIDO_A_CAST', 'CAST', 'VER-CAST01'],
+      ['closeProyectoNormativo', 'REMITIDO_A_CAST', 'CERRADO', 'DSTC', 'DSTC'],
     ]);
     expect(record.history[6].comment).toBe('Falta el apartado de cuotas');
     expect(record.history[9].comment).toBe('Contradice el Estatuto Orgánico');
-    expect(record.evidencias).toEqual([{ tipo: 'LISTA_ASISTENCIA', descripcion: 'Lista de asistencia', url: 'https://example.org/lista.pdf' }]);
+    expect(record.evidenciasReunion).toEqual([{ tipo: 'LISTA_ASISTENCIA', descripcion: 'Lista de asistencia', url: 'https://example.org/lista.pdf' }]);
     expect(record.availableSteps).toEqual([]);
 
     // A closed record accepts no step, whoever asks.
     const closedSteps: [AnyDoc, string, Record<string, unknown>][] = [
-      [RequestProyectoNormativoDraftDocument, 'dstc', { id }],
+      [SendProyectoNormativoToCstDocument, 'dstc', { id }],
       [SendProyectoNormativoToCastDocument, 'cst', { id, castUnitIds: [unitIds['MEX-CAST01']] }],
-      [SubmitCastObservationsDocument, 'cast.mex', { id, observaciones: 'tarde' }],
-      [StartProyectoNormativoDraftingDocument, 'cst', { id }],
-      [SubmitProyectoNormativoForReviewDocument, 'cst', doc],
-      [ApproveProyectoNormativoReviewDocument, 'dstc', { id }],
-      [ReturnProyectoNormativoToDraftingDocument, 'dstc', { id, observaciones: 'x' }],
-      [RegisterProyectoNormativoDocument, 'dcaj', { id, numeroRegistro: 'X' }],
-      [RejectProyectoNormativoLegalReviewDocument, 'dcaj', { id, observaciones: 'x' }],
-      [ReleaseLineamientosToCastDocument, 'dstc', { id }],
-      [AcknowledgeLineamientosDocument, 'cast.mex', { id }],
-      [RecordNormatividadWorkingMeetingDocument, 'dstc', { ...meeting, evidencias: [{ tipo: 'MINUTA', descripcion: 'm' }] }],
+      [SubmitProyectoNormativoAsCastDocument, 'cast.mex', { id, observaciones: 'tarde' }],
+      [ReceiveProyectoNormativoAsCstDocument, 'cst', { id }],
+      [SubmitProyectoNormativoAsCstDocument, 'cst', doc],
+      [ApproveProyectoNormativoAsDstcDocument, 'dstc', { id }],
+      [ReturnProyectoNormativoAsDstcDocument, 'dstc', { id, observaciones: 'x' }],
+      [ApproveProyectoNormativoAsDcajDocument, 'dcaj', { id, numeroRegistro: 'X' }],
+      [ReturnProyectoNormativoAsDcajDocument, 'dcaj', { id, observaciones: 'x' }],
+      [PublishProyectoNormativoDocument, 'dstc', { id }],
+      [ReceiveProyectoNormativoAsCastDocument, 'cast.mex', { id }],
+      [CloseProyectoNormativoDocument, 'dstc', { ...meeting, evidenciasReunion: [{ tipo: 'MINUTA', descripcion: 'm' }] }],
     ];
     for (const [docNode, actor, input] of closedSteps) {
       const r = await expectRefused(docNode, actor, input, 'INVALID_TRANSITION');
@@ -223,7 +223,7 @@ describe('Normatividad (7081-MP-SI 8.1.6)', () => {
   it('limits what each person sees to their scope, in lists, nested fields and look-ups', async () => {
     const created = await create('dstc', 'Visibilidad');
     const id = created.data!.createProyectoNormativo.id;
-    await gql(server, RequestProyectoNormativoDraftDocument, { input: { id } }, tokens.dstc);
+    await gql(server, SendProyectoNormativoToCstDocument, { input: { id } }, tokens.dstc);
     await gql(server, SendProyectoNormativoToCastDocument, { input: { id, castUnitIds: [unitIds['MEX-CAST01']] } }, tokens.cst);
 
     const seen = async (local: string) => {
@@ -247,36 +247,36 @@ describe('Normatividad (7081-MP-SI 8.1.6)', () => {
     expect(nested.data!.orgUnit.proyectosNormativos.totalCount).toBe(titles.length);
     // Nor by id: the record does not exist for them, and acting on it says NOT_FOUND.
     expect((await gql(server, ProyectoNormativoDocument, { id }, tokens.spdi)).data!.node).toBeNull();
-    expect(codeOf(await gql(server, SubmitCastObservationsDocument, { input: { id, observaciones: 'x' } }, tokens['cast.ver']))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(server, SubmitProyectoNormativoAsCastDocument, { input: { id, observaciones: 'x' } }, tokens['cast.ver']))).toBe('NOT_FOUND');
   });
 
   it('lets exactly one of two concurrent steps on one record succeed; the other gets CONFLICT', async () => {
     const id = (await create('dstc', 'Concurrencia')).data!.createProyectoNormativo.id;
     const { version } = await read(id);
     const attempts = await Promise.all(
-      Array.from({ length: 2 }, () => gql(server, RequestProyectoNormativoDraftDocument, { input: { id, version } }, tokens.dstc)),
+      Array.from({ length: 2 }, () => gql(server, SendProyectoNormativoToCstDocument, { input: { id, version } }, tokens.dstc)),
     );
     const codes = attempts.map((a) => codeOf(a) ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
     const record = await read(id);
     expect(record.version).toBe(version + 1);
-    expect(record.history.filter((h) => h.transition === 'requestDraft')).toHaveLength(1);
+    expect(record.history.filter((h) => h.transition === 'sendProyectoNormativoToCst')).toHaveLength(1);
   });
 
   it('resolves a race without versions in the database: one step is recorded once', async () => {
     const id = (await create('dstc', 'Carrera')).data!.createProyectoNormativo.id;
     const attempts = await Promise.all(
-      Array.from({ length: 4 }, () => gql(server, RequestProyectoNormativoDraftDocument, { input: { id } }, tokens.dstc)),
+      Array.from({ length: 4 }, () => gql(server, SendProyectoNormativoToCstDocument, { input: { id } }, tokens.dstc)),
     );
     expect(attempts.filter((a) => !a.errors)).toHaveLength(1);
     for (const a of attempts.filter((x) => x.errors)) expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(codeOf(a));
-    expect((await read(id)).history.filter((h) => h.transition === 'requestDraft')).toHaveLength(1);
+    expect((await read(id)).history.filter((h) => h.transition === 'sendProyectoNormativoToCst')).toHaveLength(1);
   });
 
   it('answers NOT_FOUND for ids that do not name a proyecto normativo', async () => {
     const fake = Buffer.from('ProyectoNormativo:00000000-0000-4000-8000-000000000000').toString('base64');
-    expect(codeOf(await gql(server, RequestProyectoNormativoDraftDocument, { input: { id: fake } }, tokens.dstc))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(server, SendProyectoNormativoToCstDocument, { input: { id: fake } }, tokens.dstc))).toBe('NOT_FOUND');
     const garbage = Buffer.from('ProyectoNormativo:not-a-uuid').toString('base64');
-    expect(codeOf(await gql(server, RequestProyectoNormativoDraftDocument, { input: { id: garbage } }, tokens.dstc))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(server, SendProyectoNormativoToCstDocument, { input: { id: garbage } }, tokens.dstc))).toBe('NOT_FOUND');
   });
 });

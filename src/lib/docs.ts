@@ -2,7 +2,7 @@
 import '../schema.js';
 import { ROLE_DESCRIPTIONS } from '../modules/organisation/roles.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_UNITS, demoEmail } from '../seed/demo.js';
-import { registeredWorkflows } from './workflow/registry.js';
+import { registeredWorkflows } from './modules.js';
 import { renderWorkflow } from './workflow/docs.js';
 
 const HEADER = '<!-- Generated from the code by `npm run docs:print`; do not edit. -->\n';
@@ -40,8 +40,8 @@ export function generatedDocs(): Record<string, string> {
       '',
     ].join('\n'),
   };
-  for (const { definition, mutations } of registeredWorkflows()) {
-    docs[`docs/procedures/${definition.name}.steps.md`] = renderWorkflow(definition, mutations);
+  for (const workflow of registeredWorkflows()) {
+    docs[`docs/procedures/${workflow.name}.steps.md`] = renderWorkflow(workflow);
   }
   return docs;
 }

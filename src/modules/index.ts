@@ -1,9 +1,8 @@
-// Every module's authorization rules, merged by the shield in app.ts.
-import { permissions as organisation } from './organisation/rules.js';
-import { permissions as identity } from './identity/rules.js';
-import { permissions as normatividad } from './normatividad/rules.js';
-import { permissions as promocion } from './promocion/rules.js';
-import { permissions as academico } from './academico/rules.js';
-import { permissions as workflows } from '../lib/workflow/schema.js';
+// The one list of modules. Adding a module: its folder under src/modules, with
+// an index.ts exporting its ApiModule, and one entry here.
+import type { ApiModule } from '../lib/modules.js';
+import { organisation } from './organisation/index.js';
+import { identity } from './identity/index.js';
+import { normatividad } from './normatividad/index.js';
 
-export const modulePermissions = [organisation, identity, normatividad, promocion, academico, workflows];
+export const modules: readonly ApiModule[] = [organisation, identity, normatividad];

@@ -1,20 +1,29 @@
 // The authorization layer over the whole schema: graphql-shield, deny by
-// default. Root fields get the rule their module names; a root field with no
-// rule is denied. Object types are allowed as a whole, because the rows behind
-// them were already filtered by scope where they were loaded (see scope.ts).
+// default. Root queries get the rule their module names; every mutation is a
+// declared step and gets the rule of its declared roles (so rule and workflow
+// cannot disagree); a root field with no rule is denied. Object types are
+// allowed as a whole, because the rows behind them were already filtered by
+// scope where they were loaded (see scope.ts).
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { allow, deny, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { forbidden } from '../errors.js';
+import type { ApiModule, Rule } from '../modules.js';
+import { workflowQueries } from '../workflow/schema.js';
+import { rolesOf } from '../workflow/types.js';
+import { hasRole } from './rules.js';
 
-type RuleMap = { Query?: Record<string, unknown>; Mutation?: Record<string, unknown> };
-
-export function buildPermissions(schema: GraphQLSchema, modules: RuleMap[]) {
-  const tree: Record<string, unknown> = { Query: {}, Mutation: {} };
+export function buildPermissions(schema: GraphQLSchema, modules: readonly ApiModule[]) {
+  const Query: Record<string, Rule> = { ...workflowQueries };
+  const Mutation: Record<string, Rule> = {};
   for (const m of modules) {
-    Object.assign(tree.Query as object, m.Query);
-    Object.assign(tree.Mutation as object, m.Mutation);
+    Object.assign(Query, m.queries);
+    Object.assign(Mutation, m.mutations);
+    for (const workflow of m.workflows) {
+      for (const [name, step] of Object.entries(workflow.steps)) Mutation[name] = hasRole(...rolesOf(step));
+    }
   }
+  const tree: Record<string, unknown> = { Query, Mutation };
   for (const type of Object.values(schema.getTypeMap())) {
     if (isObjectType(type) && !type.name.startsWith('__') && !['Query', 'Mutation', 'Subscription'].includes(type.name)) {
       tree[type.name] = allow;

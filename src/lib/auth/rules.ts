@@ -6,7 +6,6 @@ import type { Role } from '../../generated/prisma/enums.js';
 import type { Context } from '../../context.js';
 import { forbidden, unauthenticated } from '../errors.js';
 import { holdsRole } from './viewer.js';
-import { rolesOf, type TransitionDefinition } from '../workflow/types.js';
 
 export { allow as isPublic };
 
@@ -33,12 +32,4 @@ export function hasRole(...roles: Role[]) {
   }
   return cached;
 }
-/** The role rule of each step mutation, taken from the workflow declaration (so rule and workflow cannot disagree). */
-export function stepRules(
-  workflow: { transitions: Record<string, Pick<TransitionDefinition<string>, 'role'>> },
-  mutations: Record<string, string>,
-) {
-  return Object.fromEntries(Object.entries(mutations).map(([field, t]) => [field, hasRole(...rolesOf(workflow.transitions[t]))]));
-}
-
 const roleRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();

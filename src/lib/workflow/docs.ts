@@ -1,30 +1,40 @@
 // Renders a workflow declaration as Markdown: a step table and a mermaid
 // diagram. docs/ holds the output, and a test fails when it is stale, so the
 // documentation cannot drift from the behaviour.
-import type { DescribedWorkflow } from './registry.js';
-import { rolesOf } from './types.js';
+import { rolesOf, statesAllowing, type AnyWorkflow } from './types.js';
 
-export function renderWorkflow(workflow: DescribedWorkflow, mutations: Record<string, string>): string {
-  const mutationOf = Object.fromEntries(Object.entries(mutations).map(([m, t]) => [t, m]));
-  const steps = Object.entries(workflow.transitions);
+export function renderWorkflow(workflow: AnyWorkflow): string {
+  const steps = Object.entries(workflow.steps);
+  const states = (names: readonly string[]) => names.join(', ');
   const lines = [
     `<!-- Generated from src/modules by \`npm run docs:print\`; do not edit. -->`,
     `### ${workflow.title} (${workflow.procedure}): steps`,
     '',
-    '| step | mutation | role | reach | from | to | observations |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...steps.map(
-      ([name, t]) =>
-        `| ${t.step} | \`${mutationOf[name]}\` | ${rolesOf(t).join(' or ')} | ${t.reach.kind === 'owner' ? 'owner' : `addressee: ${t.reach.purpose}`} | ${
-          t.from ? t.from.join(', ') : '(creates)'
-        } | ${t.to} | ${t.comment === 'required' ? 'required' : 'optional'} |`,
-    ),
+    `Record: \`${workflow.entity}\`. Every step is the mutation of the same name, and the key of its audit entry.`,
+    '',
+    '| step | mutation | kind | role | reach | allowed in / needs | to | observations |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...steps.map(([name, s]) => {
+      const needs =
+        s.kind === 'creation'
+          ? s.under
+            ? `${s.under.subject.entity} ${states(s.under.subject.states)}`
+            : s.unitKinds
+              ? `at a ${s.unitKinds.join(' or ')}`
+              : '(creates)'
+          : states(statesAllowing(s));
+      const reach = s.reach.kind === 'owner' ? 'owner' : `addressee: ${s.reach.purpose}`;
+      return `| ${s.step} | \`${name}\` | ${s.kind} | ${rolesOf(s).join(' or ')} | ${reach} | ${needs} | ${s.kind === 'action' ? '(same)' : s.to} | ${s.comment === 'required' ? 'required' : 'optional'} |`;
+    }),
     '',
     '```mermaid',
     'stateDiagram-v2',
-    ...steps.flatMap(([name, t]) =>
-      (t.from ?? ['[*]']).map((from) => `  ${from} --> ${t.to}: ${t.step} ${mutationOf[name]} (${rolesOf(t).join(' or ')})`),
-    ),
+    ...steps.flatMap(([name, s]) => {
+      const label = `${s.step} ${name} (${rolesOf(s).join(' or ')})`;
+      if (s.kind === 'creation') return [`  [*] --> ${s.to}: ${label}`];
+      if (s.kind === 'action') return s.in.map((st) => `  ${st} --> ${st}: ${label}`);
+      return s.from.map((from) => `  ${from} --> ${s.to}: ${label}`);
+    }),
     ...workflow.final.map((s) => `  ${s} --> [*]`),
     '```',
     '',

@@ -1,180 +1,254 @@
-// The one place where workflow steps are enforced: role and reach, prior state,
-// required observations, guards, optimistic concurrency, and the audit entry,
-// all in one transaction.
+// The one place where writes are authorised and recorded. For every declared
+// step — transition, action or creation — the engine picks the acting role
+// assignment, checks role and reach, prior state or precondition, required
+// observations, input and guards, applies optimistic concurrency, writes, and
+// records the audit entry (who, role, unit, when, step, from/to state, fields
+// changed), all in one transaction. Modules never build refusals themselves.
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { OrgUnitKind } from '../../generated/prisma/enums.js';
 import type { Context } from '../../context.js';
-import { AppError, ErrorCode, badInput, conflict, forbidden, notFound, unauthenticated, type InputIssue } from '../errors.js';
 import type { Assignment, Viewer } from '../auth/viewer.js';
-import { rolesOf, type TransitionDefinition, type Tx, type WorkflowDefinition, type WorkflowRecord, type WorkflowStore } from './types.js';
+import { AppError, ErrorCode, badInput, conflict, forbidden, notFound, unauthenticated, type InputIssue } from '../errors.js';
+import {
+  rolesOf,
+  statesAllowing,
+  type ActionStep,
+  type CreationStep,
+  type Reach,
+  type StepDefinition,
+  type TransitionStep,
+  type Tx,
+  type WorkflowDefinition,
+  type WorkflowRecord,
+} from './types.js';
 
-/** The first of the viewer's assignments that lets them take this step on this record. */
-export function actingAssignment<S extends string>(
+/** The first of the viewer's assignments that lets them take a step with this role and reach on this record. */
+export function actingAssignment(
   viewer: Viewer,
-  transition: TransitionDefinition<S>,
-  record: Pick<WorkflowRecord<S>, 'unitPath' | 'addressees'>,
+  step: { role: StepDefinition<string>['role']; reach: Reach },
+  record: Pick<WorkflowRecord, 'unitPath' | 'addressees'>,
 ): Assignment | undefined {
-  const { reach } = transition;
+  const roles = rolesOf(step);
+  const { reach } = step;
   return viewer.assignments.find(
     (a) =>
-      rolesOf(transition).includes(a.role) &&
+      roles.includes(a.role) &&
       (reach.kind === 'owner'
         ? record.unitPath.startsWith(a.scopePath)
         : record.addressees.some((d) => d.purpose === reach.purpose && d.unitPath.startsWith(a.scopePath))),
   );
 }
 
-/** The viewer's assignment with one of `role`'s roles that reaches a unit at `unitPath`, if any. */
-export function assignmentReaching(viewer: Viewer, role: TransitionDefinition<string>['role'], unitPath: string): Assignment | undefined {
-  return actingAssignment(viewer, { role, reach: { kind: 'owner' } } as TransitionDefinition<string>, { unitPath, addressees: [] });
+/** The steps (transitions and actions) the viewer may take on this record now, by role, reach and state. */
+export function availableStepsOf(workflow: WorkflowDefinition<string, string>, record: WorkflowRecord, viewer: Viewer | null): string[] {
+  if (!viewer) return [];
+  return Object.entries(workflow.steps)
+    .filter(([, s]) => s.kind !== 'creation' && statesAllowing(s).includes(record.state) && actingAssignment(viewer, s, record))
+    .map(([name]) => name);
 }
 
-export interface TransitionOptions<S extends string> {
-  /** The version the client last read; when it is stale the step is refused with CONFLICT. */
-  expectedVersion?: number | null;
+/** What a step on an existing record writes, besides the state change. */
+export interface ChangePlan<S extends string> {
+  /** The version the client last read; when stale the step is refused with CONFLICT. */
+  version?: number | null;
   /** Observations / reason, stored in the audit entry. */
   comment?: string | null;
   /** Where the comment sits in the operation's arguments, for BAD_USER_INPUT paths. */
   commentPath?: (string | number)[];
-  /** Checks input against the database; throw badInput to refuse. Runs inside the transaction. */
-  validate?: (tx: Tx, record: WorkflowRecord<S>) => Promise<InputIssue[]>;
-  /** Columns to write with the state change. */
+  /** Checks input against the database; its issues refuse the step with BAD_USER_INPUT. */
+  validate?: (tx: Tx, record: WorkflowRecord<S>) => Promise<InputIssue[]> | InputIssue[];
+  /** Columns of the record to write with the step (recorded as changed fields). */
   data?: Record<string, unknown>;
-  /** Further writes (e.g. addressees, evidence), inside the same transaction. */
-  effects?: (tx: Tx, record: WorkflowRecord<S>, actor: Assignment) => Promise<void>;
+  /** Further writes (lines, evidence, addressees…); what it returns is recorded as changed fields. */
+  effects?: (tx: Tx, record: WorkflowRecord<S>, actor: Assignment) => Promise<Record<string, unknown> | void>;
 }
 
-export async function applyTransition<S extends string, T extends string>(
+/** What a creation needs: where the record goes, and how to write it. */
+export interface CreationPlan<S extends string> {
+  /** The parent or subject, when the step declares `under`. */
+  underId?: string;
+  /** The owning unit when the step has no `under`; default: the actor's own unit for the step's role. */
+  unitId?: string | null;
+  /** Where `unitId` sits in the operation's arguments. */
+  unitIdPath?: (string | number)[];
+  comment?: string | null;
+  commentPath?: (string | number)[];
+  validate?: (tx: Tx, where: CreationSite<S>) => Promise<InputIssue[]> | InputIssue[];
+  /** Writes the record (and its lines); returns its id and, optionally, fields to record in the audit. */
+  create: (tx: Tx, where: CreationSite<S> & { actor: Assignment }) => Promise<{ id: string; changes?: Record<string, unknown> }>;
+}
+
+export interface CreationSite<S extends string> {
+  unit: { id: string; path: string; kind: OrgUnitKind };
+  /** The parent or subject named by `under`, as loaded (and locked) by the engine. */
+  under: WorkflowRecord<S | string> | null;
+}
+
+const invalid = (name: string, message: string, extensions: Record<string, unknown>) =>
+  new AppError(ErrorCode.INVALID_TRANSITION, message, { transition: name, ...extensions });
+
+function requireComment(name: string, step: StepDefinition<string>, comment: string | null, path?: (string | number)[]) {
+  if (step.comment === 'required' && !comment) {
+    throw badInput([{ path: path ?? ['input', 'observaciones'], message: 'Observations are required for this step' }]);
+  }
+}
+
+async function audit(
+  tx: Tx,
+  entry: { workflow: string; recordId: string; step: string; from: string | null; to: string; viewer: Viewer; actor: Assignment; comment: string | null; changes?: Record<string, unknown> },
+) {
+  const changes = entry.changes && Object.keys(entry.changes).length ? (JSON.parse(JSON.stringify(entry.changes)) as Prisma.InputJsonValue) : undefined;
+  await tx.workflowTransition.create({
+    data: {
+      workflow: entry.workflow,
+      recordId: entry.recordId,
+      transition: entry.step,
+      fromState: entry.from,
+      toState: entry.to,
+      actorId: entry.viewer.personId,
+      actorRole: entry.actor.role,
+      actorUnitId: entry.actor.unitId,
+      comment: entry.comment,
+      changes,
+    },
+  });
+}
+
+/** What a step did: the record's id, and the fields recorded as changed. */
+export interface StepResult {
+  id: string;
+  changes: Record<string, unknown>;
+}
+
+/**
+ * Takes a transition or an action on an existing record.
+ */
+export async function takeStep<S extends string, K extends string>(
   ctx: Context,
-  workflow: WorkflowDefinition<S, T>,
-  store: WorkflowStore<S>,
-  readable: object,
-  name: T,
+  workflow: WorkflowDefinition<S, K>,
+  name: K,
   id: string,
-  options: TransitionOptions<S> = {},
-): Promise<void> {
+  plan: ChangePlan<S> = {},
+): Promise<StepResult> {
   const viewer = ctx.viewer;
   if (!viewer) throw unauthenticated();
-  const transition = workflow.transitions[name];
-  if (!transition.from) throw new Error(`${workflow.name}.${name} creates records; use createRecord`);
-  const comment = options.comment?.trim() || null;
+  const step: StepDefinition<S> = workflow.steps[name];
+  if (step.kind === 'creation') throw new Error(`${workflow.name}.${name} creates records: use createRecord`);
+  const comment = plan.comment?.trim() || null;
 
-  await ctx.db.$transaction(async (tx) => {
-    const record = await store.load(tx, id, readable);
-    if (!record) throw notFound(store.entity, id);
-    const actor = actingAssignment(viewer, transition, record);
+  return ctx.db.$transaction(async (tx) => {
+    const record = (await workflow.store.load(tx, id, viewer)) as WorkflowRecord<S> | null;
+    if (!record) throw notFound(workflow.entity, id);
+    const actor = actingAssignment(viewer, step, record);
     if (!actor) {
-      throw forbidden(`${name} (step ${transition.step}) is for role ${rolesOf(transition).join(' or ')} at a unit that reaches this record`);
+      throw forbidden(`${name} (step ${step.step}) is for role ${rolesOf(step).join(' or ')} at a unit that reaches this ${workflow.entity}`);
     }
-    if (options.expectedVersion != null && options.expectedVersion !== record.version) {
-      throw conflict(`${store.entity} ${id} is at version ${record.version}, not ${options.expectedVersion}; reload it and try again`);
+    if (plan.version != null && plan.version !== record.version) {
+      throw conflict(`${workflow.entity} ${id} is at version ${record.version}, not ${plan.version}; reload it and try again`);
     }
-    if (!transition.from!.includes(record.state)) {
-      throw new AppError(ErrorCode.INVALID_TRANSITION, `${name} is not possible while the record is ${record.state}`, {
-        transition: name,
-        state: record.state,
-        allowedFrom: transition.from,
-      });
+    const allowed = statesAllowing(step);
+    if (!allowed.includes(record.state)) {
+      throw invalid(name, `${name} is not possible while the ${workflow.entity} is ${record.state}`, { state: record.state, allowedFrom: allowed });
     }
-    if (transition.comment === 'required' && !comment) {
-      throw badInput([{ path: options.commentPath ?? ['observaciones'], message: 'Observations are required for this step' }]);
-    }
-    const issues = options.validate ? await options.validate(tx, record) : [];
+    requireComment(name, step, comment, plan.commentPath);
+    const issues = plan.validate ? await plan.validate(tx, record) : [];
     if (issues.length) throw badInput(issues);
-    const refusal = transition.guard ? await transition.guard(tx, record) : null;
-    if (refusal) {
-      throw new AppError(ErrorCode.INVALID_TRANSITION, refusal, { transition: name, state: record.state });
+    const refusal = step.guard ? await step.guard(tx, record) : null;
+    if (refusal) throw invalid(name, refusal, { state: record.state });
+
+    const to = step.kind === 'transition' ? (step as TransitionStep<S>).to : record.state;
+    const bump = step.kind === 'transition' || (step as ActionStep<S>).bumpsVersion !== false;
+    const data = plan.data ?? {};
+    if (bump) {
+      if (!(await workflow.store.move(tx, id, record.version, to, data))) {
+        throw conflict(`${workflow.entity} ${id} was changed by someone else; reload it and try again`);
+      }
+    } else if (Object.keys(data).length) {
+      throw new Error(`${workflow.name}.${name} does not bump the version: write through effects`);
     }
-    const moved = await store.move(tx, id, record.version, transition.to, options.data ?? {});
-    if (!moved) throw conflict(`${store.entity} ${id} was changed by someone else; reload it and try again`);
-    await tx.workflowTransition.create({
-      data: {
-        workflow: workflow.name,
-        recordId: id,
-        transition: name,
-        fromState: record.state,
-        toState: transition.to,
-        actorId: viewer.personId,
-        actorRole: actor.role,
-        actorUnitId: actor.unitId,
-        comment,
-      },
+    const effected = (await plan.effects?.(tx, record, actor)) ?? {};
+    const changes = step.kind === 'action' || Object.keys(effected).length ? { ...data, ...effected } : {};
+    await audit(tx, {
+      workflow: workflow.name,
+      recordId: id,
+      step: name,
+      from: record.state,
+      to,
+      viewer,
+      actor,
+      comment,
+      changes,
     });
-    await options.effects?.(tx, record, actor);
+    return { id, changes };
   });
 }
 
-/**
- * The step that creates a record: the actor needs the step's role at a unit
- * that reaches `unitPath`; `create` writes the record in the same transaction
- * as its first audit entry.
- */
-export async function createRecord<S extends string, T extends string>(
-  ctx: Context,
-  workflow: WorkflowDefinition<S, T>,
-  name: T,
-  unit: { id: string; path: string },
-  create: (tx: Tx, actor: Assignment) => Promise<{ id: string }>,
-  comment?: string | null,
-): Promise<string> {
-  const viewer = ctx.viewer;
-  if (!viewer) throw unauthenticated();
-  const transition = workflow.transitions[name];
-  if (transition.from) throw new Error(`${workflow.name}.${name} does not create records`);
-  const actor = actingAssignment(viewer, transition, { unitPath: unit.path, addressees: [] });
-  if (!actor) throw forbidden(`${name} (step ${transition.step}) is for role ${rolesOf(transition).join(' or ')} at a unit that reaches this unit`);
-  return ctx.db.$transaction(async (tx) => {
-    const { id } = await create(tx, actor);
-    await tx.workflowTransition.create({
-      data: {
-        workflow: workflow.name,
-        recordId: id,
-        transition: name,
-        fromState: null,
-        toState: transition.to,
-        actorId: viewer.personId,
-        actorRole: actor.role,
-        actorUnitId: actor.unitId,
-        comment: comment?.trim() || null,
-      },
-    });
-    return id;
-  });
+/** The unit a creation without `under` happens at: the one given, or the actor's own for the step's role. */
+async function creationUnit(tx: Tx, viewer: Viewer, name: string, step: CreationStep<string>, unitId: string | null | undefined, path: (string | number)[]) {
+  if (!unitId) {
+    const units = [...new Set(viewer.assignments.filter((a) => rolesOf(step).includes(a.role)).map((a) => a.unitId))];
+    if (!units.length) throw forbidden(`${name} (step ${step.step}) is for role ${rolesOf(step).join(' or ')}`);
+    if (units.length > 1) throw badInput([{ path, message: `You hold the role at ${units.length} units: say at which one` }]);
+    unitId = units[0];
+  }
+  const unit = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, path: true, kind: true } });
+  if (!unit) throw notFound('OrgUnit', unitId);
+  return unit;
 }
 
 /**
- * Changes a workflow record's content without moving it (e.g. drafting a
- * cronograma, or recording executed activities): the viewer needs `role` at
- * a unit that reaches the record, and the record must be in one of `states`.
- * With `bumpVersion`, concurrent edits conflict like steps do.
+ * Takes a creation step: the record is made at a unit (or under a parent or
+ * subject in an allowed state) that the actor's role reaches. Returns the new id.
  */
-export async function editRecord<S extends string, R>(
+export async function createRecord<S extends string, K extends string>(
   ctx: Context,
-  store: WorkflowStore<S>,
-  readable: object,
-  id: string,
-  rule: { role: TransitionDefinition<S>['role']; states: readonly S[]; action: string; bumpVersion?: boolean; expectedVersion?: number | null },
-  edit: (tx: Tx, record: WorkflowRecord<S>, actor: Assignment) => Promise<R>,
-): Promise<R> {
+  workflow: WorkflowDefinition<S, K>,
+  name: K,
+  plan: CreationPlan<S>,
+): Promise<StepResult> {
   const viewer = ctx.viewer;
   if (!viewer) throw unauthenticated();
+  const step: StepDefinition<S> = workflow.steps[name];
+  if (step.kind !== 'creation') throw new Error(`${workflow.name}.${name} does not create records`);
+  const comment = plan.comment?.trim() || null;
+
   return ctx.db.$transaction(async (tx) => {
-    const record = await store.load(tx, id, readable);
-    if (!record) throw notFound(store.entity, id);
-    const actor = assignmentReaching(viewer, rule.role, record.unitPath);
-    if (!actor) throw forbidden(`${rule.action} is for role ${rolesOf(rule).join(' or ')} at a unit that reaches this record`);
-    if (rule.expectedVersion != null && rule.expectedVersion !== record.version) {
-      throw conflict(`${store.entity} ${id} is at version ${record.version}, not ${rule.expectedVersion}; reload it and try again`);
+    let under: WorkflowRecord | null = null;
+    let unit: CreationSite<S>['unit'];
+    if (step.under) {
+      const subject = step.under.subject;
+      if (!plan.underId) throw new Error(`${workflow.name}.${name} is made under a ${subject.entity}: give underId`);
+      // Serialise creations under one parent (e.g. two reports for one quarter); then read its state.
+      await subject.store.lock(tx, plan.underId);
+      under = await subject.store.load(tx, plan.underId, viewer);
+      if (!under) throw notFound(subject.entity, plan.underId);
+      const owner = await tx.orgUnit.findUniqueOrThrow({ where: { id: under.unitId }, select: { id: true, path: true, kind: true } });
+      unit = owner;
+    } else {
+      unit = await creationUnit(tx, viewer, name, step, plan.unitId, plan.unitIdPath ?? ['input', 'unitId']);
     }
-    if (!rule.states.includes(record.state)) {
-      throw new AppError(ErrorCode.INVALID_TRANSITION, `${rule.action} is not possible while the record is ${record.state}`, {
-        transition: rule.action,
-        state: record.state,
-        allowedFrom: rule.states,
-      });
+    const actor = actingAssignment(viewer, step, { unitPath: unit.path, addressees: under?.addressees ?? [] });
+    if (!actor) {
+      throw forbidden(`${name} (step ${step.step}) is for role ${rolesOf(step).join(' or ')} at a unit that reaches ${under ? `this ${step.under!.subject.entity}` : 'this unit'}`);
     }
-    const result = await edit(tx, record, actor);
-    if (rule.bumpVersion && !(await store.move(tx, id, record.version, record.state, {}))) {
-      throw conflict(`${store.entity} ${id} was changed by someone else; reload it and try again`);
+    if (step.unitKinds && !step.unitKinds.includes(unit.kind)) {
+      throw badInput([{ path: plan.unitIdPath ?? ['input', 'unitId'], message: `A ${workflow.entity} belongs to a unit of kind ${step.unitKinds.join(' or ')}, not ${unit.kind}` }]);
     }
-    return result;
+    if (under && step.under) {
+      if (!step.under.subject.states.includes(under.state)) {
+        throw invalid(name, `${name} needs ${step.under.description}; this ${step.under.subject.entity} is ${under.state}`, {
+          state: under.state,
+          allowedFrom: step.under.subject.states,
+          subject: step.under.subject.entity,
+        });
+      }
+    }
+    requireComment(name, step, comment, plan.commentPath);
+    const site: CreationSite<S> = { unit, under };
+    const issues = plan.validate ? await plan.validate(tx, site) : [];
+    if (issues.length) throw badInput(issues);
+    const created = await plan.create(tx, { ...site, actor });
+    await audit(tx, { workflow: workflow.name, recordId: created.id, step: name, from: null, to: step.to, viewer, actor, comment, changes: created.changes });
+    return { id: created.id, changes: created.changes ?? {} };
   });
 }

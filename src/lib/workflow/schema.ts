@@ -1,36 +1,62 @@
-// GraphQL description of the declared workflows, and the audit entry type.
+// GraphQL description of the declared workflows (every step: transitions,
+// creations and actions, with their roles, states and preconditions), and the
+// audit entry type.
 import { builder } from '../../builder.js';
 import { isAuthenticated } from '../auth/rules.js';
-import { registeredWorkflows } from './registry.js';
-import { rolesOf, type TransitionDefinition } from './types.js';
-import type { DescribedWorkflow } from './registry.js';
+import { registeredWorkflows } from '../modules.js';
+import { rolesOf, statesAllowing, type AnyWorkflow, type StepDefinition } from './types.js';
 
 export const WorkflowTransitionRef = builder.prismaObject('WorkflowTransition', {
-  description: 'One step taken on a workflow record: who, in which role and unit, when, from which state to which, and why.',
+  description: 'One step taken on a workflow record: who, in which role and unit, when, from which state to which, what changed and why.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    transition: t.exposeString('transition', { description: 'The step, as named in the workflow declaration.' }),
+    transition: t.exposeString('transition', { description: 'The step: its name in the declaration, which is also the mutation that took it.' }),
     fromState: t.exposeString('fromState', { nullable: true, description: 'Null for the step that created the record.' }),
-    toState: t.exposeString('toState'),
+    toState: t.exposeString('toState', { description: 'The state after the step (the same as before, for actions).' }),
     actor: t.relation('actor'),
     actorRole: t.exposeString('actorRole'),
     actorUnit: t.relation('actorUnit'),
     comment: t.exposeString('comment', { nullable: true, description: 'Observations given with the step.' }),
+    changes: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'Fields the step wrote (actions, and steps that write more than the state), by name.',
+      resolve: (e) => e.changes ?? null,
+    }),
     at: t.expose('at', { type: 'DateTime' }),
   }),
 });
 
-type Step = Omit<TransitionDefinition<string>, 'guard'> & { name: string; mutation: string };
+export const StepKindEnum = builder.enumType('StepKind', {
+  description: 'What a step does to its record.',
+  values: {
+    TRANSITION: { value: 'transition', description: 'Moves the record from one state to another.' },
+    CREATION: { value: 'creation', description: 'Makes a new record.' },
+    ACTION: { value: 'action', description: 'Changes the record (or its lines) without moving it.' },
+  } as const,
+});
+
+type Step = StepDefinition<string> & { name: string };
+
+const Precondition = builder.objectRef<{ entity: string; states: readonly string[]; description: string }>('StepPrecondition').implement({
+  description: 'What must exist before a creation: a parent record (or subject) in one of these states.',
+  fields: (t) => ({
+    entity: t.exposeString('entity', { description: 'The GraphQL type of the parent or subject.' }),
+    states: t.stringList({ resolve: (p) => [...p.states] }),
+    description: t.exposeString('description'),
+  }),
+});
 
 const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
   description: 'A step of a procedure, as declared.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    mutation: t.exposeString('mutation', { description: 'The mutation that takes this step.' }),
+    name: t.exposeString('name', { description: 'The step, as stored in the audit trail.' }),
+    mutation: t.string({ description: 'The mutation that takes this step (its name is the step name).', resolve: (s) => s.name }),
+    kind: t.field({ type: StepKindEnum, resolve: (s) => s.kind }),
     step: t.exposeString('step', { description: 'Step number(s) in the manual.' }),
     description: t.exposeString('description'),
-    from: t.stringList({ description: 'Empty for the step that creates the record.', resolve: (s) => [...(s.from ?? [])] }),
-    to: t.exposeString('to'),
+    from: t.stringList({ description: 'States the step is allowed in (a transition starts from them; an action keeps them); empty for a creation.', resolve: (s) => [...statesAllowing(s)] }),
+    to: t.string({ nullable: true, description: 'The state after the step; null for an action (the state does not change).', resolve: (s) => (s.kind === 'action' ? null : s.to) }),
     role: t.string({ description: 'The responsible role (the first, when several may act).', resolve: (s) => rolesOf(s)[0] }),
     roles: t.stringList({ description: 'Every role that may take this step.', resolve: (s) => [...rolesOf(s)] }),
     reach: t.string({
@@ -38,36 +64,36 @@ const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
       resolve: (s) => (s.reach.kind === 'owner' ? 'owner' : `addressee:${s.reach.purpose}`),
     }),
     observationsRequired: t.boolean({ resolve: (s) => s.comment === 'required' }),
+    precondition: t.field({
+      type: Precondition,
+      nullable: true,
+      description: 'For a creation made under a parent or subject: which, and in which states.',
+      resolve: (s) => (s.kind === 'creation' && s.under ? { entity: s.under.subject.entity, states: s.under.subject.states, description: s.under.description } : null),
+    }),
+    unitKinds: t.stringList({ description: 'For a creation at a unit: the kinds of unit that may own the record (empty: any).', resolve: (s) => (s.kind === 'creation' ? [...(s.unitKinds ?? [])] : []) }),
   }),
 });
 
-const Workflow = builder
-  .objectRef<{ definition: DescribedWorkflow; mutations: Record<string, string> }>('Workflow')
-  .implement({
-    description: 'A procedure declared as data: its states and steps.',
-    fields: (t) => ({
-      name: t.string({ resolve: (w) => w.definition.name }),
-      procedure: t.string({ resolve: (w) => w.definition.procedure }),
-      title: t.string({ resolve: (w) => w.definition.title }),
-      states: t.stringList({ resolve: (w) => [...w.definition.states] }),
-      initialState: t.string({ resolve: (w) => w.definition.initial }),
-      finalStates: t.stringList({ resolve: (w) => [...w.definition.final] }),
-      steps: t.field({
-        type: [WorkflowStep],
-        resolve: (w) => {
-          const mutationOf = Object.fromEntries(Object.entries(w.mutations).map(([m, tr]) => [tr, m]));
-          return Object.entries(w.definition.transitions).map(([name, def]) => ({ ...def, name, mutation: mutationOf[name] ?? '' }));
-        },
-      }),
-    }),
-  });
+const Workflow = builder.objectRef<AnyWorkflow>('Workflow').implement({
+  description: 'A procedure declared as data: its record, states and steps.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    procedure: t.exposeString('procedure'),
+    title: t.exposeString('title'),
+    entity: t.exposeString('entity', { description: 'The GraphQL type of its record.' }),
+    states: t.stringList({ resolve: (w) => [...w.states] }),
+    initialState: t.string({ resolve: (w) => w.initial }),
+    finalStates: t.stringList({ resolve: (w) => [...w.final] }),
+    steps: t.field({ type: [WorkflowStep], resolve: (w) => Object.entries(w.steps).map(([name, s]) => ({ ...s, name })) }),
+  }),
+});
 
 builder.queryField('workflows', (t) =>
   t.field({
     type: [Workflow],
-    description: 'Every procedure workflow the API enforces.',
+    description: 'Every procedure workflow the API enforces: every mutation but `login` is one of their steps.',
     resolve: () => registeredWorkflows(),
   }),
 );
 
-export const permissions = { Query: { workflows: isAuthenticated } };
+export const workflowQueries = { workflows: isAuthenticated };

@@ -1,8 +1,13 @@
-// A procedure's workflow, declared as data: its states, and for each step the
-// transition (from, to), the responsible role, how far that role must reach,
-// the input it requires and any guard. The engine (engine.ts) enforces it.
-import type { Role } from '../../generated/prisma/enums.js';
+// A procedure declared as data: its record, its states, and every step that
+// writes — transitions (move the record from one state to another), creations
+// (make a new record, possibly under a parent in a given state) and actions
+// (change the record's content without moving it). Each step names the role
+// the manual makes responsible, how far that role must reach, and the states
+// that allow it. The engine (engine.ts) enforces all of it; the shield, the
+// `workflows` query and the generated docs read the same declaration.
+import type { OrgUnitKind, Role } from '../../generated/prisma/enums.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import type { Viewer } from '../auth/viewer.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -15,60 +20,123 @@ export type Tx = Prisma.TransactionClient;
  */
 export type Reach = { kind: 'owner' } | { kind: 'addressee'; purpose: string };
 
+/** What the engine needs to know of a record to authorise a step on it. */
 export interface WorkflowRecord<S extends string = string> {
   id: string;
   state: S;
   version: number;
+  unitId: string;
   unitPath: string;
   addressees: { purpose: string; unitPath: string }[];
 }
 
-export interface TransitionDefinition<S extends string> {
+/** How the engine reads, locks and moves one kind of record. */
+export interface RecordStore<S extends string = string> {
+  /** The record as the viewer may see it: null when absent or outside their read scope. */
+  load(db: Tx, id: string, viewer: Viewer | null): Promise<WorkflowRecord<S> | null>;
+  /** Several records by id, without a read filter (callers already read them): for `availableSteps`. */
+  loadMany(db: Tx, ids: readonly string[]): Promise<WorkflowRecord<S>[]>;
+  /** Locks the record's row until the transaction ends (creations under it are serialised). */
+  lock(db: Tx, id: string): Promise<void>;
+  /** Moves the record if its version is still `version`; false when somebody moved it first. */
+  move(db: Tx, id: string, version: number, to: S, data: Record<string, unknown>): Promise<boolean>;
+  /** Prisma filter of the records the viewer may read (lists, `node`, nested fields). */
+  readable(viewer: Viewer | null): object;
+}
+
+/** Something a creation may require to exist, in given states: a parent record or a subject (e.g. a student). */
+export interface Subject {
+  /** GraphQL type name. */
+  entity: string;
+  store: RecordStore;
+  states: readonly string[];
+}
+
+
+interface StepCommon {
   /** The step number(s) in the procedure manual. */
   step: string;
   description: string;
-  /** States the step may start from; `null` for the step that creates the record. */
-  from: readonly S[] | null;
-  to: S;
   /** The responsible role; several when the manual lets more than one unit take the step. */
   role: Role | readonly Role[];
   reach: Reach;
-  /** Observations: required on rejections and returns, so the next actor knows why. */
+  /** Observations: required on returns, so the next actor knows why. */
   comment?: 'required' | 'optional';
-  /** Returns a reason when the step may not happen now although the state allows it. */
-  guard?: (tx: Tx, record: WorkflowRecord<S>) => Promise<string | null>;
 }
 
-export interface WorkflowDefinition<S extends string, T extends string> {
+/** Moves an existing record from one of `from` to `to`. */
+export interface TransitionStep<S extends string> extends StepCommon {
+  kind: 'transition';
+  from: readonly S[];
+  to: S;
+  /** Returns a reason when the step may not happen now although role and state allow it. */
+  guard?(tx: Tx, record: WorkflowRecord<S>): Promise<string | null>;
+}
+
+/** Changes an existing record's content (or its lines) in one of the `in` states, without moving it. */
+export interface ActionStep<S extends string> extends StepCommon {
+  kind: 'action';
+  in: readonly S[];
+  /** Returns a reason when the step may not happen now although role and state allow it. */
+  guard?(tx: Tx, record: WorkflowRecord<S>): Promise<string | null>;
+  /**
+   * Whether the action increases the record's version (default true), so that
+   * concurrent edits conflict like steps do. Off for actions designed to run
+   * concurrently on one record (e.g. handing out folios of one batch).
+   */
+  bumpsVersion?: boolean;
+}
+
+/** Makes a new record in state `to`. */
+export interface CreationStep<S extends string> extends StepCommon {
+  kind: 'creation';
+  to: S;
+  /**
+   * The record is made under a parent (or about a subject) that must exist,
+   * be readable by the actor and be in one of `states`; the new record
+   * belongs to the parent's unit and the role must reach it. Without it, the
+   * record is made at a unit given in the input (or the actor's own unit).
+   */
+  under?: { subject: Subject; description: string };
+  /** Kinds of unit that may own the record (when made at a unit). */
+  unitKinds?: readonly OrgUnitKind[];
+}
+
+export type StepDefinition<S extends string> = TransitionStep<S> | ActionStep<S> | CreationStep<S>;
+
+export interface WorkflowDefinition<S extends string, K extends string> {
   /** Stable key, stored in the audit trail. */
   name: string;
   /** Manual code and section, e.g. "7081-MP-SI 8.1.6". */
   procedure: string;
   title: string;
+  /** The GraphQL type (and Prisma model) of the record. */
+  entity: string;
   states: readonly S[];
   initial: S;
   final: readonly S[];
-  transitions: { readonly [K in T]: TransitionDefinition<S> };
+  /** Every step, keyed by its name: the mutation that takes it and the key stored in the audit. */
+  steps: { readonly [N in K]: StepDefinition<NoInfer<S>> };
+  /** How the engine reads and moves the record (states are checked against the declaration, so the store deals in strings). */
+  store: RecordStore;
 }
 
-/** How the engine reads and moves one kind of record. */
-export interface WorkflowStore<S extends string> {
-  /** GraphQL type name, for messages. */
-  entity: string;
-  /** Loads the record through the viewer's read filter: null when absent or out of scope. */
-  load(db: Tx, id: string, readable: object): Promise<WorkflowRecord<S> | null>;
-  /** Moves the record if its version is still `version`; false when somebody moved it first. */
-  move(db: Tx, id: string, version: number, to: S, data: Record<string, unknown>): Promise<boolean>;
-}
+/** Any declared workflow, for code that iterates them all (registry, docs, rules). */
+export type AnyWorkflow = WorkflowDefinition<string, string>;
 
 /** The roles that may take a step. */
-export const rolesOf = (t: Pick<TransitionDefinition<string>, 'role'>): readonly Role[] => (typeof t.role === 'string' ? [t.role] : t.role);
+export const rolesOf = (t: Pick<StepCommon, 'role'>): readonly Role[] => (typeof t.role === 'string' ? [t.role] : t.role);
 
-export function defineWorkflow<S extends string, T extends string>(definition: WorkflowDefinition<S, T>) {
-  for (const [name, t] of Object.entries<TransitionDefinition<S>>(definition.transitions)) {
-    for (const state of [...(t.from ?? []), t.to]) {
-      if (!definition.states.includes(state)) throw new Error(`${definition.name}.${name}: unknown state ${state}`);
-    }
+/** The states in which a step may start: a transition's `from`, an action's `in`, none for a creation. */
+export const statesAllowing = <S extends string>(s: StepDefinition<S>): readonly S[] =>
+  s.kind === 'transition' ? s.from : s.kind === 'action' ? s.in : [];
+
+export function defineWorkflow<const S extends string, const K extends string>(definition: WorkflowDefinition<S, K>): WorkflowDefinition<S, K> {
+  const known = (state: string) => (definition.states as readonly string[]).includes(state);
+  for (const [name, s] of Object.entries<StepDefinition<S>>(definition.steps)) {
+    const used = s.kind === 'transition' ? [...s.from, s.to] : s.kind === 'action' ? s.in : [s.to];
+    for (const state of used) if (!known(state)) throw new Error(`${definition.name}.${name}: unknown state ${state}`);
+    if (!/^[a-z][A-Za-z0-9]*$/.test(name)) throw new Error(`${definition.name}.${name}: a step name is a mutation name (lowerCamelCase)`);
   }
   return definition;
 }

@@ -1,23 +1,18 @@
 import { builder } from '../../builder.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoNormativo, FinDestinatario, ModalidadReunion, TipoEvidencia } from '../../generated/prisma/enums.js';
-import { orderInput } from '../../lib/pagination.js';
-import { actingAssignment } from '../../lib/workflow/engine.js';
-import { createHistoryLoader } from '../../lib/workflow/history.js';
-import { WorkflowTransitionRef } from '../../lib/workflow/schema.js';
-import { createReachLoader } from './loaders.js';
+import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
+import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { readableProyectos } from './rules.js';
-import { normatividadWorkflow as wf, STEP_MUTATIONS, type NormatividadTransition } from './workflow.js';
+import { normatividadWorkflow as wf } from './workflow.js';
 
 export const EstadoNormativoEnum = builder.enumType(EstadoNormativo, {
-  name: 'EstadoNormativo',
+  name: 'EstadoProyectoNormativo',
   description: 'State of a proyecto normativo in 7081-MP-SI 8.1.6 (see `workflows`).',
 });
 export const FinDestinatarioEnum = builder.enumType(FinDestinatario, { name: 'FinDestinatario' });
 export const TipoEvidenciaEnum = builder.enumType(TipoEvidencia, { name: 'TipoEvidencia' });
 export const ModalidadReunionEnum = builder.enumType(ModalidadReunion, { name: 'ModalidadReunion' });
-
-const mutationOf = Object.fromEntries(Object.entries(STEP_MUTATIONS).map(([m, t]) => [t, m])) as Record<NormatividadTransition, string>;
 
 export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
   id: { field: 'id' },
@@ -29,7 +24,6 @@ export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
     documentoUrl: t.exposeString('documentoUrl', { nullable: true, description: 'The drafted document (step 5).' }),
     numeroRegistro: t.exposeString('numeroRegistro', { nullable: true, description: 'Registration given by the DCAJ (step 9).' }),
     estado: t.expose('estado', { type: EstadoNormativoEnum }),
-    version: t.exposeInt('version', { description: 'Increases with every step; send it back to detect concurrent changes.' }),
     unit: t.relation('unit', { description: 'The unit that owns the project.' }),
     createdBy: t.relation('createdBy'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -37,24 +31,11 @@ export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
     fechaReunion: t.expose('fechaReunion', { type: 'DateTime', nullable: true }),
     modalidadReunion: t.expose('modalidadReunion', { type: ModalidadReunionEnum, nullable: true }),
     destinatarios: t.relation('destinatarios', { query: { orderBy: [{ fin: 'asc' }, { unitId: 'asc' }] } }),
-    evidencias: t.relation('evidencias', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
-    history: t.field({
-      type: [WorkflowTransitionRef],
-      description: 'Every step taken on this record, oldest first.',
-      resolve: (p, _a, ctx) => ctx.loader(createHistoryLoader).load({ workflow: wf.name, recordId: p.id }),
-    }),
-    availableSteps: t.stringList({
-      description: 'Mutations the viewer may call on this record now (role, reach and state allow them).',
-      resolve: async (p, _a, ctx) => {
-        if (!ctx.viewer) return [];
-        const record = await ctx.loader(createReachLoader).load(p.id);
-        return (Object.entries(wf.transitions) as [NormatividadTransition, (typeof wf.transitions)[NormatividadTransition]][])
-          .filter(([, def]) => def.from?.includes(p.estado) && actingAssignment(ctx.viewer!, def, record))
-          .map(([name]) => mutationOf[name]);
-      },
-    }),
+    evidenciasReunion: t.relation('evidencias', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
   }),
 });
+
+workflowRecordFields(wf);
 
 builder.prismaObject('ProyectoNormativoDestinatario', {
   description: 'A unit the project was addressed to, and why.',
@@ -77,22 +58,21 @@ builder.prismaObject('EvidenciaReunion', {
 const Filter = builder.inputType('ProyectoNormativoFilter', {
   fields: (t) => ({
     estado: t.field({ type: [EstadoNormativoEnum], required: false, description: 'Any of these states.' }),
-    unitId: t.globalID({ required: false, description: 'Owned by this unit.' }),
+    dentroDe: t.globalID({ required: false, description: 'Owned by this unit or a unit below it.' }),
+    unitId: t.globalID({ required: false, description: 'Owned by exactly this unit.' }),
     search: t.string({ required: false, description: 'Part of the title, case-insensitive.' }),
   }),
 });
 const Order = orderInput('ProyectoNormativo', ['createdAt', 'updatedAt', 'titulo', 'estado'] as const, 'createdAt');
 
-function where(ctx: import('../../context.js').Context, filter: typeof Filter.$inferInput | null | undefined) {
-  return {
-    AND: [
-      readableProyectos(ctx.viewer),
-      filter?.estado?.length ? { estado: { in: filter.estado } } : {},
-      filter?.unitId ? { unitId: filter.unitId.id } : {},
-      filter?.search ? { titulo: { contains: filter.search, mode: 'insensitive' as const } } : {},
-    ],
-  };
-}
+const where = listWhere(async ({ filter }: { filter?: typeof Filter.$inferInput | null }, ctx) => ({
+  AND: [
+    readableProyectos(ctx.viewer),
+    await unitFilter(ctx, filter),
+    filter?.estado?.length ? { estado: { in: filter.estado } } : {},
+    filter?.search ? { titulo: { contains: filter.search, mode: 'insensitive' as const } } : {},
+  ],
+}));
 
 builder.queryField('proyectosNormativos', (t) =>
   t.prismaConnection({
@@ -100,9 +80,9 @@ builder.queryField('proyectosNormativos', (t) =>
     cursor: 'id',
     description: 'Proyectos normativos the viewer may see: owned within their reach or addressed to their unit.',
     args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
-    totalCount: (_c, args, ctx) => ctx.db.proyectoNormativo.count({ where: where(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.proyectoNormativo.findMany({ ...query, where: where(ctx, args.filter), orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy) }),
+    totalCount: async (_c, args, ctx) => ctx.db.proyectoNormativo.count({ where: await where(args, ctx) }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.proyectoNormativo.findMany({ ...query, where: await where(args, ctx), orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy) }),
   }, { name: 'ProyectoNormativoConnection' }, { name: 'ProyectoNormativoEdge' }),
 );
 
@@ -110,7 +90,8 @@ builder.prismaObjectField('OrgUnit', 'proyectosNormativos', (t) =>
   t.relatedConnection('proyectosNormativos', {
     cursor: 'id',
     totalCount: true,
+    args: { orderBy: t.arg({ type: Order.Input }) },
     description: 'Proyectos normativos owned by this unit that the viewer may see.',
-    query: (_args, ctx) => ({ where: readableProyectos(ctx.viewer), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    query: (args, ctx) => ({ where: readableProyectos(ctx.viewer), orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy) }),
   }),
 );

@@ -3,7 +3,6 @@
 // assignments only within the viewer's scope.
 import type { Viewer } from '../../lib/auth/viewer.js';
 import { unitWithinScope } from '../../lib/auth/scope.js';
-import { isAuthenticated } from '../../lib/auth/rules.js';
 
 import type { Prisma } from '../../generated/prisma/client.js';
 
@@ -17,13 +16,3 @@ export function readableAssignments(viewer: Viewer | null): Prisma.RoleAssignmen
   if (!viewer) return { OR: [] };
   return { OR: [{ personId: viewer.personId }, { unit: unitWithinScope(viewer) }] };
 }
-
-export const permissions = {
-  Query: {
-    orgUnits: isAuthenticated,
-    orgUnit: isAuthenticated,
-    people: isAuthenticated,
-    node: isAuthenticated,
-    nodes: isAuthenticated,
-  },
-};

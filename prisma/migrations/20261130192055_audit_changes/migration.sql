@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WorkflowTransition" ADD COLUMN     "changes" JSONB;
+

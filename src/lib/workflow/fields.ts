@@ -1,0 +1,49 @@
+// What every workflow record exposes besides its own data: `version`,
+// `history` (its audit entries, batched per response) and `availableSteps`
+// (the mutations the viewer may call on it now), declared once here.
+import DataLoader from 'dataloader';
+import { builder } from '../../builder.js';
+import type { Db } from '../db/client.js';
+import { availableStepsOf } from './engine.js';
+import { createHistoryLoader } from './history.js';
+import { WorkflowTransitionRef } from './schema.js';
+import type { WorkflowDefinition, WorkflowRecord } from './types.js';
+
+/** Per workflow, the factory of a per-request loader of what the engine needs to authorise steps (unit paths, addressees). */
+const recordLoaders = new Map<string, (db: Db) => DataLoader<string, WorkflowRecord | null>>();
+export function recordLoader(workflow: WorkflowDefinition<string, string>) {
+  let factory = recordLoaders.get(workflow.name);
+  if (!factory) {
+    factory = (db: Db) =>
+      new DataLoader<string, WorkflowRecord | null>(async (ids) => {
+        const byId = new Map((await workflow.store.loadMany(db, ids)).map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? null);
+      });
+    recordLoaders.set(workflow.name, factory);
+  }
+  return factory;
+}
+
+/** Adds `version`, `history` and `availableSteps` to the workflow's record type. */
+export function workflowRecordFields(workflow: WorkflowDefinition<string, string>) {
+  const stateless = workflow.states.length === 1;
+  // The record type is chosen at run time, which Pothos cannot type: the fields themselves are typed against the row shape they read.
+  const fields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, { id: string; version?: number }>) => ({
+    ...(stateless ? {} : { version: t.int({ description: 'Increases with every step; send it back to detect concurrent changes.', resolve: (r) => r.version ?? 0 }) }),
+    history: t.field({
+      type: [WorkflowTransitionRef],
+      description: 'Every step taken on this record, oldest first.',
+      resolve: (r, _a, ctx) => ctx.loader(createHistoryLoader).load({ workflow: workflow.name, recordId: r.id }),
+    }),
+    availableSteps: t.stringList({
+      description: 'Mutations the viewer may call on this record now (role, reach and state allow them).',
+      resolve: async (r, _a, ctx) => {
+        if (!ctx.viewer) return [];
+        const record = await ctx.loader(recordLoader(workflow)).load(r.id);
+        return record ? availableStepsOf(workflow, record, ctx.viewer) : [];
+      },
+    }),
+  });
+  builder.prismaObjectFields(workflow.entity as never, fields as never);
+}
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

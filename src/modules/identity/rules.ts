@@ -1,6 +1,0 @@
-import { isAuthenticated, isPublic } from '../../lib/auth/rules.js';
-
-export const permissions = {
-  Query: { me: isAuthenticated },
-  Mutation: { login: isPublic },
-};
