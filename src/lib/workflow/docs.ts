@@ -1,7 +1,7 @@
 // Renders a workflow declaration as Markdown: a step table and a mermaid
 // diagram. docs/ holds the output, and a test fails when it is stale, so the
 // documentation cannot drift from the behaviour.
-import { rolesOf, statesAllowing, type AnyWorkflow } from './types.js';
+import { rolesOf, statesAllowing, subjectsOf, type AnyWorkflow } from './types.js';
 
 export function renderWorkflow(workflow: AnyWorkflow): string {
   const steps = Object.entries(workflow.steps);
@@ -18,13 +18,14 @@ export function renderWorkflow(workflow: AnyWorkflow): string {
       const needs =
         s.kind === 'creation'
           ? s.under
-            ? `${s.under.subject.entity} ${states(s.under.subject.states)}`
+            ? subjectsOf(s).map((x) => `${x.entity} ${states(x.states)}`).join(' or ')
             : s.unitKinds
               ? `at a ${s.unitKinds.join(' or ')}`
               : '(creates)'
           : states(statesAllowing(s));
       const reach = s.reach.kind === 'owner' ? 'owner' : `addressee: ${s.reach.purpose}`;
-      return `| ${s.step} | \`${name}\` | ${s.kind} | ${rolesOf(s).join(' or ')} | ${reach} | ${needs} | ${s.kind === 'action' ? '(same)' : s.to} | ${s.comment === 'required' ? 'required' : 'optional'} |`;
+      const roles = s.roleByKind ? Object.entries(s.roleByKind).map(([k, r]) => `${r} (${k})`).join(', ') : rolesOf(s).join(' or ');
+      return `| ${s.step} | \`${name}\` | ${s.kind} | ${roles} | ${reach} | ${needs} | ${s.kind === 'action' ? '(same)' : s.to} | ${s.comment === 'required' ? 'required' : 'optional'} |`;
     }),
     '',
     '```mermaid',

@@ -12,10 +12,12 @@ import { AppError, ErrorCode, badInput, conflict, forbidden, notFound, unauthent
 import {
   rolesOf,
   statesAllowing,
+  subjectsOf,
   type ActionStep,
   type CreationStep,
   type Reach,
   type StepDefinition,
+  type Subject,
   type TransitionStep,
   type Tx,
   type WorkflowDefinition,
@@ -25,10 +27,11 @@ import {
 /** The first of the viewer's assignments that lets them take a step with this role and reach on this record. */
 export function actingAssignment(
   viewer: Viewer,
-  step: { role: StepDefinition<string>['role']; reach: Reach },
-  record: Pick<WorkflowRecord, 'unitPath' | 'addressees'>,
+  step: Pick<StepDefinition<string>, 'role' | 'roleByKind'> & { reach: Reach },
+  record: Pick<WorkflowRecord, 'unitPath' | 'addressees' | 'kind'>,
 ): Assignment | undefined {
-  const roles = rolesOf(step);
+  const byKind = record.kind ? step.roleByKind?.[record.kind] : undefined;
+  const roles = byKind ? [byKind] : rolesOf(step);
   const { reach } = step;
   return viewer.assignments.find(
     (a) =>
@@ -67,6 +70,8 @@ export interface ChangePlan<S extends string> {
 export interface CreationPlan<S extends string> {
   /** The parent or subject, when the step declares `under`. */
   underId?: string;
+  /** Which kind of parent `underId` names, when the step may be made under several (its GraphQL type). */
+  underEntity?: string;
   /** The owning unit when the step has no `under`; default: the actor's own unit for the step's role. */
   unitId?: string | null;
   /** Where `unitId` sits in the operation's arguments. */
@@ -141,7 +146,8 @@ export async function takeStep<S extends string, K extends string>(
     if (!record) throw notFound(workflow.entity, id);
     const actor = actingAssignment(viewer, step, record);
     if (!actor) {
-      throw forbidden(`${name} (step ${step.step}) is for role ${rolesOf(step).join(' or ')} at a unit that reaches this ${workflow.entity}`);
+      const roles = (record.kind && step.roleByKind?.[record.kind]) || rolesOf(step).join(' or ');
+      throw forbidden(`${name} (step ${step.step}) is for role ${roles} at a unit that reaches this ${workflow.entity}`);
     }
     if (plan.version != null && plan.version !== record.version) {
       throw conflict(`${workflow.entity} ${id} is at version ${record.version}, not ${plan.version}; reload it and try again`);
@@ -215,9 +221,11 @@ export async function createRecord<S extends string, K extends string>(
   return ctx.db.$transaction(async (tx) => {
     let under: WorkflowRecord | null = null;
     let unit: CreationSite<S>['unit'];
+    let subject: Subject | undefined;
     if (step.under) {
-      const subject = step.under.subject;
-      if (!plan.underId) throw new Error(`${workflow.name}.${name} is made under a ${subject.entity}: give underId`);
+      const subjects = subjectsOf(step);
+      subject = plan.underEntity ? subjects.find((x) => x.entity === plan.underEntity) : subjects[0];
+      if (!subject || !plan.underId) throw new Error(`${workflow.name}.${name} is made under ${subjects.map((x) => x.entity).join(' or ')}: give underId (and underEntity)`);
       // Serialise creations under one parent (e.g. two reports for one quarter); then read its state.
       await subject.store.lock(tx, plan.underId);
       under = await subject.store.load(tx, plan.underId, viewer);
@@ -229,17 +237,17 @@ export async function createRecord<S extends string, K extends string>(
     }
     const actor = actingAssignment(viewer, step, { unitPath: unit.path, addressees: under?.addressees ?? [] });
     if (!actor) {
-      throw forbidden(`${name} (step ${step.step}) is for role ${rolesOf(step).join(' or ')} at a unit that reaches ${under ? `this ${step.under!.subject.entity}` : 'this unit'}`);
+      throw forbidden(`${name} (step ${step.step}) is for role ${rolesOf(step).join(' or ')} at a unit that reaches ${subject ? `this ${subject.entity}` : 'this unit'}`);
     }
     if (step.unitKinds && !step.unitKinds.includes(unit.kind)) {
       throw badInput([{ path: plan.unitIdPath ?? ['input', 'unitId'], message: `A ${workflow.entity} belongs to a unit of kind ${step.unitKinds.join(' or ')}, not ${unit.kind}` }]);
     }
-    if (under && step.under) {
-      if (!step.under.subject.states.includes(under.state)) {
-        throw invalid(name, `${name} needs ${step.under.description}; this ${step.under.subject.entity} is ${under.state}`, {
+    if (under && subject && step.under) {
+      if (!subject.states.includes(under.state)) {
+        throw invalid(name, `${name} needs ${step.under.description}; this ${subject.entity} is ${under.state}`, {
           state: under.state,
-          allowedFrom: step.under.subject.states,
-          subject: step.under.subject.entity,
+          allowedFrom: subject.states,
+          subject: subject.entity,
         });
       }
     }

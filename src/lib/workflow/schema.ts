@@ -4,7 +4,7 @@
 import { builder } from '../../builder.js';
 import { isAuthenticated } from '../auth/rules.js';
 import { registeredWorkflows } from '../modules.js';
-import { rolesOf, statesAllowing, type AnyWorkflow, type StepDefinition } from './types.js';
+import { rolesOf, statesAllowing, subjectsOf, type AnyWorkflow, type StepDefinition } from './types.js';
 
 export const WorkflowTransitionRef = builder.prismaObject('WorkflowTransition', {
   description: 'One step taken on a workflow record: who, in which role and unit, when, from which state to which, what changed and why.',
@@ -64,11 +64,14 @@ const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
       resolve: (s) => (s.reach.kind === 'owner' ? 'owner' : `addressee:${s.reach.purpose}`),
     }),
     observationsRequired: t.boolean({ resolve: (s) => s.comment === 'required' }),
-    precondition: t.field({
-      type: Precondition,
-      nullable: true,
-      description: 'For a creation made under a parent or subject: which, and in which states.',
-      resolve: (s) => (s.kind === 'creation' && s.under ? { entity: s.under.subject.entity, states: s.under.subject.states, description: s.under.description } : null),
+    preconditions: t.field({
+      type: [Precondition],
+      description: 'For a creation made under a parent or subject: which (any one of them), and in which states.',
+      resolve: (s) => (s.kind === 'creation' && s.under ? subjectsOf(s).map((x) => ({ entity: x.entity, states: x.states, description: s.under!.description })) : []),
+    }),
+    roleByKind: t.stringList({
+      description: 'When the role depends on the kind of record: "<kind>:<role>" pairs.',
+      resolve: (s) => Object.entries(s.roleByKind ?? {}).map(([k, r]) => `${k}:${r}`),
     }),
     unitKinds: t.stringList({ description: 'For a creation at a unit: the kinds of unit that may own the record (empty: any).', resolve: (s) => (s.kind === 'creation' ? [...(s.unitKinds ?? [])] : []) }),
   }),

@@ -28,6 +28,8 @@ export interface WorkflowRecord<S extends string = string> {
   unitId: string;
   unitPath: string;
   addressees: { purpose: string; unitPath: string }[];
+  /** For stores over several kinds of record (e.g. the formats F01-F05 under one retention rule): which one. */
+  kind?: string;
 }
 
 /** How the engine reads, locks and moves one kind of record. */
@@ -59,6 +61,8 @@ interface StepCommon {
   description: string;
   /** The responsible role; several when the manual lets more than one unit take the step. */
   role: Role | readonly Role[];
+  /** When the responsible role depends on the kind of record (`WorkflowRecord.kind`): the role for each kind. */
+  roleByKind?: Readonly<Record<string, Role>>;
   reach: Reach;
   /** Observations: required on returns, so the next actor knows why. */
   comment?: 'required' | 'optional';
@@ -97,7 +101,7 @@ export interface CreationStep<S extends string> extends StepCommon {
    * belongs to the parent's unit and the role must reach it. Without it, the
    * record is made at a unit given in the input (or the actor's own unit).
    */
-  under?: { subject: Subject; description: string };
+  under?: { subject: Subject | readonly Subject[]; description: string };
   /** Kinds of unit that may own the record (when made at a unit). */
   unitKinds?: readonly OrgUnitKind[];
 }
@@ -126,6 +130,9 @@ export type AnyWorkflow = WorkflowDefinition<string, string>;
 
 /** The roles that may take a step. */
 export const rolesOf = (t: Pick<StepCommon, 'role'>): readonly Role[] => (typeof t.role === 'string' ? [t.role] : t.role);
+
+/** The parents or subjects a creation may be made under. */
+export const subjectsOf = (s: CreationStep<string>): readonly Subject[] => (!s.under ? [] : 'store' in s.under.subject ? [s.under.subject] : s.under.subject);
 
 /** The states in which a step may start: a transition's `from`, an action's `in`, none for a creation. */
 export const statesAllowing = <S extends string>(s: StepDefinition<S>): readonly S[] =>
