@@ -44,7 +44,7 @@ describe('identity', () => {
     expect(new Date(login.data!.login.expiresAt).getTime()).toBeGreaterThan(Date.now());
     const me = await gql(server, MeDocument, undefined, login.data!.login.token);
     expect(me.data!.me.email).toBe('cast.mex@demo.conalep.mx');
-    expect(me.data!.me.roles).toEqual([
+    expect(me.data!.me.roleAssignments).toEqual([
       { role: 'CAST', reachesWholeSystem: false, unit: expect.objectContaining({ code: 'MEX-CAST01', kind: 'CAST' }) },
     ]);
   });
@@ -118,7 +118,7 @@ describe('errors and limits', () => {
   });
 
   it('refuses operations that are too deep, use too many aliases, or cost too much', async () => {
-    const deep = `query { me { roles { unit { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } } }`;
+    const deep = `query { me { roleAssignments { unit { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } } }`;
     const tooDeep = await gql(server, deep, undefined, tokens.admin);
     expect(codeOf(tooDeep)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(tooDeep.errors![0].message).toMatch(/levels deep; the limit is 12/);
@@ -204,16 +204,32 @@ describe('schema', () => {
     const r = await gql(server, WorkflowsDocument, undefined, tokens.cst);
     const wf = r.data!.workflows.find((w) => w.name === 'normatividad')!;
     expect(wf.procedure).toBe('7081-MP-SI 8.1.6');
-    expect(wf.steps.find((s) => s.name === 'returnToDrafting')).toEqual({
-      name: 'returnToDrafting',
-      mutation: 'returnProyectoNormativoToDrafting',
+    expect(wf.entity).toBe('ProyectoNormativo');
+    expect(wf.steps.find((s) => s.name === 'returnProyectoNormativoAsDstc')).toEqual({
+      name: 'returnProyectoNormativoAsDstc',
+      mutation: 'returnProyectoNormativoAsDstc',
+      kind: 'TRANSITION',
       step: '6 → 5',
       from: ['EN_REVISION_DSTC'],
       to: 'EN_ELABORACION',
       role: 'DSTC',
+      roles: ['DSTC'],
       reach: 'owner',
       observationsRequired: true,
+      preconditions: [],
+      unitKinds: [],
     });
+    expect(wf.steps.find((s) => s.name === 'submitProyectoNormativoAsCast')).toMatchObject({ kind: 'ACTION', from: ['EN_COMENTARIOS_CAST'], to: null });
+    expect(wf.steps.find((s) => s.name === 'createProyectoNormativo')).toMatchObject({ kind: 'CREATION', from: [], unitKinds: ['DIRECCION_NACIONAL'] });
+  });
+
+  it('declares every mutation but login as a step of some workflow, under its own name', async () => {
+    const r = await gql(server, WorkflowsDocument, undefined, tokens.cst);
+    const steps = r.data!.workflows.flatMap((w) => w.steps.map((s) => s.name));
+    const mutations = Object.keys(buildSchema().getMutationType()!.getFields()).filter((m) => m !== 'login');
+    expect(mutations.filter((m) => !steps.includes(m))).toEqual([]);
+    expect(steps.filter((s) => !mutations.includes(s))).toEqual([]);
+    expect(new Set(steps).size).toBe(steps.length);
   });
 });
 

@@ -55,7 +55,7 @@ describe('SQL statements per request', () => {
         server,
         `query($kind: [OrgUnitKind!]) { orgUnits(first: 10, filter: { kind: $kind }) { edges { node { code parent { code }
            children(first: 10) { totalCount edges { node { code roleAssignments(first: 5) { edges { node { role person { email } } } } } } }
-           roleAssignments(first: 5) { edges { node { role person { email roles { role } } } } } } } } }`,
+           roleAssignments(first: 5) { edges { node { role person { email roleAssignments { role } } } } } } } } }`,
         { kind: [kind] },
         tokens.admin,
       ).then((r) => expect(r.errors).toBeUndefined());

@@ -19,6 +19,9 @@ export const OrgUnitKindEnum = builder.enumType(OrgUnitKind, {
   description: 'Kind of organisational unit (docs/organisation.md).',
 });
 
+const OrgUnitOrder = orderInput('OrgUnit', ['code', 'name', 'kind'] as const, 'code');
+const RoleAssignmentOrder = orderInput('RoleAssignment', ['role'] as const, 'role');
+
 export const OrgUnitRef = builder.prismaNode('OrgUnit', {
   id: { field: 'id' },
   description: 'An organisational unit of CONALEP or CONOCER, or an external partner.',
@@ -30,13 +33,15 @@ export const OrgUnitRef = builder.prismaNode('OrgUnit', {
     children: t.relatedConnection('children', {
       cursor: 'id',
       totalCount: true,
-      query: () => ({ orderBy: [{ code: 'asc' }, { id: 'asc' }] }),
+      args: { orderBy: t.arg({ type: OrgUnitOrder.Input }) },
+      query: (args) => ({ orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy) }),
     }),
     roleAssignments: t.relatedConnection('roleAssignments', {
       description: 'Roles held at this unit, limited to what the viewer may see.',
       cursor: 'id',
       totalCount: true,
-      query: (_args, ctx) => ({ where: readableAssignments(ctx.viewer), orderBy: [{ role: 'asc' }, { id: 'asc' }] }),
+      args: { orderBy: t.arg({ type: RoleAssignmentOrder.Input }) },
+      query: (args, ctx) => ({ where: readableAssignments(ctx.viewer), orderBy: RoleAssignmentOrder.toPrisma<Prisma.RoleAssignmentOrderByWithRelationInput>(args.orderBy) }),
     }),
   }),
 });
@@ -50,8 +55,8 @@ export const PersonRef = builder.prismaNode('Person', {
     email: t.exposeString('email'),
     fullName: t.exposeString('fullName'),
     active: t.exposeBoolean('active'),
-    roles: t.relation('roles', {
-      description: 'Roles this person holds, limited to what the viewer may see.',
+    roleAssignments: t.relation('roles', {
+      description: 'Roles this person holds, limited to what the viewer may see, by role then unit.',
       query: (_args, ctx) => ({ where: readableAssignments(ctx.viewer), orderBy: [{ role: 'asc' }, { id: 'asc' }] }),
     }),
   }),
@@ -76,12 +81,10 @@ const OrgUnitFilter = builder.inputType('OrgUnitFilter', {
   fields: (t) => ({
     kind: t.field({ type: [OrgUnitKindEnum], required: false, description: 'Any of these kinds.' }),
     parentId: t.globalID({ required: false, description: 'Direct children of this unit.' }),
-    withinId: t.globalID({ required: false, description: 'This unit and all its descendants.' }),
+    dentroDe: t.globalID({ required: false, description: 'This unit and all its descendants.' }),
     search: t.string({ required: false, description: 'Part of the code or name, case-insensitive.' }),
   }),
 });
-const OrgUnitOrder = orderInput('OrgUnit', ['code', 'name', 'kind'] as const, 'code');
-
 const PersonFilter = builder.inputType('PersonFilter', {
   fields: (t) => ({
     role: t.field({ type: RoleEnum, required: false }),
@@ -123,13 +126,13 @@ type Filter<T> = T | null | undefined;
 
 async function orgUnitWhere(
   ctx: import('../../context.js').Context,
-  filter: Filter<{ kind?: string[] | null; parentId?: { id: string } | null; withinId?: { id: string } | null; search?: string | null }>,
+  filter: Filter<{ kind?: string[] | null; parentId?: { id: string } | null; dentroDe?: { id: string } | null; search?: string | null }>,
 ) {
   return {
     AND: [
       filter?.kind?.length ? { kind: { in: filter.kind as OrgUnitKind[] } } : {},
       filter?.parentId ? { parentId: filter.parentId.id } : {},
-      filter?.withinId ? (await withinUnit(ctx, filter.withinId.id)).unit : {},
+      filter?.dentroDe ? (await withinUnit(ctx, filter.dentroDe.id)).unit : {},
       filter?.search
         ? { OR: [{ code: { contains: filter.search, mode: 'insensitive' as const } }, { name: { contains: filter.search, mode: 'insensitive' as const } }] }
         : {},
