@@ -1,5 +1,7 @@
-// Typed documents for the operations in schema/operations, generated from the
-// committed SDL. Partners can point the same config at their own documents.
+// Typed documents for the operations in schema/operations. `npm run generate`
+// runs this config through scripts/codegen.ts, which replaces `schema` with the
+// schema built from the code; the committed SDL here is for partners, who can
+// point the same config at their own documents (`npx graphql-codegen`).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
