@@ -56,8 +56,8 @@ export async function createApp(options: { config: Config; db: Db; log: Logger; 
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
       }),
     );
-    handle(req, res, requestId).catch((error) => {
-      log.error('request failed', { requestId, error: String(error?.stack ?? error) });
+    handle(req, res, requestId).catch((error: unknown) => {
+      log.error('request failed', { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.end();
     });

@@ -18,7 +18,7 @@ async function main() {
   if (!databaseUrl) {
     const embedded = await startEmbeddedDatabase(config.dataDir);
     databaseUrl = embedded.url;
-    stopEmbedded = embedded.stop;
+    stopEmbedded = () => embedded.stop();
     log.info('embedded database started', { dataDir: config.dataDir });
   }
   const started = Date.now();
@@ -50,7 +50,7 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  log.error('start-up failed', { error: String(error?.stack ?? error) });
+main().catch((error: unknown) => {
+  log.error('start-up failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
 });

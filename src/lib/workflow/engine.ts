@@ -13,12 +13,10 @@ import {
   rolesOf,
   statesAllowing,
   subjectsOf,
-  type ActionStep,
   type CreationStep,
   type Reach,
   type StepDefinition,
   type Subject,
-  type TransitionStep,
   type Tx,
   type WorkflowDefinition,
   type WorkflowRecord,
@@ -162,8 +160,8 @@ export async function takeStep<S extends string, K extends string>(
     const refusal = step.guard ? await step.guard(tx, record) : null;
     if (refusal) throw invalid(name, refusal, { state: record.state });
 
-    const to = step.kind === 'transition' ? (step as TransitionStep<S>).to : record.state;
-    const bump = step.kind === 'transition' || (step as ActionStep<S>).bumpsVersion !== false;
+    const to = step.kind === 'transition' ? step.to : record.state;
+    const bump = step.kind === 'transition' || step.bumpsVersion !== false;
     const data = plan.data ?? {};
     if (bump) {
       if (!(await workflow.store.move(tx, id, record.version, to, data))) {

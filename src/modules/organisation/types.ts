@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { OrgUnitKind, type Role } from '../../generated/prisma/enums.js';
 import { orderInput } from '../../lib/pagination.js';
@@ -125,7 +126,7 @@ builder.queryFields((t) => ({
 type Filter<T> = T | null | undefined;
 
 async function orgUnitWhere(
-  ctx: import('../../context.js').Context,
+  ctx: Context,
   filter: Filter<{ kind?: string[] | null; parentId?: { id: string } | null; dentroDe?: { id: string } | null; search?: string | null }>,
 ) {
   return {
@@ -141,7 +142,7 @@ async function orgUnitWhere(
 }
 
 function personWhere(
-  ctx: import('../../context.js').Context,
+  ctx: Context,
   filter: Filter<{ role?: Role | null; unitId?: { id: string } | null; search?: string | null }>,
 ) {
   return {
