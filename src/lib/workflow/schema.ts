@@ -73,7 +73,7 @@ const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
       description: 'When the role depends on the kind of record: "<kind>:<role>" pairs.',
       resolve: (s) => Object.entries(s.roleByKind ?? {}).map(([k, r]) => `${k}:${r}`),
     }),
-    unitKinds: t.stringList({ description: 'For a creation at a unit: the kinds of unit that may own the record (empty: any).', resolve: (s) => (s.kind === 'creation' ? [...(s.unitKinds ?? [])] : []) }),
+    unitKinds: t.stringList({ description: 'For a creation at a unit: the kinds of unit that may own the record (empty when not limited).', resolve: (s) => (s.kind === 'creation' ? [...(s.unitKinds ?? [])] : []) }),
   }),
 });
 
