@@ -434,7 +434,7 @@ creationMutation(corteCalendarioWorkflow, 'publishCorteCalendario', {
 builder.queryField('cortesCalendario', (t) =>
   t.prismaField({
     type: [CorteRef],
-    description: 'The cortes of a period published by a Colegio Estatal, in order (the school calendar is not confidential: any signed-in person may read it).',
+    description: 'The cortes of a period published by a Colegio Estatal, in order (the school calendar is not confidential: every signed-in person may read it).',
     args: { colegioEstatalId: t.arg.globalID({ required: true }), periodo: t.arg.string({ required: true }) },
     resolve: (query, _r, args, ctx) =>
       ctx.db.corteCalendario.findMany({ ...query, where: { unitId: args.colegioEstatalId.id, periodo: args.periodo }, orderBy: { corte: 'asc' } }),
