@@ -7,32 +7,32 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   AlumnosDocument,
   AlumnosEnRiesgoDocument,
-  AssignFoliosToPlantelDocument,
-  DeliverCertificateDocument,
+  AssignLoteFoliosDocument,
+  DeliverCertificadoDocument,
   EficienciaTerminalDocument,
   FoliosDisponiblesDocument,
-  RegisterFolioBatchDocument,
-  ReleaseCertificateDocument,
-  RequestCertificateDocument,
-  ResubmitCertificateDocument,
-  ReturnCertificateForCorrectionDocument,
-  SignCertificateAsNationalDirectorDocument,
-  SignCertificateAsPlantelDirectorDocument,
-  SignCertificateAsStateDirectorDocument,
-  ValidateCertificateSpellingDocument,
+  CreateLoteFoliosDocument,
+  ApproveCertificadoAsCosfacDocument,
+  CreateCertificadoDocument,
+  SubmitCertificadoDocument,
+  ReturnCertificadoDocument,
+  SignCertificadoAsDirectorGeneralNacionalDocument,
+  SignCertificadoAsDirectorPlantelDocument,
+  SignCertificadoAsDirectorGeneralEstatalDocument,
+  ApproveCertificadoAsJefeServiciosEscolaresEstatalDocument,
   ReporteSiseacDocument,
   AlumnoEvaluacionesDocument,
-  RecordRiskReviewMeetingDocument,
+  CreateReunionRiesgoDocument,
   ReunionesRiesgoDocument,
-  AssignComplementaryTutoringDocument,
-  ReportDropoutDocument,
-  ChannelDropoutToPsicopedagogiaDocument,
-  AttendDropoutDocument,
+  CreateAsesoriaComplementariaDocument,
+  CreateBajaDocument,
+  SendBajaDocument,
+  CloseBajaDocument,
   BajasDocument,
   CertificadosDocument,
-  RequestCertificateReplacementDocument,
-  CalendarioEscolarDocument,
-  PublishSchoolCalendarDocument,
+  CreateCertificadoReposicionDocument,
+  CortesCalendarioDocument,
+  PublishCorteCalendarioDocument,
 } from '../src/generated/graphql.js';
 import { codeOf, unitIdsByCode, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, statementsFor, type TestServer } from './helpers.js';
 
@@ -60,27 +60,28 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
 
   it('DG 2.1-2.3: folios are received by the state office and assigned to planteles, never twice', async () => {
     const batch = { referencia: 'ON/DSE/2025/117', prefijo: 'MEX25-', numeroInicial: 1, cantidad: 10 };
-    expect(issuesOf(await gql(server, RegisterFolioBatchDocument, { input: { ...batch, cantidad: 0 } }, as('escolares.mex')))).toEqual([
+    expect(issuesOf(await gql(server, CreateLoteFoliosDocument, { input: { ...batch, cantidad: 0 } }, as('escolares.mex')))).toEqual([
       { path: ['input', 'cantidad'], message: 'Must be 1 to 100000' },
     ]);
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, RegisterFolioBatchDocument, { input: batch }, t), () => available('CE-MEX'));
-    const lote = await gql(server, RegisterFolioBatchDocument, { input: batch }, as('escolares.mex'));
-    expect(lote.data!.registerFolioBatch).toMatchObject({ cantidad: 10, primero: 'MEX25-00000001', ultimo: 'MEX25-00000010' });
-    expect(codeOf(await gql(server, RegisterFolioBatchDocument, { input: batch }, as('escolares.mex')))).toBe('BAD_USER_INPUT');
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, CreateLoteFoliosDocument, { input: batch }, t), () => available('CE-MEX'));
+    const lote = await gql(server, CreateLoteFoliosDocument, { input: batch }, as('escolares.mex'));
+    expect(lote.data!.createLoteFolios).toMatchObject({ cantidad: 10, primero: 'MEX25-00000001', ultimo: 'MEX25-00000010' });
+    expect(codeOf(await gql(server, CreateLoteFoliosDocument, { input: batch }, as('escolares.mex')))).toBe('BAD_USER_INPUT');
     expect(await available('CE-MEX')).toBe(10);
 
-    // Another state's plantel is out of reach.
-    expect(codeOf(await gql(server, AssignFoliosToPlantelDocument, { input: { plantelId: units['VER-P001'], cantidad: 1 } }, as('escolares.mex')))).toBe('FORBIDDEN');
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, AssignFoliosToPlantelDocument, { input: { plantelId: units['MEX-P001'], cantidad: 1 } }, t), () => available('CE-MEX'));
+    const loteId = lote.data!.createLoteFolios.id;
+    // Another state's plantel is not a plantel of the batch's state office (the batch is the record the step acts on).
+    expect(codeOf(await gql(server, AssignLoteFoliosDocument, { input: { id: loteId, plantelId: units['VER-P001'], cantidad: 1 } }, as('escolares.mex')))).toBe('BAD_USER_INPUT');
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, AssignLoteFoliosDocument, { input: { id: loteId, plantelId: units['MEX-P001'], cantidad: 1 } }, t), () => available('CE-MEX'));
     // Two concurrent assignments: both served, from disjoint folios.
     const [a, b] = await Promise.all([
-      gql(server, AssignFoliosToPlantelDocument, { input: { plantelId: units['MEX-P001'], cantidad: 4 } }, as('escolares.mex')),
-      gql(server, AssignFoliosToPlantelDocument, { input: { plantelId: units['MEX-P002'], cantidad: 4 } }, as('escolares.mex')),
+      gql(server, AssignLoteFoliosDocument, { input: { id: loteId, plantelId: units['MEX-P001'], cantidad: 4 } }, as('escolares.mex')),
+      gql(server, AssignLoteFoliosDocument, { input: { id: loteId, plantelId: units['MEX-P002'], cantidad: 4 } }, as('escolares.mex')),
     ]);
-    expect([a.data?.assignFoliosToPlantel, b.data?.assignFoliosToPlantel]).toEqual([4, 4]);
+    expect([a.data?.assignLoteFolios, b.data?.assignLoteFolios]).toEqual([4, 4]);
     expect([await available('CE-MEX'), await available('MEX-P001'), await available('MEX-P002')]).toEqual([2, 4, 4]);
     // Asking for more than is left moves nothing.
-    expect(issuesOf(await gql(server, AssignFoliosToPlantelDocument, { input: { plantelId: units['MEX-P001'], cantidad: 5 } }, as('escolares.mex')))).toEqual([
+    expect(issuesOf(await gql(server, AssignLoteFoliosDocument, { input: { id: loteId, plantelId: units['MEX-P001'], cantidad: 5 } }, as('escolares.mex')))).toEqual([
       { path: ['input', 'cantidad'], message: 'Only 2 unused folios are available' },
     ]);
     expect(await available('CE-MEX')).toBe(2);
@@ -88,16 +89,16 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
 
   it('P 2.2-2.3: only students who completed the plan get a folio; concurrent requests never share one', async () => {
     p001 = await studentIds('MEX-P001');
-    const request = (n: number, who = 'escolares.p001') => gql(server, RequestCertificateDocument, { input: { alumnoId: p001[n] } }, as(who));
+    const request = (n: number, who = 'escolares.p001') => gql(server, CreateCertificadoDocument, { input: { alumnoId: p001[n] } }, as(who));
     const notDone = await request(15);
     expect(codeOf(notDone)).toBe('INVALID_TRANSITION');
     expect(notDone.errors![0].message).toMatch(/has not completed the plan/);
     expect(await available('MEX-P001')).toBe(4);
-    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, RequestCertificateDocument, { input: { alumnoId: p001[1] } }, t), () => available('MEX-P001'));
+    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, CreateCertificadoDocument, { input: { alumnoId: p001[1] } }, t), () => available('MEX-P001'));
 
     // Five concurrent requests (one twice for the same student) for four folios.
     const results = await Promise.all([request(1), request(2), request(3), request(4), request(4)]);
-    const ok = results.filter((r) => !r.errors).map((r) => r.data!.requestCertificate);
+    const ok = results.filter((r) => !r.errors).map((r) => r.data!.createCertificado);
     expect(ok).toHaveLength(4);
     expect(new Set(ok.map((c) => c.folio.numero)).size).toBe(4);
     expect(new Set(ok.map((c) => c.alumno.matricula)).size).toBe(4);
@@ -122,41 +123,41 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
       expect((Object.values(r.data as object)[0] as { estado: string }).estado).toBe(expected);
     };
 
-    expect(issuesOf(await run(ReturnCertificateForCorrectionDocument as Doc, 'escolares.mex'))).toEqual([{ path: ['input', 'observaciones'], message: 'Observations are required for this step' }]);
-    await stepAs(ReturnCertificateForCorrectionDocument as Doc, 'escolares.mex', 'EN_CORRECCION', { observaciones: 'Segundo apellido con acento' });
-    await stepAs(ResubmitCertificateDocument as Doc, 'escolares.p001', 'SOLICITADO');
-    await stepAs(ValidateCertificateSpellingDocument as Doc, 'escolares.mex', 'POR_FIRMAR_PLANTEL');
+    expect(issuesOf(await run(ReturnCertificadoDocument as Doc, 'escolares.mex'))).toEqual([{ path: ['input', 'observaciones'], message: 'Observations are required for this step' }]);
+    await stepAs(ReturnCertificadoDocument as Doc, 'escolares.mex', 'EN_CORRECCION', { observaciones: 'Segundo apellido con acento' });
+    await stepAs(SubmitCertificadoDocument as Doc, 'escolares.p001', 'SOLICITADO');
+    await stepAs(ApproveCertificadoAsJefeServiciosEscolaresEstatalDocument as Doc, 'escolares.mex', 'POR_FIRMAR_PLANTEL');
     // Out of order: the state and national directors cannot sign before the plantel's director.
-    expect(codeOf(await run(SignCertificateAsStateDirectorDocument as Doc, 'dg.mex'))).toBe('INVALID_TRANSITION');
-    expect(codeOf(await run(SignCertificateAsNationalDirectorDocument as Doc, 'dg.nacional'))).toBe('INVALID_TRANSITION');
-    expect(codeOf(await run(ReleaseCertificateDocument as Doc, 'cosfac'))).toBe('INVALID_TRANSITION');
-    await stepAs(SignCertificateAsPlantelDirectorDocument as Doc, 'director.p001', 'POR_FIRMAR_DG_ESTATAL');
-    expect(codeOf(await run(SignCertificateAsNationalDirectorDocument as Doc, 'dg.nacional'))).toBe('INVALID_TRANSITION');
-    await stepAs(SignCertificateAsStateDirectorDocument as Doc, 'dg.mex', 'POR_FIRMAR_DG_NACIONAL');
-    await stepAs(SignCertificateAsNationalDirectorDocument as Doc, 'dg.nacional', 'POR_VALIDAR_COSFAC');
-    expect(codeOf(await run(DeliverCertificateDocument as Doc, 'escolares.p001', { entregadoA: 'Ana García' }))).toBe('INVALID_TRANSITION');
-    await stepAs(ReleaseCertificateDocument as Doc, 'cosfac', 'LIBERADO');
-    expect(issuesOf(await run(DeliverCertificateDocument as Doc, 'escolares.p001', { entregadoA: ' ' }))).toEqual([{ path: ['input', 'entregadoA'], message: 'Must not be empty' }]);
-    await stepAs(DeliverCertificateDocument as Doc, 'escolares.p001', 'ENTREGADO', { entregadoA: 'Luis López Pérez' });
+    expect(codeOf(await run(SignCertificadoAsDirectorGeneralEstatalDocument as Doc, 'dg.mex'))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await run(SignCertificadoAsDirectorGeneralNacionalDocument as Doc, 'dg.nacional'))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await run(ApproveCertificadoAsCosfacDocument as Doc, 'cosfac'))).toBe('INVALID_TRANSITION');
+    await stepAs(SignCertificadoAsDirectorPlantelDocument as Doc, 'director.p001', 'POR_FIRMAR_DG_ESTATAL');
+    expect(codeOf(await run(SignCertificadoAsDirectorGeneralNacionalDocument as Doc, 'dg.nacional'))).toBe('INVALID_TRANSITION');
+    await stepAs(SignCertificadoAsDirectorGeneralEstatalDocument as Doc, 'dg.mex', 'POR_FIRMAR_DG_NACIONAL');
+    await stepAs(SignCertificadoAsDirectorGeneralNacionalDocument as Doc, 'dg.nacional', 'POR_VALIDAR_COSFAC');
+    expect(codeOf(await run(DeliverCertificadoDocument as Doc, 'escolares.p001', { entregadoA: 'Ana García' }))).toBe('INVALID_TRANSITION');
+    await stepAs(ApproveCertificadoAsCosfacDocument as Doc, 'cosfac', 'LIBERADO');
+    expect(issuesOf(await run(DeliverCertificadoDocument as Doc, 'escolares.p001', { entregadoA: ' ' }))).toEqual([{ path: ['input', 'entregadoA'], message: 'Must not be empty' }]);
+    await stepAs(DeliverCertificadoDocument as Doc, 'escolares.p001', 'ENTREGADO', { entregadoA: 'Luis López Pérez' });
     const final = await gql(server, `query($id: ID!) { node(id: $id) { ... on Certificado { entregadoA history { transition actorRole } } } }`, { id: certId }, as('escolares.p001'));
     expect((final.data as { node: { history: { transition: string; actorRole: string }[] } }).node.history.map((h) => `${h.transition}:${h.actorRole}`)).toEqual([
-      'requestCertificate:SERVICIOS_ESCOLARES_PLANTEL',
-      'returnForCorrection:JEFE_SERVICIOS_ESCOLARES_ESTATAL',
-      'resubmitCertificate:SERVICIOS_ESCOLARES_PLANTEL',
-      'validateSpelling:JEFE_SERVICIOS_ESCOLARES_ESTATAL',
-      'signAsPlantelDirector:DIRECTOR_PLANTEL',
-      'signAsStateDirector:DIRECTOR_GENERAL_ESTATAL',
-      'signAsNationalDirector:DIRECTOR_GENERAL_NACIONAL',
-      'releaseCertificate:COSFAC',
-      'deliverCertificate:SERVICIOS_ESCOLARES_PLANTEL',
+      'createCertificado:SERVICIOS_ESCOLARES_PLANTEL',
+      'returnCertificado:JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      'submitCertificado:SERVICIOS_ESCOLARES_PLANTEL',
+      'approveCertificadoAsJefeServiciosEscolaresEstatal:JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      'signCertificadoAsDirectorPlantel:DIRECTOR_PLANTEL',
+      'signCertificadoAsDirectorGeneralEstatal:DIRECTOR_GENERAL_ESTATAL',
+      'signCertificadoAsDirectorGeneralNacional:DIRECTOR_GENERAL_NACIONAL',
+      'approveCertificadoAsCosfac:COSFAC',
+      'deliverCertificado:SERVICIOS_ESCOLARES_PLANTEL',
     ]);
 
     // Replacement (F03), by the state office, with a folio of its own.
-    const replace = (id: string, who = 'escolares.mex') => gql(server, RequestCertificateReplacementDocument, { input: { certificadoId: id, motivo: 'Extravío' } }, as(who));
+    const replace = (id: string, who = 'escolares.mex') => gql(server, CreateCertificadoReposicionDocument, { input: { certificadoId: id, motivo: 'Extravío' } }, as(who));
     const pending = (await gql(server, CertificadosDocument, { filter: { estado: ['SOLICITADO'] } }, as('escolares.mex'))).data!.certificados.edges[0].node.id;
     expect(codeOf(await replace(pending))).toBe('INVALID_TRANSITION');
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, RequestCertificateReplacementDocument, { input: { certificadoId: certId, motivo: 'Extravío' } }, t), () => available('CE-MEX'));
-    const repo = (await replace(certId)).data!.requestCertificateReplacement;
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, CreateCertificadoReposicionDocument, { input: { certificadoId: certId, motivo: 'Extravío' } }, t), () => available('CE-MEX'));
+    const repo = (await replace(certId)).data!.createCertificadoReposicion;
     expect(repo).toMatchObject({ tipo: 'REPOSICION', estado: 'SOLICITADO', motivoReposicion: 'Extravío', reponeA: { id: certId, estado: 'ENTREGADO' }, unit: { code: 'MEX-P001' } });
     expect(repo.folio.numero).toMatch(/^MEX25-0000000[9|10]/);
     expect(issuesOf(await replace(certId))).toEqual([{ path: ['input', 'certificadoId'], message: 'This certificate was already replaced' }]);
@@ -182,10 +183,10 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
   });
 
   it('computes eficiencia terminal per plantel, state and nation, over what each reader may see', async () => {
-    const et = async (who: string, nivel: 'PLANTEL' | 'ESTADO' | 'NACIONAL') =>
+    const et = async (who: string, nivel: 'PLANTEL' | 'COLEGIO_ESTATAL' | 'NACIONAL') =>
       (await gql(server, EficienciaTerminalDocument, { generacion: 2022, nivel }, as(who))).data!.eficienciaTerminal.map((r) => [r.unitCode, r.inscritos, r.egresados, r.eficiencia]);
     expect(await et('escolares.mex', 'PLANTEL')).toEqual([['MEX-P001', 20, 8, 40], ['MEX-P002', 10, 0, 0]]);
-    expect(await et('dg.mex', 'ESTADO')).toEqual([['CE-MEX', 30, 8, 26.67]]);
+    expect(await et('dg.mex', 'COLEGIO_ESTATAL')).toEqual([['CE-MEX', 30, 8, 26.67]]);
     expect(await et('dstc', 'NACIONAL')).toEqual([[null, 30, 8, 26.67]]);
     expect(await et('escolares.p001', 'NACIONAL')).toEqual([[null, 20, 8, 40]]);
     expect(await et('dg.ver', 'NACIONAL')).toEqual([[null, 0, 0, null]]);
@@ -234,10 +235,10 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
   it('records the three risk-review meetings of a semester with their agreements', async () => {
     const meeting = (numero: number, acuerdos = ['Asesorías para 4 estudiantes en riesgo']) => ({ input: { periodo: '2025-1', numero, fecha: '2025-03-15T16:00:00Z', acuerdos } });
     const count = async () => (await gql(server, ReunionesRiesgoDocument, {}, as('admin'))).data!.reunionesRiesgo.totalCount;
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, RecordRiskReviewMeetingDocument, meeting(1), t), count);
-    expect((await gql(server, RecordRiskReviewMeetingDocument, meeting(1), as('escolares.mex'))).data!.recordRiskReviewMeeting).toMatchObject({ numero: 1, unit: { code: 'CE-MEX' } });
-    expect(issuesOf(await gql(server, RecordRiskReviewMeetingDocument, meeting(1), as('escolares.mex')))).toEqual([{ path: ['input', 'numero'], message: 'This meeting of the semester is already recorded' }]);
-    expect(issuesOf(await gql(server, RecordRiskReviewMeetingDocument, meeting(4, []), as('escolares.mex')))).toEqual([
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, CreateReunionRiesgoDocument, meeting(1), t), count);
+    expect((await gql(server, CreateReunionRiesgoDocument, meeting(1), as('escolares.mex'))).data!.createReunionRiesgo).toMatchObject({ numero: 1, unit: { code: 'CE-MEX' } });
+    expect(issuesOf(await gql(server, CreateReunionRiesgoDocument, meeting(1), as('escolares.mex')))).toEqual([{ path: ['input', 'numero'], message: 'This meeting of the semester is already recorded' }]);
+    expect(issuesOf(await gql(server, CreateReunionRiesgoDocument, meeting(4, []), as('escolares.mex')))).toEqual([
       { path: ['input', 'numero'], message: 'There are three meetings per semester: 1, 2 or 3' },
       { path: ['input', 'acuerdos'], message: 'Record at least one agreement' },
     ]);
@@ -246,27 +247,30 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
   it('assigns complementary tutoring (F05) in the student\'s plantel only', async () => {
     const input = { input: { alumnoId: p001[9], moduloClave: 'PROG-01', periodo: '2025-1', motivo: 'Reprobó 2 módulos en el corte 1' } };
     const count = async () => (await gql(server, `{ asesoriasComplementarias { totalCount } }`, undefined, as('admin'))).data;
-    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, AssignComplementaryTutoringDocument, input, t), count);
-    const r = await gql(server, AssignComplementaryTutoringDocument, input, as('escolares.p001'));
-    expect(r.data!.assignComplementaryTutoring).toMatchObject({ alumno: { matricula: 'P001220009' }, modulo: { clave: 'PROG-01' } });
-    expect(issuesOf(await gql(server, AssignComplementaryTutoringDocument, { input: { ...input.input, moduloClave: 'NOPE' } }, as('escolares.p001')))[0].path).toEqual(['input', 'moduloClave']);
+    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, CreateAsesoriaComplementariaDocument, input, t), count);
+    const r = await gql(server, CreateAsesoriaComplementariaDocument, input, as('escolares.p001'));
+    expect(r.data!.createAsesoriaComplementaria).toMatchObject({ alumno: { matricula: 'P001220009' }, modulo: { clave: 'PROG-01' } });
+    expect(issuesOf(await gql(server, CreateAsesoriaComplementariaDocument, { input: { ...input.input, moduloClave: 'NOPE' } }, as('escolares.p001')))[0].path).toEqual(['input', 'moduloClave']);
   });
 
   it('routes a reported baja (F04) through the state to Psicopedagogía', async () => {
     const report = { input: { alumnoId: p001[14], fecha: '2025-04-02T00:00:00Z', motivo: 'Cambio de domicilio', solicitudTutor: true } };
     const count = async () => (await gql(server, BajasDocument, {}, as('admin'))).data!.bajas.totalCount;
-    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, ReportDropoutDocument, report, t), count);
-    const reported = (await gql(server, ReportDropoutDocument, report, as('escolares.p001'))).data!.reportDropout;
+    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, CreateBajaDocument, report, t), count);
+    const reported = (await gql(server, CreateBajaDocument, report, as('escolares.p001'))).data!.createBaja;
     expect(reported).toMatchObject({ estado: 'REPORTADA', alumno: { estatus: 'BAJA' } });
-    expect(issuesOf(await gql(server, ReportDropoutDocument, report, as('escolares.p001')))).toEqual([{ path: ['input', 'alumnoId'], message: 'The student is already a baja or has graduated' }]);
+    // A baja (or a graduate) cannot be reported again: the precondition is declared, so the engine refuses it.
+    const again = await gql(server, CreateBajaDocument, report, as('escolares.p001'));
+    expect(codeOf(again)).toBe('INVALID_TRANSITION');
+    expect(again.errors![0].message).toMatch(/neither a baja already nor a graduate; this Alumno is BAJA/);
     const id = reported.id;
     const state = async () => (await gql(server, BajasDocument, {}, as('admin'))).data!.bajas.edges.map((e) => [e.node.estado, e.node.version]);
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, ChannelDropoutToPsicopedagogiaDocument, { input: { id } }, t), state);
-    expect(codeOf(await gql(server, AttendDropoutDocument, { input: { id, observaciones: 'x' } }, as('psicopedagogia.mex')))).toBe('INVALID_TRANSITION');
-    expect((await gql(server, ChannelDropoutToPsicopedagogiaDocument, { input: { id } }, as('escolares.mex'))).data!.channelDropoutToPsicopedagogia.estado).toBe('CANALIZADA');
-    expect(issuesOf(await gql(server, AttendDropoutDocument, { input: { id } }, as('psicopedagogia.mex')))[0].path).toEqual(['input', 'observaciones']);
-    await expectOnlyAllowed(tokens, ['psicopedagogia.mex'], (t) => gql(server, AttendDropoutDocument, { input: { id, observaciones: 'x' } }, t), state);
-    const attended = (await gql(server, AttendDropoutDocument, { input: { id, observaciones: 'Entrevista con tutor; canalizado a CONALEP de su nuevo domicilio' } }, as('psicopedagogia.mex'))).data!.attendDropout;
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, SendBajaDocument, { input: { id } }, t), state);
+    expect(codeOf(await gql(server, CloseBajaDocument, { input: { id, observaciones: 'x' } }, as('psicopedagogia.mex')))).toBe('INVALID_TRANSITION');
+    expect((await gql(server, SendBajaDocument, { input: { id } }, as('escolares.mex'))).data!.sendBaja.estado).toBe('CANALIZADA');
+    expect(issuesOf(await gql(server, CloseBajaDocument, { input: { id } }, as('psicopedagogia.mex')))[0].path).toEqual(['input', 'observaciones']);
+    await expectOnlyAllowed(tokens, ['psicopedagogia.mex'], (t) => gql(server, CloseBajaDocument, { input: { id, observaciones: 'x' } }, t), state);
+    const attended = (await gql(server, CloseBajaDocument, { input: { id, observaciones: 'Entrevista con tutor; canalizado a CONALEP de su nuevo domicilio' } }, as('psicopedagogia.mex'))).data!.closeBaja;
     expect(attended).toMatchObject({ estado: 'ATENDIDA', atencion: 'Entrevista con tutor; canalizado a CONALEP de su nuevo domicilio' });
   });
 
@@ -283,14 +287,14 @@ describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
       { corte: 3, inicio: '2025-05-05T00:00:00Z', fin: '2025-06-20T00:00:00Z' },
     ];
     const read = async (who = 'escolares.p001') =>
-      (await gql(server, CalendarioEscolarDocument, { estadoId: units['CE-MEX'], periodo: '2025-1' }, as(who))).data!.calendarioEscolar;
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, PublishSchoolCalendarDocument, { input: { periodo: '2025-1', cortes } }, t), () => read());
+      (await gql(server, CortesCalendarioDocument, { colegioEstatalId: units['CE-MEX'], periodo: '2025-1' }, as(who))).data!.cortesCalendario;
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, PublishCorteCalendarioDocument, { input: { periodo: '2025-1', cortes } }, t), () => read());
     const overlapping = [cortes[0], { ...cortes[1], inicio: '2025-03-01T00:00:00Z' }, cortes[2]];
-    expect(issuesOf(await gql(server, PublishSchoolCalendarDocument, { input: { periodo: '2025-1', cortes: overlapping } }, as('escolares.mex')))).toEqual([
+    expect(issuesOf(await gql(server, PublishCorteCalendarioDocument, { input: { periodo: '2025-1', cortes: overlapping } }, as('escolares.mex')))).toEqual([
       { path: ['input', 'cortes', 1, 'inicio'], message: 'Must start after the previous corte ends' },
     ]);
     expect(await read()).toEqual([]);
-    expect((await gql(server, PublishSchoolCalendarDocument, { input: { periodo: '2025-1', cortes } }, as('escolares.mex'))).errors).toBeUndefined();
+    expect((await gql(server, PublishCorteCalendarioDocument, { input: { periodo: '2025-1', cortes } }, as('escolares.mex'))).errors).toBeUndefined();
     expect((await read()).map((c) => [c.corte, c.inicio.slice(0, 10), c.fin.slice(0, 10)])).toEqual([
       [1, '2025-02-03', '2025-03-14'], [2, '2025-03-17', '2025-05-02'], [3, '2025-05-05', '2025-06-20'],
     ]);

@@ -7,7 +7,9 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../../lib/db/client.js';
 import { readablePrefixes, type Viewer } from '../../lib/auth/viewer.js';
 
-export type Nivel = 'PLANTEL' | 'ESTADO' | 'NACIONAL';
+/** Levels of an indicator: per plantel, per Colegio Estatal, national. */
+export const NIVELES = ['PLANTEL', 'COLEGIO_ESTATAL', 'NACIONAL'] as const;
+export type Nivel = (typeof NIVELES)[number];
 
 export interface EficienciaTerminalRow {
   nivel: Nivel;
@@ -23,7 +25,7 @@ export interface EficienciaTerminalRow {
 export async function eficienciaTerminal(db: Db, viewer: Viewer, nivel: Nivel, generacion: number, withinPath: string | null): Promise<EficienciaTerminalRow[]> {
   const prefixes = readablePrefixes(viewer).map((p) => `${p}%`);
   const group =
-    nivel === 'PLANTEL' ? Prisma.sql`u.id` : nivel === 'ESTADO' ? Prisma.sql`split_part(u.path, '/', 3)::uuid` : Prisma.sql`NULL::uuid`;
+    nivel === 'PLANTEL' ? Prisma.sql`u.id` : nivel === 'COLEGIO_ESTATAL' ? Prisma.sql`split_part(u.path, '/', 3)::uuid` : Prisma.sql`NULL::uuid`;
   const rows = prefixes.length
     ? await db.$queryRaw<{ unit_id: string | null; code: string | null; name: string | null; inscritos: number; egresados: number; eficiencia: number | null }[]>`
         SELECT k.unit_id, g.code, g.name, k.inscritos, k.egresados,
@@ -61,10 +63,27 @@ export interface AtRiskRow {
   promedio: number | null;
 }
 
+export interface AtRiskOrder {
+  field: 'reprobados' | 'promedio' | 'matricula';
+  direction: 'ASC' | 'DESC';
+}
+
+/** The ORDER BY of the at-risk list, from a closed list of columns; the matrícula breaks ties. */
+function atRiskOrderBy(order: AtRiskOrder | null): Prisma.Sql {
+  if (!order) return Prisma.sql`reprobados DESC, a.matricula`;
+  const dir = order.direction === 'DESC' ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const column = order.field === 'reprobados' ? Prisma.sql`reprobados` : order.field === 'promedio' ? Prisma.sql`promedio` : Prisma.sql`a.matricula`;
+  return order.field === 'matricula' ? Prisma.sql`a.matricula ${dir}` : Prisma.sql`${column} ${dir} NULLS LAST, a.matricula`;
+}
+
 export async function alumnosEnRiesgo(
   db: Db,
   viewer: Viewer,
-  args: { plantelPath: string; periodo: string; corte: number; minReprobados: number; aprobatoria: number; first: number; offset: number },
+  args: {
+    plantelPath: string; periodo: string; corte: number; minReprobados: number; aprobatoria: number; first: number; offset: number;
+    /** Default: most modules failed first, then by matrícula. */
+    order: AtRiskOrder | null;
+  },
 ): Promise<{ rows: AtRiskRow[]; total: number }> {
   const prefixes = readablePrefixes(viewer).map((p) => `${p}%`);
   if (!prefixes.length) return { rows: [], total: 0 };
@@ -79,7 +98,7 @@ export async function alumnosEnRiesgo(
     WHERE u.path LIKE ${args.plantelPath + '%'} AND u.path LIKE ANY (${prefixes}::text[]) AND a.estatus <> 'BAJA'
     GROUP BY a.id, a.matricula
     HAVING count(*) FILTER (WHERE e.calificacion < ${args.aprobatoria}) >= ${args.minReprobados}
-    ORDER BY reprobados DESC, a.matricula
+    ORDER BY ${atRiskOrderBy(args.order)}
     LIMIT ${args.first} OFFSET ${args.offset}`;
   return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
 }

@@ -1,27 +1,23 @@
-// SISEAC follow-up (30-524-PO-04 R 10-15): the report per corte by module and
-// teacher (with missing evaluation records), risk-review meetings, asesorías
-// complementarias (F05) and bajas (F04) routed to Psicopedagogía.
+// SISEAC follow-up (30-524-PO-04 R 8-15): the report per corte by module and
+// teacher (with missing evaluation records), the school calendar, risk-review
+// meetings, asesorías complementarias (F05) and bajas (F04) routed to
+// Psicopedagogía. Every write is a declared step (workflow.ts).
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
-import type { EstadoBaja } from '../../generated/prisma/enums.js';
 import { EstadoBaja as EstadoBajaValues } from '../../generated/prisma/enums.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { createUnitPathLoader, withinUnit } from '../../lib/auth/scope.js';
+import { createUnitPathLoader } from '../../lib/auth/scope.js';
 import { readablePrefixes } from '../../lib/auth/viewer.js';
-import { InputChecker, badInput, forbidden, notFound } from '../../lib/errors.js';
+import { InputChecker, badInput, notFound } from '../../lib/errors.js';
 import { UUID } from '../../lib/ids.js';
+import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { checkText } from '../../lib/validation.js';
-import { assignmentReaching, createRecord } from '../../lib/workflow/engine.js';
-import { createHistoryLoader } from '../../lib/workflow/history.js';
-import { registerWorkflow } from '../../lib/workflow/registry.js';
-import { WorkflowTransitionRef } from '../../lib/workflow/schema.js';
-import { availableSteps, stepMutation, unitOwnedStore, type StepArgs } from '../../lib/workflow/steps.js';
+import { workflowRecordFields } from '../../lib/workflow/fields.js';
+import { creationMutation, stepMutation } from '../../lib/workflow/mutations.js';
 import { readableByUnit } from './rules.js';
 import { AlumnoRef } from './types.js';
-import { BAJA_MUTATIONS, bajaWorkflow, SEGUIMIENTO_ROLES } from './workflow.js';
+import { asesoriaComplementariaWorkflow, bajaWorkflow, corteCalendarioWorkflow, reunionRiesgoWorkflow } from './workflow.js';
 import { RISK_RULE } from './indicators.js';
-
-registerWorkflow(bajaWorkflow, BAJA_MUTATIONS);
 
 builder.prismaObject('Modulo', { fields: (t) => ({ id: t.exposeID('id'), clave: t.exposeString('clave'), nombre: t.exposeString('nombre') }) });
 builder.prismaObject('Docente', { fields: (t) => ({ id: t.exposeID('id'), nombre: t.exposeString('nombre') }) });
@@ -138,37 +134,43 @@ builder.prismaNode('ReunionRiesgo', {
     unit: t.relation('unit'),
   }),
 });
+workflowRecordFields(reunionRiesgoWorkflow);
 
-const ReunionInput = builder.inputType('RecordRiskReviewMeetingInput', {
+const periodoValido = (periodo: string) => /^\d{4}-[12]$/.test(periodo);
+
+const ReunionInput = builder.inputType('CreateReunionRiesgoInput', {
   fields: (t) => ({
     periodo: t.string({ required: true, description: 'e.g. "2025-1".' }),
     numero: t.int({ required: true, description: '1, 2 or 3: the meeting of the semester.' }),
     fecha: t.field({ type: 'DateTime', required: true }),
     acuerdos: t.stringList({ required: true, description: 'Agreements (at least one).' }),
+    unitId: t.globalID({ required: false, description: 'The state office; defaults to the unit where you hold the role.' }),
   }),
 });
-builder.mutationField('recordRiskReviewMeeting', (t) =>
-  t.prismaField({
-    type: 'ReunionRiesgo',
-    description: 'R 12c (JEFE_SERVICIOS_ESCOLARES_ESTATAL): records one of the three risk-review meetings of the semester, with its agreements.',
-    args: { input: t.arg({ type: ReunionInput, required: true }) },
-    resolve: async (query, _r, { input }, ctx) => {
-      const actor = ctx.viewer!.assignments.find((a) => a.role === SEGUIMIENTO_ROLES.recordRiskReviewMeeting)!;
+creationMutation(reunionRiesgoWorkflow, 'createReunionRiesgo', {
+  input: ReunionInput,
+  plan: (input, ctx) => ({
+    unitId: input.unitId?.id,
+    validate: async (tx, { unit }) => {
       const check = new InputChecker()
-        .check(/^\d{4}-[12]$/.test(input.periodo), ['input', 'periodo'], 'Must look like "2025-1" or "2025-2"')
+        .check(periodoValido(input.periodo), ['input', 'periodo'], 'Must look like "2025-1" or "2025-2"')
         .check([1, 2, 3].includes(input.numero), ['input', 'numero'], 'There are three meetings per semester: 1, 2 or 3')
         .check(input.acuerdos.some((a) => a.trim()), ['input', 'acuerdos'], 'Record at least one agreement');
-      check.throwIfAny();
-      if (await ctx.db.reunionRiesgo.count({ where: { unitId: actor.unitId, periodo: input.periodo, numero: input.numero } })) {
-        throw badInput([{ path: ['input', 'numero'], message: 'This meeting of the semester is already recorded' }]);
-      }
-      return ctx.db.reunionRiesgo.create({
-        ...query,
-        data: { unitId: actor.unitId, periodo: input.periodo, numero: input.numero, fecha: input.fecha, acuerdos: input.acuerdos.map((a) => a.trim()).filter(Boolean), createdById: ctx.viewer!.personId },
+      if (check.issues.length) return check.issues;
+      return (await tx.reunionRiesgo.count({ where: { unitId: unit.id, periodo: input.periodo, numero: input.numero } }))
+        ? [{ path: ['input', 'numero'], message: 'This meeting of the semester is already recorded' }]
+        : [];
+    },
+    create: async (tx, { unit }) => {
+      const acuerdos = input.acuerdos.map((a) => a.trim()).filter(Boolean);
+      const created = await tx.reunionRiesgo.create({
+        data: { unitId: unit.id, periodo: input.periodo, numero: input.numero, fecha: input.fecha, acuerdos, createdById: ctx.viewer!.personId },
+        select: { id: true },
       });
+      return { id: created.id, changes: { periodo: input.periodo, numero: input.numero, acuerdos: acuerdos.length } };
     },
   }),
-);
+});
 
 // ---- asesorías complementarias (F05, R 14) ---------------------------------------
 
@@ -182,11 +184,13 @@ builder.prismaNode('AsesoriaComplementaria', {
     alumno: t.relation('alumno'),
     modulo: t.relation('modulo'),
     docente: t.relation('docente', { nullable: true }),
+    unit: t.relation('unit'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
+workflowRecordFields(asesoriaComplementariaWorkflow);
 
-const AsesoriaInput = builder.inputType('AssignComplementaryTutoringInput', {
+const AsesoriaInput = builder.inputType('CreateAsesoriaComplementariaInput', {
   fields: (t) => ({
     alumnoId: t.globalID({ required: true, for: AlumnoRef }),
     moduloClave: t.string({ required: true }),
@@ -195,42 +199,46 @@ const AsesoriaInput = builder.inputType('AssignComplementaryTutoringInput', {
     docenteId: t.id({ required: false, description: 'The teacher who gives it (Docente.id).' }),
   }),
 });
-builder.mutationField('assignComplementaryTutoring', (t) =>
-  t.prismaField({
-    type: 'AsesoriaComplementaria',
-    description: 'R 14 (SERVICIOS_ESCOLARES_PLANTEL): assigns a student of your plantel to complementary tutoring (F05).',
-    args: { input: t.arg({ type: AsesoriaInput, required: true }) },
-    resolve: async (query, _r, { input }, ctx) => {
-      const alumno = await readableAlumno(ctx, input.alumnoId.id);
-      const actor = assignmentReaching(ctx.viewer!, SEGUIMIENTO_ROLES.assignComplementaryTutoring, alumno.unit.path);
-      if (!actor) throw forbidden('assignComplementaryTutoring is for the school services of the student\'s plantel');
-      const modulo = await ctx.db.modulo.findUnique({ where: { clave: input.moduloClave } });
-      const docente = input.docenteId && UUID.test(String(input.docenteId))
-        ? await ctx.db.docente.findFirst({ where: { id: String(input.docenteId), unitId: alumno.unit.id } })
-        : null;
-      const check = new InputChecker()
-        .check(!!modulo, ['input', 'moduloClave'], 'No module has this key')
-        .check(/^\d{4}-[12]$/.test(input.periodo), ['input', 'periodo'], 'Must look like "2025-1" or "2025-2"')
-        .check(!input.docenteId || !!docente, ['input', 'docenteId'], 'Not a teacher of the student\'s plantel');
-      checkText(check, input.motivo, ['input', 'motivo'], 500);
-      check.throwIfAny();
-      if (await ctx.db.asesoriaComplementaria.count({ where: { alumnoId: alumno.id, moduloId: modulo!.id, periodo: input.periodo } })) {
-        throw badInput([{ path: ['input', 'moduloClave'], message: 'The student already has tutoring in this module this period' }]);
-      }
-      return ctx.db.asesoriaComplementaria.create({
-        ...query,
-        data: { alumnoId: alumno.id, unitId: alumno.unit.id, moduloId: modulo!.id, docenteId: docente?.id ?? null, periodo: input.periodo, motivo: input.motivo.trim(), createdById: ctx.viewer!.personId },
-      });
-    },
-  }),
-);
+creationMutation(asesoriaComplementariaWorkflow, 'createAsesoriaComplementaria', {
+  input: AsesoriaInput,
+  plan: (input, ctx) => {
+    let moduloId = '';
+    let docenteId: string | null = null;
+    return {
+      underId: input.alumnoId.id,
+      validate: async (tx, { unit, under }) => {
+        const modulo = await tx.modulo.findUnique({ where: { clave: input.moduloClave }, select: { id: true } });
+        const docente = input.docenteId && UUID.test(String(input.docenteId))
+          ? await tx.docente.findFirst({ where: { id: String(input.docenteId), unitId: unit.id }, select: { id: true } })
+          : null;
+        const check = new InputChecker()
+          .check(!!modulo, ['input', 'moduloClave'], 'No module has this key')
+          .check(periodoValido(input.periodo), ['input', 'periodo'], 'Must look like "2025-1" or "2025-2"')
+          .check(!input.docenteId || !!docente, ['input', 'docenteId'], 'Not a teacher of the student\'s plantel');
+        checkText(check, input.motivo, ['input', 'motivo'], 500);
+        if (check.issues.length) return check.issues;
+        moduloId = modulo!.id;
+        docenteId = docente?.id ?? null;
+        return (await tx.asesoriaComplementaria.count({ where: { alumnoId: under!.id, moduloId, periodo: input.periodo } }))
+          ? [{ path: ['input', 'moduloClave'], message: 'The student already has tutoring in this module this period' }]
+          : [];
+      },
+      create: async (tx, { unit, under }) => {
+        const created = await tx.asesoriaComplementaria.create({
+          data: { alumnoId: under!.id, unitId: unit.id, moduloId, docenteId, periodo: input.periodo, motivo: input.motivo.trim(), createdById: ctx.viewer!.personId },
+          select: { id: true },
+        });
+        return { id: created.id, changes: { modulo: input.moduloClave, periodo: input.periodo } };
+      },
+    };
+  },
+});
 
 // ---- bajas (F04, R 15) ---------------------------------------------------------------
 
 export const EstadoBajaEnum = builder.enumType(EstadoBajaValues, { name: 'EstadoBaja' });
-const bajaStore = unitOwnedStore<EstadoBaja>('Baja', (tx) => tx.baja);
 
-const BajaRef = builder.prismaNode('Baja', {
+builder.prismaNode('Baja', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
   description: 'A student\'s baja with its reasons (F04), routed to Psicopedagogía.',
@@ -239,19 +247,15 @@ const BajaRef = builder.prismaNode('Baja', {
     motivo: t.exposeString('motivo'),
     solicitudTutor: t.exposeBoolean('solicitudTutor', { description: 'Requested in writing by the student\'s tutor.' }),
     estado: t.expose('estado', { type: EstadoBajaEnum }),
-    version: t.exposeInt('version'),
     atencion: t.exposeString('atencion', { nullable: true, description: 'What Psicopedagogía did.' }),
     alumno: t.relation('alumno'),
     unit: t.relation('unit'),
-    history: t.field({ type: [WorkflowTransitionRef], resolve: (b, _a, ctx) => ctx.loader(createHistoryLoader).load({ workflow: bajaWorkflow.name, recordId: b.id }) }),
-    availableSteps: t.stringList({
-      select: { estado: true, unit: { select: { path: true } } },
-      resolve: (b, _a, ctx) => availableSteps(bajaWorkflow, BAJA_MUTATIONS)(b, ctx.viewer),
-    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
+workflowRecordFields(bajaWorkflow);
 
-const ReportBajaInput = builder.inputType('ReportDropoutInput', {
+const CreateBajaInput = builder.inputType('CreateBajaInput', {
   fields: (t) => ({
     alumnoId: t.globalID({ required: true, for: AlumnoRef }),
     fecha: t.field({ type: 'DateTime', required: true }),
@@ -259,96 +263,104 @@ const ReportBajaInput = builder.inputType('ReportDropoutInput', {
     solicitudTutor: t.boolean({ required: true }),
   }),
 });
-builder.mutationField('reportDropout', (t) =>
-  t.prismaField({
-    type: 'Baja',
-    description: 'R 15 (SERVICIOS_ESCOLARES_PLANTEL): reports a baja at once, with its reasons (F04); the student\'s status becomes BAJA.',
-    args: { input: t.arg({ type: ReportBajaInput, required: true }) },
-    resolve: async (query, _r, { input }, ctx) => {
-      const alumno = await readableAlumno(ctx, input.alumnoId.id);
-      const check = new InputChecker().check(input.fecha.getTime() <= Date.now(), ['input', 'fecha'], 'Cannot be in the future');
-      checkText(check, input.motivo, ['input', 'motivo'], 1000);
-      const id = await createRecord(ctx, bajaWorkflow, 'reportDropout', alumno.unit, async (tx) => {
-        check.throwIfAny();
-        const { count } = await tx.alumno.updateMany({ where: { id: alumno.id, estatus: { notIn: ['BAJA', 'EGRESADO'] } }, data: { estatus: 'BAJA' } });
-        if (!count) throw badInput([{ path: ['input', 'alumnoId'], message: 'The student is already a baja or has graduated' }]);
-        return tx.baja.create({
-          data: { alumnoId: alumno.id, unitId: alumno.unit.id, fecha: input.fecha, motivo: input.motivo.trim(), solicitudTutor: input.solicitudTutor },
-          select: { id: true },
-        });
+creationMutation(bajaWorkflow, 'createBaja', {
+  input: CreateBajaInput,
+  plan: (input) => ({
+    // The engine locks the student's row and checks that the student is neither a baja nor a graduate.
+    underId: input.alumnoId.id,
+    validate: () => checkText(new InputChecker().check(input.fecha.getTime() <= Date.now(), ['input', 'fecha'], 'Cannot be in the future'), input.motivo, ['input', 'motivo'], 1000).issues,
+    create: async (tx, { unit, under }) => {
+      await tx.alumno.update({ where: { id: under!.id }, data: { estatus: 'BAJA' } });
+      const created = await tx.baja.create({
+        data: { alumnoId: under!.id, unitId: unit.id, fecha: input.fecha, motivo: input.motivo.trim(), solicitudTutor: input.solicitudTutor },
+        select: { id: true },
       });
-      return ctx.db.baja.findUniqueOrThrow({ ...query, where: { id } });
+      return { id: created.id, changes: { estatusAlumno: 'BAJA' } };
     },
   }),
-);
-
-const BajaStepInput = builder.inputType('BajaStepInput', {
-  fields: (t) => ({
-    id: t.globalID({ required: true, for: BajaRef }),
-    version: t.int({ required: false }),
-    observaciones: t.string({ required: false, description: 'Required to close the attention: what was done.' }),
-  }),
 });
-for (const field of ['channelDropoutToPsicopedagogia', 'attendDropout'] as const) {
-  stepMutation<EstadoBaja, (typeof BAJA_MUTATIONS)[typeof field], StepArgs>({
-    workflow: bajaWorkflow,
-    store: bajaStore,
-    readable: readableByUnit,
-    model: 'Baja',
-    field,
-    transition: BAJA_MUTATIONS[field],
-    input: BajaStepInput,
-    options: field === 'attendDropout' ? (input) => ({ data: { atencion: input.observaciones?.trim() ?? null } }) : undefined,
-  });
-}
+
+stepMutation(bajaWorkflow, 'sendBaja');
+// The observations of the attention are what Psicopedagogía did.
+stepMutation(bajaWorkflow, 'closeBaja', { plan: (input) => ({ data: { atencion: input.observaciones?.trim() ?? null } }) });
 
 // ---- lists -----------------------------------------------------------------------------
 
-const SeguimientoFilter = builder.inputType('SeguimientoFilter', {
+const ReunionRiesgoFilter = builder.inputType('ReunionRiesgoFilter', {
   fields: (t) => ({
-    dentroDe: t.globalID({ required: false }),
+    dentroDe: t.globalID({ required: false, description: 'Of this unit or a unit below it.' }),
+    unitId: t.globalID({ required: false, description: 'Of exactly this unit.' }),
     periodo: t.string({ required: false }),
-    estadoBaja: t.field({ type: [EstadoBajaEnum], required: false, description: 'Bajas only.' }),
   }),
 });
-type Filter = typeof SeguimientoFilter.$inferInput | null | undefined;
-const where = async (ctx: Context, filter: Filter, extra: object = {}) => ({
-  AND: [readableByUnit(ctx.viewer), filter?.dentroDe ? await withinUnit(ctx, filter.dentroDe.id) : {}, extra],
+const ReunionRiesgoOrder = orderInput('ReunionRiesgo', ['fecha', 'periodo', 'numero'] as const, 'periodo');
+const reunionWhere = listWhere(async ({ filter }: { filter?: typeof ReunionRiesgoFilter.$inferInput | null }, ctx: Context): Promise<Prisma.ReunionRiesgoWhereInput> => ({
+  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.periodo ? { periodo: filter.periodo } : {}],
+}));
+
+const AsesoriaComplementariaFilter = builder.inputType('AsesoriaComplementariaFilter', {
+  fields: (t) => ({
+    dentroDe: t.globalID({ required: false, description: 'Of this unit or a unit below it.' }),
+    unitId: t.globalID({ required: false, description: 'Of exactly this unit.' }),
+    periodo: t.string({ required: false }),
+  }),
 });
+const AsesoriaComplementariaOrder = orderInput('AsesoriaComplementaria', ['createdAt', 'periodo'] as const, 'createdAt');
+const asesoriaWhere = listWhere(async ({ filter }: { filter?: typeof AsesoriaComplementariaFilter.$inferInput | null }, ctx: Context): Promise<Prisma.AsesoriaComplementariaWhereInput> => ({
+  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.periodo ? { periodo: filter.periodo } : {}],
+}));
+
+const BajaFilter = builder.inputType('BajaFilter', {
+  fields: (t) => ({
+    dentroDe: t.globalID({ required: false, description: 'Of this unit or a unit below it.' }),
+    unitId: t.globalID({ required: false, description: 'Of exactly this unit.' }),
+    estado: t.field({ type: [EstadoBajaEnum], required: false, description: 'Any of these states.' }),
+  }),
+});
+const BajaOrder = orderInput('Baja', ['createdAt', 'fecha', 'estado'] as const, 'createdAt');
+const bajaWhere = listWhere(async ({ filter }: { filter?: typeof BajaFilter.$inferInput | null }, ctx: Context): Promise<Prisma.BajaWhereInput> => ({
+  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.estado?.length ? { estado: { in: filter.estado } } : {}],
+}));
 
 builder.queryFields((t) => ({
   reunionesRiesgo: t.prismaConnection({
     type: 'ReunionRiesgo',
     cursor: 'id',
-    args: { filter: t.arg({ type: SeguimientoFilter }) },
-    totalCount: async (_c, args, ctx) => ctx.db.reunionRiesgo.count({ where: await where(ctx, args.filter, args.filter?.periodo ? { periodo: args.filter.periodo } : {}) }),
+    description: 'Risk-review meetings the viewer may see. Default order: by period, then meeting number.',
+    args: { filter: t.arg({ type: ReunionRiesgoFilter }), orderBy: t.arg({ type: ReunionRiesgoOrder.Input }) },
+    totalCount: async (_c, args, ctx) => ctx.db.reunionRiesgo.count({ where: await reunionWhere(args, ctx) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.reunionRiesgo.findMany({ ...query, where: await where(ctx, args.filter, args.filter?.periodo ? { periodo: args.filter.periodo } : {}), orderBy: [{ periodo: 'asc' }, { numero: 'asc' }, { id: 'asc' }] }),
+      ctx.db.reunionRiesgo.findMany({
+        ...query,
+        where: await reunionWhere(args, ctx),
+        orderBy: args.orderBy
+          ? ReunionRiesgoOrder.toPrisma<Prisma.ReunionRiesgoOrderByWithRelationInput>(args.orderBy)
+          : [{ periodo: 'asc' }, { numero: 'asc' }, { id: 'asc' }],
+      }),
   }, { name: 'ReunionRiesgoConnection' }, { name: 'ReunionRiesgoEdge' }),
   asesoriasComplementarias: t.prismaConnection({
     type: 'AsesoriaComplementaria',
     cursor: 'id',
-    args: { filter: t.arg({ type: SeguimientoFilter }) },
-    totalCount: async (_c, args, ctx) => ctx.db.asesoriaComplementaria.count({ where: await where(ctx, args.filter, args.filter?.periodo ? { periodo: args.filter.periodo } : {}) }),
+    description: 'Asesorías complementarias the viewer may see.',
+    args: { filter: t.arg({ type: AsesoriaComplementariaFilter }), orderBy: t.arg({ type: AsesoriaComplementariaOrder.Input }) },
+    totalCount: async (_c, args, ctx) => ctx.db.asesoriaComplementaria.count({ where: await asesoriaWhere(args, ctx) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.asesoriaComplementaria.findMany({ ...query, where: await where(ctx, args.filter, args.filter?.periodo ? { periodo: args.filter.periodo } : {}), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ctx.db.asesoriaComplementaria.findMany({
+        ...query,
+        where: await asesoriaWhere(args, ctx),
+        orderBy: AsesoriaComplementariaOrder.toPrisma<Prisma.AsesoriaComplementariaOrderByWithRelationInput>(args.orderBy),
+      }),
   }, { name: 'AsesoriaComplementariaConnection' }, { name: 'AsesoriaComplementariaEdge' }),
   bajas: t.prismaConnection({
     type: 'Baja',
     cursor: 'id',
-    args: { filter: t.arg({ type: SeguimientoFilter }) },
-    totalCount: async (_c, args, ctx) => ctx.db.baja.count({ where: await where(ctx, args.filter, args.filter?.estadoBaja?.length ? { estado: { in: args.filter.estadoBaja } } : {}) }),
+    description: 'Bajas the viewer may see.',
+    args: { filter: t.arg({ type: BajaFilter }), orderBy: t.arg({ type: BajaOrder.Input }) },
+    totalCount: async (_c, args, ctx) => ctx.db.baja.count({ where: await bajaWhere(args, ctx) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.baja.findMany({ ...query, where: await where(ctx, args.filter, args.filter?.estadoBaja?.length ? { estado: { in: args.filter.estadoBaja } } : {}), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ctx.db.baja.findMany({ ...query, where: await bajaWhere(args, ctx), orderBy: BajaOrder.toPrisma<Prisma.BajaOrderByWithRelationInput>(args.orderBy) }),
   }, { name: 'BajaConnection' }, { name: 'BajaEdge' }),
 }));
-
-async function readableAlumno(ctx: Context, id: string) {
-  const alumno = await ctx.db.alumno.findFirst({ where: { AND: [{ id }, readableByUnit(ctx.viewer)] }, select: { id: true, unit: { select: { id: true, path: true } } } });
-  if (!alumno) throw notFound('Alumno', id);
-  return alumno;
-}
-
 
 // ---- school calendar (R 8, 12a) --------------------------------------------------------
 
@@ -361,6 +373,7 @@ const CorteRef = builder.prismaObject('CorteCalendario', {
     fin: t.expose('fin', { type: 'DateTime' }),
   }),
 });
+workflowRecordFields(corteCalendarioWorkflow);
 
 const CorteInput = builder.inputType('CorteCalendarioInput', {
   fields: (t) => ({
@@ -369,43 +382,61 @@ const CorteInput = builder.inputType('CorteCalendarioInput', {
     fin: t.field({ type: 'DateTime', required: true }),
   }),
 });
-const CalendarioInput = builder.inputType('PublishSchoolCalendarInput', {
+const CalendarioInput = builder.inputType('PublishCorteCalendarioInput', {
   fields: (t) => ({
     periodo: t.string({ required: true, description: 'e.g. "2025-1".' }),
     cortes: t.field({ type: [CorteInput], required: true, description: 'The three cortes, in order, without overlapping.' }),
+    unitId: t.globalID({ required: false, description: 'The state office; defaults to the unit where you hold the role.' }),
   }),
 });
 
-builder.mutationField('publishSchoolCalendar', (t) =>
-  t.prismaField({
-    type: [CorteRef],
-    description: 'R 8 (JEFE_SERVICIOS_ESCOLARES_ESTATAL): publishes to your planteles the cortes of a period, as received from Oficinas Nacionales; replaces an earlier version.',
-    args: { input: t.arg({ type: CalendarioInput, required: true }) },
-    resolve: async (query, _r, { input }, ctx) => {
-      const actor = ctx.viewer!.assignments.find((a) => a.role === SEGUIMIENTO_ROLES.publishSchoolCalendar)!;
+/** The cortes of a period published by a state office, in order (1, 2, 3). */
+const cortesOf = (db: Pick<Context['db'], 'corteCalendario'>, unitId: string, periodo: string) =>
+  db.corteCalendario.findMany({ where: { unitId, periodo }, orderBy: { corte: 'asc' } });
+
+creationMutation(corteCalendarioWorkflow, 'publishCorteCalendario', {
+  input: CalendarioInput,
+  plan: (input) => ({
+    unitId: input.unitId?.id,
+    validate: () => {
       const check = new InputChecker()
-        .check(/^\d{4}-[12]$/.test(input.periodo), ['input', 'periodo'], 'Must look like "2025-1" or "2025-2"')
+        .check(periodoValido(input.periodo), ['input', 'periodo'], 'Must look like "2025-1" or "2025-2"')
         .check(input.cortes.length === 3 && input.cortes.every((c, i) => c.corte === i + 1), ['input', 'cortes'], 'Give cortes 1, 2 and 3, in order');
       input.cortes.forEach((c, i) => {
         check.check(c.inicio <= c.fin, ['input', 'cortes', i, 'fin'], 'Cannot end before it starts');
         if (i > 0) check.check(input.cortes[i - 1].fin < c.inicio, ['input', 'cortes', i, 'inicio'], 'Must start after the previous corte ends');
       });
-      check.throwIfAny();
-      await ctx.db.$transaction([
-        ctx.db.corteCalendario.deleteMany({ where: { unitId: actor.unitId, periodo: input.periodo } }),
-        ctx.db.corteCalendario.createMany({ data: input.cortes.map((c) => ({ unitId: actor.unitId, periodo: input.periodo, corte: c.corte, inicio: c.inicio, fin: c.fin })) }),
-      ]);
-      return ctx.db.corteCalendario.findMany({ ...query, where: { unitId: actor.unitId, periodo: input.periodo }, orderBy: { corte: 'asc' } });
+      return check.issues;
+    },
+    // Replaces an earlier version of the period's calendar in place (the cortes keep their ids); the audit entry is kept on corte 1.
+    create: async (tx, { unit }) => {
+      for (const c of input.cortes) {
+        await tx.corteCalendario.upsert({
+          where: { unitId_periodo_corte: { unitId: unit.id, periodo: input.periodo, corte: c.corte } },
+          create: { unitId: unit.id, periodo: input.periodo, corte: c.corte, inicio: c.inicio, fin: c.fin },
+          update: { inicio: c.inicio, fin: c.fin },
+        });
+      }
+      await tx.corteCalendario.deleteMany({ where: { unitId: unit.id, periodo: input.periodo, corte: { notIn: input.cortes.map((c) => c.corte) } } });
+      const [first] = await cortesOf(tx, unit.id, input.periodo);
+      return { id: first.id, changes: { periodo: input.periodo, cortes: input.cortes.map((c) => ({ corte: c.corte, inicio: c.inicio, fin: c.fin })) } };
     },
   }),
-);
+  output: {
+    type: [CorteRef],
+    resolve: async (result, input, ctx) => {
+      const { unitId } = await ctx.db.corteCalendario.findUniqueOrThrow({ where: { id: result.id }, select: { unitId: true } });
+      return cortesOf(ctx.db, unitId, input.periodo);
+    },
+  },
+});
 
-builder.queryField('calendarioEscolar', (t) =>
+builder.queryField('cortesCalendario', (t) =>
   t.prismaField({
     type: [CorteRef],
-    description: 'The cortes of a period published by a state (the school calendar is not confidential: any signed-in person may read it).',
-    args: { estadoId: t.arg.globalID({ required: true }), periodo: t.arg.string({ required: true }) },
+    description: 'The cortes of a period published by a Colegio Estatal, in order (the school calendar is not confidential: every signed-in person may read it).',
+    args: { colegioEstatalId: t.arg.globalID({ required: true }), periodo: t.arg.string({ required: true }) },
     resolve: (query, _r, args, ctx) =>
-      ctx.db.corteCalendario.findMany({ ...query, where: { unitId: args.estadoId.id, periodo: args.periodo }, orderBy: { corte: 'asc' } }),
+      ctx.db.corteCalendario.findMany({ ...query, where: { unitId: args.colegioEstatalId.id, periodo: args.periodo }, orderBy: { corte: 'asc' } }),
   }),
 );

@@ -1,23 +1,28 @@
 // GraphQL types and queries of 30-524-PO-04: students, certificates, folios, indicators.
+// Writes are the declared steps (workflow.ts, mutations.ts).
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoCertificado, EstatusAlumno, ModeloAcademico } from '../../generated/prisma/enums.js';
 import { createUnitPathLoader, withinUnit } from '../../lib/auth/scope.js';
 import { badInput, notFound } from '../../lib/errors.js';
-import { orderInput } from '../../lib/pagination.js';
-import { createHistoryLoader } from '../../lib/workflow/history.js';
-import { WorkflowTransitionRef } from '../../lib/workflow/schema.js';
-import { availableSteps } from '../../lib/workflow/steps.js';
+import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
+import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { maskCurp, readableByUnit, seesPersonalData } from './rules.js';
-import { CERTIFICADO_MUTATIONS, certificadoWorkflow } from './workflow.js';
-import { alumnosEnRiesgo, eficienciaTerminal, RISK_RULE, type EficienciaTerminalRow } from './indicators.js';
+import { certificadoWorkflow, loteFoliosWorkflow } from './workflow.js';
+import { alumnosEnRiesgo, eficienciaTerminal, NIVELES, RISK_RULE, type EficienciaTerminalRow } from './indicators.js';
 
 export const ModeloAcademicoEnum = builder.enumType(ModeloAcademico, { name: 'ModeloAcademico', description: 'Academic model: 1990, 1997, 2003, 2008, 2018, 2023.' });
 export const EstatusAlumnoEnum = builder.enumType(EstatusAlumno, { name: 'EstatusAlumno' });
 export const EstadoCertificadoEnum = builder.enumType(EstadoCertificado, { name: 'EstadoCertificado' });
-const NivelEnum = builder.enumType('NivelEficienciaTerminal', { values: ['PLANTEL', 'ESTADO', 'NACIONAL'] as const });
+/**
+ * The level an indicator is computed at. One meaning, one enum: promocion's indicators use the same one
+ * (whichever module is registered first defines it; see the module's report).
+ */
+export const NivelIndicadorEnum = builder.enumType('NivelIndicador', {
+  values: NIVELES,
+  description: 'Level of an indicator: per plantel, per Colegio Estatal, or national.',
+});
 
 export const AlumnoRef = builder.prismaNode('Alumno', {
   id: { field: 'id' },
@@ -49,13 +54,33 @@ builder.prismaObject('Folio', {
   fields: (t) => ({ numero: t.exposeString('numero'), asignadoAt: t.expose('asignadoAt', { type: 'DateTime', nullable: true }) }),
 });
 
+export const LoteFoliosRef = builder.prismaNode('LoteFolios', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
+  description: 'A batch of electronic folios received from Oficinas Nacionales and held by a state office (DG 2.1); `assignLoteFolios` hands them out to planteles.',
+  fields: (t) => ({
+    referencia: t.exposeString('referencia'),
+    cantidad: t.exposeInt('cantidad'),
+    primero: t.string({
+      description: 'The lowest folio of the batch.',
+      resolve: async (l, _a, ctx) => (await ctx.db.folio.aggregate({ where: { loteId: l.id }, _min: { numero: true } }))._min.numero ?? '',
+    }),
+    ultimo: t.string({
+      description: 'The highest folio of the batch.',
+      resolve: async (l, _a, ctx) => (await ctx.db.folio.aggregate({ where: { loteId: l.id }, _max: { numero: true } }))._max.numero ?? '',
+    }),
+    unit: t.relation('unit', { description: 'The state office that holds the batch.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+workflowRecordFields(loteFoliosWorkflow);
+
 export const CertificadoRef = builder.prismaNode('Certificado', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
   description: 'Certificado de Terminación de Estudios (electronic): CENTRES request, spelling review, three signatures in order, COSFAC release, delivery.',
   fields: (t) => ({
     estado: t.expose('estado', { type: EstadoCertificadoEnum }),
-    version: t.exposeInt('version'),
     alumno: t.relation('alumno'),
     folio: t.relation('folio'),
     unit: t.relation('unit'),
@@ -66,20 +91,14 @@ export const CertificadoRef = builder.prismaNode('Certificado', {
     entregadoA: t.exposeString('entregadoA', { nullable: true, description: 'Receipt (F02): who received it.' }),
     entregadoAt: t.expose('entregadoAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    history: t.field({
-      type: [WorkflowTransitionRef],
-      resolve: (c, _a, ctx) => ctx.loader(createHistoryLoader).load({ workflow: certificadoWorkflow.name, recordId: c.id }),
-    }),
-    availableSteps: t.stringList({
-      select: { estado: true, unit: { select: { path: true } } },
-      resolve: (c, _a, ctx) => availableSteps(certificadoWorkflow, CERTIFICADO_MUTATIONS)(c, ctx.viewer),
-    }),
   }),
 });
+workflowRecordFields(certificadoWorkflow);
 
 const AlumnoFilter = builder.inputType('AlumnoFilter', {
   fields: (t) => ({
     dentroDe: t.globalID({ required: false, description: 'Students of this unit and below.' }),
+    unitId: t.globalID({ required: false, description: 'Students of exactly this unit.' }),
     generacion: t.int({ required: false }),
     estatus: t.field({ type: [EstatusAlumnoEnum], required: false }),
     carrera: t.string({ required: false }),
@@ -88,30 +107,33 @@ const AlumnoFilter = builder.inputType('AlumnoFilter', {
 });
 const AlumnoOrder = orderInput('Alumno', ['matricula', 'primerApellido', 'generacion'] as const, 'matricula');
 
-async function alumnoWhere(ctx: Context, filter: typeof AlumnoFilter.$inferInput | null | undefined): Promise<Prisma.AlumnoWhereInput> {
-  return {
+const alumnoWhere = listWhere(async ({ filter }: { filter?: typeof AlumnoFilter.$inferInput | null }, ctx): Promise<Prisma.AlumnoWhereInput> => ({
     AND: [
       readableByUnit(ctx.viewer),
-      filter?.dentroDe ? await withinUnit(ctx, filter.dentroDe.id) : {},
+      await unitFilter(ctx, filter),
       filter?.generacion ? { generacion: filter.generacion } : {},
       filter?.estatus?.length ? { estatus: { in: filter.estatus } } : {},
       filter?.carrera ? { carrera: filter.carrera } : {},
       filter?.matricula ? { matricula: filter.matricula } : {},
     ],
-  };
-}
+}));
 
 const CertificadoFilter = builder.inputType('CertificadoFilter', {
   fields: (t) => ({
-    dentroDe: t.globalID({ required: false }),
-    estado: t.field({ type: [EstadoCertificadoEnum], required: false }),
+    dentroDe: t.globalID({ required: false, description: 'Owned by this unit or a unit below it.' }),
+    unitId: t.globalID({ required: false, description: 'Owned by exactly this unit.' }),
+    estado: t.field({ type: [EstadoCertificadoEnum], required: false, description: 'Any of these states.' }),
   }),
 });
+const CertificadoOrder = orderInput('Certificado', ['createdAt', 'estado'] as const, 'createdAt');
+const certificadoWhere = listWhere(async ({ filter }: { filter?: typeof CertificadoFilter.$inferInput | null }, ctx): Promise<Prisma.CertificadoWhereInput> => ({
+  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.estado?.length ? { estado: { in: filter.estado } } : {}],
+}));
 
 const EficienciaTerminalRef = builder.objectRef<EficienciaTerminalRow>('EficienciaTerminal').implement({
   description: 'Eficiencia terminal = egresados de la generación N / inscritos en primer semestre de la generación N × 100.',
   fields: (t) => ({
-    nivel: t.exposeString('nivel'),
+    nivel: t.expose('nivel', { type: NivelIndicadorEnum }),
     unitId: t.id({ nullable: true, resolve: (r) => (r.unitId ? encodeGlobalID('OrgUnit', r.unitId) : null) }),
     unitCode: t.exposeString('unitCode', { nullable: true }),
     unitName: t.exposeString('unitName', { nullable: true }),
@@ -134,6 +156,9 @@ const AlumnoEnRiesgoRef = builder
       promedio: t.exposeFloat('promedio', { nullable: true }),
     }),
   });
+const EficienciaTerminalOrder = orderInput('EficienciaTerminal', ['unitCode', 'eficiencia'] as const, 'unitCode');
+const AlumnoEnRiesgoOrder = orderInput('AlumnoEnRiesgo', ['reprobados', 'promedio', 'matricula'] as const, 'reprobados');
+
 const RiesgoPage = builder.objectRef<{ total: number; items: AtRisk[]; regla: string }>('ReporteRiesgoSiseac').implement({
   description: 'SISEAC: students at risk in a corte, by the documented rule.',
   fields: (t) => ({
@@ -149,25 +174,44 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'Students the viewer may see (a plantel sees its own; a state its planteles; national offices all).',
     args: { filter: t.arg({ type: AlumnoFilter }), orderBy: t.arg({ type: AlumnoOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.alumno.count({ where: await alumnoWhere(ctx, args.filter) }),
+    totalCount: async (_c, args, ctx) => ctx.db.alumno.count({ where: await alumnoWhere(args, ctx) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.alumno.findMany({ ...query, where: await alumnoWhere(ctx, args.filter), orderBy: AlumnoOrder.toPrisma<Prisma.AlumnoOrderByWithRelationInput>(args.orderBy) }),
+      ctx.db.alumno.findMany({ ...query, where: await alumnoWhere(args, ctx), orderBy: AlumnoOrder.toPrisma<Prisma.AlumnoOrderByWithRelationInput>(args.orderBy) }),
   }, { name: 'AlumnoConnection' }, { name: 'AlumnoEdge' }),
   certificados: t.prismaConnection({
     type: 'Certificado',
     cursor: 'id',
-    args: { filter: t.arg({ type: CertificadoFilter }) },
-    totalCount: async (_c, args, ctx) => ctx.db.certificado.count({ where: await certificadoWhere(ctx, args.filter) }),
+    description: 'Certificates the viewer may see.',
+    args: { filter: t.arg({ type: CertificadoFilter }), orderBy: t.arg({ type: CertificadoOrder.Input }) },
+    totalCount: async (_c, args, ctx) => ctx.db.certificado.count({ where: await certificadoWhere(args, ctx) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.certificado.findMany({ ...query, where: await certificadoWhere(ctx, args.filter), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      ctx.db.certificado.findMany({ ...query, where: await certificadoWhere(args, ctx), orderBy: CertificadoOrder.toPrisma<Prisma.CertificadoOrderByWithRelationInput>(args.orderBy) }),
   }, { name: 'CertificadoConnection' }, { name: 'CertificadoEdge' }),
   eficienciaTerminal: t.field({
     type: [EficienciaTerminalRef],
     description: 'Eficiencia terminal of a generation per plantel, per state or for the nation, over what the viewer may see. One SQL statement.',
-    args: { generacion: t.arg.int({ required: true }), nivel: t.arg({ type: NivelEnum, required: true }), dentroDe: t.arg.globalID({ required: false }) },
+    args: {
+      generacion: t.arg.int({ required: true }),
+      nivel: t.arg({ type: NivelIndicadorEnum, required: true }),
+      dentroDe: t.arg.globalID({ required: false }),
+      orderBy: t.arg({ type: EficienciaTerminalOrder.Input, description: 'Default: by unit code, the national row first.' }),
+    },
     resolve: async (_r, args, ctx) => {
       const within = args.dentroDe ? (await withinUnit(ctx, args.dentroDe.id)).unit.path.startsWith : null;
-      return eficienciaTerminal(ctx.db, ctx.viewer!, args.nivel, args.generacion, within);
+      const rows = await eficienciaTerminal(ctx.db, ctx.viewer!, args.nivel, args.generacion, within);
+      if (!args.orderBy) return rows;
+      const { field, direction } = args.orderBy;
+      const sign = direction === 'DESC' ? -1 : 1;
+      // Nulls (the national row, a generation without students) first, as in the default order.
+      const cmp = (a: EficienciaTerminalRow, b: EficienciaTerminalRow) => {
+        const x = a[field];
+        const y = b[field];
+        if (x === y) return (a.unitCode ?? '').localeCompare(b.unitCode ?? '');
+        if (x === null) return -1;
+        if (y === null) return 1;
+        return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y)));
+      };
+      return [...rows].sort(cmp);
     },
   }),
   alumnosEnRiesgo: t.field({
@@ -181,6 +225,7 @@ builder.queryFields((t) => ({
       aprobatoria: t.arg.float({ required: false }),
       first: t.arg.int({ required: false, defaultValue: 50 }),
       offset: t.arg.int({ required: false, defaultValue: 0 }),
+      orderBy: t.arg({ type: AlumnoEnRiesgoOrder.Input, description: 'Default: most modules failed first, then by matrícula.' }),
     },
     resolve: async (_r, args, ctx) => {
       const issues = [];
@@ -193,17 +238,13 @@ builder.queryFields((t) => ({
       const aprobatoria = args.aprobatoria ?? RISK_RULE.aprobatoria;
       const { rows, total } = await alumnosEnRiesgo(ctx.db, ctx.viewer!, {
         plantelPath: plantel, periodo: args.periodo, corte: args.corte, minReprobados, aprobatoria, first: args.first ?? 50, offset: args.offset ?? 0,
+        order: args.orderBy ?? null,
       });
       return { total, regla: `${minReprobados} o más módulos con calificación menor a ${aprobatoria} en el corte ${args.corte}`, items: rows };
     },
   }),
 }));
 
-async function certificadoWhere(ctx: Context, filter: typeof CertificadoFilter.$inferInput | null | undefined): Promise<Prisma.CertificadoWhereInput> {
-  return {
-    AND: [readableByUnit(ctx.viewer), filter?.dentroDe ? await withinUnit(ctx, filter.dentroDe.id) : {}, filter?.estado?.length ? { estado: { in: filter.estado } } : {}],
-  };
-}
 
 builder.queryField('foliosDisponibles', (t) =>
   t.int({

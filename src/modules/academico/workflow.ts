@@ -1,12 +1,69 @@
 // 30-524-PO-04 "Seguimiento Académico de Alumnos" (CONALEP Veracruz): the
-// electronic Certificado de Terminación de Estudios. Step numbers are the
-// manual's (DG: Dirección General's table; P: the planteles' table; R: operating rules).
-import { defineWorkflow } from '../../lib/workflow/types.js';
+// electronic Certificado de Terminación de Estudios, its folios, the bajas
+// (F04) and the records of the SISEAC follow-up. Every write of the module is
+// a step declared here. Step numbers are the manual's (DG: Dirección General's
+// table; P: the planteles' table; R: operating rules).
+import type { EstadoBaja, EstadoCertificado, EstatusAlumno } from '../../generated/prisma/enums.js';
+import { readableByUnit } from '../../lib/auth/scope.js';
+import { unitOwnedStore } from '../../lib/workflow/stores.js';
+import { defineWorkflow, type RecordStore, type Subject, type WorkflowRecord } from '../../lib/workflow/types.js';
+
+// ---- the student, as the subject of creations ------------------------------------
+
+interface AlumnoRow {
+  id: string;
+  unitId: string;
+  estatus: EstatusAlumno;
+  planConcluido: boolean;
+  unit: { path: string };
+}
+const alumnoSelect = { id: true, unitId: true, estatus: true, planConcluido: true, unit: { select: { path: true } } } as const;
+
+/**
+ * A student is not a workflow record (`estatus` is not a state); creations
+ * about a student read it through this store, with a state derived from its row.
+ */
+function alumnoStore(stateOf: (row: AlumnoRow) => string): RecordStore {
+  const toRecord = (row: AlumnoRow): WorkflowRecord => ({ id: row.id, state: stateOf(row), version: 0, unitId: row.unitId, unitPath: row.unit.path, addressees: [] });
+  return {
+    readable: readableByUnit,
+    async load(tx, id, viewer) {
+      const row = await tx.alumno.findFirst({ where: { AND: [{ id }, readableByUnit(viewer)] }, select: alumnoSelect });
+      return row ? toRecord(row) : null;
+    },
+    async loadMany(tx, ids) {
+      return (await tx.alumno.findMany({ where: { id: { in: [...ids] } }, select: alumnoSelect })).map(toRecord);
+    },
+    async lock(tx, id) {
+      await tx.$queryRaw`SELECT 1 FROM "Alumno" WHERE id = ${id}::uuid FOR UPDATE`;
+    },
+    move() {
+      throw new Error('A student is not moved by workflow steps');
+    },
+  };
+}
+
+const ESTATUS = ['INSCRITO', 'EN_RIESGO', 'BAJA', 'EGRESADO'] as const satisfies readonly EstatusAlumno[];
+
+/** The student by `estatus`. */
+const alumnoPorEstatus = alumnoStore((a) => a.estatus);
+/** The student by what a certificate needs: PLAN_CONCLUIDO when the plan is completed and the student is not a baja; otherwise the `estatus`. */
+const alumnoPorPlan = alumnoStore((a) => (a.planConcluido && a.estatus !== 'BAJA' ? 'PLAN_CONCLUIDO' : a.estatus));
+
+const alumnoConPlanConcluido: Subject = { entity: 'Alumno', store: alumnoPorPlan, states: ['PLAN_CONCLUIDO'] };
+const alumnoActivo: Subject = { entity: 'Alumno', store: alumnoPorEstatus, states: ESTATUS.filter((e) => e !== 'BAJA' && e !== 'EGRESADO') };
+const cualquierAlumno: Subject = { entity: 'Alumno', store: alumnoPorEstatus, states: ESTATUS };
+
+// ---- the certificate ------------------------------------------------------------------
+
+const certificadoStore = unitOwnedStore<EstadoCertificado>('certificado');
 
 export const certificadoWorkflow = defineWorkflow({
   name: 'certificado-terminacion',
   procedure: '30-524-PO-04',
   title: 'Certificado de Terminación de Estudios (electrónico)',
+  entity: 'Certificado',
+  store: certificadoStore,
   states: [
     'SOLICITADO',
     'EN_CORRECCION',
@@ -16,105 +73,170 @@ export const certificadoWorkflow = defineWorkflow({
     'POR_VALIDAR_COSFAC',
     'LIBERADO',
     'ENTREGADO',
-  ] as const,
+  ] as const satisfies readonly EstadoCertificado[],
   initial: 'SOLICITADO',
   final: ['ENTREGADO'],
-  transitions: {
-    requestCertificate: {
-      step: 'P 2.2-2.3, R 20', description: 'The plantel\'s Servicios Escolares requests the certificate through CENTRES for a regular student who completed the plan, and assigns a folio.',
-      from: null, to: 'SOLICITADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+  steps: {
+    createCertificado: {
+      step: 'P 2.2-2.3, R 20', description: 'The plantel\'s Servicios Escolares requests the certificate through CENTRES for a regular student who completed the plan, and assigns one of the plantel\'s folios.',
+      kind: 'creation', to: 'SOLICITADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      under: {
+        subject: alumnoConPlanConcluido,
+        description: 'a student who completed the plan of studies and is not a baja (a student who has not completed the plan gets no certificate and no folio)',
+      },
     },
-    requestReplacement: {
-      step: 'R 18, 28 (F03)', description: 'The state office operates the replacement of a delivered certificate (rules of the older models); a new folio, then the same chain.',
-      from: null, to: 'SOLICITADO', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+    createCertificadoReposicion: {
+      step: 'R 18, 28 (F03)', description: 'The state office operates the replacement of a delivered certificate (rules of the older models); a new folio of the state office, then the same chain.',
+      kind: 'creation', to: 'SOLICITADO', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      under: { subject: { entity: 'Certificado', store: certificadoStore, states: ['ENTREGADO'] }, description: 'a delivered certificate (only a delivered certificate can be replaced)' },
     },
-    validateSpelling: {
+    approveCertificadoAsJefeServiciosEscolaresEstatal: {
       step: 'P 2.4, DG 3, R 19, 21, 24', description: 'The state\'s Jefatura de Servicios Escolares authorises the request and validates the spelling of names and career.',
-      from: ['SOLICITADO'], to: 'POR_FIRMAR_PLANTEL', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['SOLICITADO'], to: 'POR_FIRMAR_PLANTEL', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
     },
-    returnForCorrection: {
+    returnCertificado: {
       step: 'R 21, 24', description: 'The spelling review finds errors: back to the plantel, with observations.',
-      from: ['SOLICITADO'], to: 'EN_CORRECCION', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'required',
+      kind: 'transition', from: ['SOLICITADO'], to: 'EN_CORRECCION', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'required',
     },
-    resubmitCertificate: {
+    submitCertificado: {
       step: 'P 2.4', description: 'The plantel corrects the data and sends it back for review.',
-      from: ['EN_CORRECCION'], to: 'SOLICITADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['EN_CORRECCION'], to: 'SOLICITADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
     },
-    signAsPlantelDirector: {
+    signCertificadoAsDirectorPlantel: {
       step: 'R 17 (1st signature)', description: 'The plantel\'s director signs digitally.',
-      from: ['POR_FIRMAR_PLANTEL'], to: 'POR_FIRMAR_DG_ESTATAL', role: 'DIRECTOR_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['POR_FIRMAR_PLANTEL'], to: 'POR_FIRMAR_DG_ESTATAL', role: 'DIRECTOR_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
     },
-    signAsStateDirector: {
+    signCertificadoAsDirectorGeneralEstatal: {
       step: 'DG 4, R 17 (2nd signature)', description: 'The state\'s Director General signs digitally.',
-      from: ['POR_FIRMAR_DG_ESTATAL'], to: 'POR_FIRMAR_DG_NACIONAL', role: 'DIRECTOR_GENERAL_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['POR_FIRMAR_DG_ESTATAL'], to: 'POR_FIRMAR_DG_NACIONAL', role: 'DIRECTOR_GENERAL_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
     },
-    signAsNationalDirector: {
+    signCertificadoAsDirectorGeneralNacional: {
       step: 'DG 5, R 17 (3rd signature)', description: 'CONALEP\'s Director General signs digitally; the certificate goes to COSFAC.',
-      from: ['POR_FIRMAR_DG_NACIONAL'], to: 'POR_VALIDAR_COSFAC', role: 'DIRECTOR_GENERAL_NACIONAL', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['POR_FIRMAR_DG_NACIONAL'], to: 'POR_VALIDAR_COSFAC', role: 'DIRECTOR_GENERAL_NACIONAL', reach: { kind: 'owner' }, comment: 'optional',
     },
-    releaseCertificate: {
+    approveCertificadoAsCosfac: {
       step: 'DG 6.1', description: 'COSFAC validates and releases the certificate for download and delivery.',
-      from: ['POR_VALIDAR_COSFAC'], to: 'LIBERADO', role: 'COSFAC', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['POR_VALIDAR_COSFAC'], to: 'LIBERADO', role: 'COSFAC', reach: { kind: 'owner' }, comment: 'optional',
     },
-    deliverCertificate: {
+    deliverCertificado: {
       step: 'DG 7, P 3.1 (F02)', description: 'The plantel delivers the certificate to the graduate, with the receipt.',
-      from: ['LIBERADO'], to: 'ENTREGADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['LIBERADO'], to: 'ENTREGADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
     },
   },
 });
 
-export const CERTIFICADO_MUTATIONS = {
-  requestCertificate: 'requestCertificate',
-  requestCertificateReplacement: 'requestReplacement',
-  validateCertificateSpelling: 'validateSpelling',
-  returnCertificateForCorrection: 'returnForCorrection',
-  resubmitCertificate: 'resubmitCertificate',
-  signCertificateAsPlantelDirector: 'signAsPlantelDirector',
-  signCertificateAsStateDirector: 'signAsStateDirector',
-  signCertificateAsNationalDirector: 'signAsNationalDirector',
-  releaseCertificate: 'releaseCertificate',
-  deliverCertificate: 'deliverCertificate',
-} as const;
+// ---- folios (DG 2.1-2.3) ------------------------------------------------------------------
 
-/** Folio handling (DG 2.1-2.2): not state changes of a certificate. */
-export const FOLIO_ROLES = {
-  registerFolioBatch: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
-  assignFoliosToPlantel: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
-} as const;
+/** A batch of electronic folios received from Oficinas Nacionales: registered once, then handed out to planteles. */
+export const loteFoliosWorkflow = defineWorkflow({
+  name: 'lote-folios',
+  procedure: '30-524-PO-04 DG 2.1-2.3',
+  title: 'Lote de folios electrónicos',
+  entity: 'LoteFolios',
+  store: unitOwnedStore('loteFolios', { fixedState: 'REGISTRADO' }),
+  states: ['REGISTRADO'] as const,
+  initial: 'REGISTRADO',
+  final: ['REGISTRADO'],
+  steps: {
+    createLoteFolios: {
+      step: 'DG 2.1, R 27', description: 'The state\'s Jefatura de Servicios Escolares records a batch of electronic folios received from Oficinas Nacionales (requested with F01).',
+      kind: 'creation', to: 'REGISTRADO', unitKinds: ['COLEGIO_ESTATAL'], role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+    },
+    assignLoteFolios: {
+      step: 'DG 2.2-2.3', description: 'The state\'s Jefatura de Servicios Escolares moves unused folios of the batch to one of its planteles. Concurrent assignments never move the same folio.',
+      kind: 'action', in: ['REGISTRADO'], bumpsVersion: false, role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+    },
+  },
+});
 
-/** R 15: a baja reported with F04, routed by the state's school services to Psicopedagogía. */
+// ---- bajas (F04, R 15) ------------------------------------------------------------------------
+
 export const bajaWorkflow = defineWorkflow({
   name: 'baja-alumno',
   procedure: '30-524-PO-04 R 15',
   title: 'Baja de una persona estudiante (F04)',
-  states: ['REPORTADA', 'CANALIZADA', 'ATENDIDA'] as const,
+  entity: 'Baja',
+  store: unitOwnedStore<EstadoBaja>('baja'),
+  states: ['REPORTADA', 'CANALIZADA', 'ATENDIDA'] as const satisfies readonly EstadoBaja[],
   initial: 'REPORTADA',
   final: ['ATENDIDA'],
-  transitions: {
-    reportDropout: {
-      step: 'R 15', description: 'The plantel reports the baja at once, with its reasons (F04).',
-      from: null, to: 'REPORTADA', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+  steps: {
+    createBaja: {
+      step: 'R 15', description: 'The plantel reports the baja at once, with its reasons (F04); the student\'s status becomes BAJA.',
+      kind: 'creation', to: 'REPORTADA', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      under: { subject: alumnoActivo, description: 'a student who is neither a baja already nor a graduate' },
     },
-    channelDropout: {
+    sendBaja: {
       step: 'R 15', description: 'The state\'s Jefatura de Servicios Escolares routes it to Psicopedagogía for immediate attention.',
-      from: ['REPORTADA'], to: 'CANALIZADA', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['REPORTADA'], to: 'CANALIZADA', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
     },
-    attendDropout: {
+    closeBaja: {
       step: 'R 15', description: 'Psicopedagogía attends the student and records what was done.',
-      from: ['CANALIZADA'], to: 'ATENDIDA', role: 'PSICOPEDAGOGIA', reach: { kind: 'owner' }, comment: 'required',
+      kind: 'transition', from: ['CANALIZADA'], to: 'ATENDIDA', role: 'PSICOPEDAGOGIA', reach: { kind: 'owner' }, comment: 'required',
     },
   },
 });
 
-export const BAJA_MUTATIONS = {
-  reportDropout: 'reportDropout',
-  channelDropoutToPsicopedagogia: 'channelDropout',
-  attendDropout: 'attendDropout',
-} as const;
+// ---- SISEAC follow-up records (R 8, 12, 14) ------------------------------------------------------
 
-/** Records of the follow-up that are not state changes, with the role that keeps them. */
-export const SEGUIMIENTO_ROLES = {
-  publishSchoolCalendar: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
-  recordRiskReviewMeeting: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
-  assignComplementaryTutoring: 'SERVICIOS_ESCOLARES_PLANTEL',
-} as const;
+/** The school calendar of a period: its three cortes, published as a set by the state office. */
+export const corteCalendarioWorkflow = defineWorkflow({
+  name: 'corte-calendario',
+  procedure: '30-524-PO-04 R 8, 12a',
+  title: 'Calendario escolar: cortes de seguimiento',
+  entity: 'CorteCalendario',
+  store: unitOwnedStore('corteCalendario', { fixedState: 'PUBLICADO' }),
+  states: ['PUBLICADO'] as const,
+  initial: 'PUBLICADO',
+  final: ['PUBLICADO'],
+  steps: {
+    publishCorteCalendario: {
+      step: 'R 8, 12a', description: 'The state\'s Jefatura de Servicios Escolares publishes to its planteles the cortes of a period, as received from Oficinas Nacionales; replaces an earlier version.',
+      kind: 'creation', to: 'PUBLICADO', unitKinds: ['COLEGIO_ESTATAL'], role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+    },
+  },
+});
+
+export const reunionRiesgoWorkflow = defineWorkflow({
+  name: 'reunion-riesgo',
+  procedure: '30-524-PO-04 R 12c',
+  title: 'Reunión de revisión de seguimiento académico',
+  entity: 'ReunionRiesgo',
+  store: unitOwnedStore('reunionRiesgo', { fixedState: 'REGISTRADO' }),
+  states: ['REGISTRADO'] as const,
+  initial: 'REGISTRADO',
+  final: ['REGISTRADO'],
+  steps: {
+    createReunionRiesgo: {
+      step: 'R 12c', description: 'The state\'s Jefatura de Servicios Escolares records one of the three risk-review meetings of the semester, with its agreements.',
+      kind: 'creation', to: 'REGISTRADO', unitKinds: ['COLEGIO_ESTATAL'], role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+    },
+  },
+});
+
+export const asesoriaComplementariaWorkflow = defineWorkflow({
+  name: 'asesoria-complementaria',
+  procedure: '30-524-PO-04 R 14 (F05)',
+  title: 'Asesoría complementaria',
+  entity: 'AsesoriaComplementaria',
+  store: unitOwnedStore('asesoriaComplementaria', { fixedState: 'REGISTRADO' }),
+  states: ['REGISTRADO'] as const,
+  initial: 'REGISTRADO',
+  final: ['REGISTRADO'],
+  steps: {
+    createAsesoriaComplementaria: {
+      step: 'R 14 (F05)', description: 'The plantel\'s Servicios Escolares assigns a student of the plantel to complementary tutoring in a module.',
+      kind: 'creation', to: 'REGISTRADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      under: { subject: cualquierAlumno, description: 'a student of the plantel' },
+    },
+  },
+});
+
+export const academicoWorkflows = [
+  certificadoWorkflow,
+  loteFoliosWorkflow,
+  bajaWorkflow,
+  corteCalendarioWorkflow,
+  reunionRiesgoWorkflow,
+  asesoriaComplementariaWorkflow,
+];

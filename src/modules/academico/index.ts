@@ -1,0 +1,24 @@
+// 30-524-PO-04 "Seguimiento Académico de Alumnos": the module's one export.
+import { hasRole, isAuthenticated } from '../../lib/auth/rules.js';
+import type { ApiModule } from '../../lib/modules.js';
+import './types.js';
+import './mutations.js';
+import './siseac.js';
+import { academicoWorkflows } from './workflow.js';
+
+export const academico: ApiModule = {
+  name: 'academico',
+  queries: {
+    alumnos: isAuthenticated,
+    certificados: isAuthenticated,
+    eficienciaTerminal: isAuthenticated,
+    alumnosEnRiesgo: isAuthenticated,
+    foliosDisponibles: hasRole('JEFE_SERVICIOS_ESCOLARES_ESTATAL', 'SERVICIOS_ESCOLARES_PLANTEL'),
+    reporteSiseac: isAuthenticated,
+    cortesCalendario: isAuthenticated,
+    reunionesRiesgo: isAuthenticated,
+    asesoriasComplementarias: isAuthenticated,
+    bajas: isAuthenticated,
+  },
+  workflows: academicoWorkflows,
+};
