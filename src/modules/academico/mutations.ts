@@ -45,10 +45,13 @@ creationMutation(lotes, 'createLoteFolios', {
           data: { unitId: unit.id, referencia: input.referencia.trim(), cantidad: input.cantidad, createdById: ctx.viewer!.personId },
           select: { id: true },
         });
-        const { count } = await tx.folio.createMany({
-          data: Array.from({ length: input.cantidad }, (_, i) => ({ numero: numero(i), loteId: lote.id, unitId: unit.id })),
-          skipDuplicates: true,
-        });
+        // One set-based statement: 100,000 folios are generated in the database, not in this process.
+        const count = await tx.$executeRaw`
+          INSERT INTO "Folio" (id, numero, "loteId", "unitId")
+          SELECT gen_random_uuid(), ${input.prefijo} || CASE WHEN length(n::text) < 8 THEN lpad(n::text, 8, '0') ELSE n::text END,
+                 ${lote.id}::uuid, ${unit.id}::uuid
+          FROM generate_series(${input.numeroInicial}::bigint, ${input.numeroInicial + input.cantidad - 1}::bigint) AS n
+          ON CONFLICT (numero) DO NOTHING`;
         // Folios inside the range may exist although its ends do not: the whole batch is refused (the transaction rolls back).
         if (count !== input.cantidad) throw badInput([{ path: ['input', 'numeroInicial'], message: 'Some of these folios already exist' }]);
         return { id: lote.id, changes: { referencia: input.referencia.trim(), cantidad: input.cantidad, primero: numero(0), ultimo: numero(input.cantidad - 1) } };
