@@ -4,5 +4,6 @@ import type { ApiModule } from '../lib/modules.js';
 import { organisation } from './organisation/index.js';
 import { identity } from './identity/index.js';
 import { normatividad } from './normatividad/index.js';
+import { promocion } from './promocion/index.js';
 
-export const modules: readonly ApiModule[] = [organisation, identity, normatividad];
+export const modules: readonly ApiModule[] = [organisation, identity, normatividad, promocion];
