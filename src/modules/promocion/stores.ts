@@ -90,7 +90,7 @@ const toRecord = (r: RegistroRow): WorkflowRecord => ({
 });
 
 /**
- * RegistroPromocion: any F01-F05 record, by its id (the id part of its global
+ * RegistroPromocion: each F01-F05 record, by its id (the id part of its global
  * id; the mutation checks the type name). `kind` is its format, so that the
  * step's `roleByKind` names the role that keeps it. Destroying clears the
  * format's personal data and marks the row; the row stays.
