@@ -74,7 +74,7 @@ export async function snapshot(server: { url: string }, adminToken: string, id: 
   const r = await gql<{ node: { version: number; history: unknown[] } | null }, { id: string }>(
     server,
     `query($id: ID!) { node(id: $id) { ... on ProyectoNormativo { version history { id } } ... on PlanTrabajoAnual { version history { id } }
-       ... on PlanAnualCentro { version history { id } cronograma { id } } ... on ReporteTrimestral { version history { id } }
+       ... on PlanAnualCentro { version history { id } actividadesProgramadas { id } } ... on ReporteTrimestral { version history { id } }
        ... on AccionMejora { version history { id } } } }`,
     { id },
     adminToken,

@@ -5,7 +5,7 @@ import {
   CreateProyectoNormativoDocument,
   OrgUnitsDocument,
   ProyectosNormativosDocument,
-  RequestProyectoNormativoDraftDocument,
+  SendProyectoNormativoToCstDocument,
   SendProyectoNormativoToCastDocument,
 } from '../src/generated/graphql.js';
 import { demoTokens, gql, startServer, statementsFor, type TestServer } from './helpers.js';
@@ -26,7 +26,7 @@ async function seedProyectos(tag: string, count: number) {
   for (let i = 0; i < count; i++) {
     const r = await gql(server, CreateProyectoNormativoDocument, { input: { titulo: `${tag} ${i}`, necesidad: 'n' } }, tokens.dstc);
     const id = r.data!.createProyectoNormativo.id;
-    await gql(server, RequestProyectoNormativoDraftDocument, { input: { id } }, tokens.dstc);
+    await gql(server, SendProyectoNormativoToCstDocument, { input: { id } }, tokens.dstc);
     await gql(server, SendProyectoNormativoToCastDocument, { input: { id, castUnitIds: castIds } }, tokens.cst);
   }
 }

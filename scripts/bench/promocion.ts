@@ -32,7 +32,7 @@ async function main() {
     console.log(`data: ${PLANTELES} planteles, ${expected.programadas} scheduled activities, ${expected.realizadas} of them carried out, ${expected.executions} execution records`);
     console.log('level     period   rows   p50 ms   p95 ms   SQL/request');
     let ok = true;
-    for (const nivel of ['PLANTEL', 'ESTADO', 'NACIONAL'] as const) {
+    for (const nivel of ['PLANTEL', 'COLEGIO_ESTATAL', 'NACIONAL'] as const) {
       for (const [label, vars] of [['T1', { trimestre: 1 }], ['S2', { semestre: 2 }], ['year', {}]] as const) {
         const m = await measure(RUNS, async () => {
           const r = await api.call(query, { anio: ANIO, nivel, ...vars }, token);

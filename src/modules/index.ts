@@ -4,6 +4,7 @@ import type { ApiModule } from '../lib/modules.js';
 import { organisation } from './organisation/index.js';
 import { identity } from './identity/index.js';
 import { normatividad } from './normatividad/index.js';
+import { promocion } from './promocion/index.js';
 import { academico } from './academico/index.js';
 
-export const modules: readonly ApiModule[] = [organisation, identity, normatividad, academico];
+export const modules: readonly ApiModule[] = [organisation, identity, normatividad, promocion, academico];

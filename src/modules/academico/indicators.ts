@@ -6,10 +6,8 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../../lib/db/client.js';
 import { readablePrefixes, type Viewer } from '../../lib/auth/viewer.js';
+import type { Nivel } from '../../lib/indicators.js';
 
-/** Levels of an indicator: per plantel, per Colegio Estatal, national. */
-export const NIVELES = ['PLANTEL', 'COLEGIO_ESTATAL', 'NACIONAL'] as const;
-export type Nivel = (typeof NIVELES)[number];
 
 export interface EficienciaTerminalRow {
   nivel: Nivel;

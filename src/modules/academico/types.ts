@@ -10,19 +10,12 @@ import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { maskCurp, readableByUnit, seesPersonalData } from './rules.js';
 import { certificadoWorkflow, loteFoliosWorkflow } from './workflow.js';
-import { alumnosEnRiesgo, eficienciaTerminal, NIVELES, RISK_RULE, type EficienciaTerminalRow } from './indicators.js';
+import { NivelIndicadorEnum } from '../../lib/indicators.js';
+import { alumnosEnRiesgo, eficienciaTerminal, RISK_RULE, type EficienciaTerminalRow } from './indicators.js';
 
 export const ModeloAcademicoEnum = builder.enumType(ModeloAcademico, { name: 'ModeloAcademico', description: 'Academic model: 1990, 1997, 2003, 2008, 2018, 2023.' });
 export const EstatusAlumnoEnum = builder.enumType(EstatusAlumno, { name: 'EstatusAlumno' });
 export const EstadoCertificadoEnum = builder.enumType(EstadoCertificado, { name: 'EstadoCertificado' });
-/**
- * The level an indicator is computed at. One meaning, one enum: promocion's indicators use the same one
- * (whichever module is registered first defines it; see the module's report).
- */
-export const NivelIndicadorEnum = builder.enumType('NivelIndicador', {
-  values: NIVELES,
-  description: 'Level of an indicator: per plantel, per Colegio Estatal, or national.',
-});
 
 export const AlumnoRef = builder.prismaNode('Alumno', {
   id: { field: 'id' },

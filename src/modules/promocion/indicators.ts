@@ -9,8 +9,8 @@ import DataLoader from 'dataloader';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../../lib/db/client.js';
 import { readablePrefixes, type Viewer } from '../../lib/auth/viewer.js';
+import type { Nivel } from '../../lib/indicators.js';
 
-export type Nivel = 'PLANTEL' | 'ESTADO' | 'NACIONAL';
 
 /** The numerator over scheduled activities `ap`: those with at least one (not destroyed) execution. */
 const REALIZADAS = Prisma.sql`count(ap.id) FILTER (WHERE EXISTS (
@@ -52,7 +52,7 @@ export async function eficienciaPromocion(db: Db, viewer: Viewer, nivel: Nivel, 
   const prefixes = readablePrefixes(viewer).map((p) => `${p}%`);
   if (!prefixes.length) return [];
   const groupUnit =
-    nivel === 'PLANTEL' ? Prisma.sql`u.id` : nivel === 'ESTADO' ? Prisma.sql`split_part(u.path, '/', 3)::uuid` : Prisma.sql`NULL::uuid`;
+    nivel === 'PLANTEL' ? Prisma.sql`u.id` : nivel === 'COLEGIO_ESTATAL' ? Prisma.sql`split_part(u.path, '/', 3)::uuid` : Prisma.sql`NULL::uuid`;
   const scope = Prisma.sql`pc.anio = ${periodo.anio} AND pc.estado = 'VALIDADO' AND pc."destruidoAt" IS NULL
     AND u.path LIKE ANY (${prefixes}::text[]) AND u.path LIKE ${(withinPath ?? '/') + '%'}`;
   const rows = await db.$queryRaw<Raw[]>`

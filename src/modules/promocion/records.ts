@@ -1,24 +1,17 @@
 // Record control (15-528-PO-26 §13): records due for destruction, and the
-// authorised destruction step.
+// authorised destruction step (declared in workflow.ts as `retencionWorkflow`).
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
-import { badInput, forbidden, notFound } from '../../lib/errors.js';
-import { assignmentReaching } from '../../lib/workflow/engine.js';
-import { readableByUnit } from './rules.js';
+import { notFound } from '../../lib/errors.js';
+import { orderInput } from '../../lib/pagination.js';
+import { stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
 import { FormatoEnum } from './types.js';
-import { createdOnOrBefore, DESTRUCTION_ROLES, FORMATO_NOMBRES, formatoOfActividad, retentionEnd, type Formato } from './retention.js';
+import { createdOnOrBefore, FORMATO_NOMBRES, retentionEnd } from './retention.js';
+import { findRegistros, REGISTRO_TIPOS, type RegistroRow } from './stores.js';
+import { retencionWorkflow } from './workflow.js';
 
-interface Registro {
-  formato: Formato;
-  tipo: string;
-  id: string;
-  unitCode: string;
-  unitPath: string;
-  createdAt: Date;
-}
-
-const RegistroRef = builder.objectRef<Registro>('RegistroPromocion').implement({
+const RegistroPromocionRef = builder.objectRef<RegistroRow>('RegistroPromocion').implement({
   description: 'A F01-F05 record and its retention.',
   fields: (t) => ({
     formato: t.expose('formato', { type: FormatoEnum }),
@@ -27,86 +20,63 @@ const RegistroRef = builder.objectRef<Registro>('RegistroPromocion').implement({
     unitCode: t.exposeString('unitCode'),
     creado: t.expose('createdAt', { type: 'DateTime' }),
     conservarHasta: t.field({ type: 'DateTime', resolve: (r) => retentionEnd(r.createdAt) }),
+    destruidoAt: t.expose('destruidoAt', { type: 'DateTime', nullable: true }),
   }),
 });
 
-/** Every F01-F05 record in the viewer's scope created on or before `cutoff` and not destroyed. */
-async function dueRecords(ctx: Context, cutoff: Date | null, onlyId?: string): Promise<Registro[]> {
-  const readable = readableByUnit(ctx.viewer);
-  const unit = { select: { code: true, path: true } } as const;
-  const created = { ...(cutoff ? { createdAt: { lte: cutoff } } : {}), destruidoAt: null, ...(onlyId ? { id: onlyId } : {}) };
-  const [f01, f02, f0304, f05] = await Promise.all([
-    ctx.db.concentradoEstatal.findMany({ where: { AND: [readable, created] }, select: { id: true, createdAt: true, unit } }),
-    ctx.db.planAnualCentro.findMany({ where: { AND: [readable, created] }, select: { id: true, createdAt: true, unit } }),
-    ctx.db.actividadRealizada.findMany({
-      where: { AND: [{ plan: readable }, created, { tipo: { in: ['VISITA_EMPRESA', 'REUNION_PADRES', 'ACADEMIA_DOCENTES'] } }] },
-      select: { id: true, tipo: true, createdAt: true, plan: { select: { unit } } },
-    }),
-    ctx.db.reporteTrimestral.findMany({ where: { AND: [readable, created] }, select: { id: true, createdAt: true, unit } }),
-  ]);
-  const row = (formato: Formato, tipo: string, r: { id: string; createdAt: Date; unit: { code: string; path: string } }): Registro => ({
-    formato, tipo, id: r.id, createdAt: r.createdAt, unitCode: r.unit.code, unitPath: r.unit.path,
+const RegistroPromocionOrder = orderInput('RegistroPromocion', ['conservarHasta', 'formato'] as const, 'conservarHasta');
+type RegistroOrder = typeof RegistroPromocionOrder.Input.$inferInput;
+
+/** Sorted by the order asked (default: retention end), then by id. */
+function sortRegistros(rows: RegistroRow[], order: RegistroOrder | null | undefined): RegistroRow[] {
+  const sign = order?.direction === 'DESC' ? -1 : 1;
+  const key = (r: RegistroRow): string | number => (order?.field === 'formato' ? r.formato : r.createdAt.getTime());
+  return rows.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return sign * (ka < kb ? -1 : ka > kb ? 1 : a.id.localeCompare(b.id));
   });
-  return [
-    ...f01.map((r) => row('F01', 'ConcentradoEstatal', r)),
-    ...f02.map((r) => row('F02', 'PlanAnualCentro', r)),
-    ...f0304.map((r) => row(formatoOfActividad(r.tipo)!, 'ActividadRealizada', { ...r, unit: r.plan.unit })),
-    ...f05.map((r) => row('F05', 'ReporteTrimestral', r)),
-  ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }
 
 builder.queryField('registrosPromocionPorDestruir', (t) =>
   t.field({
-    type: [RegistroRef],
+    type: [RegistroPromocionRef],
     description: 'F01-F05 records whose 3-year retention has ended at `fecha` (default now) and that are not destroyed yet.',
-    args: { fecha: t.arg({ type: 'DateTime', required: false }) },
-    resolve: (_r, { fecha }, ctx) => dueRecords(ctx, createdOnOrBefore(fecha ?? new Date())),
+    args: { fecha: t.arg({ type: 'DateTime', required: false }), orderBy: t.arg({ type: RegistroPromocionOrder.Input }) },
+    resolve: async (_r, { fecha, orderBy }, ctx) =>
+      sortRegistros(await findRegistros(ctx.db, { createdBefore: createdOnOrBefore(fecha ?? new Date()), kept: true }, ctx.viewer), orderBy),
   }),
 );
 
-const DestroyInput = builder.inputType('DestroyPromotionRecordInput', {
+type DestroyArgs = StepArgs & { motivo: string };
+const DestroyRegistroPromocionInput = builder.inputType('DestroyRegistroPromocionInput', {
   fields: (t) => ({
-    registroId: t.globalID({ required: true, description: 'Global id of a F01-F05 record (see registrosPromocionPorDestruir).' }),
+    id: t.globalID({ required: true, description: 'Global id of a F01-F05 record (see registrosPromocionPorDestruir).' }),
     motivo: t.string({ required: true, description: 'Why and how it is destroyed (e.g. the destruction act).' }),
   }),
 });
 
-builder.mutationField('destroyPromotionRecord', (t) =>
-  t.field({
-    type: RegistroRef,
-    description:
-      'Destroys a F01-F05 record whose retention has ended: an authorised step by the role that keeps the format (F01: COORDINADOR_PROMOCION_ECE; ' +
-      'F02-F05: COORDINADOR_CENTRO_EVALUACION), recorded in the audit trail. The row stays, marked destroyed, with personal data cleared.',
-    args: { input: t.arg({ type: DestroyInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => {
-      const { typename: tipo, id } = input.registroId;
-      // Any creation date: whether retention has ended is checked below, with a message.
-      const registro = (await dueRecords(ctx, null, id)).find((r) => r.tipo === tipo);
-      if (!registro) throw notFound('Registro', `${tipo}:${id}`);
-      const role = DESTRUCTION_ROLES[registro.formato];
-      const actor = assignmentReaching(ctx.viewer!, role, registro.unitPath);
-      if (!actor) throw forbidden(`Destroying a ${registro.formato} is for role ${role} at a unit that reaches it`);
-      const issues = [];
-      if (retentionEnd(registro.createdAt) > new Date()) issues.push({ path: ['input', 'registroId'], message: `Its retention runs until ${retentionEnd(registro.createdAt).toISOString().slice(0, 10)}` });
-      if (!input.motivo.trim()) issues.push({ path: ['input', 'motivo'], message: 'Must not be empty' });
-      if (issues.length) throw badInput(issues);
-      const destruidoAt = new Date();
-      await ctx.db.$transaction(async (tx) => {
-        const where = { id, destruidoAt: null };
-        const { count } =
-          registro.tipo === 'ConcentradoEstatal' ? await tx.concentradoEstatal.updateMany({ where, data: { destruidoAt, observaciones: null } })
-          : registro.tipo === 'PlanAnualCentro' ? await tx.planAnualCentro.updateMany({ where, data: { destruidoAt, objetivos: null } })
-          : registro.tipo === 'ActividadRealizada' ? await tx.actividadRealizada.updateMany({ where, data: { destruidoAt, contacto: null, evento: null } })
-          : await tx.reporteTrimestral.updateMany({ where, data: { destruidoAt, analisis: '' } });
-        if (count !== 1) throw notFound('Registro', `${tipo}:${id}`);
-        await tx.workflowTransition.create({
-          data: {
-            workflow: 'retencion-15-528-PO-26', recordId: id, transition: 'destroyPromotionRecord', fromState: 'CONSERVADO', toState: 'DESTRUIDO',
-            actorId: ctx.viewer!.personId, actorRole: actor.role, actorUnitId: actor.unitId, comment: `${registro.formato}: ${input.motivo.trim()}`,
-          },
-        });
-      });
-      return registro;
-    },
-  }),
-);
+/** The record as the viewer may read it, destroyed or not; NOT_FOUND when another type's id was given. */
+async function registro(ctx: Context, id: { id: string; typename: string }) {
+  const [r] = (REGISTRO_TIPOS as readonly string[]).includes(id.typename) ? await findRegistros(ctx.db, { ids: [id.id] }, ctx.viewer) : [];
+  if (!r || r.tipo !== id.typename) throw notFound('Registro', `${id.typename}:${id.id}`);
+  return r;
+}
+
+stepMutation<string, keyof typeof retencionWorkflow.steps, DestroyArgs, RegistroRow>(retencionWorkflow, 'destroyRegistroPromocion', {
+  input: DestroyRegistroPromocionInput,
+  plan: async (input, ctx) => {
+    const r = await registro(ctx, input.id);
+    return {
+      comment: `${r.formato}: ${input.motivo.trim()}`,
+      validate: () => {
+        const end = retentionEnd(r.createdAt);
+        return [
+          ...(end > new Date() ? [{ path: ['input', 'id'], message: `Its retention runs until ${end.toISOString().slice(0, 10)}` }] : []),
+          ...(input.motivo.trim() ? [] : [{ path: ['input', 'motivo'], message: 'Must not be empty' }]),
+        ];
+      },
+    };
+  },
+  output: { type: RegistroPromocionRef, resolve: (_result, input, ctx) => registro(ctx, input.id) },
+});

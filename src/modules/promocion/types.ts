@@ -13,19 +13,19 @@ import {
   TipoActividad,
 } from '../../generated/prisma/enums.js';
 import { withinUnit } from '../../lib/auth/scope.js';
-import { orderInput } from '../../lib/pagination.js';
+import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { badInput, type InputIssue } from '../../lib/errors.js';
-import { createHistoryLoader } from '../../lib/workflow/history.js';
-import { WorkflowTransitionRef } from '../../lib/workflow/schema.js';
-import { availableSteps } from '../../lib/workflow/steps.js';
+import { workflowRecordFields } from '../../lib/workflow/fields.js';
+import { NivelIndicadorEnum } from '../../lib/indicators.js';
 import { readableByUnit } from './rules.js';
+import { readableActividades } from './stores.js';
 import {
   accionMejoraWorkflow,
-  concentradoWorkflow,
-  MUTATIONS,
-  planCentroWorkflow,
-  planEstatalWorkflow,
-  reporteWorkflow,
+  actividadRealizadaWorkflow,
+  concentradoEstatalWorkflow,
+  planAnualCentroWorkflow,
+  planTrabajoAnualWorkflow,
+  reporteTrimestralWorkflow,
 } from './workflow.js';
 import {
   createConcentradoLinesLoader,
@@ -40,9 +40,9 @@ import {
 import { halfMonths, promotionCalendar, quarterMonths, f05DueDate, type Obligation } from './calendar.js';
 import { formatoOfActividad, retentionEnd } from './retention.js';
 
-export const EstadoPlanEstatalEnum = builder.enumType(EstadoPlanEstatal, { name: 'EstadoPlanEstatal' });
-export const EstadoPlanCentroEnum = builder.enumType(EstadoPlanCentro, { name: 'EstadoPlanCentro' });
-export const EstadoReporteEnum = builder.enumType(EstadoReporte, { name: 'EstadoReporte' });
+export const EstadoPlanTrabajoAnualEnum = builder.enumType(EstadoPlanEstatal, { name: 'EstadoPlanTrabajoAnual' });
+export const EstadoPlanAnualCentroEnum = builder.enumType(EstadoPlanCentro, { name: 'EstadoPlanAnualCentro' });
+export const EstadoReporteTrimestralEnum = builder.enumType(EstadoReporte, { name: 'EstadoReporteTrimestral' });
 export const EstadoAccionMejoraEnum = builder.enumType(EstadoAccionMejora, { name: 'EstadoAccionMejora' });
 export const TipoActividadEnum = builder.enumType(TipoActividad, {
   name: 'TipoActividad',
@@ -50,18 +50,27 @@ export const TipoActividadEnum = builder.enumType(TipoActividad, {
 });
 export const SectorEnum = builder.enumType(Sector, { name: 'Sector' });
 export const TipoAccionMejoraEnum = builder.enumType(TipoAccionMejora, { name: 'TipoAccionMejora' });
-export const NivelIndicadorEnum = builder.enumType('NivelIndicador', { values: ['PLANTEL', 'ESTADO', 'NACIONAL'] as const });
 export const FormatoEnum = builder.enumType('FormatoPromocion', {
   description: 'Formats of 15-528-PO-26 §13.',
   values: ['F01', 'F02', 'F03', 'F04', 'F05'] as const,
 });
 
-const unitPath = { unit: { select: { path: true } } } as const;
-const history = (workflow: string) => (record: { id: string }, _args: unknown, ctx: Context) =>
-  ctx.loader(createHistoryLoader).load({ workflow, recordId: record.id });
 const retention = { createdAt: true } as const;
 
-export const PlanEstatalRef = builder.prismaNode('PlanTrabajoAnual', {
+const PlanAnualCentroOrder = orderInput('PlanAnualCentro', ['anio', 'createdAt', 'estado', 'enviadoAt'] as const, 'createdAt');
+const ActividadRealizadaOrder = orderInput('ActividadRealizada', ['fecha', 'tipo'] as const, 'fecha');
+
+/** `totalCount` of a connection shared by a root list and a nested one (the Prisma plugin leaves it to us). */
+const connectionTotalCount = (t: PothosSchemaTypes.ObjectFieldBuilder<PothosTypes, object>) =>
+  t.int({
+    resolve: (connection) => {
+      const { totalCount } = connection as { totalCount?: number | (() => number | Promise<number>) };
+      return typeof totalCount === 'function' ? totalCount() : (totalCount ?? 0);
+    },
+  });
+type PothosTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+export const PlanTrabajoAnualRef = builder.prismaNode('PlanTrabajoAnual', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
   description: 'The state\'s Plan de Trabajo Anual of the ECE, with the context analysis it rests on (steps 1-2).',
@@ -75,22 +84,12 @@ export const PlanEstatalRef = builder.prismaNode('PlanTrabajoAnual', {
     riesgos: t.exposeString('riesgos', { description: 'Matriz de identificación de riesgos (15-528-DR-11).' }),
     prioridades: t.exposeString('prioridades', { description: 'Matriz de priorización (15-528-DR-10).' }),
     resultadosHistoricos: t.exposeString('resultadosHistoricos'),
-    estado: t.expose('estado', { type: EstadoPlanEstatalEnum }),
-    version: t.exposeInt('version'),
+    estado: t.expose('estado', { type: EstadoPlanTrabajoAnualEnum }),
     unit: t.relation('unit'),
     turnadoAt: t.expose('turnadoAt', { type: 'DateTime', nullable: true }),
-    planesCentro: t.relatedConnection('planesCentro', {
-      cursor: 'id',
-      totalCount: true,
-      query: (_a, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-    }),
-    history: t.field({ type: [WorkflowTransitionRef], resolve: history(planEstatalWorkflow.name) }),
-    availableSteps: t.stringList({
-      select: { estado: true, ...unitPath },
-      resolve: (p, _a, ctx) => availableSteps(planEstatalWorkflow, MUTATIONS.planEstatal)(p, ctx.viewer),
-    }),
   }),
 });
+workflowRecordFields(planTrabajoAnualWorkflow);
 
 export const ActividadProgramadaRef = builder.prismaNode('ActividadProgramada', {
   id: { field: 'id' },
@@ -103,56 +102,78 @@ export const ActividadProgramadaRef = builder.prismaNode('ActividadProgramada', 
     audiencia: t.exposeString('audiencia'),
     sector: t.expose('sector', { type: SectorEnum, nullable: true }),
     meta: t.exposeInt('meta', { description: 'Numeric goal: people reached, or visits made.' }),
-    ejecuciones: t.relation('ejecuciones', {
+    actividadesRealizadas: t.relation('ejecuciones', {
+      description: 'Its executions (not destroyed), by date.',
       query: { where: { destruidoAt: null }, orderBy: [{ fecha: 'asc' }, { id: 'asc' }] },
     }),
   }),
 });
 
-export const PlanCentroRef = builder.prismaNode('PlanAnualCentro', {
+export const PlanAnualCentroRef = builder.prismaNode('PlanAnualCentro', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
   description: 'A plantel\'s Plan Anual del Centro Evaluador and its Cronograma Anual (F02), steps 3-6.',
   fields: (t) => ({
     anio: t.exposeInt('anio'),
     objetivos: t.exposeString('objetivos', { nullable: true }),
-    estado: t.expose('estado', { type: EstadoPlanCentroEnum }),
-    version: t.exposeInt('version'),
+    estado: t.expose('estado', { type: EstadoPlanAnualCentroEnum }),
     unit: t.relation('unit'),
-    planEstatal: t.relation('planEstatal'),
+    planTrabajoAnual: t.relation('planEstatal'),
     enviadoAt: t.expose('enviadoAt', { type: 'DateTime', nullable: true }),
     validadoAt: t.expose('validadoAt', { type: 'DateTime', nullable: true }),
-    cronograma: t.relation('actividades', {
-      description: 'The scheduled activities (F02), by month.',
+    actividadesProgramadas: t.relation('actividades', {
+      description: 'The cronograma: the scheduled activities (F02), by month.',
       query: { orderBy: [{ mes: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
     }),
-    ejecuciones: t.relatedConnection('ejecuciones', {
-      cursor: 'id',
-      totalCount: true,
-      description: 'Activities carried out, with their evidence.',
-      query: { where: { destruidoAt: null }, orderBy: [{ fecha: 'asc' }, { id: 'asc' }] },
-    }),
-    reportes: t.relation('reportes', { query: { orderBy: [{ trimestre: 'asc' }] } }),
-    history: t.field({ type: [WorkflowTransitionRef], resolve: history(planCentroWorkflow.name) }),
-    availableSteps: t.stringList({
-      select: { estado: true, ...unitPath },
-      resolve: (p, _a, ctx) => availableSteps(planCentroWorkflow, MUTATIONS.planCentro)(p, ctx.viewer),
-    }),
+    actividadesRealizadas: t.relatedConnection(
+      'ejecuciones',
+      {
+        cursor: 'id',
+        totalCount: true,
+        description: 'Activities carried out, with their evidence.',
+        args: { orderBy: t.arg({ type: ActividadRealizadaOrder.Input }) },
+        query: (args) => ({ where: { destruidoAt: null }, orderBy: ActividadRealizadaOrder.toPrisma<Prisma.ActividadRealizadaOrderByWithRelationInput>(args.orderBy) }),
+      },
+      { name: 'ActividadRealizadaConnection' },
+      { name: 'ActividadRealizadaEdge' },
+    ),
+    reportesTrimestrales: t.relation('reportes', { description: 'Its F05, by quarter.', query: { orderBy: [{ trimestre: 'asc' }] } }),
     conservarHasta: t.field({ type: 'DateTime', description: 'F02 retention: 3 years, then destruction.', select: retention, resolve: (p) => retentionEnd(p.createdAt) }),
     destruidoAt: t.expose('destruidoAt', { type: 'DateTime', nullable: true }),
   }),
 });
+workflowRecordFields(planAnualCentroWorkflow);
+
+const PlanAnualCentroConnection = builder.connectionObject(
+  { type: PlanAnualCentroRef, name: 'PlanAnualCentroConnection', fields: (t) => ({ totalCount: connectionTotalCount(t) }) },
+  { name: 'PlanAnualCentroEdge' },
+);
+
+builder.prismaObjectField(PlanTrabajoAnualRef, 'planesAnualesCentro', (t) =>
+  t.relatedConnection(
+    'planesCentro',
+    {
+      cursor: 'id',
+      totalCount: true,
+      description: 'The planteles\' plans made when the plan was sent (step 2.1), that the viewer may see.',
+      args: { orderBy: t.arg({ type: PlanAnualCentroOrder.Input }) },
+      query: (args, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: PlanAnualCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy) }),
+    },
+    PlanAnualCentroConnection,
+  ),
+);
 
 export const ActividadRealizadaRef = builder.prismaNode('ActividadRealizada', {
   id: { field: 'id' },
-  findUnique: (id, ctx) => ({ id, plan: readableByUnit(ctx.viewer) }),
+  findUnique: (id, ctx) => ({ id, ...readableActividades(ctx.viewer) }),
   description: 'A promotion activity carried out, with its evidence: F04 attendance list, F03 visit, or electronic diffusion.',
   fields: (t) => ({
     tipo: t.expose('tipo', { type: TipoActividadEnum }),
     fecha: t.expose('fecha', { type: 'DateTime' }),
     descripcion: t.exposeString('descripcion'),
     alcance: t.exposeInt('alcance', { description: 'People reached (attendees, audience of a diffusion), or 1 for a visit.' }),
-    programada: t.relation('programada', { nullable: true }),
+    planAnualCentro: t.relation('plan'),
+    actividadProgramada: t.relation('programada', { nullable: true }),
     fueraDeCronograma: t.boolean({ select: { programadaId: true }, resolve: (a) => a.programadaId === null }),
     evento: t.exposeString('evento', { nullable: true }),
     asistentes: t.exposeInt('asistentes', { nullable: true }),
@@ -167,12 +188,13 @@ export const ActividadRealizadaRef = builder.prismaNode('ActividadRealizada', {
     destruidoAt: t.expose('destruidoAt', { type: 'DateTime', nullable: true }),
   }),
 });
+workflowRecordFields(actividadRealizadaWorkflow);
 
 export const EficienciaRef = builder.objectRef<EficienciaRow>('EficienciaPromocion').implement({
   description: 'Eficiencia de acciones de promoción y difusión = realizadas / programadas × 100 (15-528-PO-26 §12).',
   fields: (t) => ({
     nivel: t.expose('nivel', { type: NivelIndicadorEnum }),
-    unitId: t.id({ nullable: true, description: 'Global id of the plantel or state; null for the nation.', resolve: (r) => (r.unitId ? encodeGlobalID('OrgUnit', r.unitId) : null) }),
+    unitId: t.id({ nullable: true, description: 'Global id of the plantel or Colegio Estatal; null for the nation.', resolve: (r) => (r.unitId ? encodeGlobalID('OrgUnit', r.unitId) : null) }),
     unitCode: t.exposeString('unitCode', { nullable: true }),
     unitName: t.exposeString('unitName', { nullable: true }),
     anio: t.exposeInt('anio'),
@@ -185,11 +207,10 @@ export const EficienciaRef = builder.objectRef<EficienciaRow>('EficienciaPromoci
   }),
 });
 
-
 const ActividadResultadoRef = builder.objectRef<ActividadResultado>('ResultadoActividadF05').implement({
   description: 'A line of the F05: a scheduled activity of the quarter, its goal and what was reached.',
   fields: (t) => ({
-    actividadId: t.id({ resolve: (r) => encodeGlobalID('ActividadProgramada', r.actividadId) }),
+    actividadProgramadaId: t.id({ resolve: (r) => encodeGlobalID('ActividadProgramada', r.actividadId) }),
     mes: t.exposeInt('mes'),
     tipo: t.exposeString('tipo'),
     descripcion: t.exposeString('descripcion'),
@@ -205,7 +226,7 @@ const periodOf = (anio: number, trimestre: number) => {
   return { anio, mesDesde, mesHasta };
 };
 
-export const ReporteRef = builder.prismaNode('ReporteTrimestral', {
+export const ReporteTrimestralRef = builder.prismaNode('ReporteTrimestral', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
   description: 'Reporte de resultados de promoción y difusión del CE (F05), quarterly. Its figures come from the records.',
@@ -213,10 +234,9 @@ export const ReporteRef = builder.prismaNode('ReporteTrimestral', {
     trimestre: t.exposeInt('trimestre'),
     anio: t.int({ select: { plan: { select: { anio: true } } }, resolve: (r) => r.plan.anio }),
     analisis: t.exposeString('analisis', { description: 'The coordination\'s analysis of results against goals (step 7V).' }),
-    estado: t.expose('estado', { type: EstadoReporteEnum }),
-    version: t.exposeInt('version'),
+    estado: t.expose('estado', { type: EstadoReporteTrimestralEnum }),
     unit: t.relation('unit'),
-    plan: t.relation('plan'),
+    planAnualCentro: t.relation('plan'),
     resultado: t.field({
       type: EficienciaRef,
       description: 'The indicator for this plantel and quarter.',
@@ -232,19 +252,16 @@ export const ReporteRef = builder.prismaNode('ReporteTrimestral', {
     }),
     actividades: t.field({
       type: [ActividadResultadoRef],
+      description: 'Goal against reached, per scheduled activity of the quarter, by month.',
       select: { planId: true, trimestre: true, plan: { select: { anio: true } } },
       resolve: (r, _a, ctx) => ctx.loader(createPlanPeriodLinesLoader).load({ planId: r.planId, ...periodOf(r.plan.anio, r.trimestre) }),
     }),
-    acciones: t.relation('acciones', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
-    history: t.field({ type: [WorkflowTransitionRef], resolve: history(reporteWorkflow.name) }),
-    availableSteps: t.stringList({
-      select: { estado: true, ...unitPath },
-      resolve: (p, _a, ctx) => availableSteps(reporteWorkflow, MUTATIONS.reporte)(p, ctx.viewer),
-    }),
+    accionesMejora: t.relation('acciones', { description: 'Actions it caused, oldest first.', query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
     conservarHasta: t.field({ type: 'DateTime', select: retention, resolve: (p) => retentionEnd(p.createdAt) }),
     destruidoAt: t.expose('destruidoAt', { type: 'DateTime', nullable: true }),
   }),
 });
+workflowRecordFields(reporteTrimestralWorkflow);
 
 const ConcentradoLineaRef = builder.objectRef<ConcentradoLinea>('LineaConcentradoF01').implement({
   description: 'A line of the F01: one plantel\'s results for the half-year.',
@@ -261,7 +278,7 @@ const ConcentradoLineaRef = builder.objectRef<ConcentradoLinea>('LineaConcentrad
   }),
 });
 
-export const ConcentradoRef = builder.prismaNode('ConcentradoEstatal', {
+export const ConcentradoEstatalRef = builder.prismaNode('ConcentradoEstatal', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
   description: 'Concentrado de resultados de promoción y difusión de la ECE (F01), per half-year. Built from the records.',
@@ -270,7 +287,7 @@ export const ConcentradoRef = builder.prismaNode('ConcentradoEstatal', {
     anio: t.int({ select: { planEstatal: { select: { anio: true } } }, resolve: (c) => c.planEstatal.anio }),
     observaciones: t.exposeString('observaciones', { nullable: true }),
     unit: t.relation('unit'),
-    planEstatal: t.relation('planEstatal'),
+    planTrabajoAnual: t.relation('planEstatal'),
     lineas: t.field({
       type: [ConcentradoLineaRef],
       select: { semestre: true, planEstatal: { select: { anio: true } }, unit: { select: { path: true } } },
@@ -289,19 +306,19 @@ export const ConcentradoRef = builder.prismaNode('ConcentradoEstatal', {
         const programadas = lines.reduce((s, l) => s + l.programadas, 0);
         const realizadas = lines.reduce((s, l) => s + l.realizadas, 0);
         return {
-          nivel: 'ESTADO' as const, unitId: c.unit.id, unitCode: c.unit.code, unitName: c.unit.name,
+          nivel: 'COLEGIO_ESTATAL' as const, unitId: c.unit.id, unitCode: c.unit.code, unitName: c.unit.name,
           anio: c.planEstatal.anio, mesDesde, mesHasta, programadas, realizadas,
           fueraDeCronograma: lines.reduce((s, l) => s + l.fueraDeCronograma, 0),
           eficiencia: eficiencia(realizadas, programadas),
         };
       },
     }),
-    acciones: t.relation('acciones', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
-    history: t.field({ type: [WorkflowTransitionRef], resolve: history(concentradoWorkflow.name) }),
+    accionesMejora: t.relation('acciones', { description: 'Actions it caused, oldest first.', query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
     conservarHasta: t.field({ type: 'DateTime', select: retention, resolve: (p) => retentionEnd(p.createdAt) }),
     destruidoAt: t.expose('destruidoAt', { type: 'DateTime', nullable: true }),
   }),
 });
+workflowRecordFields(concentradoEstatalWorkflow);
 
 export const AccionMejoraRef = builder.prismaNode('AccionMejora', {
   id: { field: 'id' },
@@ -312,108 +329,163 @@ export const AccionMejoraRef = builder.prismaNode('AccionMejora', {
     descripcion: t.exposeString('descripcion'),
     resultado: t.exposeString('resultado', { nullable: true }),
     estado: t.expose('estado', { type: EstadoAccionMejoraEnum }),
-    version: t.exposeInt('version'),
     unit: t.relation('unit'),
-    reporte: t.relation('reporte', { nullable: true }),
-    concentrado: t.relation('concentrado', { nullable: true }),
+    reporteTrimestral: t.relation('reporte', { nullable: true }),
+    concentradoEstatal: t.relation('concentrado', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    history: t.field({ type: [WorkflowTransitionRef], resolve: history(accionMejoraWorkflow.name) }),
-    availableSteps: t.stringList({
-      select: { estado: true, ...unitPath },
-      resolve: (p, _a, ctx) => availableSteps(accionMejoraWorkflow, MUTATIONS.accionMejora)(p, ctx.viewer),
-    }),
   }),
 });
+workflowRecordFields(accionMejoraWorkflow);
 
 // ---- queries ---------------------------------------------------------------
 
-const PromocionFilter = builder.inputType('PromocionFilter', {
-  description: 'Filters shared by the promotion lists; each list uses the ones that apply to it.',
+const unitFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosTypes, 'InputObject'>) => ({
+  dentroDe: t.globalID({ required: false, description: 'Owned by this unit or a unit below it.' }),
+  unitId: t.globalID({ required: false, description: 'Owned by exactly this unit.' }),
+});
+
+const PlanTrabajoAnualFilter = builder.inputType('PlanTrabajoAnualFilter', {
   fields: (t) => ({
+    ...unitFields(t),
+    estado: t.field({ type: [EstadoPlanTrabajoAnualEnum], required: false, description: 'Any of these states.' }),
     anio: t.int({ required: false }),
-    trimestre: t.int({ required: false, description: 'F05 only.' }),
-    semestre: t.int({ required: false, description: 'F01 only.' }),
-    dentroDe: t.globalID({ required: false, description: 'Records of this unit and its descendants.' }),
+  }),
+});
+const PlanAnualCentroFilter = builder.inputType('PlanAnualCentroFilter', {
+  fields: (t) => ({
+    ...unitFields(t),
+    estado: t.field({ type: [EstadoPlanAnualCentroEnum], required: false, description: 'Any of these states.' }),
+    anio: t.int({ required: false }),
+  }),
+});
+const ReporteTrimestralFilter = builder.inputType('ReporteTrimestralFilter', {
+  fields: (t) => ({
+    ...unitFields(t),
+    estado: t.field({ type: [EstadoReporteTrimestralEnum], required: false, description: 'Any of these states.' }),
+    anio: t.int({ required: false, description: 'The year of its plan.' }),
+    trimestre: t.int({ required: false }),
+  }),
+});
+const ConcentradoEstatalFilter = builder.inputType('ConcentradoEstatalFilter', {
+  fields: (t) => ({
+    ...unitFields(t),
+    anio: t.int({ required: false, description: 'The year of its state plan.' }),
+    semestre: t.int({ required: false }),
+  }),
+});
+const AccionMejoraFilter = builder.inputType('AccionMejoraFilter', {
+  fields: (t) => ({
+    ...unitFields(t),
+    estado: t.field({ type: [EstadoAccionMejoraEnum], required: false, description: 'Any of these states.' }),
+    anio: t.int({ required: false, description: 'The year of the plan behind the F05 or F01 that caused it.' }),
+    tipo: t.field({ type: [TipoAccionMejoraEnum], required: false, description: 'Any of these kinds.' }),
   }),
 });
 
-type Filter = typeof PromocionFilter.$inferInput | null | undefined;
+const PlanTrabajoAnualOrder = orderInput('PlanTrabajoAnual', ['anio', 'createdAt', 'estado'] as const, 'anio');
+const ReporteTrimestralOrder = orderInput('ReporteTrimestral', ['createdAt', 'trimestre', 'estado'] as const, 'createdAt');
+const ConcentradoEstatalOrder = orderInput('ConcentradoEstatal', ['createdAt', 'semestre'] as const, 'createdAt');
+const AccionMejoraOrder = orderInput('AccionMejora', ['createdAt', 'tipo', 'estado'] as const, 'createdAt');
 
-const PlanEstatalOrder = orderInput('PlanTrabajoAnual', ['anio', 'createdAt', 'estado'] as const, 'anio');
-const PlanCentroOrder = orderInput('PlanAnualCentro', ['anio', 'createdAt', 'estado', 'enviadoAt'] as const, 'createdAt');
-const ReporteOrder = orderInput('ReporteTrimestral', ['createdAt', 'trimestre', 'estado'] as const, 'createdAt');
-const ConcentradoOrder = orderInput('ConcentradoEstatal', ['createdAt', 'semestre'] as const, 'createdAt');
-const AccionOrder = orderInput('AccionMejora', ['createdAt', 'tipo', 'estado'] as const, 'createdAt');
-async function baseWhere(ctx: Context, filter: Filter) {
-  return [readableByUnit(ctx.viewer), filter?.dentroDe ? await withinUnit(ctx, filter.dentroDe.id) : {}];
-}
+const estadoIn = <E>(estado: E[] | null | undefined) => (estado?.length ? { estado: { in: estado } } : {});
+
+const planTrabajoAnualWhere = listWhere(async ({ filter }: { filter?: typeof PlanTrabajoAnualFilter.$inferInput | null }, ctx: Context): Promise<Prisma.PlanTrabajoAnualWhereInput> => ({
+  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), estadoIn(filter?.estado), filter?.anio ? { anio: filter.anio } : {}],
+}));
+const planAnualCentroWhere = listWhere(async ({ filter }: { filter?: typeof PlanAnualCentroFilter.$inferInput | null }, ctx: Context): Promise<Prisma.PlanAnualCentroWhereInput> => ({
+  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), estadoIn(filter?.estado), filter?.anio ? { anio: filter.anio } : {}],
+}));
+const reporteTrimestralWhere = listWhere(async ({ filter }: { filter?: typeof ReporteTrimestralFilter.$inferInput | null }, ctx: Context): Promise<Prisma.ReporteTrimestralWhereInput> => ({
+  AND: [
+    readableByUnit(ctx.viewer),
+    await unitFilter(ctx, filter),
+    estadoIn(filter?.estado),
+    filter?.anio ? { plan: { anio: filter.anio } } : {},
+    filter?.trimestre ? { trimestre: filter.trimestre } : {},
+  ],
+}));
+const concentradoEstatalWhere = listWhere(async ({ filter }: { filter?: typeof ConcentradoEstatalFilter.$inferInput | null }, ctx: Context): Promise<Prisma.ConcentradoEstatalWhereInput> => ({
+  AND: [
+    readableByUnit(ctx.viewer),
+    await unitFilter(ctx, filter),
+    filter?.anio ? { planEstatal: { anio: filter.anio } } : {},
+    filter?.semestre ? { semestre: filter.semestre } : {},
+  ],
+}));
+const accionMejoraWhere = listWhere(async ({ filter }: { filter?: typeof AccionMejoraFilter.$inferInput | null }, ctx: Context): Promise<Prisma.AccionMejoraWhereInput> => ({
+  AND: [
+    readableByUnit(ctx.viewer),
+    await unitFilter(ctx, filter),
+    estadoIn(filter?.estado),
+    filter?.tipo?.length ? { tipo: { in: filter.tipo } } : {},
+    filter?.anio ? { OR: [{ reporte: { plan: { anio: filter.anio } } }, { concentrado: { planEstatal: { anio: filter.anio } } }] } : {},
+  ],
+}));
+
+const EficienciaPromocionOrder = orderInput('EficienciaPromocion', ['unitCode', 'eficiencia'] as const, 'unitCode');
 
 builder.queryFields((t) => ({
-  planesEstatalesPromocion: t.prismaConnection({
+  planesTrabajoAnuales: t.prismaConnection({
     type: 'PlanTrabajoAnual',
     cursor: 'id',
     description: 'States\' Planes de Trabajo Anual that the viewer may see, newest year first.',
-    args: { filter: t.arg({ type: PromocionFilter }), estado: t.arg({ type: [EstadoPlanEstatalEnum] }), orderBy: t.arg({ type: PlanEstatalOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.planTrabajoAnual.count({ where: { AND: [...(await baseWhere(ctx, args.filter)), args.filter?.anio ? { anio: args.filter.anio } : {}, args.estado?.length ? { estado: { in: args.estado } } : {}] } }),
+    args: { filter: t.arg({ type: PlanTrabajoAnualFilter }), orderBy: t.arg({ type: PlanTrabajoAnualOrder.Input }) },
+    totalCount: async (_c, args, ctx) => ctx.db.planTrabajoAnual.count({ where: await planTrabajoAnualWhere(args, ctx) }),
     resolve: async (query, _r, args, ctx) =>
       ctx.db.planTrabajoAnual.findMany({
         ...query,
-        where: { AND: [...(await baseWhere(ctx, args.filter)), args.filter?.anio ? { anio: args.filter.anio } : {}, args.estado?.length ? { estado: { in: args.estado } } : {}] },
-        orderBy: PlanEstatalOrder.toPrisma<Prisma.PlanTrabajoAnualOrderByWithRelationInput>(args.orderBy ?? { field: 'anio', direction: 'DESC' }),
+        where: await planTrabajoAnualWhere(args, ctx),
+        orderBy: PlanTrabajoAnualOrder.toPrisma<Prisma.PlanTrabajoAnualOrderByWithRelationInput>(args.orderBy ?? { field: 'anio', direction: 'DESC' }),
       }),
   }, { name: 'PlanTrabajoAnualConnection' }, { name: 'PlanTrabajoAnualEdge' }),
-  planesCentroEvaluador: t.prismaConnection({
+  planesAnualesCentro: t.prismaConnection({
     type: 'PlanAnualCentro',
     cursor: 'id',
     description: 'Planteles\' annual plans and cronogramas that the viewer may see.',
-    args: { filter: t.arg({ type: PromocionFilter }), estado: t.arg({ type: [EstadoPlanCentroEnum] }), orderBy: t.arg({ type: PlanCentroOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.planAnualCentro.count({ where: await planCentroWhere(ctx, args.filter, args.estado) }),
+    args: { filter: t.arg({ type: PlanAnualCentroFilter }), orderBy: t.arg({ type: PlanAnualCentroOrder.Input }) },
+    totalCount: async (_c, args, ctx) => ctx.db.planAnualCentro.count({ where: await planAnualCentroWhere(args, ctx) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.planAnualCentro.findMany({ ...query, where: await planCentroWhere(ctx, args.filter, args.estado), orderBy: PlanCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy) }),
-  }, { name: 'PlanAnualCentroConnection' }, { name: 'PlanAnualCentroEdge' }),
-  reportesTrimestralesPromocion: t.prismaConnection({
+      ctx.db.planAnualCentro.findMany({ ...query, where: await planAnualCentroWhere(args, ctx), orderBy: PlanAnualCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy) }),
+  }, PlanAnualCentroConnection),
+  reportesTrimestrales: t.prismaConnection({
     type: 'ReporteTrimestral',
     cursor: 'id',
     description: 'F05 reports the viewer may see.',
-    args: { filter: t.arg({ type: PromocionFilter }), estado: t.arg({ type: [EstadoReporteEnum] }), orderBy: t.arg({ type: ReporteOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.reporteTrimestral.count({ where: await reporteWhere(ctx, args.filter, args.estado) }),
+    args: { filter: t.arg({ type: ReporteTrimestralFilter }), orderBy: t.arg({ type: ReporteTrimestralOrder.Input }) },
+    totalCount: async (_c, args, ctx) => ctx.db.reporteTrimestral.count({ where: await reporteTrimestralWhere(args, ctx) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.reporteTrimestral.findMany({ ...query, where: await reporteWhere(ctx, args.filter, args.estado), orderBy: ReporteOrder.toPrisma<Prisma.ReporteTrimestralOrderByWithRelationInput>(args.orderBy) }),
+      ctx.db.reporteTrimestral.findMany({ ...query, where: await reporteTrimestralWhere(args, ctx), orderBy: ReporteTrimestralOrder.toPrisma<Prisma.ReporteTrimestralOrderByWithRelationInput>(args.orderBy) }),
   }, { name: 'ReporteTrimestralConnection' }, { name: 'ReporteTrimestralEdge' }),
-  concentradosPromocion: t.prismaConnection({
+  concentradosEstatales: t.prismaConnection({
     type: 'ConcentradoEstatal',
     cursor: 'id',
     description: 'F01 concentrates the viewer may see.',
-    args: { filter: t.arg({ type: PromocionFilter }), orderBy: t.arg({ type: ConcentradoOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.concentradoEstatal.count({ where: await concentradoWhere(ctx, args.filter) }),
+    args: { filter: t.arg({ type: ConcentradoEstatalFilter }), orderBy: t.arg({ type: ConcentradoEstatalOrder.Input }) },
+    totalCount: async (_c, args, ctx) => ctx.db.concentradoEstatal.count({ where: await concentradoEstatalWhere(args, ctx) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.concentradoEstatal.findMany({ ...query, where: await concentradoWhere(ctx, args.filter), orderBy: ConcentradoOrder.toPrisma<Prisma.ConcentradoEstatalOrderByWithRelationInput>(args.orderBy) }),
+      ctx.db.concentradoEstatal.findMany({ ...query, where: await concentradoEstatalWhere(args, ctx), orderBy: ConcentradoEstatalOrder.toPrisma<Prisma.ConcentradoEstatalOrderByWithRelationInput>(args.orderBy) }),
   }, { name: 'ConcentradoEstatalConnection' }, { name: 'ConcentradoEstatalEdge' }),
-  accionesMejoraPromocion: t.prismaConnection({
+  accionesMejora: t.prismaConnection({
     type: 'AccionMejora',
     cursor: 'id',
     description: 'Improvement actions the viewer may see.',
-    args: {
-      filter: t.arg({ type: PromocionFilter }),
-      estado: t.arg({ type: [EstadoAccionMejoraEnum] }),
-      tipo: t.arg({ type: [TipoAccionMejoraEnum] }),
-      orderBy: t.arg({ type: AccionOrder.Input }),
-    },
-    totalCount: async (_c, args, ctx) => ctx.db.accionMejora.count({ where: await accionWhere(ctx, args) }),
+    args: { filter: t.arg({ type: AccionMejoraFilter }), orderBy: t.arg({ type: AccionMejoraOrder.Input }) },
+    totalCount: async (_c, args, ctx) => ctx.db.accionMejora.count({ where: await accionMejoraWhere(args, ctx) }),
     resolve: async (query, _r, args, ctx) =>
-      ctx.db.accionMejora.findMany({ ...query, where: await accionWhere(ctx, args), orderBy: AccionOrder.toPrisma<Prisma.AccionMejoraOrderByWithRelationInput>(args.orderBy) }),
+      ctx.db.accionMejora.findMany({ ...query, where: await accionMejoraWhere(args, ctx), orderBy: AccionMejoraOrder.toPrisma<Prisma.AccionMejoraOrderByWithRelationInput>(args.orderBy) }),
   }, { name: 'AccionMejoraConnection' }, { name: 'AccionMejoraEdge' }),
   eficienciaPromocion: t.field({
     type: [EficienciaRef],
     description:
-      'Eficiencia de acciones de promoción y difusión for a year, a quarter or a half-year, per plantel, per state or for the nation, ' +
-      'over the units the viewer may see (optionally within one unit). One SQL statement.',
+      'Eficiencia de acciones de promoción y difusión for a year, a quarter or a half-year, per plantel, per Colegio Estatal or for the nation, ' +
+      'over the units the viewer may see (optionally within one unit). One SQL statement. Default order: by unit code.',
     args: {
       anio: t.arg.int({ required: true }),
       trimestre: t.arg.int({ required: false }),
       semestre: t.arg.int({ required: false }),
       nivel: t.arg({ type: NivelIndicadorEnum, required: true }),
       dentroDe: t.arg.globalID({ required: false }),
+      orderBy: t.arg({ type: EficienciaPromocionOrder.Input }),
     },
     resolve: async (_r, args, ctx) => {
       const issues: InputIssue[] = [];
@@ -423,40 +495,19 @@ builder.queryFields((t) => ({
       if (issues.length) throw badInput(issues);
       const [mesDesde, mesHasta] = args.trimestre ? quarterMonths(args.trimestre) : args.semestre ? halfMonths(args.semestre) : [1, 12];
       const within = args.dentroDe ? (await withinUnit(ctx, args.dentroDe.id)).unit.path.startsWith : null;
-      return eficienciaPromocion(ctx.db, ctx.viewer!, args.nivel, { anio: args.anio, mesDesde, mesHasta }, within);
+      const rows = await eficienciaPromocion(ctx.db, ctx.viewer!, args.nivel, { anio: args.anio, mesDesde, mesHasta }, within);
+      return sortBy(rows, args.orderBy?.field === 'eficiencia' ? (r) => r.eficiencia ?? -1 : (r) => r.unitCode ?? '', args.orderBy?.direction);
     },
   }),
 }));
 
-async function planCentroWhere(ctx: Context, filter: Filter, estado?: EstadoPlanCentro[] | null): Promise<Prisma.PlanAnualCentroWhereInput> {
-  return { AND: [...(await baseWhere(ctx, filter)), filter?.anio ? { anio: filter.anio } : {}, estado?.length ? { estado: { in: estado } } : {}] };
-}
-async function reporteWhere(ctx: Context, filter: Filter, estado?: EstadoReporte[] | null): Promise<Prisma.ReporteTrimestralWhereInput> {
-  return {
-    AND: [
-      ...(await baseWhere(ctx, filter)),
-      filter?.anio ? { plan: { anio: filter.anio } } : {},
-      filter?.trimestre ? { trimestre: filter.trimestre } : {},
-      estado?.length ? { estado: { in: estado } } : {},
-    ],
-  };
-}
-async function concentradoWhere(ctx: Context, filter: Filter): Promise<Prisma.ConcentradoEstatalWhereInput> {
-  return {
-    AND: [...(await baseWhere(ctx, filter)), filter?.anio ? { planEstatal: { anio: filter.anio } } : {}, filter?.semestre ? { semestre: filter.semestre } : {}],
-  };
-}
-async function accionWhere(
-  ctx: Context,
-  args: { filter?: Filter; estado?: EstadoAccionMejora[] | null; tipo?: TipoAccionMejora[] | null },
-): Promise<Prisma.AccionMejoraWhereInput> {
-  return {
-    AND: [
-      ...(await baseWhere(ctx, args.filter)),
-      args.estado?.length ? { estado: { in: args.estado } } : {},
-      args.tipo?.length ? { tipo: { in: args.tipo } } : {},
-    ],
-  };
+/** A stable sort of a computed list (rows keep their order on ties). */
+function sortBy<T>(rows: T[], key: (row: T) => string | number, direction: 'ASC' | 'DESC' | null | undefined): T[] {
+  const sign = direction === 'DESC' ? -1 : 1;
+  return rows
+    .map((row, i) => ({ row, i, k: key(row) }))
+    .sort((a, b) => sign * (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) || a.i - b.i)
+    .map((x) => x.row);
 }
 
 // ---- calendar -------------------------------------------------------------
@@ -489,17 +540,23 @@ const PendienteRef = builder.objectRef<Pendiente>('PendientePromocion').implemen
   }),
 });
 
+const PendientePromocionOrder = orderInput('PendientePromocion', ['fechaLimite', 'unitCode'] as const, 'fechaLimite');
+
 builder.queryFields((t) => ({
-  calendarioPromocion: t.field({
+  obligacionesPromocion: t.field({
     type: [ObligationRef],
+    description: 'The dated obligations of the promotion cycle for a year, by due date (a fixed list of the manual).',
     args: { anio: t.arg.int({ required: true }) },
     resolve: (_r, { anio }) => promotionCalendar(anio),
   }),
   pendientesPromocion: t.field({
     type: [PendienteRef],
     description: 'Overdue items at `fecha` (default now), within the viewer\'s scope: state plans not sent by January, plantel plans not submitted by September of the year before, F05 not sent 10 days after their quarter.',
-    args: { fecha: t.arg({ type: 'DateTime', required: false }), anio: t.arg.int({ required: true }) },
-    resolve: async (_r, { fecha, anio }, ctx) => overdue(ctx, anio, fecha ?? new Date()),
+    args: { fecha: t.arg({ type: 'DateTime', required: false }), anio: t.arg.int({ required: true }), orderBy: t.arg({ type: PendientePromocionOrder.Input }) },
+    resolve: async (_r, { fecha, anio, orderBy }, ctx) => {
+      const items = await overdue(ctx, anio, fecha ?? new Date());
+      return orderBy?.field === 'unitCode' ? sortBy(items, (p) => p.unitCode, orderBy.direction) : sortBy(items, (p) => p.fechaLimite.getTime(), orderBy?.direction);
+    },
   }),
 }));
 

@@ -1,99 +1,155 @@
 // 15-528-PO-26 "Concertación de Servicios" (CONALEP Estado de México), section 10:
 // the ECE's promotion and diffusion cycle. Step numbers are the manual's.
-import { defineWorkflow } from '../../lib/workflow/types.js';
+// Every write of the module is a step declared here, keyed by its mutation.
+import type { EstadoAccionMejora, EstadoConcentrado, EstadoPlanCentro, EstadoPlanEstatal, EstadoReporte } from '../../generated/prisma/enums.js';
+import { unitOwnedStore } from '../../lib/workflow/stores.js';
+import { defineWorkflow, type Subject } from '../../lib/workflow/types.js';
+import { DESTRUCTION_ROLES } from './retention.js';
+import { actividadRealizadaStore, registroPromocionStore } from './stores.js';
+
+const CPSECE = 'COORDINADOR_PROMOCION_ECE';
+const CCE = 'COORDINADOR_CENTRO_EVALUACION';
+const TCCC = 'TITULAR_CAPACITACION_CERTIFICACION_CAST';
 
 /** Steps 1-2: the state's Plan de Trabajo Anual. */
-export const planEstatalWorkflow = defineWorkflow({
+export const planTrabajoAnualWorkflow = defineWorkflow({
   name: 'plan-estatal-promocion',
   procedure: '15-528-PO-26 §10, steps 1-2',
   title: 'Plan de Trabajo Anual de la ECE',
-  states: ['BORRADOR', 'VALIDADO', 'ENTREGADO', 'TURNADO'] as const,
+  entity: 'PlanTrabajoAnual',
+  store: unitOwnedStore('planTrabajoAnual'),
+  states: ['BORRADOR', 'VALIDADO', 'ENTREGADO', 'TURNADO'] as const satisfies readonly EstadoPlanEstatal[],
   initial: 'BORRADOR',
   final: ['TURNADO'],
-  transitions: {
-    draftStatePlan: {
+  steps: {
+    createPlanTrabajoAnual: {
       step: '1.1', description: 'TCCC convenes the coordinations to build the context analysis and the annual plan.',
-      from: null, to: 'BORRADOR', role: 'TITULAR_CAPACITACION_CERTIFICACION_CAST', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'creation', to: 'BORRADOR', unitKinds: ['COLEGIO_ESTATAL'], role: TCCC, reach: { kind: 'owner' }, comment: 'optional',
     },
-    validateStatePlan: {
+    approvePlanTrabajoAnual: {
       step: '1.1', description: 'TCCC validates the context of the organisation, the risk analysis and the annual plan.',
-      from: ['BORRADOR'], to: 'VALIDADO', role: 'TITULAR_CAPACITACION_CERTIFICACION_CAST', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['BORRADOR'], to: 'VALIDADO', role: TCCC, reach: { kind: 'owner' }, comment: 'optional',
     },
-    handDownStatePlan: {
+    deliverPlanTrabajoAnual: {
       step: '1.2-1.3', description: 'TCCC hands the plan to the coordinations and asks for it to be sent to the administrative units.',
-      from: ['VALIDADO'], to: 'ENTREGADO', role: 'TITULAR_CAPACITACION_CERTIFICACION_CAST', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['VALIDADO'], to: 'ENTREGADO', role: TCCC, reach: { kind: 'owner' }, comment: 'optional',
     },
-    distributeStatePlan: {
+    sendPlanTrabajoAnual: {
       step: '2.1', description: 'CPSECE sends the plan, in January, to every plantel of the state (one Plan Anual del Centro Evaluador each).',
-      from: ['ENTREGADO'], to: 'TURNADO', role: 'COORDINADOR_PROMOCION_ECE', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['ENTREGADO'], to: 'TURNADO', role: CPSECE, reach: { kind: 'owner' }, comment: 'optional',
     },
   },
 });
 
 /** Steps 3-5: each plantel's Plan Anual del Centro Evaluador and its Cronograma (F02). */
-export const planCentroWorkflow = defineWorkflow({
+export const planAnualCentroWorkflow = defineWorkflow({
   name: 'plan-centro-evaluador',
   procedure: '15-528-PO-26 §10, steps 3-6',
   title: 'Plan Anual y Cronograma del Centro Evaluador (F02)',
-  states: ['POR_TURNAR', 'EN_ELABORACION', 'ENVIADO', 'VALIDADO'] as const,
+  entity: 'PlanAnualCentro',
+  store: unitOwnedStore('planAnualCentro'),
+  states: ['POR_TURNAR', 'EN_ELABORACION', 'ENVIADO', 'VALIDADO'] as const satisfies readonly EstadoPlanCentro[],
   initial: 'POR_TURNAR',
   final: ['VALIDADO'],
-  transitions: {
-    forwardPlanToCoordination: {
+  steps: {
+    sendPlanAnualCentro: {
       step: '3.1', description: 'The Dirección del Centro de Evaluación receives the state plan and forwards it to the plantel\'s CE coordination.',
-      from: ['POR_TURNAR'], to: 'EN_ELABORACION', role: 'TITULAR_DIRECCION_CENTRO_EVALUACION', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['POR_TURNAR'], to: 'EN_ELABORACION', role: 'TITULAR_DIRECCION_CENTRO_EVALUACION', reach: { kind: 'owner' }, comment: 'optional',
     },
-    submitPlanCentro: {
+    updatePlanAnualCentro: {
+      step: '4.1', description: 'The CE coordination writes the plan\'s objectives.',
+      kind: 'action', in: ['EN_ELABORACION'], role: CCE, reach: { kind: 'owner' },
+    },
+    addActividadProgramada: {
+      step: '4.1', description: 'The CE coordination schedules an activity in the Cronograma Anual (F02).',
+      kind: 'action', in: ['EN_ELABORACION'], role: CCE, reach: { kind: 'owner' },
+    },
+    removeActividadProgramada: {
+      step: '4.1', description: 'The CE coordination removes a scheduled activity from the Cronograma Anual (F02).',
+      kind: 'action', in: ['EN_ELABORACION'], role: CCE, reach: { kind: 'owner' },
+    },
+    submitPlanAnualCentro: {
       step: '4.2', description: 'The CE coordination sends its annual plan and cronograma for validation.',
-      from: ['EN_ELABORACION'], to: 'ENVIADO', role: 'COORDINADOR_CENTRO_EVALUACION', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['EN_ELABORACION'], to: 'ENVIADO', role: CCE, reach: { kind: 'owner' }, comment: 'optional',
       guard: async (tx, record) =>
         (await tx.actividadProgramada.count({ where: { planId: record.id } })) > 0
           ? null
           : 'The cronograma has no scheduled activity (step 4.1 comes first)',
     },
-    validatePlanCentro: {
+    approvePlanAnualCentro: {
       step: '5.1.1, 6.1', description: 'The ECE validates the plan and cronograma and informs the Centro de Evaluación.',
-      from: ['ENVIADO'], to: 'VALIDADO', role: 'COORDINADOR_ECE', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['ENVIADO'], to: 'VALIDADO', role: 'COORDINADOR_ECE', reach: { kind: 'owner' }, comment: 'optional',
     },
-    rejectPlanCentro: {
+    returnPlanAnualCentro: {
       step: '5.1.2 → 4.1', description: 'The ECE does not validate: back to the CE coordination, with observations.',
-      from: ['ENVIADO'], to: 'EN_ELABORACION', role: 'COORDINADOR_ECE', reach: { kind: 'owner' }, comment: 'required',
+      kind: 'transition', from: ['ENVIADO'], to: 'EN_ELABORACION', role: 'COORDINADOR_ECE', reach: { kind: 'owner' }, comment: 'required',
+    },
+  },
+});
+
+/** A validated plantel plan: the parent of executed activities and of the F05. */
+const planValidado: Subject = { entity: planAnualCentroWorkflow.entity, store: planAnualCentroWorkflow.store, states: ['VALIDADO'] };
+
+/** Steps 6.2-6.6: activities carried out, with their evidence (F03, F04). */
+export const actividadRealizadaWorkflow = defineWorkflow({
+  name: 'actividad-realizada-promocion',
+  procedure: '15-528-PO-26 §10, steps 6.2-6.6',
+  title: 'Actividades de promoción y difusión realizadas (F03, F04)',
+  entity: 'ActividadRealizada',
+  store: actividadRealizadaStore,
+  states: ['REGISTRADA'] as const,
+  initial: 'REGISTRADA',
+  final: ['REGISTRADA'],
+  steps: {
+    createActividadRealizada: {
+      step: '6.2-6.6', description: 'The CE coordination records an activity carried out, with its evidence.',
+      kind: 'creation', to: 'REGISTRADA', role: CCE, reach: { kind: 'owner' },
+      under: { subject: planValidado, description: 'a VALIDADO Plan Anual del Centro Evaluador' },
     },
   },
 });
 
 /** Steps 7V-8.1: quarterly results report (F05). */
-export const reporteWorkflow = defineWorkflow({
+export const reporteTrimestralWorkflow = defineWorkflow({
   name: 'reporte-trimestral-promocion',
   procedure: '15-528-PO-26 §10, steps 7V-8.1',
   title: 'Reporte trimestral de resultados de promoción y difusión (F05)',
-  states: ['ENVIADO', 'RECIBIDO'] as const,
+  entity: 'ReporteTrimestral',
+  store: unitOwnedStore('reporteTrimestral'),
+  states: ['ENVIADO', 'RECIBIDO'] as const satisfies readonly EstadoReporte[],
   initial: 'ENVIADO',
   final: ['RECIBIDO'],
-  transitions: {
-    submitQuarterlyReport: {
+  steps: {
+    createReporteTrimestral: {
       step: '7V.1', description: 'The CE coordination evaluates results against the cronograma\'s goals and sends the F05.',
-      from: null, to: 'ENVIADO', role: 'COORDINADOR_CENTRO_EVALUACION', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'creation', to: 'ENVIADO', role: CCE, reach: { kind: 'owner' }, comment: 'optional',
+      under: { subject: planValidado, description: 'a VALIDADO Plan Anual del Centro Evaluador' },
     },
-    receiveQuarterlyReport: {
+    receiveReporteTrimestral: {
       step: '8.1', description: 'CPSECE receives the quarterly F05 of the Centro de Evaluación.',
-      from: ['ENVIADO'], to: 'RECIBIDO', role: 'COORDINADOR_PROMOCION_ECE', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['ENVIADO'], to: 'RECIBIDO', role: CPSECE, reach: { kind: 'owner' }, comment: 'optional',
     },
   },
 });
 
 /** Step 8.2: the state concentrate (F01). */
-export const concentradoWorkflow = defineWorkflow({
+export const concentradoEstatalWorkflow = defineWorkflow({
   name: 'concentrado-estatal-promocion',
   procedure: '15-528-PO-26 §10, step 8.2',
   title: 'Concentrado de resultados de promoción y difusión de la ECE (F01)',
-  states: ['EMITIDO'] as const,
+  entity: 'ConcentradoEstatal',
+  store: unitOwnedStore('concentradoEstatal'),
+  states: ['EMITIDO'] as const satisfies readonly EstadoConcentrado[],
   initial: 'EMITIDO',
   final: ['EMITIDO'],
-  transitions: {
-    issueStateConcentrate: {
+  steps: {
+    createConcentradoEstatal: {
       step: '8.2', description: 'CPSECE consolidates the planteles\' results for the half-year.',
-      from: null, to: 'EMITIDO', role: 'COORDINADOR_PROMOCION_ECE', reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'creation', to: 'EMITIDO', role: CPSECE, reach: { kind: 'owner' }, comment: 'optional',
+      under: {
+        subject: { entity: planTrabajoAnualWorkflow.entity, store: planTrabajoAnualWorkflow.store, states: ['TURNADO'] },
+        description: 'a TURNADO Plan de Trabajo Anual',
+      },
     },
   },
 });
@@ -103,43 +159,54 @@ export const accionMejoraWorkflow = defineWorkflow({
   name: 'accion-mejora-promocion',
   procedure: '15-528-PO-26 §10, steps 7V, 8.2, 9-10',
   title: 'Acciones de mejora',
-  states: ['ABIERTA', 'CERRADA'] as const,
+  entity: 'AccionMejora',
+  store: unitOwnedStore('accionMejora'),
+  states: ['ABIERTA', 'CERRADA'] as const satisfies readonly EstadoAccionMejora[],
   initial: 'ABIERTA',
   final: ['CERRADA'],
-  transitions: {
-    registerImprovementAction: {
+  steps: {
+    createAccionMejora: {
       step: '7V.1, 8.2, 9.1, 10.1', description: 'The CE coordination (from its F05) or CPSECE (from the F01 or a plantel\'s F05) registers an action.',
-      from: null, to: 'ABIERTA', role: ['COORDINADOR_CENTRO_EVALUACION', 'COORDINADOR_PROMOCION_ECE'], reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'creation', to: 'ABIERTA', role: [CCE, CPSECE], reach: { kind: 'owner' }, comment: 'optional',
+      under: {
+        subject: [
+          { entity: reporteTrimestralWorkflow.entity, store: reporteTrimestralWorkflow.store, states: reporteTrimestralWorkflow.states },
+          { entity: concentradoEstatalWorkflow.entity, store: concentradoEstatalWorkflow.store, states: concentradoEstatalWorkflow.states },
+        ],
+        description: 'the F05 (ReporteTrimestral) or F01 (ConcentradoEstatal) whose result caused it',
+      },
     },
-    closeImprovementAction: {
+    closeAccionMejora: {
       step: '9.1, 10.1', description: 'The action is carried out and closed with its result.',
-      from: ['ABIERTA'], to: 'CERRADA', role: ['COORDINADOR_CENTRO_EVALUACION', 'COORDINADOR_PROMOCION_ECE'], reach: { kind: 'owner' }, comment: 'optional',
+      kind: 'transition', from: ['ABIERTA'], to: 'CERRADA', role: [CCE, CPSECE], reach: { kind: 'owner' }, comment: 'optional',
     },
   },
 });
 
-export const MUTATIONS = {
-  planEstatal: {
-    createStatePlan: 'draftStatePlan',
-    validateStatePlan: 'validateStatePlan',
-    handDownStatePlan: 'handDownStatePlan',
-    distributeStatePlan: 'distributeStatePlan',
+/** §13 record control: each F01-F05 record is kept 3 years, then destroyed by the role that keeps its format. */
+export const retencionWorkflow = defineWorkflow({
+  name: 'retencion-15-528-PO-26',
+  procedure: '15-528-PO-26 §13',
+  title: 'Control de registros F01-F05: conservación y destrucción',
+  entity: 'RegistroPromocion',
+  store: registroPromocionStore,
+  states: ['CONSERVADO', 'DESTRUIDO'] as const,
+  initial: 'CONSERVADO',
+  final: ['DESTRUIDO'],
+  steps: {
+    destroyRegistroPromocion: {
+      step: '13', description: 'The record\'s retention (3 years) has ended: it is marked destroyed and its personal data cleared; the row stays.',
+      kind: 'transition', from: ['CONSERVADO'], to: 'DESTRUIDO', role: [CPSECE, CCE], roleByKind: DESTRUCTION_ROLES, reach: { kind: 'owner' },
+    },
   },
-  planCentro: {
-    forwardPlanToCoordination: 'forwardPlanToCoordination',
-    submitPlanCentro: 'submitPlanCentro',
-    validatePlanCentro: 'validatePlanCentro',
-    rejectPlanCentro: 'rejectPlanCentro',
-  },
-  reporte: { submitQuarterlyReport: 'submitQuarterlyReport', receiveQuarterlyReport: 'receiveQuarterlyReport' },
-  concentrado: { issueStateConcentrate: 'issueStateConcentrate' },
-  accionMejora: { registerImprovementAction: 'registerImprovementAction', closeImprovementAction: 'closeImprovementAction' },
-} as const;
+});
 
-/** Content edits and records that are not state changes, with the role and states that allow them. */
-export const EDITS = {
-  updatePlanCentro: { step: '4.1', role: 'COORDINADOR_CENTRO_EVALUACION', states: ['EN_ELABORACION'] },
-  addCronogramaActividad: { step: '4.1', role: 'COORDINADOR_CENTRO_EVALUACION', states: ['EN_ELABORACION'] },
-  removeCronogramaActividad: { step: '4.1', role: 'COORDINADOR_CENTRO_EVALUACION', states: ['EN_ELABORACION'] },
-  recordPromotionActivity: { step: '6.2-6.6', role: 'COORDINADOR_CENTRO_EVALUACION', states: ['VALIDADO'] },
-} as const;
+export const promocionWorkflows = [
+  planTrabajoAnualWorkflow,
+  planAnualCentroWorkflow,
+  actividadRealizadaWorkflow,
+  reporteTrimestralWorkflow,
+  concentradoEstatalWorkflow,
+  accionMejoraWorkflow,
+  retencionWorkflow,
+];
