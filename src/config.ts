@@ -48,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 1024 * 1024),
     limits: {
-      maxTokens: Number(env.MAX_QUERY_TOKENS ?? 1000),
+      maxTokens: Number(env.MAX_QUERY_TOKENS ?? 500),
       maxOperations: Number(env.MAX_QUERY_OPERATIONS ?? 20),
       maxDirectives: Number(env.MAX_QUERY_DIRECTIVES ?? 50),
       maxDepth: Number(env.MAX_QUERY_DEPTH ?? 12),

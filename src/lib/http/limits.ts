@@ -57,9 +57,14 @@ type Variables = Readonly<Record<string, unknown>> | undefined;
 /**
  * Depth, aliases, directives and cost of one operation, in time linear in the
  * size of the document. Introspection fields (`__schema`, `__type`) are not
- * counted: graphql-js' MaxIntrospectionDepthRule bounds them.
+ * counted: graphql-js' MaxIntrospectionDepthRule bounds them (`__typename` is).
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Variables): OperationMeasure {
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables,
+): OperationMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const memo = new Map<string, OperationMeasure | 'visiting'>();
@@ -96,7 +101,7 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
     for (const selection of set.selections) {
       total.directives += selection.directives?.length ?? 0;
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith('__')) continue;
+        if (selection.name.value === '__schema' || selection.name.value === '__type') continue;
         if (selection.alias) total.aliases += 1;
         if (!selection.selectionSet) {
           total.depth = Math.max(total.depth, 1);
@@ -109,7 +114,8 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
         const requested = intValue(pageArgument);
         const connection = type !== undefined && getNamedType(type).name.endsWith('Connection');
         // A page size the cost cannot read (a variable not given) costs the largest page.
-        const page = requested !== undefined ? Math.min(MAX_PAGE, Math.max(1, requested)) : pageArgument ? MAX_PAGE : connection ? DEFAULT_PAGE : 1;
+        const page =
+          requested !== undefined ? Math.min(MAX_PAGE, Math.max(1, requested)) : pageArgument ? MAX_PAGE : connection ? DEFAULT_PAGE : 1;
         total.depth = Math.max(total.depth, 1 + child.depth);
         total.aliases += child.aliases;
         total.directives += child.directives;
@@ -141,19 +147,23 @@ export function checkOperation(
   variables: Variables,
   limits: OperationLimits,
 ): string[] {
-  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
-  if (operations > limits.maxOperations) {
-    return [`The document has ${operations} operations; the limit is ${limits.maxOperations}`];
-  }
+  const operations = countOperations(document);
+  if (operations > limits.maxOperations) return [operationsProblem(operations, limits)];
   const m = measureOperation(schema, document, operation, variables);
   const name = operation.name?.value ?? 'anonymous';
   const problems: string[] = [];
   if (m.depth > limits.maxDepth) problems.push(`Operation ${name} is ${m.depth} levels deep; the limit is ${limits.maxDepth}`);
-  if (m.aliases > limits.maxAliases) problems.push(`Operation ${name} uses ${format(m.aliases)} aliases; the limit is ${limits.maxAliases}`);
-  if (m.directives > limits.maxDirectives) problems.push(`Operation ${name} uses ${format(m.directives)} directives; the limit is ${limits.maxDirectives}`);
+  if (m.aliases > limits.maxAliases)
+    problems.push(`Operation ${name} uses ${format(m.aliases)} aliases; the limit is ${limits.maxAliases}`);
+  if (m.directives > limits.maxDirectives)
+    problems.push(`Operation ${name} uses ${format(m.directives)} directives; the limit is ${limits.maxDirectives}`);
   if (m.cost > limits.maxCost) problems.push(`Operation ${name} costs ${format(m.cost)}; the limit is ${limits.maxCost}`);
   return problems;
 }
+
+const countOperations = (document: DocumentNode) => document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+const operationsProblem = (operations: number, limits: OperationLimits) =>
+  `The document has ${operations} operations; the limit is ${limits.maxOperations}`;
 
 const format = (n: number) => (Number.isSafeInteger(n) ? String(n) : 'more than 2^53');
 
@@ -167,7 +177,11 @@ export function operationLimitOptions<TContext extends BaseContext>(limits: Oper
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ schema, document, operation, request }) => {
-          if (!operation) return Promise.resolve();
+          if (!operation) {
+            // Apollo refuses a document whose operation it cannot pick; say first if it has too many.
+            const operations = countOperations(document);
+            return operations > limits.maxOperations ? Promise.reject(refusal(operationsProblem(operations, limits))) : Promise.resolve();
+          }
           const problems = checkOperation(schema, document, operation, request.variables, limits);
           // Several refusals are reported together; Apollo's pipeline takes one thrown error.
           if (problems.length) return Promise.reject(refusal(problems.join('; ')));
