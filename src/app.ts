@@ -14,7 +14,7 @@ import type { Logger } from './lib/logger.js';
 import { createTokenService } from './lib/auth/tokens.js';
 import { buildPermissions } from './lib/auth/permissions.js';
 import { ErrorCode, isPublicError } from './lib/errors.js';
-import { queryLimitRules } from './lib/http/limits.js';
+import { operationLimitOptions } from './lib/http/limits.js';
 import { buildSchema } from './schema.js';
 import { registeredModules } from './lib/modules.js';
 
@@ -32,13 +32,13 @@ export async function createApp(options: { config: Config; db: Db; log: Logger; 
   const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, registeredModules()).middleware);
   const httpServer = http.createServer();
 
+  const limits = operationLimitOptions<Context>(config.limits);
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
-    introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: queryLimitRules(config.limits),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    ...limits,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
     formatError: (formatted, error) => publicError(formatted, error, log),
   });
   await apollo.start();

@@ -10,7 +10,16 @@ export interface Config {
   /** Optional external identity provider whose tokens are also accepted. */
   externalIdp?: { issuer: string; audience?: string; publicKeyPem?: string; jwksUrl?: string };
   maxBodyBytes: number;
-  limits: { maxDepth: number; maxAliases: number; maxCost: number };
+  /** Operation limits (docs/decisions/007-operation-limits.md). */
+  limits: {
+    maxTokens: number;
+    maxOperations: number;
+    maxDirectives: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    introspection: boolean;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemoData: boolean;
 }
@@ -39,9 +48,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 1024 * 1024),
     limits: {
+      maxTokens: Number(env.MAX_QUERY_TOKENS ?? 500),
+      maxOperations: Number(env.MAX_QUERY_OPERATIONS ?? 20),
+      maxDirectives: Number(env.MAX_QUERY_DIRECTIVES ?? 50),
       maxDepth: Number(env.MAX_QUERY_DEPTH ?? 12),
-      maxAliases: Number(env.MAX_QUERY_ALIASES ?? 30),
-      maxCost: Number(env.MAX_QUERY_COST ?? 10000),
+      maxAliases: Number(env.MAX_QUERY_ALIASES ?? 15),
+      maxCost: Number(env.MAX_QUERY_COST ?? 5000),
+      introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : !production,
     },
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
