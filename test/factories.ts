@@ -1,0 +1,732 @@
+// Test data factories: direct inserts (no API, no workflow engine) that put a
+// record of any workflow model in ANY of its declared states, with everything
+// that state implies (parents, addressees, timestamps, audit trail).
+//
+//   const p = await make.proyectoNormativo(db, { estado: 'EN_COMENTARIOS_CAST', unit: 'DSTC' });
+//   await gql(server, SomeStepDocument, { input: { id: p.globalId } }, tokens.cst);
+//
+// Rules every factory follows:
+// - Units are given by demo code ("MEX-P001"); people are the demo accounts.
+// - Every unique value (years, matriculas, folio numbers, claves, periodos)
+//   is fresh per call, also across test files running in parallel over the
+//   same database: values come from a random token or are chosen among the
+//   free ones and retried on a unique violation.
+// - Years: unless `anio` is given, plans get a year in 1000-1999, free for
+//   that unit. The API only accepts 2000-2100, so factory data never takes a
+//   year a test asks the API for; the years are past, so "the quarter is over"
+//   and "an activity cannot be in the future" hold.
+// - `version` stays 0 unless given.
+// - The audit trail (WorkflowTransition) holds the shortest path of declared
+//   steps from creation to the state, each by a demo person holding the step's
+//   role (reaching the record when one does), one millisecond apart.
+// - `ready` (default true): the record also satisfies the declared guards of
+//   the steps leaving its state (e.g. a ProyectoNormativo in
+//   EN_COMENTARIOS_CAST has a submitCastObservations audit row; a
+//   PlanAnualCentro in EN_ELABORACION has a scheduled activity). With
+//   `ready: false` the record is in the state but those guards fail.
+// - Each factory returns at least `{ id, globalId }`; globalId is the Relay id
+//   of the GraphQL type (for the types that are not nodes, e.g. Docente or
+//   LoteFolios, it is built the same way but `node(id:)` will not find it).
+import { randomBytes } from 'node:crypto';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { Db } from '../src/lib/db/client.js';
+import type {
+  EstadoAccionMejora,
+  EstadoBaja,
+  EstadoCertificado,
+  EstadoConcentrado,
+  EstadoNormativo,
+  EstadoPlanCentro,
+  EstadoPlanEstatal,
+  EstadoReporte,
+  EstatusAlumno,
+  FinDestinatario,
+  Role,
+  TipoAccionMejora,
+  TipoActividad,
+} from '../src/generated/prisma/enums.js';
+import { rolesOf, type TransitionDefinition, type WorkflowDefinition } from '../src/lib/workflow/types.js';
+import { bajaWorkflow, certificadoWorkflow } from '../src/modules/academico/workflow.js';
+import { normatividadWorkflow } from '../src/modules/normatividad/workflow.js';
+import {
+  accionMejoraWorkflow,
+  concentradoWorkflow,
+  planCentroWorkflow,
+  planEstatalWorkflow,
+  reporteWorkflow,
+} from '../src/modules/promocion/workflow.js';
+import { DEMO_PEOPLE, demoEmail } from '../src/seed/demo.js';
+
+export interface Made {
+  id: string;
+  globalId: string;
+}
+
+// ---- shared lookups, cached per client --------------------------------------
+
+interface UnitRow { id: string; code: string; path: string; kind: string; parentId: string | null }
+interface PersonRow { local: string; id: string; role: Role; unitId: string; unitPath: string }
+interface Lookups { units: Map<string, UnitRow>; unitsById: Map<string, UnitRow>; people: PersonRow[] }
+
+const cache = new WeakMap<Db, Promise<Lookups>>();
+
+function lookups(db: Db): Promise<Lookups> {
+  let hit = cache.get(db);
+  if (!hit) {
+    hit = (async () => {
+      const rows = await db.orgUnit.findMany({ select: { id: true, code: true, path: true, kind: true, parentId: true } });
+      const units = new Map(rows.map((u) => [u.code, u]));
+      const unitsById = new Map(rows.map((u) => [u.id, u]));
+      const persons = await db.person.findMany({
+        where: { email: { in: DEMO_PEOPLE.map(([local]) => demoEmail(local)) } },
+        select: { id: true, email: true, roles: { select: { role: true, unit: { select: { id: true, path: true } } } } },
+      });
+      const people = DEMO_PEOPLE.flatMap(([local]) => {
+        const p = persons.find((x) => x.email === demoEmail(local));
+        return p ? p.roles.map((r) => ({ local, id: p.id, role: r.role, unitId: r.unit.id, unitPath: r.unit.path })) : [];
+      });
+      return { units, unitsById, people };
+    })();
+    cache.set(db, hit);
+  }
+  return hit;
+}
+
+/** The demo unit with this code. */
+export async function unit(db: Db, code: string): Promise<UnitRow> {
+  const u = (await lookups(db)).units.get(code);
+  if (!u) throw new Error(`factories: no demo unit ${code}`);
+  return u;
+}
+
+/** The state office (COLEGIO_ESTATAL or the like) a unit belongs to: its ancestor right below the root. */
+async function stateOf(db: Db, u: UnitRow): Promise<UnitRow> {
+  const { unitsById } = await lookups(db);
+  let current = u;
+  for (;;) {
+    const parent = current.parentId ? unitsById.get(current.parentId) : undefined;
+    if (!parent || !parent.parentId) return current;
+    current = parent;
+  }
+}
+
+/** A demo person holding `role`: preferably one whose unit reaches `unitPath`, then one at a unit in `preferPaths`. */
+export async function actor(db: Db, role: Role, unitPath?: string, preferPaths: string[] = []): Promise<PersonRow> {
+  const { people } = await lookups(db);
+  const withRole = people.filter((p) => p.role === role);
+  const found =
+    withRole.find((p) => preferPaths.some((path) => path.startsWith(p.unitPath))) ??
+    withRole.find((p) => unitPath !== undefined && unitPath.startsWith(p.unitPath)) ??
+    withRole[0] ??
+    people.find((p) => p.role === 'ADMINISTRADOR_PLATAFORMA');
+  if (!found) throw new Error(`factories: no demo person for ${role}`);
+  return found;
+}
+
+// ---- unique values -----------------------------------------------------------
+
+let counter = 0;
+/** A token unique to this call (process, counter and random bytes), upper-case letters and digits. */
+export function uniq(): string {
+  counter += 1;
+  return `${process.pid.toString(36)}${counter.toString(36)}${randomBytes(3).toString('hex')}`.toUpperCase();
+}
+
+const YEAR_MIN = 1000;
+const YEAR_MAX = 1999;
+function freeYear(used: Iterable<number>): number {
+  const taken = new Set(used);
+  const free: number[] = [];
+  for (let y = YEAR_MIN; y <= YEAR_MAX; y++) if (!taken.has(y)) free.push(y);
+  if (!free.length) throw new Error('factories: no free year left for this unit');
+  return free[Math.floor(Math.random() * free.length)];
+}
+
+const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && e.code === 'P2002';
+
+/** Runs `attempt` again (with freshly chosen values) while it hits a unique violation: a parallel test took the same value. */
+async function retryUnique<T>(attempt: () => Promise<T>, tries = 25): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!isUniqueViolation(e) || i >= tries) throw e;
+    }
+  }
+}
+
+const gid = (typename: string, id: string): Made => ({ id, globalId: encodeGlobalID(typename, id) });
+
+// ---- audit trail ---------------------------------------------------------------
+
+type Wf<S extends string> = WorkflowDefinition<S, string>;
+type Step<S extends string> = [name: string, TransitionDefinition<S>];
+
+/** The shortest path of declared steps from a creating step to `target` (self-loops left out). */
+export function pathTo<S extends string>(wf: Wf<S>, target: S): Step<S>[] {
+  const steps = Object.entries<TransitionDefinition<S>>(wf.transitions);
+  const creating = steps.filter(([, t]) => t.from === null);
+  // A workflow without a creating step (e.g. plantel plans, made by another workflow's step) starts in `initial` with no audit row.
+  let frontier: { state: S; path: Step<S>[] }[] = creating.length ? creating.map((s) => ({ state: s[1].to, path: [s] })) : [{ state: wf.initial, path: [] }];
+  const seen = new Set<S>();
+  while (frontier.length) {
+    const hit = frontier.find((f) => f.state === target);
+    if (hit) return hit.path;
+    frontier.forEach((f) => seen.add(f.state));
+    frontier = frontier.flatMap((f) =>
+      steps
+        .filter(([, t]) => t.from?.includes(f.state) && t.to !== f.state && !seen.has(t.to))
+        .map((s) => ({ state: s[1].to, path: [...f.path, s] })),
+    );
+  }
+  throw new Error(`factories: ${wf.name} cannot reach ${target}`);
+}
+
+interface HistoryTarget {
+  recordId: string;
+  unitPath: string;
+  /** Units the record is addressed to, by purpose (for steps with addressee reach). */
+  addressees?: { purpose: string; unitPath: string }[];
+}
+
+async function writeHistory<S extends string>(db: Db, wf: Wf<S>, record: HistoryTarget, path: Step<S>[]) {
+  const start = Date.now() - path.length - 1000;
+  const data = [];
+  for (const [i, [name, t]] of path.entries()) {
+    const role = rolesOf(t)[0];
+    const prefer = t.reach.kind === 'addressee' ? (record.addressees ?? []).filter((a) => a.purpose === (t.reach.kind === 'addressee' ? t.reach.purpose : '')).map((a) => a.unitPath) : [];
+    const who = await actor(db, role, record.unitPath, prefer);
+    const from = i === 0 ? null : path[i - 1][1].to;
+    data.push({
+      workflow: wf.name,
+      recordId: record.recordId,
+      transition: name,
+      fromState: t.from === null ? null : from,
+      toState: t.to,
+      actorId: who.id,
+      actorRole: who.role,
+      actorUnitId: who.unitId,
+      comment: t.comment === 'required' ? 'Observaciones (factory)' : null,
+      at: new Date(start + i),
+    });
+  }
+  if (data.length) await db.workflowTransition.createMany({ data });
+}
+
+/** Inserts `step` (a declared self-loop or extra step) at `index` of `path`. */
+function withStep<S extends string>(wf: Wf<S>, path: Step<S>[], name: string, index: number): Step<S>[] {
+  const t = wf.transitions[name];
+  if (!t) throw new Error(`factories: ${wf.name} has no step ${name}`);
+  return [...path.slice(0, index), [name, t], ...path.slice(index)];
+}
+
+const stateIndex = <S extends string>(wf: Wf<S>, s: S) => wf.states.indexOf(s);
+/** Whether `estado` is `s` or a state the happy path reaches after it (declaration order). */
+const reached = <S extends string>(wf: Wf<S>, estado: S, s: S) => stateIndex(wf, estado) >= stateIndex(wf, s);
+
+// ---- options shared by the workflow factories ----------------------------------
+
+interface Common<S> {
+  estado?: S;
+  /** Demo unit code that owns the record. */
+  unit?: string;
+  /** Satisfy the guards of the steps leaving the state (default true). */
+  ready?: boolean;
+  /** Write the audit trail (default true). */
+  history?: boolean;
+  version?: number;
+}
+
+// ---- 7081-MP-SI: normatividad ---------------------------------------------------
+
+export interface ProyectoNormativoOptions extends Common<EstadoNormativo> {
+  titulo?: string;
+  /** Addressees; default: MEX-CAST01 for COMENTARIOS once sent to CAST, and for APLICACION once released. */
+  destinatarios?: { unit: string; fin: FinDestinatario }[];
+}
+
+export async function proyectoNormativo(db: Db, o: ProyectoNormativoOptions = {}) {
+  const wf = normatividadWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'DSTC');
+  const creator = await actor(db, 'DSTC', owner.path);
+  const after = (s: EstadoNormativo) => reached(wf, estado, s);
+  const sentForComments = after('EN_COMENTARIOS_CAST');
+  const released = after('REMITIDO_A_CAST');
+  const token = uniq();
+  const destinatarios =
+    o.destinatarios ??
+    [
+      ...(sentForComments ? [{ unit: 'MEX-CAST01', fin: 'COMENTARIOS' as const }] : []),
+      ...(released ? [{ unit: 'MEX-CAST01', fin: 'APLICACION' as const }] : []),
+    ];
+  const dest = await Promise.all(destinatarios.map(async (d) => ({ unit: await unit(db, d.unit), fin: d.fin })));
+  const row = await db.proyectoNormativo.create({
+    data: {
+      unitId: owner.id,
+      titulo: o.titulo ?? `Lineamientos ${token}`,
+      necesidad: `Necesidad ${token}`,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+      documentoUrl: after('EN_REVISION_DSTC') ? `https://docs.example.org/normativa/${token}.pdf` : null,
+      numeroRegistro: after('APROBADO_REGISTRADO') ? `DCAJ-${token}` : null,
+      fechaReunion: estado === 'CERRADO' ? new Date() : null,
+      modalidadReunion: estado === 'CERRADO' ? 'VIRTUAL' : null,
+      destinatarios: { create: dest.map((d) => ({ unitId: d.unit.id, fin: d.fin })) },
+      evidencias: estado === 'CERRADO' ? { create: [{ tipo: 'MINUTA', descripcion: `Minuta ${token}` }] } : undefined,
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) {
+    let path = pathTo(wf, estado);
+    // Step 4 (observations) comes before step 5 (startDrafting's guard).
+    const drafting = path.findIndex(([name]) => name === 'startDrafting');
+    if (drafting >= 0) path = withStep(wf, path, 'submitCastObservations', drafting);
+    else if (estado === 'EN_COMENTARIOS_CAST' && (o.ready ?? true)) path = withStep(wf, path, 'submitCastObservations', path.length);
+    await writeHistory(db, wf, {
+      recordId: row.id,
+      unitPath: owner.path,
+      addressees: dest.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })),
+    }, path);
+  } else if (estado === 'EN_COMENTARIOS_CAST' && (o.ready ?? true)) {
+    await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path, addressees: dest.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })) }, withStep(wf, [], 'submitCastObservations', 0));
+  }
+  return { ...gid('ProyectoNormativo', row.id), estado };
+}
+
+// ---- 15-528-PO-26: promotion ---------------------------------------------------
+
+export interface PlanTrabajoAnualOptions extends Common<EstadoPlanEstatal> {
+  /** Default: a free year in 1000-1999 for the unit. */
+  anio?: number;
+  /** Also create the POR_TURNAR plan of every plantel of the state, as distributing does (default false). */
+  planesCentro?: boolean;
+}
+
+const PARENT_MARK = 'factory: parent of plantel plans';
+
+async function insertPlanEstatal(db: Db, owner: UnitRow, estado: EstadoPlanEstatal, anio: number | undefined, o: { version?: number; contexto?: string }) {
+  const creator = await actor(db, 'TITULAR_CAPACITACION_CERTIFICACION_CAST', owner.path);
+  return retryUnique(async () => {
+    const year = anio ?? freeYear((await db.planTrabajoAnual.findMany({ where: { unitId: owner.id }, select: { anio: true } })).map((p) => p.anio));
+    const token = uniq();
+    return db.planTrabajoAnual.create({
+      data: {
+        unitId: owner.id, anio: year, estado, version: o.version ?? 0, createdById: creator.id,
+        contexto: o.contexto ?? `Contexto ${token}`, fortalezas: 'Fortalezas', oportunidades: 'Oportunidades', debilidades: 'Debilidades',
+        amenazas: 'Amenazas', riesgos: 'Riesgos', prioridades: 'Prioridades', resultadosHistoricos: 'Resultados históricos',
+        turnadoAt: estado === 'TURNADO' ? new Date() : null,
+      },
+      select: { id: true, anio: true },
+    });
+  }, anio === undefined ? 25 : 1);
+}
+
+export async function planTrabajoAnual(db: Db, o: PlanTrabajoAnualOptions = {}) {
+  const wf = planEstatalWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CE-MEX');
+  const row = await insertPlanEstatal(db, owner, estado, o.anio, o);
+  if (o.planesCentro) {
+    const planteles = await db.orgUnit.findMany({ where: { kind: 'PLANTEL', path: { startsWith: owner.path } }, select: { id: true } });
+    await db.planAnualCentro.createMany({ data: planteles.map((p) => ({ unitId: p.id, planEstatalId: row.id, anio: row.anio })), skipDuplicates: true });
+  }
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('PlanTrabajoAnual', row.id), estado, anio: row.anio, unitId: owner.id };
+}
+
+export interface PlanAnualCentroOptions extends Common<EstadoPlanCentro> {
+  /** Default: a year in 1000-1999 free for the plantel. */
+  anio?: number;
+  /** Scheduled activities (F02). Default: 1 once the plan is being drafted (0 in POR_TURNAR, and in EN_ELABORACION when ready: false). */
+  actividades?: number;
+  objetivos?: string;
+}
+
+/**
+ * The plantel's plan. Its state plan (TURNADO, at the plantel's state, same
+ * year) is shared by factory plans of that year: one marked as such is reused,
+ * else a new one is made.
+ */
+export async function planAnualCentro(db: Db, o: PlanAnualCentroOptions = {}) {
+  const wf = planCentroWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const ready = o.ready ?? true;
+  const plantel = await unit(db, o.unit ?? 'MEX-P001');
+  const state = await stateOf(db, plantel);
+  const row = await retryUnique(async () => {
+    let anio = o.anio;
+    if (anio === undefined) {
+      const own = await db.planAnualCentro.findMany({ where: { unitId: plantel.id }, select: { anio: true } });
+      const foreign = await db.planTrabajoAnual.findMany({ where: { unitId: state.id, NOT: { contexto: PARENT_MARK } }, select: { anio: true } });
+      anio = freeYear([...own, ...foreign].map((p) => p.anio));
+    }
+    const parent =
+      (await db.planTrabajoAnual.findFirst({ where: { unitId: state.id, anio }, select: { id: true } })) ??
+      (await insertPlanEstatal(db, state, 'TURNADO', anio, { contexto: PARENT_MARK }));
+    if (o.history ?? true) {
+      const parentHistory = await db.workflowTransition.count({ where: { recordId: parent.id } });
+      if (!parentHistory) await writeHistory(db, planEstatalWorkflow, { recordId: parent.id, unitPath: state.path }, pathTo(planEstatalWorkflow, 'TURNADO'));
+    }
+    return db.planAnualCentro.create({
+      data: {
+        unitId: plantel.id, planEstatalId: parent.id, anio, estado, version: o.version ?? 0,
+        objetivos: o.objetivos ?? (estado === 'POR_TURNAR' ? null : 'Objetivos del centro evaluador'),
+        enviadoAt: reached(wf, estado, 'ENVIADO') ? new Date() : null,
+        validadoAt: estado === 'VALIDADO' ? new Date() : null,
+      },
+      select: { id: true, anio: true },
+    });
+  }, o.anio === undefined ? 25 : 1);
+  const count = o.actividades ?? (estado === 'POR_TURNAR' || (estado === 'EN_ELABORACION' && !ready) ? 0 : 1);
+  const actividades = [];
+  for (let i = 0; i < count; i++) actividades.push(await insertActividadProgramada(db, row.id, { mes: (i % 12) + 1 }));
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: plantel.path }, pathTo(wf, estado));
+  return { ...gid('PlanAnualCentro', row.id), estado, anio: row.anio, unitId: plantel.id, actividades };
+}
+
+async function insertActividadProgramada(db: Db, planId: string, o: { mes?: number; tipo?: TipoActividad; meta?: number }) {
+  const row = await db.actividadProgramada.create({
+    data: {
+      planId, mes: o.mes ?? 1, tipo: o.tipo ?? 'REUNION_PADRES', descripcion: `Actividad ${uniq()}`,
+      audiencia: 'Padres de familia', meta: o.meta ?? 10,
+    },
+    select: { id: true },
+  });
+  return gid('ActividadProgramada', row.id);
+}
+
+export interface ActividadProgramadaOptions {
+  /** The plan (default: a new EN_ELABORACION plan of `unit` without other activities). */
+  plan?: { id: string };
+  unit?: string;
+  mes?: number;
+  tipo?: TipoActividad;
+  meta?: number;
+}
+
+export async function actividadProgramada(db: Db, o: ActividadProgramadaOptions = {}) {
+  const plan = o.plan ?? (await planAnualCentro(db, { estado: 'EN_ELABORACION', unit: o.unit, actividades: 0 }));
+  return { ...(await insertActividadProgramada(db, plan.id, o)), planId: plan.id };
+}
+
+export interface ActividadRealizadaOptions {
+  /** The plan (default: a new VALIDADO plan of `unit`). */
+  plan?: { id: string };
+  unit?: string;
+  /** The scheduled activity it fulfils (default: the plan's first, when it has one; null for one outside the cronograma). */
+  programada?: { id: string } | null;
+  /** Day within the plan's year (default: 15 March). */
+  fecha?: Date;
+}
+
+export async function actividadRealizada(db: Db, o: ActividadRealizadaOptions = {}) {
+  const planId = (o.plan ?? (await planAnualCentro(db, { estado: 'VALIDADO', unit: o.unit }))).id;
+  const plan = await db.planAnualCentro.findUniqueOrThrow({
+    where: { id: planId },
+    select: { anio: true, actividades: { select: { id: true, tipo: true }, orderBy: { mes: 'asc' }, take: 1 } },
+  });
+  const programadaId = o.programada === undefined ? plan.actividades[0]?.id ?? null : o.programada?.id ?? null;
+  const tipo = programadaId ? (await db.actividadProgramada.findUniqueOrThrow({ where: { id: programadaId }, select: { tipo: true } })).tipo : 'REUNION_PADRES';
+  const creator = await actor(db, 'COORDINADOR_CENTRO_EVALUACION');
+  const fecha = o.fecha ?? new Date(Date.UTC(plan.anio, 2, 15));
+  const evidence =
+    tipo === 'VISITA_EMPRESA' ? { organizacion: 'Empresa', sector: 'PRIVADO' as const, contacto: 'Contacto', resultado: 'Convenio' }
+    : tipo === 'DIFUSION_ELECTRONICA' ? { canal: 'Facebook', enlace: 'https://example.org/post' }
+    : { evento: 'Reunión', asistentes: 12 };
+  const row = await db.actividadRealizada.create({
+    data: { planId, programadaId, tipo, fecha, descripcion: `Realizada ${uniq()}`, alcance: 12, createdById: creator.id, ...evidence },
+    select: { id: true },
+  });
+  return { ...gid('ActividadRealizada', row.id), planId };
+}
+
+export interface ReporteTrimestralOptions extends Common<EstadoReporte> {
+  /** The plan (default: a new VALIDADO plan of `unit`, default MEX-P001). */
+  plan?: { id: string };
+  /** Default: the plan's first quarter without a report. */
+  trimestre?: number;
+}
+
+export async function reporteTrimestral(db: Db, o: ReporteTrimestralOptions = {}) {
+  const wf = reporteWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const planId = (o.plan ?? (await planAnualCentro(db, { estado: 'VALIDADO', unit: o.unit }))).id;
+  const plan = await db.planAnualCentro.findUniqueOrThrow({ where: { id: planId }, select: { unit: { select: { id: true, path: true } }, reportes: { select: { trimestre: true } } } });
+  const trimestre = o.trimestre ?? [1, 2, 3, 4].find((t) => !plan.reportes.some((r) => r.trimestre === t));
+  if (trimestre === undefined) throw new Error('factories: the plan has a report for every quarter');
+  const row = await db.reporteTrimestral.create({
+    data: { planId, unitId: plan.unit.id, trimestre, analisis: `Análisis ${uniq()}`, estado, version: o.version ?? 0 },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: plan.unit.path }, pathTo(wf, estado));
+  return { ...gid('ReporteTrimestral', row.id), estado, planId, unitId: plan.unit.id };
+}
+
+export interface ConcentradoEstatalOptions extends Common<EstadoConcentrado> {
+  /** The state plan, TURNADO (default: a new one of `unit`, default CE-MEX). */
+  planEstatal?: { id: string };
+  semestre?: number;
+}
+
+export async function concentradoEstatal(db: Db, o: ConcentradoEstatalOptions = {}) {
+  const wf = concentradoWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const planEstatalId = (o.planEstatal ?? (await planTrabajoAnual(db, { estado: 'TURNADO', unit: o.unit }))).id;
+  const plan = await db.planTrabajoAnual.findUniqueOrThrow({ where: { id: planEstatalId }, select: { unit: { select: { id: true, path: true } }, concentrados: { select: { semestre: true } } } });
+  const semestre = o.semestre ?? [1, 2].find((s) => !plan.concentrados.some((c) => c.semestre === s));
+  if (semestre === undefined) throw new Error('factories: the state plan has both concentrates');
+  const row = await db.concentradoEstatal.create({
+    data: { planEstatalId, unitId: plan.unit.id, semestre, estado, version: o.version ?? 0, observaciones: `Observaciones ${uniq()}` },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: plan.unit.path }, pathTo(wf, estado));
+  return { ...gid('ConcentradoEstatal', row.id), estado, planEstatalId, unitId: plan.unit.id };
+}
+
+export interface AccionMejoraOptions extends Common<EstadoAccionMejora> {
+  /** Where it comes from (default: a new F05 when `unit` is a plantel, default MEX-P001; a new F01 otherwise). */
+  reporte?: { id: string };
+  concentrado?: { id: string };
+  tipo?: TipoAccionMejora;
+}
+
+export async function accionMejora(db: Db, o: AccionMejoraOptions = {}) {
+  const wf = accionMejoraWorkflow;
+  const estado = o.estado ?? wf.initial;
+  let origin: { reporteId: string | null; concentradoId: string | null; unitId: string };
+  if (o.reporte) {
+    origin = { reporteId: o.reporte.id, concentradoId: null, unitId: (await db.reporteTrimestral.findUniqueOrThrow({ where: { id: o.reporte.id }, select: { unitId: true } })).unitId };
+  } else if (o.concentrado) {
+    origin = { reporteId: null, concentradoId: o.concentrado.id, unitId: (await db.concentradoEstatal.findUniqueOrThrow({ where: { id: o.concentrado.id }, select: { unitId: true } })).unitId };
+  } else if ((await unit(db, o.unit ?? 'MEX-P001')).kind === 'PLANTEL') {
+    const r = await reporteTrimestral(db, { estado: 'RECIBIDO', unit: o.unit ?? 'MEX-P001' });
+    origin = { reporteId: r.id, concentradoId: null, unitId: r.unitId };
+  } else {
+    const c = await concentradoEstatal(db, { unit: o.unit });
+    origin = { reporteId: null, concentradoId: c.id, unitId: c.unitId };
+  }
+  const row = await db.accionMejora.create({
+    data: {
+      ...origin, tipo: o.tipo ?? 'ACCION_CORRECTIVA', descripcion: `Acción ${uniq()}`, estado, version: o.version ?? 0,
+      resultado: estado === 'CERRADA' ? 'Resultado de la acción' : null,
+    },
+    select: { id: true, unit: { select: { path: true } } },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: row.unit.path }, pathTo(wf, estado));
+  return { ...gid('AccionMejora', row.id), estado, unitId: origin.unitId };
+}
+
+// ---- 30-524-PO-04: students, folios, certificates, bajas --------------------------
+
+export interface AlumnoOptions {
+  /** Default MEX-P001. */
+  unit?: string;
+  /** Completed the plan (what a certificate requires). Default false. */
+  planConcluido?: boolean;
+  /** Default EGRESADO when planConcluido, else INSCRITO. */
+  estatus?: EstatusAlumno;
+  generacion?: number;
+  grupo?: { id: string };
+}
+
+export async function alumno(db: Db, o: AlumnoOptions = {}) {
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const planConcluido = o.planConcluido ?? false;
+  const row = await retryUnique(() => {
+    const token = uniq();
+    return db.alumno.create({
+      data: {
+        matricula: `F${token}`, curp: `FACT${token}`.slice(0, 18).padEnd(18, '0'), nombre: 'Alumno', primerApellido: `Prueba${token}`,
+        generacion: o.generacion ?? 2022, carrera: 'Informática', modeloAcademico: 'M2018', unitId: u.id, grupoId: o.grupo?.id ?? null,
+        semestre: 6, estatus: o.estatus ?? (planConcluido ? 'EGRESADO' : 'INSCRITO'), planConcluido,
+      },
+      select: { id: true },
+    });
+  });
+  return { ...gid('Alumno', row.id), unitId: u.id };
+}
+
+export interface LoteFoliosOptions {
+  /** The state office that received the batch (default CE-MEX). */
+  unit?: string;
+  cantidad?: number;
+  /** Hand the folios on to this plantel, as assignFoliosToPlantel does. */
+  plantel?: string;
+}
+
+export async function loteFolios(db: Db, o: LoteFoliosOptions = {}) {
+  const u = await unit(db, o.unit ?? 'CE-MEX');
+  const holder = o.plantel ? await unit(db, o.plantel) : u;
+  const cantidad = o.cantidad ?? 1;
+  const creator = await actor(db, 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', u.path);
+  const prefijo = `F${uniq()}-`;
+  const lote = await db.loteFolios.create({ data: { unitId: u.id, referencia: `ON/${prefijo}`, cantidad, createdById: creator.id }, select: { id: true } });
+  const numeros = Array.from({ length: cantidad }, (_, i) => `${prefijo}${String(i + 1).padStart(8, '0')}`);
+  await db.folio.createMany({ data: numeros.map((numero) => ({ numero, loteId: lote.id, unitId: holder.id })) });
+  const folios = await db.folio.findMany({ where: { loteId: lote.id }, select: { id: true, numero: true }, orderBy: { numero: 'asc' } });
+  return { ...gid('LoteFolios', lote.id), folios };
+}
+
+export interface CertificadoOptions extends Common<EstadoCertificado> {
+  /** The student (default: a new one of `unit`, default MEX-P001, who completed the plan). */
+  alumno?: { id: string };
+  /** For a replacement: the certificate it replaces. */
+  reponeA?: { id: string };
+}
+
+export async function certificado(db: Db, o: CertificadoOptions = {}) {
+  const wf = certificadoWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const plantel = await unit(db, o.unit ?? 'MEX-P001');
+  const state = await stateOf(db, plantel);
+  const alumnoId = (o.alumno ?? (await alumno(db, { unit: plantel.code, planConcluido: true }))).id;
+  const lote = await loteFolios(db, { unit: state.code, plantel: plantel.code, cantidad: 1 });
+  const folio = lote.folios[0];
+  await db.folio.update({ where: { id: folio.id }, data: { asignadoAt: new Date() } });
+  const row = await db.certificado.create({
+    data: {
+      alumnoId, unitId: plantel.id, folioId: folio.id, estado, version: o.version ?? 0,
+      tipo: o.reponeA ? 'REPOSICION' : 'ORIGINAL', reponeAId: o.reponeA?.id ?? null, motivoReposicion: o.reponeA ? 'Extravío' : null,
+      entregadoA: estado === 'ENTREGADO' ? 'La persona egresada' : null,
+      entregadoAt: estado === 'ENTREGADO' ? new Date() : null,
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) {
+    let path = pathTo(wf, estado);
+    if (o.reponeA) path = [['requestReplacement', wf.transitions.requestReplacement], ...path.slice(1)];
+    await writeHistory(db, wf, { recordId: row.id, unitPath: plantel.path }, path);
+  }
+  return { ...gid('Certificado', row.id), estado, alumnoId, folio };
+}
+
+export interface BajaOptions extends Common<EstadoBaja> {
+  /** The student (default: a new one of `unit`, default MEX-P001); set to BAJA as reporting does. */
+  alumno?: { id: string };
+}
+
+export async function baja(db: Db, o: BajaOptions = {}) {
+  const wf = bajaWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const alumnoId = (o.alumno ?? (await alumno(db, { unit: u.code, estatus: 'BAJA' }))).id;
+  await db.alumno.update({ where: { id: alumnoId }, data: { estatus: 'BAJA' } });
+  const row = await db.baja.create({
+    data: {
+      alumnoId, unitId: u.id, fecha: new Date(Date.now() - 86_400_000), motivo: `Motivo ${uniq()}`, solicitudTutor: false, estado,
+      version: o.version ?? 0, atencion: estado === 'ATENDIDA' ? 'Atención de Psicopedagogía' : null,
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: u.path }, pathTo(wf, estado));
+  return { ...gid('Baja', row.id), estado, alumnoId };
+}
+
+// ---- SISEAC subjects -------------------------------------------------------------
+
+/** A periodo "YYYY-S" with a year in 1000-1999: never one a test gives the API (e.g. "2025-1"). */
+const periodo = () => `${1000 + Math.floor(Math.random() * 1000)}-${1 + Math.floor(Math.random() * 2)}`;
+
+export async function docente(db: Db, o: { unit?: string } = {}) {
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const row = await db.docente.create({ data: { unitId: u.id, nombre: `Docente ${uniq()}` }, select: { id: true } });
+  return gid('Docente', row.id);
+}
+
+export async function modulo(db: Db) {
+  const clave = `M-${uniq()}`;
+  const row = await db.modulo.create({ data: { clave, nombre: `Módulo ${clave}` }, select: { id: true } });
+  return { ...gid('Modulo', row.id), clave };
+}
+
+export async function grupo(db: Db, o: { unit?: string; periodo?: string; semestre?: number } = {}) {
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const row = await retryUnique(() =>
+    db.grupo.create({ data: { unitId: u.id, clave: uniq().slice(-8), periodo: o.periodo ?? periodo(), semestre: o.semestre ?? 6 }, select: { id: true, periodo: true } }),
+  );
+  return { ...gid('Grupo', row.id), periodo: row.periodo };
+}
+
+/** The three cortes of a fresh periodo at a state office (default CE-MEX), as publishSchoolCalendar writes them. */
+export async function corteCalendario(db: Db, o: { unit?: string; periodo?: string } = {}) {
+  const u = await unit(db, o.unit ?? 'CE-MEX');
+  return retryUnique(async () => {
+    const p = o.periodo ?? periodo();
+    const year = Number(p.slice(0, 4));
+    const cortes = await db.$transaction(
+      [1, 2, 3].map((corte) =>
+        db.corteCalendario.create({
+          data: { unitId: u.id, periodo: p, corte, inicio: new Date(Date.UTC(year, corte * 2 - 1, 1)), fin: new Date(Date.UTC(year, corte * 2, 1)) },
+          select: { id: true },
+        }),
+      ),
+    );
+    return { ...gid('CorteCalendario', cortes[0].id), periodo: p, cortes: cortes.map((c) => c.id) };
+  }, o.periodo ? 1 : 25);
+}
+
+export async function reunionRiesgo(db: Db, o: { unit?: string; periodo?: string; numero?: number } = {}) {
+  const u = await unit(db, o.unit ?? 'CE-MEX');
+  const creator = await actor(db, 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', u.path);
+  const row = await retryUnique(() =>
+    db.reunionRiesgo.create({
+      data: { unitId: u.id, periodo: o.periodo ?? periodo(), numero: o.numero ?? 1, fecha: new Date(), acuerdos: ['Acuerdo'], createdById: creator.id },
+      select: { id: true },
+    }),
+  );
+  return gid('ReunionRiesgo', row.id);
+}
+
+export async function asesoriaComplementaria(db: Db, o: { unit?: string; alumno?: { id: string }; modulo?: { id: string } } = {}) {
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const alumnoId = (o.alumno ?? (await alumno(db, { unit: u.code }))).id;
+  const moduloId = (o.modulo ?? (await modulo(db))).id;
+  const creator = await actor(db, 'SERVICIOS_ESCOLARES_PLANTEL', u.path);
+  const row = await retryUnique(() =>
+    db.asesoriaComplementaria.create({
+      data: { alumnoId, unitId: u.id, moduloId, periodo: periodo(), motivo: 'Reprobó el corte', createdById: creator.id },
+      select: { id: true },
+    }),
+  );
+  return gid('AsesoriaComplementaria', row.id);
+}
+
+// ---- the registry ------------------------------------------------------------------
+
+export const make = {
+  proyectoNormativo,
+  planTrabajoAnual,
+  planAnualCentro,
+  actividadProgramada,
+  actividadRealizada,
+  reporteTrimestral,
+  concentradoEstatal,
+  accionMejora,
+  alumno,
+  loteFolios,
+  certificado,
+  baja,
+  docente,
+  modulo,
+  grupo,
+  corteCalendario,
+  reunionRiesgo,
+  asesoriaComplementaria,
+};
+
+/**
+ * Every workflow model with its declaration, GraphQL type and a factory that
+ * takes a state: what the roles × steps × states matrix loops over.
+ */
+export const WORKFLOW_MODELS = [
+  { typename: 'ProyectoNormativo', workflow: normatividadWorkflow, make: (db: Db, estado: EstadoNormativo, o: Common<EstadoNormativo> = {}) => proyectoNormativo(db, { ...o, estado }) },
+  { typename: 'PlanTrabajoAnual', workflow: planEstatalWorkflow, make: (db: Db, estado: EstadoPlanEstatal, o: Common<EstadoPlanEstatal> = {}) => planTrabajoAnual(db, { ...o, estado }) },
+  { typename: 'PlanAnualCentro', workflow: planCentroWorkflow, make: (db: Db, estado: EstadoPlanCentro, o: Common<EstadoPlanCentro> = {}) => planAnualCentro(db, { ...o, estado }) },
+  { typename: 'ReporteTrimestral', workflow: reporteWorkflow, make: (db: Db, estado: EstadoReporte, o: Common<EstadoReporte> = {}) => reporteTrimestral(db, { ...o, estado }) },
+  { typename: 'ConcentradoEstatal', workflow: concentradoWorkflow, make: (db: Db, estado: EstadoConcentrado, o: Common<EstadoConcentrado> = {}) => concentradoEstatal(db, { ...o, estado }) },
+  { typename: 'AccionMejora', workflow: accionMejoraWorkflow, make: (db: Db, estado: EstadoAccionMejora, o: Common<EstadoAccionMejora> = {}) => accionMejora(db, { ...o, estado }) },
+  { typename: 'Certificado', workflow: certificadoWorkflow, make: (db: Db, estado: EstadoCertificado, o: Common<EstadoCertificado> = {}) => certificado(db, { ...o, estado }) },
+  { typename: 'Baja', workflow: bajaWorkflow, make: (db: Db, estado: EstadoBaja, o: Common<EstadoBaja> = {}) => baja(db, { ...o, estado }) },
+] as const;
