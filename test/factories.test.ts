@@ -45,7 +45,7 @@ describe.each(WORKFLOW_MODELS.map((m) => [m.typename, m] as const))('%s', (typen
       expect(node.estado).toBe(estado);
       expect(node.version).toBe(0);
     }
-    const created = Object.values(model.workflow.transitions).some((t) => t.from === null);
+    const created = Object.values(model.workflow.steps).some((t) => t.kind === 'creation');
     if (created || estado !== model.workflow.initial) {
       // The audit trail leads to the state (from the creating step, when the workflow has one).
       expect(node.history.at(-1)?.toState).toBe(estado);
@@ -58,7 +58,7 @@ describe.each(WORKFLOW_MODELS.map((m) => [m.typename, m] as const))('%s', (typen
 
 describe('ready', () => {
   it('a ProyectoNormativo in EN_COMENTARIOS_CAST has CAST observations unless ready: false', async () => {
-    const count = (id: string) => server.db.workflowTransition.count({ where: { recordId: id, transition: 'submitCastObservations' } });
+    const count = (id: string) => server.db.workflowTransition.count({ where: { recordId: id, transition: 'submitProyectoNormativoAsCast' } });
     expect(await count((await make.proyectoNormativo(server.db, { estado: 'EN_COMENTARIOS_CAST' })).id)).toBe(1);
     expect(await count((await make.proyectoNormativo(server.db, { estado: 'EN_COMENTARIOS_CAST', ready: false })).id)).toBe(0);
   });
@@ -87,10 +87,10 @@ describe('ready', () => {
 
 describe('ready records take their next step through the API', () => {
   const inputTypes: Record<string, string> = {
-    startProyectoNormativoDrafting: 'ProyectoNormativoStepInput',
-    submitPlanCentro: 'PlanCentroStepInput',
-    submitQuarterlyReport: 'SubmitQuarterlyReportInput',
-    requestCertificate: 'RequestCertificateInput',
+    receiveProyectoNormativoAsCst: 'ProyectoNormativoStepInput',
+    submitPlanAnualCentro: 'PlanAnualCentroStepInput',
+    createReporteTrimestral: 'CreateReporteTrimestralInput',
+    createCertificado: 'CreateCertificadoInput',
   };
   const step = async (who: string, mutation: string, input: Record<string, unknown>) => {
     const login = await gql(server, LoginDocument, { email: demoEmail(who), password: DEMO_PASSWORD });
@@ -100,26 +100,26 @@ describe('ready records take their next step through the API', () => {
     return r;
   };
 
-  it('startDrafting, submitPlanCentro, submitQuarterlyReport, requestCertificate', async () => {
+  it('receiveProyectoNormativoAsCst, submitPlanAnualCentro, createReporteTrimestral, createCertificado', async () => {
     const p = await make.proyectoNormativo(server.db, { estado: 'EN_COMENTARIOS_CAST' });
-    const drafting = await step('cst', 'startProyectoNormativoDrafting', { id: p.globalId });
+    const drafting = await step('cst', 'receiveProyectoNormativoAsCst', { id: p.globalId });
     expect(drafting.errors).toBeUndefined();
-    expect(drafting.data!.startProyectoNormativoDrafting.estado).toBe('EN_ELABORACION');
+    expect(drafting.data!.receiveProyectoNormativoAsCst.estado).toBe('EN_ELABORACION');
     const notReady = await make.proyectoNormativo(server.db, { estado: 'EN_COMENTARIOS_CAST', ready: false });
-    expect((await step('cst', 'startProyectoNormativoDrafting', { id: notReady.globalId })).errors?.[0].extensions?.code).toBeDefined();
+    expect((await step('cst', 'receiveProyectoNormativoAsCst', { id: notReady.globalId })).errors?.[0].extensions?.code).toBeDefined();
 
     const plan = await make.planAnualCentro(server.db, { estado: 'EN_ELABORACION' });
-    expect((await step('cce.p001', 'submitPlanCentro', { id: plan.globalId })).data?.submitPlanCentro.estado).toBe('ENVIADO');
+    expect((await step('cce.p001', 'submitPlanAnualCentro', { id: plan.globalId })).data?.submitPlanAnualCentro.estado).toBe('ENVIADO');
 
     const validado = await make.planAnualCentro(server.db, { estado: 'VALIDADO' });
-    const reporte = await step('cce.p001', 'submitQuarterlyReport', { planId: validado.globalId, trimestre: 2, analisis: 'Resultados' });
+    const reporte = await step('cce.p001', 'createReporteTrimestral', { planAnualCentroId: validado.globalId, trimestre: 2, analisis: 'Resultados' });
     expect(reporte.errors).toBeUndefined();
 
     const alumno = await make.alumno(server.db, { unit: 'MEX-P001', planConcluido: true });
     await make.loteFolios(server.db, { cantidad: 1, plantel: 'MEX-P001' });
-    const cert = await step('escolares.p001', 'requestCertificate', { alumnoId: alumno.globalId });
+    const cert = await step('escolares.p001', 'createCertificado', { alumnoId: alumno.globalId });
     expect(cert.errors).toBeUndefined();
-    expect(cert.data!.requestCertificate.estado).toBe('SOLICITADO');
+    expect(cert.data!.createCertificado.estado).toBe('SOLICITADO');
   });
 });
 

@@ -21,7 +21,7 @@
 //   role (reaching the record when one does), one millisecond apart.
 // - `ready` (default true): the record also satisfies the declared guards of
 //   the steps leaving its state (e.g. a ProyectoNormativo in
-//   EN_COMENTARIOS_CAST has a submitCastObservations audit row; a
+//   EN_COMENTARIOS_CAST has a submitProyectoNormativoAsCast audit row; a
 //   PlanAnualCentro in EN_ELABORACION has a scheduled activity). With
 //   `ready: false` the record is in the state but those guards fail.
 // - Each factory returns at least `{ id, globalId }`; globalId is the Relay id
@@ -45,15 +45,15 @@ import type {
   TipoAccionMejora,
   TipoActividad,
 } from '../src/generated/prisma/enums.js';
-import { rolesOf, type TransitionDefinition, type WorkflowDefinition } from '../src/lib/workflow/types.js';
+import { rolesOf, type StepDefinition, type WorkflowDefinition } from '../src/lib/workflow/types.js';
 import { bajaWorkflow, certificadoWorkflow } from '../src/modules/academico/workflow.js';
 import { normatividadWorkflow } from '../src/modules/normatividad/workflow.js';
 import {
   accionMejoraWorkflow,
-  concentradoWorkflow,
-  planCentroWorkflow,
-  planEstatalWorkflow,
-  reporteWorkflow,
+  concentradoEstatalWorkflow as concentradoWorkflow,
+  planAnualCentroWorkflow as planCentroWorkflow,
+  planTrabajoAnualWorkflow as planEstatalWorkflow,
+  reporteTrimestralWorkflow as reporteWorkflow,
 } from '../src/modules/promocion/workflow.js';
 import { DEMO_PEOPLE, demoEmail } from '../src/seed/demo.js';
 
@@ -160,14 +160,18 @@ const gid = (typename: string, id: string): Made => ({ id, globalId: encodeGloba
 // ---- audit trail ---------------------------------------------------------------
 
 type Wf<S extends string> = WorkflowDefinition<S, string>;
-type Step<S extends string> = [name: string, TransitionDefinition<S>];
+type Step<S extends string> = [name: string, StepDefinition<S>];
+/** The state a step leaves its record in (an action leaves it where it was). */
+const after = <S extends string>(t: StepDefinition<S>, before: S | null): S => (t.kind === 'action' ? (before as S) : t.to);
 
 /** The shortest path of declared steps from a creating step to `target` (self-loops left out). */
 export function pathTo<S extends string>(wf: Wf<S>, target: S): Step<S>[] {
-  const steps = Object.entries<TransitionDefinition<S>>(wf.transitions);
-  const creating = steps.filter(([, t]) => t.from === null);
+  const steps = Object.entries<StepDefinition<S>>(wf.steps);
+  const creating = steps.filter(([, t]) => t.kind === 'creation' && !(t.under && 'store' in t.under.subject && t.under.subject.store === wf.store));
   // A workflow without a creating step (e.g. plantel plans, made by another workflow's step) starts in `initial` with no audit row.
-  let frontier: { state: S; path: Step<S>[] }[] = creating.length ? creating.map((s) => ({ state: s[1].to, path: [s] })) : [{ state: wf.initial, path: [] }];
+  let frontier: { state: S; path: Step<S>[] }[] = creating.length
+    ? creating.slice(0, 1).map((s) => ({ state: after(s[1], null), path: [s] }))
+    : [{ state: wf.initial, path: [] }];
   const seen = new Set<S>();
   while (frontier.length) {
     const hit = frontier.find((f) => f.state === target);
@@ -175,8 +179,8 @@ export function pathTo<S extends string>(wf: Wf<S>, target: S): Step<S>[] {
     frontier.forEach((f) => seen.add(f.state));
     frontier = frontier.flatMap((f) =>
       steps
-        .filter(([, t]) => t.from?.includes(f.state) && t.to !== f.state && !seen.has(t.to))
-        .map((s) => ({ state: s[1].to, path: [...f.path, s] })),
+        .filter(([, t]) => t.kind === 'transition' && t.from.includes(f.state) && t.to !== f.state && !seen.has(t.to))
+        .map((s) => ({ state: after(s[1], f.state), path: [...f.path, s] })),
     );
   }
   throw new Error(`factories: ${wf.name} cannot reach ${target}`);
@@ -191,18 +195,20 @@ interface HistoryTarget {
 
 async function writeHistory<S extends string>(db: Db, wf: Wf<S>, record: HistoryTarget, path: Step<S>[]) {
   const start = Date.now() - path.length - 1000;
+  const states: S[] = [];
+  for (const [i, [, t]] of path.entries()) states.push(after(t, i === 0 ? null : states[i - 1]));
   const data = [];
   for (const [i, [name, t]] of path.entries()) {
     const role = rolesOf(t)[0];
     const prefer = t.reach.kind === 'addressee' ? (record.addressees ?? []).filter((a) => a.purpose === (t.reach.kind === 'addressee' ? t.reach.purpose : '')).map((a) => a.unitPath) : [];
     const who = await actor(db, role, record.unitPath, prefer);
-    const from = i === 0 ? null : path[i - 1][1].to;
+    const from: S | null = i === 0 ? null : states[i - 1];
     data.push({
       workflow: wf.name,
       recordId: record.recordId,
       transition: name,
-      fromState: t.from === null ? null : from,
-      toState: t.to,
+      fromState: t.kind === 'creation' ? null : from,
+      toState: states[i],
       actorId: who.id,
       actorRole: who.role,
       actorUnitId: who.unitId,
@@ -215,7 +221,7 @@ async function writeHistory<S extends string>(db: Db, wf: Wf<S>, record: History
 
 /** Inserts `step` (a declared self-loop or extra step) at `index` of `path`. */
 function withStep<S extends string>(wf: Wf<S>, path: Step<S>[], name: string, index: number): Step<S>[] {
-  const t = wf.transitions[name];
+  const t = (wf.steps as Record<string, StepDefinition<S>>)[name];
   if (!t) throw new Error(`factories: ${wf.name} has no step ${name}`);
   return [...path.slice(0, index), [name, t], ...path.slice(index)];
 }
@@ -280,17 +286,17 @@ export async function proyectoNormativo(db: Db, o: ProyectoNormativoOptions = {}
   });
   if (o.history ?? true) {
     let path = pathTo(wf, estado);
-    // Step 4 (observations) comes before step 5 (startDrafting's guard).
-    const drafting = path.findIndex(([name]) => name === 'startDrafting');
-    if (drafting >= 0) path = withStep(wf, path, 'submitCastObservations', drafting);
-    else if (estado === 'EN_COMENTARIOS_CAST' && (o.ready ?? true)) path = withStep(wf, path, 'submitCastObservations', path.length);
+    // Step 4 (observations) comes before step 5 (receiveProyectoNormativoAsCst's guard).
+    const drafting = path.findIndex(([name]) => name === 'receiveProyectoNormativoAsCst');
+    if (drafting >= 0) path = withStep(wf, path, 'submitProyectoNormativoAsCast', drafting);
+    else if (estado === 'EN_COMENTARIOS_CAST' && (o.ready ?? true)) path = withStep(wf, path, 'submitProyectoNormativoAsCast', path.length);
     await writeHistory(db, wf, {
       recordId: row.id,
       unitPath: owner.path,
       addressees: dest.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })),
     }, path);
   } else if (estado === 'EN_COMENTARIOS_CAST' && (o.ready ?? true)) {
-    await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path, addressees: dest.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })) }, withStep(wf, [], 'submitCastObservations', 0));
+    await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path, addressees: dest.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })) }, withStep(wf, [], 'submitProyectoNormativoAsCast', 0));
   }
   return { ...gid('ProyectoNormativo', row.id), estado };
 }
@@ -552,7 +558,7 @@ export interface LoteFoliosOptions {
   /** The state office that received the batch (default CE-MEX). */
   unit?: string;
   cantidad?: number;
-  /** Hand the folios on to this plantel, as assignFoliosToPlantel does. */
+  /** Hand the folios on to this plantel, as assignLoteFolios does. */
   plantel?: string;
 }
 
@@ -596,7 +602,7 @@ export async function certificado(db: Db, o: CertificadoOptions = {}) {
   });
   if (o.history ?? true) {
     let path = pathTo(wf, estado);
-    if (o.reponeA) path = [['requestReplacement', wf.transitions.requestReplacement], ...path.slice(1)];
+    if (o.reponeA) path = [['createCertificadoReposicion', wf.steps.createCertificadoReposicion], ...path.slice(1)];
     await writeHistory(db, wf, { recordId: row.id, unitPath: plantel.path }, path);
   }
   return { ...gid('Certificado', row.id), estado, alumnoId, folio };
@@ -649,7 +655,7 @@ export async function grupo(db: Db, o: { unit?: string; periodo?: string; semest
   return { ...gid('Grupo', row.id), periodo: row.periodo };
 }
 
-/** The three cortes of a fresh periodo at a state office (default CE-MEX), as publishSchoolCalendar writes them. */
+/** The three cortes of a fresh periodo at a state office (default CE-MEX), as publishCorteCalendario writes them. */
 export async function corteCalendario(db: Db, o: { unit?: string; periodo?: string } = {}) {
   const u = await unit(db, o.unit ?? 'CE-MEX');
   return retryUnique(async () => {
