@@ -9,8 +9,8 @@ import { holdsRole } from './viewer.js';
 
 export { allow as isPublic };
 
-export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-  ctx.viewer ? true : unauthenticated(),
+export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
+  (_parent, _args, ctx: Context) => (ctx.viewer ? true : unauthenticated()),
 );
 
 /**
