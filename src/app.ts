@@ -15,6 +15,9 @@ import { createTokenService } from './lib/auth/tokens.js';
 import { buildPermissions } from './lib/auth/permissions.js';
 import { ErrorCode, isPublicError } from './lib/errors.js';
 import { operationLimitOptions } from './lib/http/limits.js';
+import { clientAddress } from './lib/http/client-address.js';
+import { createLoginThrottle } from './lib/auth/login-throttle.js';
+import { configurePasswordHashing } from './lib/auth/passwords.js';
 import { buildSchema } from './schema.js';
 import { registeredModules } from './lib/modules.js';
 
@@ -28,6 +31,8 @@ export interface App {
 export async function createApp(options: { config: Config; db: Db; log: Logger; onStop?: () => Promise<void> }): Promise<App> {
   const { config, db, log } = options;
   const tokens = await createTokenService(config);
+  const loginThrottle = createLoginThrottle(db, config.login);
+  configurePasswordHashing({ concurrency: config.login.hashConcurrency });
   const baseSchema = buildSchema();
   const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, registeredModules()).middleware);
   const httpServer = http.createServer();
@@ -93,7 +98,16 @@ export async function createApp(options: { config: Config; db: Db; log: Logger; 
     const requestLog = log.child({ requestId });
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
-      context: () => buildContext({ requestId, db, log: requestLog, tokens, authorization: req.headers.authorization }),
+      context: () =>
+        buildContext({
+          requestId,
+          db,
+          log: requestLog,
+          tokens,
+          authorization: req.headers.authorization,
+          clientAddress: clientAddress(req, config.trustProxy),
+          loginThrottle,
+        }),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;

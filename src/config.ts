@@ -22,6 +22,26 @@ export interface Config {
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemoData: boolean;
+  /** Login throttle and password hashing (docs/decisions/008-login-throttling.md). */
+  login: LoginLimits;
+  /** Proxies in front of the API whose X-Forwarded-For is believed (0: use the socket's address). */
+  trustProxy: number;
+}
+
+export interface LoginLimits {
+  /** Failed logins per account (e-mail) within accountWindowSeconds before it is locked. */
+  accountMaxFailures: number;
+  accountWindowSeconds: number;
+  /** First lock; each further lock within a day doubles it, up to accountLockMaxSeconds. */
+  accountLockSeconds: number;
+  accountLockMaxSeconds: number;
+  /** Failed logins per client address within addressWindowSeconds (successes are refunded). */
+  addressMaxFailures: number;
+  addressWindowSeconds: number;
+  /** Logins in progress at once in one process; the others wait their turn. */
+  concurrency: number;
+  /** Password hashes computed at once (scrypt runs on libuv's threadpool, 4 threads by default). */
+  hashConcurrency: number;
 }
 
 const DEV_SECRET = 'development-only-secret-change-me-0123456789';
@@ -58,5 +78,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
+    login: {
+      accountMaxFailures: Number(env.LOGIN_ACCOUNT_MAX_FAILURES ?? 5),
+      accountWindowSeconds: Number(env.LOGIN_ACCOUNT_WINDOW_SECONDS ?? 15 * 60),
+      accountLockSeconds: Number(env.LOGIN_ACCOUNT_LOCK_SECONDS ?? 15 * 60),
+      accountLockMaxSeconds: Number(env.LOGIN_ACCOUNT_LOCK_MAX_SECONDS ?? 24 * 3600),
+      addressMaxFailures: Number(env.LOGIN_ADDRESS_MAX_FAILURES ?? 50),
+      addressWindowSeconds: Number(env.LOGIN_ADDRESS_WINDOW_SECONDS ?? 60),
+      concurrency: Number(env.LOGIN_CONCURRENCY ?? 4),
+      hashConcurrency: Number(env.PASSWORD_HASH_CONCURRENCY ?? 2),
+    },
+    trustProxy: env.TRUST_PROXY === 'true' ? 1 : Number(env.TRUST_PROXY ?? 0) || 0,
   };
 }

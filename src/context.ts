@@ -3,6 +3,7 @@
 import type { Db } from './lib/db/client.js';
 import type { Logger } from './lib/logger.js';
 import type { TokenService } from './lib/auth/tokens.js';
+import type { LoginThrottle } from './lib/auth/login-throttle.js';
 import { loadViewer, type Viewer } from './lib/auth/viewer.js';
 import { unauthenticated } from './lib/errors.js';
 
@@ -12,6 +13,9 @@ export interface Context {
   viewer: Viewer | null;
   log: Logger;
   tokens: TokenService;
+  /** The client's address: the socket's, or X-Forwarded-For's when TRUST_PROXY says so. */
+  clientAddress: string;
+  loginThrottle: LoginThrottle;
   /**
    * The request's instance of a DataLoader. Modules keep their loader factories
    * beside their types; each is built at most once per request.
@@ -25,6 +29,8 @@ export async function buildContext(args: {
   log: Logger;
   tokens: TokenService;
   authorization: string | undefined;
+  clientAddress: string;
+  loginThrottle: LoginThrottle;
 }): Promise<Context> {
   let viewer: Viewer | null = null;
   if (args.authorization) {
@@ -43,6 +49,8 @@ export async function buildContext(args: {
     viewer,
     log: args.log,
     tokens: args.tokens,
+    clientAddress: args.clientAddress,
+    loginThrottle: args.loginThrottle,
     loader: (factory) => {
       let instance = loaders.get(factory);
       if (!instance) loaders.set(factory, (instance = factory(args.db)));

@@ -10,6 +10,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   CONFLICT: 'CONFLICT',
+  /** Too many attempts (login throttle); `extensions.retryAfterSeconds` says when to try again. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

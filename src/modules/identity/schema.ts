@@ -1,40 +1,66 @@
 // Sign-in for local accounts and the viewer's own profile.
 import { builder } from '../../builder.js';
-import { verifyPassword } from '../../lib/auth/passwords.js';
+import { verifyAgainstDummy, verifyPassword } from '../../lib/auth/passwords.js';
+import { tooManyAttempts } from '../../lib/auth/login-throttle.js';
 import { InputChecker, unauthenticated } from '../../lib/errors.js';
+import type { LoginOutcome } from '../../generated/prisma/client.js';
 import { PersonRef } from '../organisation/types.js';
 
-const AuthPayload = builder
-  .objectRef<{ token: string; expiresAt: Date; personId: string }>('AuthPayload')
-  .implement({
-    description: 'A bearer token: send it as `Authorization: Bearer <token>`.',
-    fields: (t) => ({
-      token: t.exposeString('token'),
-      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-      person: t.prismaField({
-        type: 'Person',
-        resolve: (query, payload, _args, ctx) => ctx.db.person.findUniqueOrThrow({ ...query, where: { id: payload.personId } }),
-      }),
+const AuthPayload = builder.objectRef<{ token: string; expiresAt: Date; personId: string }>('AuthPayload').implement({
+  description: 'A bearer token: send it as `Authorization: Bearer <token>`.',
+  fields: (t) => ({
+    token: t.exposeString('token'),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    person: t.prismaField({
+      type: 'Person',
+      resolve: (query, payload, _args, ctx) => ctx.db.person.findUniqueOrThrow({ ...query, where: { id: payload.personId } }),
     }),
-  });
+  }),
+});
 
 builder.mutationField('login', (t) =>
   t.field({
     type: AuthPayload,
-    description: 'Signs in a local account. Wrong credentials and inactive accounts get UNAUTHENTICATED.',
+    description:
+      'Signs in a local account. Wrong credentials and inactive accounts get UNAUTHENTICATED; too many failed attempts ' +
+      'for the account or from the client address get TOO_MANY_REQUESTS (HTTP 429) with `extensions.retryAfterSeconds`.',
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: async (_root, { email, password }, ctx) => {
-      new InputChecker()
-        .check(/^\S+@\S+$/.test(email.trim()), ['email'], 'Must be an e-mail address')
-        .check(password.length > 0, ['password'], 'Must not be empty')
-        .throwIfAny();
-      const person = await ctx.db.person.findUnique({ where: { email: email.trim().toLowerCase() } });
-      const ok = person?.passwordHash && person.active ? await verifyPassword(password, person.passwordHash) : false;
-      if (!person || !ok) throw unauthenticated('Invalid e-mail or password');
-      const { token, expiresAt } = await ctx.tokens.issue(person.id);
-      ctx.log.info('login', { personId: person.id });
-      return { token, expiresAt, personId: person.id };
-    },
+    resolve: (_root, args, ctx) =>
+      ctx.loginThrottle.run(async () => {
+        const email = args.email.trim().toLowerCase();
+        const { password } = args;
+        new InputChecker()
+          .check(/^\S+@\S+$/.test(email), ['email'], 'Must be an e-mail address')
+          .check(password.length > 0, ['password'], 'Must not be empty')
+          .throwIfAny();
+        // Every attempt, whatever the account, does the same work (a lookup, the
+        // throttle, one scrypt, one audit row), so the time of the answer does not
+        // tell whether the e-mail has an account.
+        const person = await ctx.db.person.findUnique({ where: { email } });
+        const audit = (outcome: LoginOutcome) =>
+          ctx.db.loginAttempt.create({ data: { email, personId: person?.id ?? null, clientAddress: ctx.clientAddress, outcome } });
+
+        const verdict = await ctx.loginThrottle.reserve(email, ctx.clientAddress);
+        if (!verdict.allowed) {
+          await audit('THROTTLED');
+          ctx.log.warn('login throttled', { by: verdict.by, personId: person?.id, retryAfterSeconds: verdict.retryAfterSeconds });
+          throw tooManyAttempts(verdict.retryAfterSeconds);
+        }
+        const ok = person?.passwordHash ? await verifyPassword(password, person.passwordHash) : await verifyAgainstDummy(password);
+        const outcome: LoginOutcome = !person
+          ? 'UNKNOWN_ACCOUNT'
+          : !person.active || !person.passwordHash
+            ? 'INACTIVE'
+            : ok
+              ? 'SUCCESS'
+              : 'WRONG_PASSWORD';
+        await audit(outcome);
+        if (outcome !== 'SUCCESS') throw unauthenticated('Invalid e-mail or password');
+        await ctx.loginThrottle.succeeded(email, ctx.clientAddress);
+        const { token, expiresAt } = await ctx.tokens.issue(person!.id);
+        ctx.log.info('login', { personId: person!.id });
+        return { token, expiresAt, personId: person!.id };
+      }),
   }),
 );
 
