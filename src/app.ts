@@ -2,7 +2,8 @@
 // server with /graphql and /health.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { applyMiddleware } from 'graphql-middleware';
@@ -18,6 +19,7 @@ import { operationLimitOptions } from './lib/http/limits.js';
 import { clientAddress } from './lib/http/client-address.js';
 import { createLoginThrottle } from './lib/auth/login-throttle.js';
 import { configurePasswordHashing } from './lib/auth/passwords.js';
+import { transientDatabaseError } from './lib/db/errors.js';
 import { buildSchema } from './schema.js';
 import { registeredModules } from './lib/modules.js';
 
@@ -28,14 +30,47 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp(options: { config: Config; db: Db; log: Logger; onStop?: () => Promise<void> }): Promise<App> {
+/** Headers on every response: the API serves JSON only, never a page to frame or sniff. */
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'cache-control': 'no-store',
+};
+
+/** The request being served, for log lines written far from the handler (formatError). */
+const currentRequest = new AsyncLocalStorage<{ requestId: string }>();
+
+export async function createApp(options: {
+  config: Config;
+  db: Db;
+  log: Logger;
+  /** Whether the database answers, on its own connection (src/lib/db/health.ts); default: a query on `db`. */
+  health?: () => Promise<boolean>;
+  onStop?: () => Promise<void>;
+}): Promise<App> {
   const { config, db, log } = options;
   const tokens = await createTokenService(config);
   const loginThrottle = createLoginThrottle(db, config.login);
   configurePasswordHashing({ concurrency: config.login.hashConcurrency });
   const baseSchema = buildSchema();
   const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, registeredModules()).middleware);
-  const httpServer = http.createServer();
+  const httpServer = http.createServer({
+    // A request must arrive whole within requestTimeout (else 408 and the
+    // connection closes); the default check interval (30 s) is too coarse.
+    requestTimeout: config.http.requestTimeoutMs,
+    headersTimeout: Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs),
+    connectionsCheckingInterval: Math.min(1000, config.http.headersTimeoutMs),
+  });
+  const databaseUp =
+    options.health ??
+    (() =>
+      db.$queryRawUnsafe('SELECT 1').then(
+        () => true,
+        () => false,
+      ));
 
   const limits = operationLimitOptions<Context>(config.limits);
   const apollo = new ApolloServer<Context>({
@@ -43,7 +78,14 @@ export async function createApp(options: { config: Config; db: Db; log: Logger; 
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     ...limits,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...limits.plugins],
+    // main.ts owns the signals: one idempotent stop (app.stop), not two.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs }),
+      ApolloServerPluginLandingPageDisabled(),
+      httpStatusPlugin,
+      ...limits.plugins,
+    ],
     formatError: (formatted, error) => publicError(formatted, error, log),
   });
   await apollo.start();
@@ -52,6 +94,7 @@ export async function createApp(options: { config: Config; db: Db; log: Logger; 
     const requestId = validRequestId(req.headers['x-request-id']) ?? randomUUID();
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     res.on('finish', () =>
       log.info('request', {
         requestId,
@@ -61,17 +104,20 @@ export async function createApp(options: { config: Config; db: Db; log: Logger; 
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
       }),
     );
-    handle(req, res, requestId).catch((error: unknown) => {
-      log.error('request failed', { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
-      else res.end();
-    });
+    currentRequest
+      .run({ requestId }, () => handle(req, res, requestId))
+      .catch((error: unknown) => {
+        log.error('request failed', { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        if (!res.headersSent)
+          sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+        else res.end();
+      });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, requestId: string) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const database = await db.$queryRawUnsafe('SELECT 1').then(() => 'up', () => 'down');
+      const database = (await databaseUp()) ? 'up' : 'down';
       return sendJson(res, database === 'up' ? 200 : 503, { status: database === 'up' ? 'ok' : 'degraded', database });
     }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: use /graphql or /health' });
@@ -81,7 +127,12 @@ export async function createApp(options: { config: Config; db: Db; log: Logger; 
     }
     const raw = await readBody(req, config.maxBodyBytes);
     if (raw === null) {
-      return sendJson(res, 413, { errors: [{ message: `Request body exceeds ${config.maxBodyBytes} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
+      // The rest of the body is not read: answer now and close the connection.
+      res.setHeader('connection', 'close');
+      res.once('finish', () => req.destroy());
+      return sendJson(res, 413, {
+        errors: [{ message: `Request body exceeds ${config.maxBodyBytes} bytes`, extensions: { code: 'BAD_REQUEST' } }],
+      });
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -126,7 +177,7 @@ export async function createApp(options: { config: Config; db: Db; log: Logger; 
       }),
     stop: () =>
       (stopping ??= (async () => {
-        await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+        await apollo.stop(); // drains the HTTP server: in-flight requests finish first (up to shutdownGraceMs)
         await db.$disconnect();
         await options.onStop?.();
       })()),
@@ -135,6 +186,18 @@ export async function createApp(options: { config: Config; db: Db; log: Logger; 
 
 /** Errors reach clients with a known code and never with internals; the rest is logged. */
 function publicError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  // A timeout, held lock, deadlock or unreachable database: retryable, whatever wrapped it.
+  const transient = transientDatabaseError(error);
+  if (transient) {
+    if (formatted.extensions?.code !== ErrorCode.SERVICE_UNAVAILABLE) {
+      log.warn('database unavailable', {
+        requestId: currentRequest.getStore()?.requestId,
+        reason: transient.extensions.reason,
+        error: String(error),
+      });
+    }
+    return { message: transient.message, path: formatted.path, extensions: { ...transient.extensions } };
+  }
   const code = formatted.extensions?.code;
   if (isPublicError(code)) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
@@ -145,9 +208,37 @@ function publicError(formatted: GraphQLFormattedError, error: unknown, log: Logg
   if (original instanceof GraphQLError && isPublicError(original.extensions?.code)) {
     return { message: original.message, extensions: { ...original.extensions } };
   }
-  log.error('unexpected error', { error: String((original ?? error) instanceof Error ? ((original ?? error) as Error).stack : error) });
+  log.error('unexpected error', {
+    requestId: currentRequest.getStore()?.requestId,
+    error: String((original ?? error) instanceof Error ? ((original ?? error) as Error).stack : error),
+  });
   return { message: 'Internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
+
+/**
+ * HTTP statuses beyond Apollo's (docs/errors.md): 401 when a sent token was
+ * refused and a field needed it; 503 (with Retry-After) when the database was
+ * unavailable and no data could be returned.
+ */
+const httpStatusPlugin: ApolloServerPlugin<Context> = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return Promise.resolve();
+        const { errors, data } = response.body.singleResult;
+        const codes = new Set((errors ?? []).map((e) => e.extensions?.code));
+        if (contextValue.rejectedToken && codes.has(ErrorCode.UNAUTHENTICATED)) {
+          response.http.status = 401;
+          response.http.headers.set('www-authenticate', 'Bearer error="invalid_token"');
+        } else if (codes.has(ErrorCode.SERVICE_UNAVAILABLE) && data == null) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '1');
+        }
+        return Promise.resolve();
+      },
+    });
+  },
+};
 
 function validRequestId(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value) ? value : undefined;
@@ -156,19 +247,19 @@ function validRequestId(value: string | string[] | undefined): string | undefine
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      req.resume();
-      return resolve(null);
-    }
+    if (declared > limit) return resolve(null);
+    // Chunked bodies declare no length: count while streaming and stop at the limit.
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -178,4 +269,3 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
 }
-

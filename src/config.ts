@@ -1,10 +1,16 @@
 // Configuration from the environment, read once at start-up.
+import { createHash } from 'node:crypto';
+
 export interface Config {
   port: number;
   /** Set: use this PostgreSQL server. Unset: run the embedded engine under dataDir. */
   databaseUrl?: string;
   dataDir: string;
-  jwtSecret: string;
+  /**
+   * HS256 key for local tokens. Unset only in embedded mode, where main.ts
+   * keeps a random one in DATA_DIR (src/lib/auth/secret.ts).
+   */
+  jwtSecret?: string;
   jwtIssuer: string;
   jwtTtlSeconds: number;
   /** Optional external identity provider whose tokens are also accepted. */
@@ -19,6 +25,24 @@ export interface Config {
     maxAliases: number;
     maxCost: number;
     introspection: boolean;
+  };
+  http: {
+    /** Whole request (headers and body) must arrive within this; else 408 and the connection closes. */
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    /** On SIGTERM/SIGINT, in-flight requests get this long before their connections are closed. */
+    shutdownGraceMs: number;
+  };
+  database: {
+    poolMax?: number;
+    /** Server-side limits set on every pooled connection (statement_timeout, lock_timeout, idle_in_transaction_session_timeout). */
+    statementTimeoutMs: number;
+    lockTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+    /** Longest wait for a pooled connection, or for a write-transaction slot. */
+    acquireTimeoutMs: number;
+    /** Longest an interactive transaction may run before it is rolled back. */
+    transactionTimeoutMs: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemoData: boolean;
@@ -44,16 +68,24 @@ export interface LoginLimits {
   hashConcurrency: number;
 }
 
-const DEV_SECRET = 'development-only-secret-change-me-0123456789';
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const production = env.NODE_ENV === 'production';
-  const jwtSecret = env.JWT_SECRET ?? (production ? '' : DEV_SECRET);
-  if (jwtSecret.length < 32) throw new Error('JWT_SECRET must be set to at least 32 characters');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const jwtSecret = env.JWT_SECRET || undefined;
+  // No secret is ever built in: with a PostgreSQL server the operator gives
+  // one; the embedded engine keeps a random one in its data directory.
+  if (jwtSecret === undefined && databaseUrl) {
+    throw new Error(
+      'JWT_SECRET is required when DATABASE_URL is set: give a random value of at least 32 characters (e.g. `openssl rand -base64 48`)',
+    );
+  }
+  if (jwtSecret !== undefined && jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+  if (jwtSecret !== undefined && isRetiredSecret(jwtSecret)) {
+    throw new Error('JWT_SECRET is the development secret once committed to this repository: use a random value of at least 32 characters');
+  }
   const issuer = env.EXTERNAL_IDP_ISSUER;
   return {
     port: Number(env.PORT ?? 4000),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     dataDir: env.DATA_DIR ?? '.data',
     jwtSecret,
     jwtIssuer: env.JWT_ISSUER ?? 'conalep-api',
@@ -67,6 +99,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 1024 * 1024),
+    http: {
+      requestTimeoutMs: positive(env, 'REQUEST_TIMEOUT_MS', 30_000),
+      headersTimeoutMs: positive(env, 'HEADERS_TIMEOUT_MS', 10_000),
+      shutdownGraceMs: positive(env, 'SHUTDOWN_GRACE_MS', 3_000),
+    },
+    database: {
+      poolMax: env.DATABASE_POOL_MAX ? positive(env, 'DATABASE_POOL_MAX', 10) : undefined,
+      statementTimeoutMs: positive(env, 'STATEMENT_TIMEOUT_MS', 10_000),
+      lockTimeoutMs: positive(env, 'LOCK_TIMEOUT_MS', 2_000),
+      idleInTransactionTimeoutMs: positive(env, 'IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000),
+      acquireTimeoutMs: positive(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 5_000),
+      transactionTimeoutMs: positive(env, 'TRANSACTION_TIMEOUT_MS', 15_000),
+    },
     limits: {
       maxTokens: Number(env.MAX_QUERY_TOKENS ?? 500),
       maxOperations: Number(env.MAX_QUERY_OPERATIONS ?? 20),
@@ -74,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: Number(env.MAX_QUERY_DEPTH ?? 12),
       maxAliases: Number(env.MAX_QUERY_ALIASES ?? 15),
       maxCost: Number(env.MAX_QUERY_COST ?? 5000),
-      introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : !production,
+      introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
     },
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
@@ -90,4 +135,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: env.TRUST_PROXY === 'true' ? 1 : Number(env.TRUST_PROXY ?? 0) || 0,
   };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/** SHA-256 of secrets that were once committed here: refused even when set explicitly. */
+const RETIRED_SECRETS = new Set(['36620796abfc961346babb2e52970263066bf2764c43c11bbf63a42faeca14d7']);
+
+function isRetiredSecret(secret: string): boolean {
+  return RETIRED_SECRETS.has(createHash('sha256').update(secret).digest('hex'));
 }

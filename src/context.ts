@@ -5,12 +5,20 @@ import type { Logger } from './lib/logger.js';
 import type { TokenService } from './lib/auth/tokens.js';
 import type { LoginThrottle } from './lib/auth/login-throttle.js';
 import { loadViewer, type Viewer } from './lib/auth/viewer.js';
-import { unauthenticated } from './lib/errors.js';
+import { transientDatabaseError } from './lib/db/errors.js';
+import { AppError, ErrorCode } from './lib/errors.js';
 
 export interface Context {
   requestId: string;
   db: Db;
   viewer: Viewer | null;
+  /**
+   * Set when the request sent a bearer token that was refused (invalid,
+   * expired, or its account gone). The request then runs as anonymous, so
+   * `login` still works; every field that needs a viewer fails with this
+   * message and HTTP 401.
+   */
+  rejectedToken?: string;
   log: Logger;
   tokens: TokenService;
   /** The client's address: the socket's, or X-Forwarded-For's when TRUST_PROXY says so. */
@@ -33,20 +41,30 @@ export async function buildContext(args: {
   loginThrottle: LoginThrottle;
 }): Promise<Context> {
   let viewer: Viewer | null = null;
+  let rejectedToken: string | undefined;
   if (args.authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(args.authorization);
     const identity = match ? await args.tokens.verify(match[1]) : null;
-    // A token that is sent but not valid is an error, not an anonymous request:
-    // the client must learn that it has to sign in again.
-    if (!identity) throw unauthenticated('The bearer token is invalid or expired');
-    viewer = await loadViewer(args.db, identity);
-    if (!viewer) throw unauthenticated('The account behind this token does not exist or is inactive');
+    // A token that is sent but not valid is not silently anonymous: fields
+    // that need a viewer say so (401), so the client learns to sign in again.
+    if (!identity) rejectedToken = 'The bearer token is invalid or expired';
+    else {
+      viewer = await loadViewer(args.db, identity).catch((error: unknown) => {
+        const transient = transientDatabaseError(error);
+        // Apollo takes the HTTP status of a failed context from extensions.http.
+        throw transient
+          ? new AppError(ErrorCode.SERVICE_UNAVAILABLE, transient.message, { ...transient.extensions, http: { status: 503 } })
+          : error;
+      });
+      if (!viewer) rejectedToken = 'The account behind this token does not exist or is inactive';
+    }
   }
   const loaders = new Map<unknown, unknown>();
   return {
     requestId: args.requestId,
     db: args.db,
     viewer,
+    rejectedToken,
     log: args.log,
     tokens: args.tokens,
     clientAddress: args.clientAddress,

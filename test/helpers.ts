@@ -1,5 +1,6 @@
 // Test harness: the real server on a free port, over the test run's database,
 // called through HTTP with real tokens and the typed documents from codegen.
+import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -7,6 +8,7 @@ import { createApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { createLogger } from '../src/lib/logger.js';
 import { createPrisma, sqlStatements, type Db } from '../src/lib/db/client.js';
+import { createHealthCheck } from '../src/lib/db/health.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from '../src/seed/demo.js';
 import { LoginDocument, OrgUnitsDocument } from '../src/generated/graphql.js';
 
@@ -14,16 +16,24 @@ export interface TestServer {
   url: string;
   db: Db;
   app: App;
+  config: Config;
   stop(): Promise<void>;
 }
 
+/** The real server on the test database; each gets its own random token secret unless `env` gives one. */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const config: Config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const databaseUrl = inject('databaseUrl');
-  const db = createPrisma(databaseUrl);
-  const app = await createApp({ config, db, log: createLogger(config.logLevel) });
+  const databaseUrl = env.DATABASE_URL ?? inject('databaseUrl');
+  const config: Config = loadConfig({
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    ...env,
+    DATABASE_URL: databaseUrl,
+  });
+  const db = createPrisma(databaseUrl, { poolMax: config.database.poolMax, limits: config.database });
+  const health = createHealthCheck(databaseUrl);
+  const app = await createApp({ config, db, log: createLogger(config.logLevel), health: health.databaseUp, onStop: health.close });
   const port = await app.listen(0);
-  return { url: `http://127.0.0.1:${port}`, db, app, stop: () => app.stop() };
+  return { url: `http://127.0.0.1:${port}`, db, app, config, stop: () => app.stop() };
 }
 
 export interface GqlResponse<T> {
@@ -106,7 +116,8 @@ export async function expectOnlyAllowed(
 }
 
 /** The BAD_USER_INPUT issues of the first error. */
-export const issuesOf = (r: GqlResponse<unknown>) => (r.errors?.[0]?.extensions?.issues ?? []) as { path: (string | number)[]; message: string }[];
+export const issuesOf = (r: GqlResponse<unknown>) =>
+  (r.errors?.[0]?.extensions?.issues ?? []) as { path: (string | number)[]; message: string }[];
 
 /**
  * SQL statements run by `run` (one request; nothing else may run meanwhile).

@@ -1,5 +1,6 @@
 // Shared pieces of the benchmarks: a throw-away database built by the
 // migrations, the real API on a free port, and latency / SQL-statement figures.
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -31,8 +32,14 @@ export async function withBenchDatabase(prefix: string, body: (url: string, db: 
 export type Call = (query: string, variables: object, token?: string) => Promise<{ data: Record<string, unknown>; errors?: unknown[] }>;
 
 /** The API over `db` on a free port, called through HTTP. */
-export async function startBenchApi(db: Db): Promise<{ call: Call; login: (email: string, password: string) => Promise<string>; stop: () => Promise<void> }> {
-  const app = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db, log: createLogger('silent') });
+export async function startBenchApi(
+  db: Db,
+): Promise<{ call: Call; login: (email: string, password: string) => Promise<string>; stop: () => Promise<void> }> {
+  const app = await createApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', JWT_SECRET: randomBytes(32).toString('base64url') }),
+    db,
+    log: createLogger('silent'),
+  });
   const port = await app.listen(0);
   const call: Call = async (query, variables, token) => {
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {

@@ -12,6 +12,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   /** Too many attempts (login throttle); `extensions.retryAfterSeconds` says when to try again. */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** The database timed out, was busy or unreachable: nothing was written; `extensions.retryable` is true. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -41,6 +43,12 @@ export const badInput = (issues: InputIssue[]) =>
   new AppError(ErrorCode.BAD_USER_INPUT, issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { issues });
 
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
+
+/** Why a request could not be served now; the client may retry it (docs/errors.md). */
+export type UnavailableReason = 'TIMEOUT' | 'LOCKED' | 'CONFLICT' | 'BUSY' | 'UNREACHABLE';
+
+export const unavailable = (reason: UnavailableReason, message: string) =>
+  new AppError(ErrorCode.SERVICE_UNAVAILABLE, message, { reason, retryable: true });
 
 /** Collects input issues so a mutation reports all of them at once, before writing anything. */
 export class InputChecker {

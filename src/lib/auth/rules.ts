@@ -9,8 +9,8 @@ import { holdsRole } from './viewer.js';
 
 export { allow as isPublic };
 
-export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
-  (_parent, _args, ctx: Context) => (ctx.viewer ? true : unauthenticated()),
+export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+  ctx.viewer ? true : unauthenticated(ctx.rejectedToken),
 );
 
 /**
@@ -25,7 +25,7 @@ export function hasRole(...roles: Role[]) {
   let cached = roleRules.get(name);
   if (!cached) {
     cached = rule(name, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
-      if (!ctx.viewer) return unauthenticated();
+      if (!ctx.viewer) return unauthenticated(ctx.rejectedToken);
       return holdsRole(ctx.viewer, roles) ? true : forbidden(`Requires one of the roles: ${roles.join(', ')}`);
     });
     roleRules.set(name, cached);

@@ -17,6 +17,7 @@ export interface TokenService {
 }
 
 export async function createTokenService(config: Config): Promise<TokenService> {
+  if (!config.jwtSecret || config.jwtSecret.length < 32) throw new Error('The token service needs a JWT secret of at least 32 characters');
   const secret = new TextEncoder().encode(config.jwtSecret);
   let externalKey: Uint8Array | CryptoKey | JWTVerifyGetKey | undefined;
   const idp = config.externalIdp;
@@ -37,7 +38,12 @@ export async function createTokenService(config: Config): Promise<TokenService> 
     },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, secret, { issuer: config.jwtIssuer, algorithms: ['HS256'] });
+        const { payload } = await jwtVerify(token, secret, {
+          issuer: config.jwtIssuer,
+          algorithms: ['HS256'],
+          // A token without an expiry would be valid forever.
+          requiredClaims: ['exp', 'sub'],
+        });
         if (payload.sub) return { source: 'local', subject: payload.sub };
       } catch {
         // not a local token; try the external provider below
@@ -47,6 +53,7 @@ export async function createTokenService(config: Config): Promise<TokenService> 
         const { payload } = await jwtVerify(token, externalKey as Parameters<typeof jwtVerify>[1], {
           issuer: idp.issuer,
           audience: idp.audience,
+          requiredClaims: ['exp', 'sub'],
         });
         return payload.sub ? { source: 'external', subject: payload.sub, email: emailOf(payload) } : null;
       } catch {
