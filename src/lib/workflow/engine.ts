@@ -70,6 +70,8 @@ export interface CreationPlan<S extends string> {
   underId?: string;
   /** Which kind of parent `underId` names, when the step may be made under several (its GraphQL type). */
   underEntity?: string;
+  /** Where the parent's id sits in the operation's arguments (for BAD_USER_INPUT when it is missing). */
+  underIdPath?: (string | number)[];
   /** The owning unit when the step has no `under`; default: the actor's own unit for the step's role. */
   unitId?: string | null;
   /** Where `unitId` sits in the operation's arguments. */
@@ -223,7 +225,9 @@ export async function createRecord<S extends string, K extends string>(
     if (step.under) {
       const subjects = subjectsOf(step);
       subject = plan.underEntity ? subjects.find((x) => x.entity === plan.underEntity) : subjects[0];
-      if (!subject || !plan.underId) throw new Error(`${workflow.name}.${name} is made under ${subjects.map((x) => x.entity).join(' or ')}: give underId (and underEntity)`);
+      if (!subject || !plan.underId) {
+        throw badInput([{ path: plan.underIdPath ?? ['input'], message: `Name the ${subjects.map((x) => x.entity).join(' or ')} this ${workflow.entity} is made under` }]);
+      }
       // Serialise creations under one parent (e.g. two reports for one quarter); then read its state.
       await subject.store.lock(tx, plan.underId);
       under = await subject.store.load(tx, plan.underId, viewer);

@@ -20,6 +20,9 @@ export interface StepArgs {
 /** A step's input type: `input: <Name>Input!`. */
 export type StepInputRef<I> = InputObjectRef<Types, I>;
 
+/** A well-formed id that names no record. */
+const NO_RECORD = '00000000-0000-0000-0000-000000000000';
+
 /** Model name as Prisma client property: "PlanAnualCentro" → "planAnualCentro". */
 const clientProperty = (entity: string) => entity.charAt(0).toLowerCase() + entity.slice(1);
 
@@ -72,17 +75,28 @@ interface Output<I, R> {
  * `plan` says what the step writes besides the state; input checks go in its
  * `validate`, so they run after role and state are checked.
  */
-export function stepMutation<S extends string, K extends string, I extends StepArgs = StepArgs, R = never>(
+export function stepMutation<S extends string, K extends string, I extends Partial<StepArgs> = StepArgs, R = never>(
   workflow: WorkflowDefinition<S, K>,
   name: K,
-  spec: { input?: StepInputRef<I>; plan?: (input: I, ctx: Context) => ChangePlan<S> | Promise<ChangePlan<S>>; output?: Output<I, R> } = {},
+  spec: {
+    input?: StepInputRef<I>;
+    /**
+     * The record the step acts on, when the input names it otherwise than `id` (e.g. an action on a plan
+     * that takes the id of one of its lines). Null: the named thing does not exist or is not readable.
+     */
+    record?: (input: I, ctx: Context) => Promise<{ id: string } | null>;
+    plan?: (input: I, ctx: Context) => ChangePlan<S> | Promise<ChangePlan<S>>;
+    output?: Output<I, R>;
+  } = {},
 ) {
   const step = workflow.steps[name];
   if (step.kind === 'creation') throw new Error(`${workflow.name}.${name} is a creation: use creationMutation`);
   const input = spec.input ?? (stepInput(workflow) as unknown as StepInputRef<I>);
   const run = async (args: { input: I }, ctx: Context) => {
+    const record = spec.record ? await spec.record(args.input, ctx) : args.input.id;
     const plan = spec.plan ? await spec.plan(args.input, ctx) : {};
-    return takeStep(ctx, workflow, name, args.input.id.id, {
+    // An unknown record id goes to the engine like any other, which answers NOT_FOUND for it.
+    return takeStep(ctx, workflow, name, record?.id ?? NO_RECORD, {
       version: args.input.version,
       comment: args.input.observaciones,
       commentPath: ['input', 'observaciones'],

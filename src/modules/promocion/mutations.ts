@@ -2,12 +2,10 @@
 // checks role, reach, state (or the parent's state) and observations and
 // writes the audit entry; here each step only says what it writes.
 import { builder } from '../../builder.js';
-import type { Context } from '../../context.js';
 import type { TipoAccionMejora } from '../../generated/prisma/enums.js';
-import { InputChecker, badInput, notFound, type InputIssue } from '../../lib/errors.js';
+import { InputChecker, type InputIssue } from '../../lib/errors.js';
 import { checkText, isHttpUrl } from '../../lib/validation.js';
-import { takeStep, type ChangePlan } from '../../lib/workflow/engine.js';
-import { creationMutation, describeStep, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
+import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
 import type { Tx } from '../../lib/workflow/types.js';
 import { quarterMonths } from './calendar.js';
 import { readableByUnit } from './rules.js';
@@ -103,20 +101,6 @@ stepMutation(planAnualCentroWorkflow, 'updatePlanAnualCentro', {
   }),
 });
 
-type PlanStep = keyof typeof planAnualCentroWorkflow.steps;
-/**
- * `add`/`remove` name the plan (or the line) by another field than `id`, and
- * `stepMutation` takes the record from `input.id`: these two declare their
- * mutation here and run the same engine step on the plan. They return the PlanAnualCentro.
- */
-const onPlan = {
-  description: (name: PlanStep) => describeStep(planAnualCentroWorkflow, planAnualCentroWorkflow.steps[name]),
-  run: async (ctx: Context, query: object, name: PlanStep, planId: string, plan: ChangePlan<string>) => {
-    await takeStep(ctx, planAnualCentroWorkflow, name, planId, plan);
-    return ctx.db.planAnualCentro.findUniqueOrThrow({ ...query, where: { id: planId } });
-  },
-};
-
 const AddActividadProgramadaInput = builder.inputType('AddActividadProgramadaInput', {
   description: 'Step 4.1: an activity of the Cronograma Anual (F02).',
   fields: (t) => ({
@@ -130,35 +114,30 @@ const AddActividadProgramadaInput = builder.inputType('AddActividadProgramadaInp
     meta: t.int({ required: true, description: 'Numeric goal (people reached, visits made); zero or more.' }),
   }),
 });
-builder.mutationField('addActividadProgramada', (t) =>
-  t.prismaField({
-    type: 'PlanAnualCentro',
-    description: onPlan.description('addActividadProgramada'),
-    args: { input: t.arg({ type: AddActividadProgramadaInput, required: true }) },
-    resolve: (query, _root, { input }, ctx) =>
-      onPlan.run(ctx, query, 'addActividadProgramada', input.planAnualCentroId.id, {
-        version: input.version,
-        validate: () => {
-          const check = new InputChecker()
-            .check(Number.isInteger(input.mes) && input.mes >= 1 && input.mes <= 12, ['input', 'mes'], 'Must be a month from 1 to 12')
-            .check(input.meta >= 0, ['input', 'meta'], 'The goal cannot be below zero');
-          checkText(check, input.descripcion, ['input', 'descripcion']);
-          checkText(check, input.audiencia, ['input', 'audiencia'], 300);
-          return check.issues;
+stepMutation(planAnualCentroWorkflow, 'addActividadProgramada', {
+  input: AddActividadProgramadaInput,
+  record: async (input) => ({ id: input.planAnualCentroId.id }),
+  plan: (input) => ({
+    validate: () => {
+      const check = new InputChecker()
+        .check(Number.isInteger(input.mes) && input.mes >= 1 && input.mes <= 12, ['input', 'mes'], 'Must be a month from 1 to 12')
+        .check(input.meta >= 0, ['input', 'meta'], 'The goal cannot be below zero');
+      checkText(check, input.descripcion, ['input', 'descripcion']);
+      checkText(check, input.audiencia, ['input', 'audiencia'], 300);
+      return check.issues;
+    },
+    effects: async (tx, record) => {
+      const created = await tx.actividadProgramada.create({
+        data: {
+          planId: record.id, mes: input.mes, tipo: input.tipo, descripcion: input.descripcion.trim(),
+          audiencia: input.audiencia.trim(), sector: input.sector ?? null, meta: input.meta,
         },
-        effects: async (tx, record) => {
-          const created = await tx.actividadProgramada.create({
-            data: {
-              planId: record.id, mes: input.mes, tipo: input.tipo, descripcion: input.descripcion.trim(),
-              audiencia: input.audiencia.trim(), sector: input.sector ?? null, meta: input.meta,
-            },
-            select: { id: true, mes: true, tipo: true, meta: true },
-          });
-          return { actividadProgramada: created };
-        },
-      }),
+        select: { id: true, mes: true, tipo: true, meta: true },
+      });
+      return { actividadProgramada: created };
+    },
   }),
-);
+});
 
 const RemoveActividadProgramadaInput = builder.inputType('RemoveActividadProgramadaInput', {
   fields: (t) => ({
@@ -166,25 +145,23 @@ const RemoveActividadProgramadaInput = builder.inputType('RemoveActividadProgram
     version: t.int({ required: false, description: 'The plan\'s version you read; if it has moved since, you get CONFLICT.' }),
   }),
 });
-builder.mutationField('removeActividadProgramada', (t) =>
-  t.prismaField({
-    type: 'PlanAnualCentro',
-    description: onPlan.description('removeActividadProgramada'),
-    args: { input: t.arg({ type: RemoveActividadProgramadaInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const id = input.actividadProgramadaId.id;
-      const actividad = await ctx.db.actividadProgramada.findFirst({ where: { id, plan: readableByUnit(ctx.viewer) }, select: { planId: true } });
-      if (!actividad) throw notFound('ActividadProgramada', id);
-      return onPlan.run(ctx, query, 'removeActividadProgramada', actividad.planId, {
-        version: input.version,
-        effects: async (tx) => {
-          await tx.actividadProgramada.delete({ where: { id } });
-          return { actividadProgramadaEliminada: id };
-        },
-      });
+stepMutation(planAnualCentroWorkflow, 'removeActividadProgramada', {
+  input: RemoveActividadProgramadaInput,
+  // The line names its plan; a line the viewer cannot read names nothing.
+  record: async (input, ctx) => {
+    const line = await ctx.db.actividadProgramada.findFirst({
+      where: { id: input.actividadProgramadaId.id, plan: readableByUnit(ctx.viewer) },
+      select: { planId: true },
+    });
+    return line && { id: line.planId };
+  },
+  plan: (input) => ({
+    effects: async (tx) => {
+      await tx.actividadProgramada.delete({ where: { id: input.actividadProgramadaId.id } });
+      return { actividadProgramadaEliminada: input.actividadProgramadaId.id };
     },
   }),
-);
+});
 
 stepMutation(planAnualCentroWorkflow, 'submitPlanAnualCentro', { plan: () => ({ data: { enviadoAt: new Date() } }) });
 stepMutation(planAnualCentroWorkflow, 'approvePlanAnualCentro', { plan: () => ({ data: { validadoAt: new Date() } }) });
@@ -340,11 +317,10 @@ creationMutation<string, keyof typeof accionMejoraWorkflow.steps, CreateAccionAr
       ? { underId: input.reporteTrimestralId.id, underEntity: 'ReporteTrimestral' }
       : input.concentradoEstatalId
         ? { underId: input.concentradoEstatalId.id, underEntity: 'ConcentradoEstatal' }
-        : null;
-    // Without a parent there is nothing to authorise against.
-    if (!origin) throw badInput([{ path: ['input', 'reporteTrimestralId'], message: 'Give exactly one of reporteTrimestralId and concentradoEstatalId' }]);
+        : {};
     return {
       ...origin,
+      underIdPath: ['input', 'reporteTrimestralId'],
       validate: () => {
         const check = new InputChecker().check(!(input.reporteTrimestralId && input.concentradoEstatalId), ['input', 'reporteTrimestralId'], 'Give exactly one of reporteTrimestralId and concentradoEstatalId');
         return checkText(check, input.descripcion, ['input', 'descripcion']).issues;
