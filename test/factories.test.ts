@@ -1,6 +1,7 @@
 // The factories put every workflow model in every declared state, readable
 // through the API as the platform administrator; the state lists come from the
 // workflow declarations, so a new state is covered (or fails) here at once.
+import type { StepDefinition } from '../src/lib/workflow/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { make, WORKFLOW_MODELS } from './factories.js';
 import { expectSqlGolden } from './golden.js';
@@ -45,7 +46,7 @@ describe.each(WORKFLOW_MODELS.map((m) => [m.typename, m] as const))('%s', (typen
       expect(node.estado).toBe(estado);
       expect(node.version).toBe(0);
     }
-    const created = Object.values(model.workflow.steps).some((t) => t.kind === 'creation');
+    const created = Object.values(model.workflow.steps as Record<string, StepDefinition<string>>).some((t) => t.kind === 'creation');
     if (created || estado !== model.workflow.initial) {
       // The audit trail leads to the state (from the creating step, when the workflow has one).
       expect(node.history.at(-1)?.toState).toBe(estado);

@@ -98,7 +98,7 @@ stepMutation(lotes, 'assignLoteFolios', {
       },
     };
   },
-  output: { type: 'Int', resolve: async (result) => Number(result.changes.cantidad) },
+  output: { type: 'Int', resolve: (result) => Promise.resolve(Number(result.changes.cantidad)) },
 });
 
 /**

@@ -116,7 +116,7 @@ const AddActividadProgramadaInput = builder.inputType('AddActividadProgramadaInp
 });
 stepMutation(planAnualCentroWorkflow, 'addActividadProgramada', {
   input: AddActividadProgramadaInput,
-  record: async (input) => ({ id: input.planAnualCentroId.id }),
+  record: (input) => Promise.resolve({ id: input.planAnualCentroId.id }),
   plan: (input) => ({
     validate: () => {
       const check = new InputChecker()
