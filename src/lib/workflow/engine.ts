@@ -173,7 +173,8 @@ export async function takeStep<S extends string, K extends string>(
       throw new Error(`${workflow.name}.${name} does not bump the version: write through effects`);
     }
     const effected = (await plan.effects?.(tx, record, actor)) ?? {};
-    const changes = step.kind === 'action' || Object.keys(effected).length ? { ...data, ...effected } : {};
+    // Every field the step wrote besides the state: its columns and what its effects report.
+    const changes = { ...data, ...effected };
     await audit(tx, {
       workflow: workflow.name,
       recordId: id,
