@@ -34,13 +34,19 @@ export const registeredWorkflows = (): AnyWorkflow[] => registered.flatMap((m) =
 
 /**
  * Fails at start-up, with the fix, when a mutation is not a declared step (or
- * a module's listed mutation), when a declared step has no mutation, or when
- * a root query has no rule.
+ * a module's listed mutation), when a declared step has no mutation, when a
+ * creation at a unit does not say which kinds of unit may own its record, or
+ * when a root query has no rule.
  */
 export function checkWiring(schema: GraphQLSchema) {
   const problems: string[] = [];
   const steps = new Map<string, string>();
   for (const w of registeredWorkflows()) {
+    for (const [name, step] of Object.entries(w.steps)) {
+      if (step.kind === 'creation' && !step.under && !step.unitKinds?.length) {
+        problems.push(`step ${w.name}.${name} creates a ${w.entity} at a unit: declare the unit kinds that may own it (unitKinds)`);
+      }
+    }
     for (const name of Object.keys(w.steps)) {
       if (steps.has(name)) problems.push(`step ${name} is declared by both ${steps.get(name)} and ${w.name}: step names are mutation names, unique in the API`);
       steps.set(name, w.name);
