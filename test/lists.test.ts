@@ -6,7 +6,7 @@
 import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../src/schema.js';
-import { make } from './factories.js';
+import { make, uniq } from './factories.js';
 import { expectSqlGolden } from './golden.js';
 import { demoTokens, gql, startServer, unitIdsByCode, type TestServer } from './helpers.js';
 
@@ -23,6 +23,9 @@ afterAll(() => server.stop());
 
 const history = 'history { transition fromState toState actor { email } actorUnit { code } }';
 
+/** Reports (one object per request, not a list). */
+const single = new Set(['alumnosEnRiesgo', 'reporteSiseac']);
+
 /** Runs `query` as `account` under the golden `list-<field>`; the list must have rows, so nested selections run. */
 async function golden(field: string, account: string, query: string, variables: Record<string, unknown> = {}) {
   const r = await expectSqlGolden(
@@ -35,28 +38,31 @@ async function golden(field: string, account: string, query: string, variables: 
   expect(r.errors).toBeUndefined();
   const data = r.data![field] as { edges?: unknown[] } | unknown[];
   const rows: unknown[] = Array.isArray(data) ? data : (data.edges ?? [data]);
-  expect(rows.length, `${field} returned no rows: its nested selections did not run`).toBeGreaterThan(0);
+  // Prisma reads one related row with `= $1` and several with `IN (…)`: with two rows or more the statements do not depend on the count.
+  if (!single.has(field))
+    expect(rows.length, `${field} must return at least two rows, so its statements do not depend on the count`).toBeGreaterThanOrEqual(2);
 }
 
 /** Each root list field, and how its golden is made. */
 const LISTS: Record<string, () => Promise<void>> = {
   proyectosNormativos: async () => {
-    const p = await make.proyectoNormativo(server.db, { estado: 'REMITIDO_A_CAST', titulo: `Golden ${Date.now()}` });
-    await make.proyectoNormativo(server.db, { estado: 'EN_COMENTARIOS_CAST' });
-    const row = await server.db.proyectoNormativo.findUniqueOrThrow({ where: { id: p.id }, select: { titulo: true } });
+    const tag = `Golden ${uniq()}`;
+    await make.proyectoNormativo(server.db, { estado: 'REMITIDO_A_CAST', titulo: `${tag} a` });
+    await make.proyectoNormativo(server.db, { estado: 'EN_COMENTARIOS_CAST', titulo: `${tag} b` });
     await golden(
       'proyectosNormativos',
       'dstc',
       `query($search: String) { proyectosNormativos(first: 10, filter: { search: $search }) { totalCount edges { node { id titulo estado version unit { code }
          destinatarios { fin unit { code } } availableSteps ${history} } } } }`,
-      { search: row.titulo },
+      { search: tag },
     );
   },
   planesTrabajoAnuales: async () => {
     const plan = await make.planTrabajoAnual(server.db, { estado: 'TURNADO', planesCentro: true });
+    await make.planTrabajoAnual(server.db, { estado: 'ENTREGADO', planesCentro: true, unit: 'CE-VER', anio: plan.anio });
     await golden(
       'planesTrabajoAnuales',
-      'tccc.mex',
+      'dstc',
       `query($anio: Int) { planesTrabajoAnuales(first: 10, filter: { anio: $anio }) { totalCount edges { node { id anio estado unit { code }
          planesAnualesCentro(first: 5) { totalCount edges { node { id estado unit { code } } } } availableSteps ${history} } } } }`,
       { anio: plan.anio },
@@ -64,11 +70,14 @@ const LISTS: Record<string, () => Promise<void>> = {
   },
   planesAnualesCentro: async () => {
     const plan = await make.planAnualCentro(server.db, { estado: 'VALIDADO', actividades: 2 });
-    await make.actividadRealizada(server.db, { plan });
-    await make.reporteTrimestral(server.db, { plan });
+    const other = await make.planAnualCentro(server.db, { estado: 'VALIDADO', actividades: 2, unit: 'MEX-P002', anio: plan.anio });
+    for (const p of [plan, other]) {
+      await make.actividadRealizada(server.db, { plan: p });
+      await make.reporteTrimestral(server.db, { plan: p });
+    }
     await golden(
       'planesAnualesCentro',
-      'cce.p001',
+      'ece.mex',
       `query($anio: Int) { planesAnualesCentro(first: 10, filter: { anio: $anio }) { totalCount edges { node { id anio estado objetivos unit { code }
          planTrabajoAnual { id anio } actividadesProgramadas { id mes tipo meta } actividadesRealizadas(first: 5) { edges { node { id tipo alcance } } }
          reportesTrimestrales { id trimestre estado } availableSteps ${history} } } } }`,
@@ -78,6 +87,7 @@ const LISTS: Record<string, () => Promise<void>> = {
   reportesTrimestrales: async () => {
     const r = await make.reporteTrimestral(server.db, { estado: 'RECIBIDO' });
     await make.accionMejora(server.db, { reporte: r });
+    await make.accionMejora(server.db, { reporte: await make.reporteTrimestral(server.db, { plan: { id: r.planId } }) });
     const { anio } = await server.db.planAnualCentro.findUniqueOrThrow({ where: { id: r.planId }, select: { anio: true } });
     await golden(
       'reportesTrimestrales',
@@ -89,8 +99,8 @@ const LISTS: Record<string, () => Promise<void>> = {
   },
   concentradosEstatales: async () => {
     const plan = await make.planTrabajoAnual(server.db, { estado: 'TURNADO' });
-    const c = await make.concentradoEstatal(server.db, { planEstatal: plan });
-    await make.accionMejora(server.db, { concentrado: c });
+    for (let i = 0; i < 2; i++)
+      await make.accionMejora(server.db, { concentrado: await make.concentradoEstatal(server.db, { planEstatal: plan }) });
     await golden(
       'concentradosEstatales',
       'promocion.mex',
@@ -125,6 +135,7 @@ const LISTS: Record<string, () => Promise<void>> = {
   },
   certificados: async () => {
     await make.certificado(server.db, { estado: 'POR_FIRMAR_PLANTEL' });
+    await make.certificado(server.db, { estado: 'POR_FIRMAR_PLANTEL' });
     await golden(
       'certificados',
       'escolares.mex',
@@ -134,6 +145,7 @@ const LISTS: Record<string, () => Promise<void>> = {
     );
   },
   bajas: async () => {
+    await make.baja(server.db, { estado: 'CANALIZADA' });
     await make.baja(server.db, { estado: 'CANALIZADA' });
     await golden(
       'bajas',
@@ -145,6 +157,7 @@ const LISTS: Record<string, () => Promise<void>> = {
   },
   reunionesRiesgo: async () => {
     await make.reunionRiesgo(server.db);
+    await make.reunionRiesgo(server.db);
     await golden(
       'reunionesRiesgo',
       'escolares.mex',
@@ -153,6 +166,7 @@ const LISTS: Record<string, () => Promise<void>> = {
     );
   },
   asesoriasComplementarias: async () => {
+    await make.asesoriaComplementaria(server.db);
     await make.asesoriaComplementaria(server.db);
     await golden(
       'asesoriasComplementarias',
@@ -190,6 +204,9 @@ const LISTS: Record<string, () => Promise<void>> = {
   eficienciaPromocion: async () => {
     const plan = await make.planAnualCentro(server.db, { estado: 'VALIDADO' });
     await make.actividadRealizada(server.db, { plan });
+    await make.actividadRealizada(server.db, {
+      plan: await make.planAnualCentro(server.db, { estado: 'VALIDADO', unit: 'MEX-P002', anio: plan.anio }),
+    });
     await golden(
       'eficienciaPromocion',
       'promocion.mex',
@@ -205,9 +222,10 @@ const LISTS: Record<string, () => Promise<void>> = {
     ),
   pendientesPromocion: async () => {
     const plan = await make.planTrabajoAnual(server.db, { estado: 'BORRADOR' });
+    await make.planTrabajoAnual(server.db, { estado: 'BORRADOR', unit: 'CE-VER', anio: plan.anio });
     await golden(
       'pendientesPromocion',
-      'tccc.mex',
+      'dstc',
       `query($anio: Int!) { pendientesPromocion(anio: $anio) { clave descripcion fechaLimite unitCode registroId } }`,
       {
         anio: plan.anio,
