@@ -223,6 +223,11 @@ const LISTS: Record<string, () => Promise<void>> = {
   pendientesPromocion: async () => {
     const plan = await make.planTrabajoAnual(server.db, { estado: 'BORRADOR' });
     await make.planTrabajoAnual(server.db, { estado: 'BORRADOR', unit: 'CE-VER', anio: plan.anio });
+    // Overdue items of every kind (plantel plans not submitted, F05 not sent), so each kind's statements read rows.
+    for (const unit of ['MEX-P001', 'MEX-P002']) {
+      await make.planAnualCentro(server.db, { estado: 'EN_ELABORACION', unit, anio: plan.anio });
+      await make.planAnualCentro(server.db, { estado: 'VALIDADO', unit: unit === 'MEX-P001' ? 'MEX-P003' : 'VER-P001', anio: plan.anio });
+    }
     await golden(
       'pendientesPromocion',
       'dstc',
@@ -235,8 +240,10 @@ const LISTS: Record<string, () => Promise<void>> = {
   obligacionesPromocion: () =>
     golden('obligacionesPromocion', 'tccc.mex', `{ obligacionesPromocion(anio: 2025) { clave descripcion fechaLimite responsable } }`),
   registrosPromocionPorDestruir: async () => {
-    await make.registroPromocion(server.db, { formato: 'F05' });
-    await make.registroPromocion(server.db, { formato: 'F01' });
+    // Two of every format, so each format's statements read rows (Prisma sends `IN (NULL)` for none, `=` for one).
+    for (const formato of ['F01', 'F02', 'F03', 'F04', 'F05'] as const) {
+      for (let i = 0; i < 2; i++) await make.registroPromocion(server.db, { formato });
+    }
     await golden(
       'registrosPromocionPorDestruir',
       'promocion.mex',
