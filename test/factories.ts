@@ -25,8 +25,9 @@
 //   PlanAnualCentro in EN_ELABORACION has a scheduled activity). With
 //   `ready: false` the record is in the state but those guards fail.
 // - Each factory returns at least `{ id, globalId }`; globalId is the Relay id
-//   of the GraphQL type (for the types that are not nodes, e.g. Docente or
-//   LoteFolios, it is built the same way but `node(id:)` will not find it).
+//   of the GraphQL type (for the types that are not nodes, e.g. Docente,
+//   CorteCalendario or RegistroPromocion, it is built the same way but
+//   `node(id:)` will not find it).
 import { randomBytes } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Db } from '../src/lib/db/client.js';
@@ -46,15 +47,25 @@ import type {
   TipoActividad,
 } from '../src/generated/prisma/enums.js';
 import { rolesOf, type StepDefinition, type WorkflowDefinition } from '../src/lib/workflow/types.js';
-import { bajaWorkflow, certificadoWorkflow } from '../src/modules/academico/workflow.js';
+import {
+  asesoriaComplementariaWorkflow,
+  bajaWorkflow,
+  certificadoWorkflow,
+  corteCalendarioWorkflow,
+  loteFoliosWorkflow,
+  reunionRiesgoWorkflow,
+} from '../src/modules/academico/workflow.js';
 import { normatividadWorkflow } from '../src/modules/normatividad/workflow.js';
 import {
   accionMejoraWorkflow,
+  actividadRealizadaWorkflow,
   concentradoEstatalWorkflow as concentradoWorkflow,
   planAnualCentroWorkflow as planCentroWorkflow,
   planTrabajoAnualWorkflow as planEstatalWorkflow,
   reporteTrimestralWorkflow as reporteWorkflow,
+  retencionWorkflow,
 } from '../src/modules/promocion/workflow.js';
+import type { Formato } from '../src/modules/promocion/retention.js';
 import { DEMO_PEOPLE, demoEmail } from '../src/seed/demo.js';
 
 export interface Made {
@@ -425,6 +436,8 @@ export interface ActividadRealizadaOptions {
   programada?: { id: string } | null;
   /** Day within the plan's year (default: 15 March). */
   fecha?: Date;
+  /** Write the audit trail (default true). */
+  history?: boolean;
 }
 
 export async function actividadRealizada(db: Db, o: ActividadRealizadaOptions = {}) {
@@ -443,8 +456,9 @@ export async function actividadRealizada(db: Db, o: ActividadRealizadaOptions = 
     : { evento: 'Reunión', asistentes: 12 };
   const row = await db.actividadRealizada.create({
     data: { planId, programadaId, tipo, fecha, descripcion: `Realizada ${uniq()}`, alcance: 12, createdById: creator.id, ...evidence },
-    select: { id: true },
+    select: { id: true, plan: { select: { unit: { select: { path: true } } } } },
   });
+  if (o.history ?? true) await writeHistory(db, actividadRealizadaWorkflow, { recordId: row.id, unitPath: row.plan.unit.path }, pathTo(actividadRealizadaWorkflow, 'REGISTRADA'));
   return { ...gid('ActividadRealizada', row.id), planId };
 }
 
@@ -560,6 +574,8 @@ export interface LoteFoliosOptions {
   cantidad?: number;
   /** Hand the folios on to this plantel, as assignLoteFolios does. */
   plantel?: string;
+  /** Write the audit trail (default true). */
+  history?: boolean;
 }
 
 export async function loteFolios(db: Db, o: LoteFoliosOptions = {}) {
@@ -572,6 +588,7 @@ export async function loteFolios(db: Db, o: LoteFoliosOptions = {}) {
   const numeros = Array.from({ length: cantidad }, (_, i) => `${prefijo}${String(i + 1).padStart(8, '0')}`);
   await db.folio.createMany({ data: numeros.map((numero) => ({ numero, loteId: lote.id, unitId: holder.id })) });
   const folios = await db.folio.findMany({ where: { loteId: lote.id }, select: { id: true, numero: true }, orderBy: { numero: 'asc' } });
+  if (o.history ?? true) await writeHistory(db, loteFoliosWorkflow, { recordId: lote.id, unitPath: u.path }, pathTo(loteFoliosWorkflow, 'REGISTRADO'));
   return { ...gid('LoteFolios', lote.id), folios };
 }
 
@@ -656,9 +673,9 @@ export async function grupo(db: Db, o: { unit?: string; periodo?: string; semest
 }
 
 /** The three cortes of a fresh periodo at a state office (default CE-MEX), as publishCorteCalendario writes them. */
-export async function corteCalendario(db: Db, o: { unit?: string; periodo?: string } = {}) {
+export async function corteCalendario(db: Db, o: { unit?: string; periodo?: string; history?: boolean } = {}) {
   const u = await unit(db, o.unit ?? 'CE-MEX');
-  return retryUnique(async () => {
+  const made = await retryUnique(async () => {
     const p = o.periodo ?? periodo();
     const year = Number(p.slice(0, 4));
     const cortes = await db.$transaction(
@@ -671,9 +688,12 @@ export async function corteCalendario(db: Db, o: { unit?: string; periodo?: stri
     );
     return { ...gid('CorteCalendario', cortes[0].id), periodo: p, cortes: cortes.map((c) => c.id) };
   }, o.periodo ? 1 : 25);
+  // The audit entry of a publication is kept on corte 1.
+  if (o.history ?? true) await writeHistory(db, corteCalendarioWorkflow, { recordId: made.id, unitPath: u.path }, pathTo(corteCalendarioWorkflow, 'PUBLICADO'));
+  return made;
 }
 
-export async function reunionRiesgo(db: Db, o: { unit?: string; periodo?: string; numero?: number } = {}) {
+export async function reunionRiesgo(db: Db, o: { unit?: string; periodo?: string; numero?: number; history?: boolean } = {}) {
   const u = await unit(db, o.unit ?? 'CE-MEX');
   const creator = await actor(db, 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', u.path);
   const row = await retryUnique(() =>
@@ -682,10 +702,11 @@ export async function reunionRiesgo(db: Db, o: { unit?: string; periodo?: string
       select: { id: true },
     }),
   );
+  if (o.history ?? true) await writeHistory(db, reunionRiesgoWorkflow, { recordId: row.id, unitPath: u.path }, pathTo(reunionRiesgoWorkflow, 'REGISTRADO'));
   return gid('ReunionRiesgo', row.id);
 }
 
-export async function asesoriaComplementaria(db: Db, o: { unit?: string; alumno?: { id: string }; modulo?: { id: string } } = {}) {
+export async function asesoriaComplementaria(db: Db, o: { unit?: string; alumno?: { id: string }; modulo?: { id: string }; history?: boolean } = {}) {
   const u = await unit(db, o.unit ?? 'MEX-P001');
   const alumnoId = (o.alumno ?? (await alumno(db, { unit: u.code }))).id;
   const moduloId = (o.modulo ?? (await modulo(db))).id;
@@ -696,7 +717,61 @@ export async function asesoriaComplementaria(db: Db, o: { unit?: string; alumno?
       select: { id: true },
     }),
   );
+  if (o.history ?? true) await writeHistory(db, asesoriaComplementariaWorkflow, { recordId: row.id, unitPath: u.path }, pathTo(asesoriaComplementariaWorkflow, 'REGISTRADO'));
   return gid('AsesoriaComplementaria', row.id);
+}
+
+// ---- 15-528-PO-26 §13: record control -------------------------------------------------
+
+export type EstadoRegistro = (typeof retencionWorkflow.states)[number];
+
+export interface RegistroPromocionOptions extends Common<EstadoRegistro> {
+  /** Which format (default F05): F01 a ConcentradoEstatal, F02 a PlanAnualCentro, F03/F04 an ActividadRealizada (a visit / a parents' meeting), F05 a ReporteTrimestral. */
+  formato?: Formato;
+}
+
+const REGISTRO_MODELS: Record<Formato, { typename: string; model: 'concentradoEstatal' | 'planAnualCentro' | 'actividadRealizada' | 'reporteTrimestral' }> = {
+  F01: { typename: 'ConcentradoEstatal', model: 'concentradoEstatal' },
+  F02: { typename: 'PlanAnualCentro', model: 'planAnualCentro' },
+  F03: { typename: 'ActividadRealizada', model: 'actividadRealizada' },
+  F04: { typename: 'ActividadRealizada', model: 'actividadRealizada' },
+  F05: { typename: 'ReporteTrimestral', model: 'reporteTrimestral' },
+};
+
+/**
+ * A F01-F05 record (RegistroPromocion) created four years ago, so its 3-year
+ * retention has ended; DESTRUIDO marks it destroyed. `unit` is the plantel
+ * (F02-F05, default MEX-P001) or the state office (F01, default CE-MEX).
+ */
+export async function registroPromocion(db: Db, o: RegistroPromocionOptions = {}) {
+  const wf = retencionWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const formato = o.formato ?? 'F05';
+  const { typename, model } = REGISTRO_MODELS[formato];
+  let id: string;
+  if (formato === 'F01') id = (await concentradoEstatal(db, { unit: o.unit })).id;
+  else if (formato === 'F02') id = (await planAnualCentro(db, { estado: 'VALIDADO', unit: o.unit })).id;
+  else if (formato === 'F05') id = (await reporteTrimestral(db, { estado: 'RECIBIDO', unit: o.unit })).id;
+  else {
+    const plan = await planAnualCentro(db, { estado: 'VALIDADO', unit: o.unit, actividades: 0 });
+    const programada = await insertActividadProgramada(db, plan.id, { tipo: formato === 'F03' ? 'VISITA_EMPRESA' : 'REUNION_PADRES' });
+    id = (await actividadRealizada(db, { plan, programada })).id;
+  }
+  const createdAt = new Date(Date.now() - 4 * 366 * 86_400_000);
+  const data = { createdAt, destruidoAt: estado === 'DESTRUIDO' ? new Date() : null };
+  const delegate = db[model] as unknown as { update(args: { where: { id: string }; data: typeof data; select: { id: true } }): Promise<unknown> };
+  await delegate.update({ where: { id }, data, select: { id: true } });
+  const owner = await findUnitOf(db, model, id);
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid(typename, id), estado, formato, model, unitId: owner.id };
+}
+
+async function findUnitOf(db: Db, model: (typeof REGISTRO_MODELS)[Formato]['model'], id: string): Promise<{ id: string; path: string }> {
+  const unitSel = { select: { id: true, path: true } } as const;
+  if (model === 'actividadRealizada') return (await db.actividadRealizada.findUniqueOrThrow({ where: { id }, select: { plan: { select: { unit: unitSel } } } })).plan.unit;
+  if (model === 'concentradoEstatal') return (await db.concentradoEstatal.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
+  if (model === 'planAnualCentro') return (await db.planAnualCentro.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
+  return (await db.reporteTrimestral.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
 }
 
 // ---- the registry ------------------------------------------------------------------
@@ -720,19 +795,28 @@ export const make = {
   corteCalendario,
   reunionRiesgo,
   asesoriaComplementaria,
+  registroPromocion,
 };
 
 /**
  * Every workflow model with its declaration, GraphQL type and a factory that
- * takes a state: what the roles × steps × states matrix loops over.
+ * takes a state: what the roles × steps × states matrix loops over. `node`:
+ * whether `node(id:)` reads it (RegistroPromocion and CorteCalendario are not
+ * nodes). Records with one fixed state ignore the state given.
  */
 export const WORKFLOW_MODELS = [
-  { typename: 'ProyectoNormativo', workflow: normatividadWorkflow, make: (db: Db, estado: EstadoNormativo, o: Common<EstadoNormativo> = {}) => proyectoNormativo(db, { ...o, estado }) },
-  { typename: 'PlanTrabajoAnual', workflow: planEstatalWorkflow, make: (db: Db, estado: EstadoPlanEstatal, o: Common<EstadoPlanEstatal> = {}) => planTrabajoAnual(db, { ...o, estado }) },
-  { typename: 'PlanAnualCentro', workflow: planCentroWorkflow, make: (db: Db, estado: EstadoPlanCentro, o: Common<EstadoPlanCentro> = {}) => planAnualCentro(db, { ...o, estado }) },
-  { typename: 'ReporteTrimestral', workflow: reporteWorkflow, make: (db: Db, estado: EstadoReporte, o: Common<EstadoReporte> = {}) => reporteTrimestral(db, { ...o, estado }) },
-  { typename: 'ConcentradoEstatal', workflow: concentradoWorkflow, make: (db: Db, estado: EstadoConcentrado, o: Common<EstadoConcentrado> = {}) => concentradoEstatal(db, { ...o, estado }) },
-  { typename: 'AccionMejora', workflow: accionMejoraWorkflow, make: (db: Db, estado: EstadoAccionMejora, o: Common<EstadoAccionMejora> = {}) => accionMejora(db, { ...o, estado }) },
-  { typename: 'Certificado', workflow: certificadoWorkflow, make: (db: Db, estado: EstadoCertificado, o: Common<EstadoCertificado> = {}) => certificado(db, { ...o, estado }) },
-  { typename: 'Baja', workflow: bajaWorkflow, make: (db: Db, estado: EstadoBaja, o: Common<EstadoBaja> = {}) => baja(db, { ...o, estado }) },
+  { typename: 'ProyectoNormativo', node: true, workflow: normatividadWorkflow, make: (db: Db, estado: EstadoNormativo, o: Common<EstadoNormativo> = {}) => proyectoNormativo(db, { ...o, estado }) },
+  { typename: 'PlanTrabajoAnual', node: true, workflow: planEstatalWorkflow, make: (db: Db, estado: EstadoPlanEstatal, o: Common<EstadoPlanEstatal> = {}) => planTrabajoAnual(db, { ...o, estado }) },
+  { typename: 'PlanAnualCentro', node: true, workflow: planCentroWorkflow, make: (db: Db, estado: EstadoPlanCentro, o: Common<EstadoPlanCentro> = {}) => planAnualCentro(db, { ...o, estado }) },
+  { typename: 'ActividadRealizada', node: true, workflow: actividadRealizadaWorkflow, make: (db: Db, _estado: 'REGISTRADA', o: { unit?: string } = {}) => actividadRealizada(db, o) },
+  { typename: 'ReporteTrimestral', node: true, workflow: reporteWorkflow, make: (db: Db, estado: EstadoReporte, o: Common<EstadoReporte> = {}) => reporteTrimestral(db, { ...o, estado }) },
+  { typename: 'ConcentradoEstatal', node: true, workflow: concentradoWorkflow, make: (db: Db, estado: EstadoConcentrado, o: Common<EstadoConcentrado> = {}) => concentradoEstatal(db, { ...o, estado }) },
+  { typename: 'AccionMejora', node: true, workflow: accionMejoraWorkflow, make: (db: Db, estado: EstadoAccionMejora, o: Common<EstadoAccionMejora> = {}) => accionMejora(db, { ...o, estado }) },
+  { typename: 'RegistroPromocion', node: false, workflow: retencionWorkflow, make: (db: Db, estado: EstadoRegistro, o: RegistroPromocionOptions = {}) => registroPromocion(db, { ...o, estado }) },
+  { typename: 'Certificado', node: true, workflow: certificadoWorkflow, make: (db: Db, estado: EstadoCertificado, o: Common<EstadoCertificado> = {}) => certificado(db, { ...o, estado }) },
+  { typename: 'LoteFolios', node: true, workflow: loteFoliosWorkflow, make: (db: Db, _estado: 'REGISTRADO', o: LoteFoliosOptions = {}) => loteFolios(db, o) },
+  { typename: 'Baja', node: true, workflow: bajaWorkflow, make: (db: Db, estado: EstadoBaja, o: Common<EstadoBaja> = {}) => baja(db, { ...o, estado }) },
+  { typename: 'CorteCalendario', node: false, workflow: corteCalendarioWorkflow, make: (db: Db, _estado: 'PUBLICADO', o: { unit?: string } = {}) => corteCalendario(db, o) },
+  { typename: 'ReunionRiesgo', node: true, workflow: reunionRiesgoWorkflow, make: (db: Db, _estado: 'REGISTRADO', o: { unit?: string } = {}) => reunionRiesgo(db, o) },
+  { typename: 'AsesoriaComplementaria', node: true, workflow: asesoriaComplementariaWorkflow, make: (db: Db, _estado: 'REGISTRADO', o: { unit?: string } = {}) => asesoriaComplementaria(db, o) },
 ] as const;

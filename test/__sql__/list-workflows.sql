@@ -1,0 +1,1 @@
+SELECT p.id, p.email, p."fullName" AS full_name, p.active, p."externalSubject" AS external_subject, ra.role::text AS role, u.id AS unit_id, u.code AS unit_code, u.kind::text AS unit_kind, u.path AS unit_path FROM "Person" p LEFT JOIN "RoleAssignment" ra ON ra."personId" = p.id LEFT JOIN "OrgUnit" u ON u.id = ra."unitId" WHERE p.id = $?::uuid ORDER BY ra.role, u.code

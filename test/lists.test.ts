@@ -1,0 +1,291 @@
+// SQL goldens of every root list query (test/__sql__/list-<field>.sql): each
+// list read as a representative account over a few factory records, with a
+// representative selection (nested relations, history). A change in the
+// number or shape of the statements shows in review. Every Query field that
+// returns a Connection or a list of objects must have one (last test).
+import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSchema } from '../src/schema.js';
+import { make, uniq } from './factories.js';
+import { expectSqlGolden } from './golden.js';
+import { demoTokens, gql, startServer, unitIdsByCode, type TestServer } from './helpers.js';
+
+let server: TestServer;
+let tokens: Record<string, string>;
+let unitIds: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startServer();
+  tokens = await demoTokens(server);
+  unitIds = await unitIdsByCode(server, tokens.admin);
+});
+afterAll(() => server.stop());
+
+const history = 'history { transition fromState toState actor { email } actorUnit { code } }';
+
+/** Reports (one object per request, not a list). */
+const single = new Set(['alumnosEnRiesgo', 'reporteSiseac']);
+
+/** Runs `query` as `account` under the golden `list-<field>`; the list must have rows, so nested selections run. */
+async function golden(field: string, account: string, query: string, variables: Record<string, unknown> = {}) {
+  const r = await expectSqlGolden(
+    `list-${field}`,
+    () => gql<Record<string, unknown>, Record<string, unknown>>(server, query, variables, tokens[account]),
+    {
+      sort: true,
+    },
+  );
+  expect(r.errors).toBeUndefined();
+  const data = r.data![field] as { edges?: unknown[] } | unknown[];
+  const rows: unknown[] = Array.isArray(data) ? data : (data.edges ?? [data]);
+  // Prisma reads one related row with `= $1` and several with `IN (…)`: with two rows or more the statements do not depend on the count.
+  if (!single.has(field))
+    expect(rows.length, `${field} must return at least two rows, so its statements do not depend on the count`).toBeGreaterThanOrEqual(2);
+}
+
+/** Each root list field, and how its golden is made. */
+const LISTS: Record<string, () => Promise<void>> = {
+  proyectosNormativos: async () => {
+    const tag = `Golden ${uniq()}`;
+    await make.proyectoNormativo(server.db, { estado: 'REMITIDO_A_CAST', titulo: `${tag} a` });
+    await make.proyectoNormativo(server.db, { estado: 'EN_COMENTARIOS_CAST', titulo: `${tag} b` });
+    await golden(
+      'proyectosNormativos',
+      'dstc',
+      `query($search: String) { proyectosNormativos(first: 10, filter: { search: $search }) { totalCount edges { node { id titulo estado version unit { code }
+         destinatarios { fin unit { code } } availableSteps ${history} } } } }`,
+      { search: tag },
+    );
+  },
+  planesTrabajoAnuales: async () => {
+    const plan = await make.planTrabajoAnual(server.db, { estado: 'TURNADO', planesCentro: true });
+    await make.planTrabajoAnual(server.db, { estado: 'ENTREGADO', planesCentro: true, unit: 'CE-VER', anio: plan.anio });
+    await golden(
+      'planesTrabajoAnuales',
+      'dstc',
+      `query($anio: Int) { planesTrabajoAnuales(first: 10, filter: { anio: $anio }) { totalCount edges { node { id anio estado unit { code }
+         planesAnualesCentro(first: 5) { totalCount edges { node { id estado unit { code } } } } availableSteps ${history} } } } }`,
+      { anio: plan.anio },
+    );
+  },
+  planesAnualesCentro: async () => {
+    const plan = await make.planAnualCentro(server.db, { estado: 'VALIDADO', actividades: 2 });
+    const other = await make.planAnualCentro(server.db, { estado: 'VALIDADO', actividades: 2, unit: 'MEX-P002', anio: plan.anio });
+    for (const p of [plan, other]) {
+      await make.actividadRealizada(server.db, { plan: p });
+      await make.reporteTrimestral(server.db, { plan: p });
+    }
+    await golden(
+      'planesAnualesCentro',
+      'ece.mex',
+      `query($anio: Int) { planesAnualesCentro(first: 10, filter: { anio: $anio }) { totalCount edges { node { id anio estado objetivos unit { code }
+         planTrabajoAnual { id anio } actividadesProgramadas { id mes tipo meta } actividadesRealizadas(first: 5) { edges { node { id tipo alcance } } }
+         reportesTrimestrales { id trimestre estado } availableSteps ${history} } } } }`,
+      { anio: plan.anio },
+    );
+  },
+  reportesTrimestrales: async () => {
+    const r = await make.reporteTrimestral(server.db, { estado: 'RECIBIDO' });
+    await make.accionMejora(server.db, { reporte: r });
+    await make.accionMejora(server.db, { reporte: await make.reporteTrimestral(server.db, { plan: { id: r.planId } }) });
+    const { anio } = await server.db.planAnualCentro.findUniqueOrThrow({ where: { id: r.planId }, select: { anio: true } });
+    await golden(
+      'reportesTrimestrales',
+      'promocion.mex',
+      `query($anio: Int) { reportesTrimestrales(first: 10, filter: { anio: $anio }) { totalCount edges { node { id anio trimestre estado unit { code }
+         planAnualCentro { id } accionesMejora { id estado } resultado { programadas realizadas eficiencia } availableSteps ${history} } } } }`,
+      { anio },
+    );
+  },
+  concentradosEstatales: async () => {
+    const plan = await make.planTrabajoAnual(server.db, { estado: 'TURNADO' });
+    for (let i = 0; i < 2; i++)
+      await make.accionMejora(server.db, { concentrado: await make.concentradoEstatal(server.db, { planEstatal: plan }) });
+    await golden(
+      'concentradosEstatales',
+      'promocion.mex',
+      `query($anio: Int) { concentradosEstatales(first: 10, filter: { anio: $anio }) { totalCount edges { node { id anio semestre unit { code }
+         planTrabajoAnual { id } accionesMejora { id } lineas { unitCode programadas realizadas } total { eficiencia } ${history} } } } }`,
+      { anio: plan.anio },
+    );
+  },
+  accionesMejora: async () => {
+    const r = await make.reporteTrimestral(server.db, { estado: 'RECIBIDO' });
+    await make.accionMejora(server.db, { reporte: r });
+    await make.accionMejora(server.db, { reporte: r, estado: 'CERRADA' });
+    const { anio } = await server.db.planAnualCentro.findUniqueOrThrow({ where: { id: r.planId }, select: { anio: true } });
+    await golden(
+      'accionesMejora',
+      'promocion.mex',
+      `query($anio: Int) { accionesMejora(first: 10, filter: { anio: $anio }) { totalCount edges { node { id tipo estado unit { code }
+         reporteTrimestral { id trimestre } availableSteps ${history} } } } }`,
+      { anio },
+    );
+  },
+  alumnos: async () => {
+    const a = await make.alumno(server.db, { planConcluido: true });
+    await make.certificado(server.db, { alumno: a });
+    await golden(
+      'alumnos',
+      'escolares.mex',
+      `query($unitId: ID) { alumnos(first: 10, filter: { unitId: $unitId, estatus: [EGRESADO] }) { totalCount edges { node { id matricula estatus unit { code }
+         certificados { id estado folio { numero } } } } } }`,
+      { unitId: unitIds['MEX-P001'] },
+    );
+  },
+  certificados: async () => {
+    await make.certificado(server.db, { estado: 'POR_FIRMAR_PLANTEL' });
+    await make.certificado(server.db, { estado: 'POR_FIRMAR_PLANTEL' });
+    await golden(
+      'certificados',
+      'escolares.mex',
+      `query($unitId: ID) { certificados(first: 10, filter: { unitId: $unitId, estado: [POR_FIRMAR_PLANTEL] }) { totalCount edges { node { id estado tipo
+         alumno { matricula } folio { numero } unit { code } availableSteps ${history} } } } }`,
+      { unitId: unitIds['MEX-P001'] },
+    );
+  },
+  bajas: async () => {
+    await make.baja(server.db, { estado: 'CANALIZADA' });
+    await make.baja(server.db, { estado: 'CANALIZADA' });
+    await golden(
+      'bajas',
+      'psicopedagogia.mex',
+      `query($unitId: ID) { bajas(first: 10, filter: { unitId: $unitId, estado: [CANALIZADA] }) { totalCount edges { node { id estado motivo
+         alumno { matricula } unit { code } availableSteps ${history} } } } }`,
+      { unitId: unitIds['MEX-P001'] },
+    );
+  },
+  reunionesRiesgo: async () => {
+    await make.reunionRiesgo(server.db);
+    await make.reunionRiesgo(server.db);
+    await golden(
+      'reunionesRiesgo',
+      'escolares.mex',
+      `query($unitId: ID) { reunionesRiesgo(first: 10, filter: { unitId: $unitId }) { totalCount edges { node { id periodo numero acuerdos unit { code } ${history} } } } }`,
+      { unitId: unitIds['CE-MEX'] },
+    );
+  },
+  asesoriasComplementarias: async () => {
+    await make.asesoriaComplementaria(server.db);
+    await make.asesoriaComplementaria(server.db);
+    await golden(
+      'asesoriasComplementarias',
+      'escolares.p001',
+      `query($unitId: ID) { asesoriasComplementarias(first: 10, filter: { unitId: $unitId }) { totalCount edges { node { id periodo motivo
+         alumno { matricula } modulo { clave } unit { code } ${history} } } } }`,
+      { unitId: unitIds['MEX-P001'] },
+    );
+  },
+  orgUnits: () =>
+    golden(
+      'orgUnits',
+      'admin',
+      `{ orgUnits(first: 10, filter: { kind: [COLEGIO_ESTATAL] }) { totalCount edges { node { id code kind parent { code }
+         children(first: 10) { totalCount edges { node { code } } } roleAssignments(first: 5) { edges { node { role person { email } } } } } } } }`,
+    ),
+  people: () =>
+    golden(
+      'people',
+      'admin',
+      `{ people(first: 10, filter: { search: "demo" }) { totalCount edges { node { id email fullName active roleAssignments { role unit { code } } } } } }`,
+    ),
+  cortesCalendario: async () => {
+    const c = await make.corteCalendario(server.db);
+    await golden(
+      'cortesCalendario',
+      'escolares.p001',
+      `query($u: ID!, $p: String!) { cortesCalendario(colegioEstatalId: $u, periodo: $p) { periodo corte inicio fin ${history} } }`,
+      {
+        u: unitIds['CE-MEX'],
+        p: c.periodo,
+      },
+    );
+  },
+  eficienciaPromocion: async () => {
+    const plan = await make.planAnualCentro(server.db, { estado: 'VALIDADO' });
+    await make.actividadRealizada(server.db, { plan });
+    await make.actividadRealizada(server.db, {
+      plan: await make.planAnualCentro(server.db, { estado: 'VALIDADO', unit: 'MEX-P002', anio: plan.anio }),
+    });
+    await golden(
+      'eficienciaPromocion',
+      'promocion.mex',
+      `query($anio: Int!) { eficienciaPromocion(anio: $anio, nivel: PLANTEL) { nivel unitCode programadas realizadas fueraDeCronograma eficiencia } }`,
+      { anio: plan.anio },
+    );
+  },
+  eficienciaTerminal: () =>
+    golden(
+      'eficienciaTerminal',
+      'escolares.mex',
+      `{ eficienciaTerminal(generacion: 2022, nivel: PLANTEL) { nivel unitCode inscritos egresados eficiencia } }`,
+    ),
+  pendientesPromocion: async () => {
+    const plan = await make.planTrabajoAnual(server.db, { estado: 'BORRADOR' });
+    await make.planTrabajoAnual(server.db, { estado: 'BORRADOR', unit: 'CE-VER', anio: plan.anio });
+    // Overdue items of every kind (plantel plans not submitted, F05 not sent), so each kind's statements read rows.
+    for (const unit of ['MEX-P001', 'MEX-P002']) {
+      await make.planAnualCentro(server.db, { estado: 'EN_ELABORACION', unit, anio: plan.anio });
+      await make.planAnualCentro(server.db, { estado: 'VALIDADO', unit: unit === 'MEX-P001' ? 'MEX-P003' : 'VER-P001', anio: plan.anio });
+    }
+    await golden(
+      'pendientesPromocion',
+      'dstc',
+      `query($anio: Int!) { pendientesPromocion(anio: $anio) { clave descripcion fechaLimite unitCode registroId } }`,
+      {
+        anio: plan.anio,
+      },
+    );
+  },
+  obligacionesPromocion: () =>
+    golden('obligacionesPromocion', 'tccc.mex', `{ obligacionesPromocion(anio: 2025) { clave descripcion fechaLimite responsable } }`),
+  registrosPromocionPorDestruir: async () => {
+    // Two of every format, so each format's statements read rows (Prisma sends `IN (NULL)` for none, `=` for one).
+    for (const formato of ['F01', 'F02', 'F03', 'F04', 'F05'] as const) {
+      for (let i = 0; i < 2; i++) await make.registroPromocion(server.db, { formato });
+    }
+    await golden(
+      'registrosPromocionPorDestruir',
+      'promocion.mex',
+      `{ registrosPromocionPorDestruir { formato nombre registroId unitCode conservarHasta } }`,
+    );
+  },
+  workflows: () =>
+    golden(
+      'workflows',
+      'dstc',
+      `{ workflows { name entity states steps { name kind roles reach preconditions { entity states } unitKinds } } }`,
+    ),
+  // Reports that are not lists but read many rows.
+  alumnosEnRiesgo: () =>
+    golden(
+      'alumnosEnRiesgo',
+      'escolares.mex',
+      `query($p: ID!) { alumnosEnRiesgo(plantelId: $p, periodo: "2025-1", corte: 1) { total regla alumnos { reprobados promedio alumno { matricula unit { code } } } } }`,
+      { p: unitIds['MEX-P001'] },
+    ),
+  reporteSiseac: () =>
+    golden(
+      'reporteSiseac',
+      'escolares.mex',
+      `query($p: ID!) { reporteSiseac(plantelId: $p, periodo: "2025-1", corte: 1) { porModulo { clave evaluados reprobados } porDocente { clave promedio } } }`,
+      { p: unitIds['MEX-P001'] },
+    ),
+};
+
+describe('SQL goldens of the root lists', () => {
+  for (const [field, run] of Object.entries(LISTS)) it(field, run);
+});
+
+/** A Connection, or a list of an object type. */
+function isList(type: GraphQLOutputType): boolean {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  return getNamedType(type).name.endsWith('Connection') || (isListType(inner) && isObjectType(getNamedType(inner)));
+}
+
+describe('every root list has a golden', () => {
+  const fields = Object.values(buildSchema().getQueryType()!.getFields()).filter((f) => isList(f.type));
+  it.each(fields.map((f) => f.name))('%s', (field) => {
+    expect(LISTS[field], `Query.${field} has no SQL golden: add it to LISTS in test/lists.test.ts`).toBeDefined();
+  });
+});
