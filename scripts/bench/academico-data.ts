@@ -42,12 +42,20 @@ export async function ensureAcademicoData(url: string, students = benchStudents(
     if (existing.length === 0) {
       const perPlantel = Math.ceil(students / (STATES * PLANTELES_PER_STATE));
       const password = await hashPassword(BENCH_PASSWORD);
-      await client.query(`INSERT INTO "Person"(id, email, "fullName", "passwordHash") VALUES (gen_random_uuid(), 'seed@bench.test', 'seed', $1)`, [password]);
+      await client.query(
+        `INSERT INTO "Person"(id, email, "fullName", "passwordHash") VALUES (gen_random_uuid(), 'seed@bench.test', 'seed', $1)`,
+        [password],
+      );
       console.log(`generating ${STATES * PLANTELES_PER_STATE * perPlantel} students in ${STATES * PLANTELES_PER_STATE} planteles:`);
       await generate(client, perPlantel);
-      const { rows: [plantel] } = await client.query(`SELECT id, "parentId" FROM "OrgUnit" WHERE code = 'CE-07-P004'`);
+      const {
+        rows: [plantel],
+      } = await client.query<{ id: string; parentId: string }>(`SELECT id, "parentId" FROM "OrgUnit" WHERE code = 'CE-07-P004'`);
       // The people who ask: Servicios Escolares of one plantel, and the state's Jefatura.
-      for (const [email, role, unit] of [[PLANTEL_EMAIL, 'SERVICIOS_ESCOLARES_PLANTEL', plantel.id], [STATE_EMAIL, 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', plantel.parentId]]) {
+      for (const [email, role, unit] of [
+        [PLANTEL_EMAIL, 'SERVICIOS_ESCOLARES_PLANTEL', plantel.id],
+        [STATE_EMAIL, 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', plantel.parentId],
+      ]) {
         await client.query(
           `WITH p AS (INSERT INTO "Person"(id, email, "fullName", "passwordHash") VALUES (gen_random_uuid(), $1, $1, $2) RETURNING id)
            INSERT INTO "RoleAssignment"(id, "personId", role, "unitId") SELECT gen_random_uuid(), p.id, $3, $4 FROM p`,
@@ -57,8 +65,12 @@ export async function ensureAcademicoData(url: string, students = benchStudents(
     } else {
       console.log('reusing the academic data already in the database');
     }
-    const { rows: [plantel] } = await client.query<{ id: string; parentId: string }>(`SELECT id, "parentId" FROM "OrgUnit" WHERE code = 'CE-07-P004'`);
-    const { rows: [counts] } = await client.query<{ alumnos: number; evaluaciones: number; certificados: number }>(
+    const {
+      rows: [plantel],
+    } = await client.query<{ id: string; parentId: string }>(`SELECT id, "parentId" FROM "OrgUnit" WHERE code = 'CE-07-P004'`);
+    const {
+      rows: [counts],
+    } = await client.query<{ alumnos: number; evaluaciones: number; certificados: number }>(
       `SELECT (SELECT count(*) FROM "Alumno")::int alumnos, (SELECT count(*) FROM "Evaluacion")::int evaluaciones, (SELECT count(*) FROM "Certificado")::int certificados`,
     );
     return { plantel, counts };
@@ -77,23 +89,40 @@ async function generate(client: pg.Client, perPlantel: number) {
   await client.query(`
     INSERT INTO "OrgUnit"(id, code, name, kind, path) VALUES ('00000000-0000-4000-8000-000000000001', 'CONALEP', 'Sistema CONALEP', 'SISTEMA', '/00000000-0000-4000-8000-000000000001/');
   `);
-  await step('states', `
+  await step(
+    'states',
+    `
     INSERT INTO "OrgUnit"(id, code, name, kind, "parentId", path)
     SELECT u, 'CE-' || lpad(s::text, 2, '0'), 'Colegio Estatal ' || s, 'COLEGIO_ESTATAL', '00000000-0000-4000-8000-000000000001',
            '/00000000-0000-4000-8000-000000000001/' || u || '/'
-    FROM (SELECT s, gen_random_uuid() AS u FROM generate_series(1, ${STATES}) s) x`);
-  await step('planteles', `
+    FROM (SELECT s, gen_random_uuid() AS u FROM generate_series(1, ${STATES}) s) x`,
+  );
+  await step(
+    'planteles',
+    `
     INSERT INTO "OrgUnit"(id, code, name, kind, "parentId", path)
     SELECT x.u, st.code || '-P' || lpad(x.p::text, 3, '0'), 'Plantel ' || x.p, 'PLANTEL', st.id, st.path || x.u || '/'
     FROM "OrgUnit" st
     CROSS JOIN LATERAL (SELECT p, gen_random_uuid() AS u FROM generate_series(1, ${PLANTELES_PER_STATE}) p WHERE st.id IS NOT NULL) x
-    WHERE st.kind = 'COLEGIO_ESTATAL'`);
-  await step('modules', `INSERT INTO "Modulo"(id, clave, nombre) SELECT gen_random_uuid(), 'MOD-' || m, 'Módulo ' || m FROM generate_series(1, 6) m`);
-  await step('teachers', `
-    INSERT INTO "Docente"(id, "unitId", nombre) SELECT gen_random_uuid(), u.id, 'Docente ' || d FROM "OrgUnit" u, generate_series(1, 10) d WHERE u.kind = 'PLANTEL'`);
-  await step('groups', `
-    INSERT INTO "Grupo"(id, "unitId", clave, periodo, semestre) SELECT gen_random_uuid(), u.id, 'G' || g, '2025-1', 6 FROM "OrgUnit" u, generate_series(1, 30) g WHERE u.kind = 'PLANTEL'`);
-  await step('students', `
+    WHERE st.kind = 'COLEGIO_ESTATAL'`,
+  );
+  await step(
+    'modules',
+    `INSERT INTO "Modulo"(id, clave, nombre) SELECT gen_random_uuid(), 'MOD-' || m, 'Módulo ' || m FROM generate_series(1, 6) m`,
+  );
+  await step(
+    'teachers',
+    `
+    INSERT INTO "Docente"(id, "unitId", nombre) SELECT gen_random_uuid(), u.id, 'Docente ' || d FROM "OrgUnit" u, generate_series(1, 10) d WHERE u.kind = 'PLANTEL'`,
+  );
+  await step(
+    'groups',
+    `
+    INSERT INTO "Grupo"(id, "unitId", clave, periodo, semestre) SELECT gen_random_uuid(), u.id, 'G' || g, '2025-1', 6 FROM "OrgUnit" u, generate_series(1, 30) g WHERE u.kind = 'PLANTEL'`,
+  );
+  await step(
+    'students',
+    `
     INSERT INTO "Alumno"(id, matricula, curp, nombre, "primerApellido", generacion, carrera, "modeloAcademico", "unitId", "grupoId", semestre, estatus, "planConcluido")
     SELECT gen_random_uuid(), u.code || '-' || lpad(n::text, 5, '0'),
            'BENC' || lpad((n % 999999)::text, 6, '0') || 'HVZRRN' || lpad((n % 99)::text, 2, '0'),
@@ -103,19 +132,28 @@ async function generate(client: pg.Client, perPlantel: number) {
     FROM "OrgUnit" u
     CROSS JOIN generate_series(1, ${perPlantel}) n
     JOIN LATERAL (SELECT id FROM "Grupo" g WHERE g."unitId" = u.id ORDER BY clave OFFSET (n % 30) LIMIT 1) gr ON true
-    WHERE u.kind = 'PLANTEL'`);
-  await step('evaluations (3 cortes × 6 modules)', `
+    WHERE u.kind = 'PLANTEL'`,
+  );
+  await step(
+    'evaluations (3 cortes × 6 modules)',
+    `
     INSERT INTO "Evaluacion"(id, "alumnoId", "moduloId", "docenteId", periodo, corte, calificacion)
     SELECT gen_random_uuid(), a.id, m.id, d.id, '2025-1', c,
            CASE WHEN hashtext(a.id::text || m.clave || c) % 9 = 0 THEN 5 ELSE 6 + abs(hashtext(a.id::text || m.clave)) % 5 END
     FROM "Alumno" a
     CROSS JOIN "Modulo" m
     CROSS JOIN generate_series(1, 3) c
-    JOIN LATERAL (SELECT id FROM "Docente" d WHERE d."unitId" = a."unitId" ORDER BY id LIMIT 1) d ON true`);
-  await step('folio batches', `
+    JOIN LATERAL (SELECT id FROM "Docente" d WHERE d."unitId" = a."unitId" ORDER BY id LIMIT 1) d ON true`,
+  );
+  await step(
+    'folio batches',
+    `
     INSERT INTO "LoteFolios"(id, "unitId", referencia, cantidad, "createdById") SELECT gen_random_uuid(), u.id, 'BENCH', 0, (SELECT id FROM "Person" LIMIT 1)
-    FROM "OrgUnit" u WHERE u.kind = 'COLEGIO_ESTATAL'`);
-  await step('folios and certificates of graduates', `
+    FROM "OrgUnit" u WHERE u.kind = 'COLEGIO_ESTATAL'`,
+  );
+  await step(
+    'folios and certificates of graduates',
+    `
     WITH graduates AS (
       SELECT a.id, a."unitId", row_number() OVER () AS n, l.id AS lote
       FROM "Alumno" a JOIN "OrgUnit" u ON u.id = a."unitId" JOIN "LoteFolios" l ON l."unitId" = u."parentId"
@@ -127,7 +165,8 @@ async function generate(client: pg.Client, perPlantel: number) {
     )
     INSERT INTO "Certificado"(id, "alumnoId", "unitId", "folioId", estado, "updatedAt")
     SELECT gen_random_uuid(), g.id, g."unitId", f.id, 'ENTREGADO', now()
-    FROM graduates g JOIN folios f ON f.numero = 'BENCH-' || lpad(g.n::text, 8, '0')`);
+    FROM graduates g JOIN folios f ON f.numero = 'BENCH-' || lpad(g.n::text, 8, '0')`,
+  );
   await step('analyze', 'ANALYZE');
   console.log(`generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
