@@ -3,17 +3,19 @@
 // (PostGraphile 5, Amber preset, on the same database through a read-only
 // role). Both use a pool of 10 connections. Started by side-by-side.ts with an
 // IPC channel: it sends `{ ready, url }`, then answers every `stats` message
-// with its CPU time and the SQL statements it has sent so far.
+// with its CPU time, the requests it has received and the SQL statements it
+// has sent so far.
 //
 //   node --import tsx scripts/bench/side-by-side-server.ts api|postgraphile <database url>
-import { createServer } from 'node:http';
+import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import type {} from 'postgraphile';
 import { createPrisma, sqlStatements } from '../../src/lib/db/client.js';
 import { startBenchApi } from './harness.js';
 
-export type ServerMessage = { ready: true; url: string } | { stats: true; cpuMs: number; statements: number; prismaStatements: number };
+export type ServerMessage =
+  { ready: true; url: string } | { stats: true; cpuMs: number; requests: number; statements: number; prismaStatements: number };
 
 // Every statement either server sends goes through pg's Client#query (Prisma's
 // driver adapter and PostGraphile's adaptor alike); count them there.
@@ -24,6 +26,17 @@ Reflect.set(pg.Client.prototype, 'query', function (this: pg.Client, ...args: un
   statements += 1;
   return query.apply(this, args);
 } satisfies Query);
+
+// Requests received, counted the same way in both servers. Between two idle
+// moments every request received has been served (even one that wrk gave up
+// waiting for), so CPU time and statements divide exactly.
+let requests = 0;
+type Emit = (this: Server, event: string, ...args: unknown[]) => boolean;
+const emit = Reflect.get(Server.prototype, 'emit') as Emit;
+Reflect.set(Server.prototype, 'emit', function (this: Server, event: string, ...args: unknown[]) {
+  if (event === 'request') requests += 1;
+  return emit.call(this, event, ...args);
+} satisfies Emit);
 
 const POOL_SIZE = 10;
 
@@ -79,7 +92,7 @@ async function main() {
   const url = which === 'api' ? await startApi(databaseUrl) : await startPostGraphile(databaseUrl);
   process.on('message', () => {
     const cpu = process.cpuUsage();
-    send({ stats: true, cpuMs: (cpu.user + cpu.system) / 1000, statements, prismaStatements: sqlStatements.count });
+    send({ stats: true, cpuMs: (cpu.user + cpu.system) / 1000, requests, statements, prismaStatements: sqlStatements.count });
   });
   process.on('disconnect', () => process.exit(0));
   send({ ready: true, url });

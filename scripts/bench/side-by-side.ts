@@ -130,7 +130,7 @@ const READS: Read[] = [
 
 interface Running {
   url: string;
-  stats: () => Promise<{ cpuMs: number; statements: number; prismaStatements: number }>;
+  stats: () => Promise<{ cpuMs: number; requests: number; statements: number; prismaStatements: number }>;
   stop: () => void;
   pid: number;
 }
@@ -231,7 +231,10 @@ function wrk(url: string, script: string, connections: number, seconds: number):
 // ---- the run -------------------------------------------------------------------------
 
 interface Cell {
+  /** Answered within wrk's run. */
   requests: number;
+  /** Received by the server between two idle moments around the run. */
+  received: number;
   seconds: number;
   cpuMs: number;
   statements: number;
@@ -356,15 +359,16 @@ async function main() {
             for (const server of flip ? SERVERS : [...SERVERS].reverse()) {
               const script = scripts.get(`${server} ${read.name}`)!;
               wrk(servers[server].url, script, c, WARMUP);
-              // wrk leaves up to c requests in flight: start from an idle server, and stop
-              // counting when wrk stops (steady state: the work of the requests still in
-              // flight at the end stands for that of those begun before the start).
+              // CPU and statements from one idle moment to the next, divided by the
+              // requests the server received meanwhile (wrk may give up on the last
+              // ones; the server still serves them).
               const before = await idle(servers[server]);
               const r = wrk(servers[server].url, script, c, DURATION);
-              const after = await servers[server].stats();
+              const after = await idle(servers[server]);
               const key = `${read.name}|${c}|${server}`;
-              const cell = results.get(key) ?? {
+              const cell: Cell = results.get(key) ?? {
                 requests: 0,
+                received: 0,
                 seconds: 0,
                 cpuMs: 0,
                 statements: 0,
@@ -375,6 +379,7 @@ async function main() {
                 p99: [],
               };
               cell.requests += r.requests;
+              cell.received += after.requests - before.requests;
               cell.seconds += r.seconds;
               cell.failures += r.failures;
               cell.cpuMs += after.cpuMs - before.cpuMs;
@@ -408,8 +413,8 @@ function printTable(results: Map<string, Cell>) {
     p50: median(c.p50),
     p95: median(c.p95),
     p99: median(c.p99),
-    cpu: c.cpuMs / c.requests,
-    sql: c.statements / c.requests,
+    cpu: c.cpuMs / c.received,
+    sql: c.statements / c.received,
   });
   const f = (x: number, d = 1) => x.toFixed(d);
   console.log('\n| read | c | server | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | SQL/req |');
