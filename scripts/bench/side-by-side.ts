@@ -21,6 +21,7 @@
 //   BENCH_DURATION=10            seconds measured per server, read, concurrency and round
 //   BENCH_ROUNDS=2               rounds (each server is measured once per round)
 //   BENCH_CONCURRENCY=1,10,50
+//   BENCH_CPU_PROF=dir           write each server's CPU profile (node --cpu-prof) into dir
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -137,7 +138,7 @@ interface Running {
 
 function startServer(which: Server, databaseUrl: string): Promise<Running> {
   const child: ChildProcess = fork(path.join(here, 'side-by-side-server.ts'), [which, databaseUrl], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, GRAPHILE_ENV: 'production', NODE_ENV: 'production' },
   });
   return new Promise((resolve, reject) => {
