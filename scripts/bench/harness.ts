@@ -10,21 +10,30 @@ import { migrateDeploy } from '../../src/lib/db/prisma-cli.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-/** Runs `body` on a fresh database (migrated), dropped afterwards unless KEEP_BENCH_DATABASE is set. */
+/**
+ * Runs `body` on a migrated database: a fresh one, dropped afterwards unless
+ * KEEP_BENCH_DATABASE is set (its URL is printed, to pass back as
+ * BENCH_DATABASE_URL); or BENCH_DATABASE_URL's, created if missing, migrated
+ * and never dropped, so generated data can be reused between runs.
+ */
 export async function withBenchDatabase(prefix: string, body: (url: string, db: Db) => Promise<void>) {
-  const name = `${prefix}_${Date.now()}`;
+  const reuse = process.env.BENCH_DATABASE_URL;
+  const url = new URL(reuse ?? ADMIN_URL);
+  const name = reuse ? decodeURIComponent(url.pathname.slice(1)) : `${prefix}_${Date.now()}`;
+  url.pathname = `/${name}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (!rowCount) await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
   const db = createPrisma(url.toString());
+  const keep = !!reuse || !!process.env.KEEP_BENCH_DATABASE;
   try {
     await migrateDeploy(url.toString());
     await body(url.toString(), db);
   } finally {
     await db.$disconnect().catch(() => undefined);
-    if (!process.env.KEEP_BENCH_DATABASE) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (!keep) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    else if (!reuse) console.log(`kept: BENCH_DATABASE_URL=${url.toString()}`);
     await admin.end();
   }
 }
@@ -34,15 +43,16 @@ export type Call = (query: string, variables: object, token?: string) => Promise
 /** The API over `db` on a free port, called through HTTP. */
 export async function startBenchApi(
   db: Db,
-): Promise<{ call: Call; login: (email: string, password: string) => Promise<string>; stop: () => Promise<void> }> {
+): Promise<{ url: string; call: Call; login: (email: string, password: string) => Promise<string>; stop: () => Promise<void> }> {
   const app = await createApp({
     config: loadConfig({ LOG_LEVEL: 'silent', JWT_SECRET: randomBytes(32).toString('base64url') }),
     db,
     log: createLogger('silent'),
   });
   const port = await app.listen(0);
+  const url = `http://127.0.0.1:${port}/graphql`;
   const call: Call = async (query, variables, token) => {
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
@@ -53,7 +63,7 @@ export async function startBenchApi(
     const r = await call(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
     return (r.data.login as { token: string }).token;
   };
-  return { call, login, stop: () => app.stop() };
+  return { url, call, login, stop: () => app.stop() };
 }
 
 /** Runs `request` `runs` times, one at a time: p50/p95 in ms, SQL statements per request, and the last answer. */

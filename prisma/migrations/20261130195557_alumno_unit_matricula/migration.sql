@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Alumno_unitId_matricula_id_idx" ON "Alumno"("unitId", "matricula", "id");
+
