@@ -275,7 +275,7 @@ describe('Certificate requests (P 2.2-2.3, R 20)', () => {
     // Five concurrent requests (one twice for the same student) for four folios.
     const results = await Promise.all([...alumnos, alumnos[3]].map((a) => request(a.globalId, escolares)));
     const ok = results.filter((r) => !r.errors).map((r) => r.data!.createCertificado);
-    expect(ok).toHaveLength(4);
+    expect(ok, JSON.stringify(results.map((r) => r.errors))).toHaveLength(4);
     expect(new Set(ok.map((c) => c.folio.numero))).toEqual(new Set(lote.folios.map((f) => f.numero)));
     expect(new Set(ok.map((c) => c.alumno.id))).toEqual(new Set(alumnos.map((a) => a.globalId)));
     expect(results.filter((r) => r.errors).map(codeOf)).toEqual(['BAD_USER_INPUT']);
