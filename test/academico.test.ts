@@ -1,40 +1,55 @@
 // 30-524-PO-04 through the API: folios from the state office to planteles to
 // students (never shared, even concurrently), the certificate chain with its
 // signatures strictly in order, scope and masked personal data, eficiencia
-// terminal and the SISEAC at-risk list.
+// terminal and the SISEAC follow-up. Every test builds its own records
+// (factories, or API calls inside the test) and counts only those: other test
+// files write to the same database at the same time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import {
   AlumnosDocument,
   AlumnosEnRiesgoDocument,
-  AssignLoteFoliosDocument,
-  DeliverCertificadoDocument,
-  EficienciaTerminalDocument,
-  FoliosDisponiblesDocument,
-  CreateLoteFoliosDocument,
-  ApproveCertificadoAsCosfacDocument,
-  CreateCertificadoDocument,
-  SubmitCertificadoDocument,
-  ReturnCertificadoDocument,
-  SignCertificadoAsDirectorGeneralNacionalDocument,
-  SignCertificadoAsDirectorPlantelDocument,
-  SignCertificadoAsDirectorGeneralEstatalDocument,
-  ApproveCertificadoAsJefeServiciosEscolaresEstatalDocument,
-  ReporteSiseacDocument,
   AlumnoEvaluacionesDocument,
-  CreateReunionRiesgoDocument,
-  ReunionesRiesgoDocument,
+  ApproveCertificadoAsCosfacDocument,
+  ApproveCertificadoAsJefeServiciosEscolaresEstatalDocument,
+  AssignLoteFoliosDocument,
+  BajasDocument,
+  CloseBajaDocument,
+  CortesCalendarioDocument,
   CreateAsesoriaComplementariaDocument,
   CreateBajaDocument,
-  SendBajaDocument,
-  CloseBajaDocument,
-  BajasDocument,
-  CertificadosDocument,
+  CreateCertificadoDocument,
   CreateCertificadoReposicionDocument,
-  CortesCalendarioDocument,
+  CreateLoteFoliosDocument,
+  CreateReunionRiesgoDocument,
+  DeliverCertificadoDocument,
+  EficienciaTerminalDocument,
+  LoginDocument,
   PublishCorteCalendarioDocument,
+  ReporteSiseacDocument,
+  ReturnCertificadoDocument,
+  ReunionesRiesgoDocument,
+  SendBajaDocument,
+  SignCertificadoAsDirectorGeneralEstatalDocument,
+  SignCertificadoAsDirectorGeneralNacionalDocument,
+  SignCertificadoAsDirectorPlantelDocument,
+  SubmitCertificadoDocument,
 } from '../src/generated/graphql.js';
-import { codeOf, unitIdsByCode, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, statementsFor, type TestServer } from './helpers.js';
+import type { Role } from '../src/generated/prisma/enums.js';
+import { hashPassword } from '../src/lib/auth/passwords.js';
+import { make, uniq, unit } from './factories.js';
+import {
+  codeOf,
+  demoTokens,
+  expectOnlyAllowed,
+  gql,
+  issuesOf,
+  startServer,
+  statementsFor,
+  unitIdsByCode,
+  type TestServer,
+} from './helpers.js';
 
 let server: TestServer;
 let tokens: Record<string, string>;
@@ -48,255 +63,706 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const available = async (code: string) => (await gql(server, FoliosDisponiblesDocument, { unitId: units[code] }, as('escolares.mex'))).data!.foliosDisponibles;
-async function studentIds(plantel: string) {
-  const r = await gql(server, AlumnosDocument, { filter: { dentroDe: units[plantel] }, first: 100 }, as('admin'));
-  return Object.fromEntries(r.data!.alumnos.edges.map((e) => [Number(e.node.matricula.slice(-4)), e.node.id]));
+// ---- helpers ---------------------------------------------------------------------
+
+const uuidOf = (globalId: string) => decodeGlobalID(globalId).id;
+const unitUuid = async (code: string) => (await unit(server.db, code)).id;
+
+/** Unused folios of one batch held by a unit. */
+const unusedOfLote = async (loteId: string, code: string) =>
+  server.db.folio.count({ where: { loteId, unitId: await unitUuid(code), certificado: null } });
+
+/**
+ * A person made for this test holding `role` at `unitCode`, logged in: VER-P002
+ * has no demo Servicios Escolares, so its folios are this file's alone.
+ */
+async function tokenOfNewPerson(role: Role, unitCode: string): Promise<string> {
+  const email = `academico.${uniq().toLowerCase()}@test.conalep.mx`;
+  const password = `Clave-${uniq()}`;
+  await server.db.person.create({
+    data: {
+      email,
+      fullName: `Prueba ${role}`,
+      passwordHash: await hashPassword(password),
+      roles: { create: { role, unitId: await unitUuid(unitCode) } },
+    },
+  });
+  const r = await gql(server, LoginDocument, { email, password });
+  return r.data!.login.token;
 }
 
-describe('Seguimiento académico y certificados (30-524-PO-04)', () => {
-  let p001: Record<number, string>;
-  let certId: string;
+/** A year in 3000-9999 that `taken` says no record uses (factories use 1000-1999, the demo 2022 and 2025). */
+async function freshYear(taken: (year: number) => Promise<number>): Promise<number> {
+  for (;;) {
+    const year = 3000 + Math.floor(Math.random() * 7000);
+    if (!(await taken(year))) return year;
+  }
+}
+const freshGeneracion = () => freshYear((g) => server.db.alumno.count({ where: { generacion: g } }));
+const freshPeriodo = async () => `${await freshYear((y) => server.db.evaluacion.count({ where: { periodo: `${y}-1` } }))}-1`;
 
-  it('DG 2.1-2.3: folios are received by the state office and assigned to planteles, never twice', async () => {
-    const batch = { referencia: 'ON/DSE/2025/117', prefijo: 'MEX25-', numeroInicial: 1, cantidad: 10 };
+/** Grades of a corte: one row per module, in the modules' order. */
+async function grade(
+  alumno: { id: string },
+  docente: { id: string },
+  modulos: { id: string }[],
+  periodo: string,
+  corte: number,
+  notas: number[],
+) {
+  await server.db.evaluacion.createMany({
+    data: modulos.map((m, i) => ({ alumnoId: alumno.id, moduloId: m.id, docenteId: docente.id, periodo, corte, calificacion: notas[i] })),
+  });
+}
+
+interface CertRead {
+  node: {
+    estado: string;
+    version: number;
+    entregadoA: string | null;
+    repuestoPor: { id: string } | null;
+    history: { transition: string; actorRole: string }[];
+  } | null;
+}
+const CERT = `query($id: ID!) { node(id: $id) { ... on Certificado { estado version entregadoA repuestoPor { id } history { transition actorRole } } } }`;
+const readCert = async (id: string) => (await gql<CertRead, { id: string }>(server, CERT, { id }, as('admin'))).data?.node ?? null;
+
+type StepDoc = TypedDocumentNode<unknown, { input: Record<string, unknown> }>;
+const runStep = (doc: StepDoc, id: string, who: string, input: Record<string, unknown> = {}) =>
+  gql(server, doc, { input: { id, ...input } }, as(who));
+
+/** The step is refused to everyone but `who` (the certificate is readable, so the refusals are not vacuous), then taken by `who`. */
+async function certStepAs(id: string, doc: StepDoc, who: string, expected: string, input: Record<string, unknown> = {}) {
+  expect(await readCert(id)).not.toBeNull();
+  await expectOnlyAllowed(
+    tokens,
+    [who],
+    (t) => gql(server, doc, { input: { id, ...input } }, t),
+    () => readCert(id),
+  );
+  const r = await runStep(doc, id, who, input);
+  expect(r.errors).toBeUndefined();
+  expect((Object.values(r.data as object)[0] as { estado: string }).estado).toBe(expected);
+}
+const lastSteps = async (id: string, n: number) => (await readCert(id))!.history.slice(-n).map((h) => `${h.transition}:${h.actorRole}`);
+
+describe('Folios (DG 2.1-2.3)', () => {
+  it('DG 2.1: the state office records a batch once, only by its Servicios Escolares', async () => {
+    const batch = { referencia: `ON/DSE/${uniq()}`, prefijo: `A${uniq()}-`, numeroInicial: 1, cantidad: 10 };
     expect(issuesOf(await gql(server, CreateLoteFoliosDocument, { input: { ...batch, cantidad: 0 } }, as('escolares.mex')))).toEqual([
       { path: ['input', 'cantidad'], message: 'Must be 1 to 100000' },
     ]);
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, CreateLoteFoliosDocument, { input: batch }, t), () => available('CE-MEX'));
+    // The refused calls create no folio with this prefix; a batch of the same state office is readable (not a vacuous check).
+    const other = await make.loteFolios(server.db, { cantidad: 1 });
+    const state = async () => ({
+      ours: await server.db.folio.count({ where: { numero: { startsWith: batch.prefijo } } }),
+      other: (await gql(server, `query($id: ID!) { node(id: $id) { id } }`, { id: other.globalId }, as('admin'))).data,
+    });
+    expect((await state()).other).toEqual({ node: { id: other.globalId } });
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, CreateLoteFoliosDocument, { input: batch }, t), state);
     const lote = await gql(server, CreateLoteFoliosDocument, { input: batch }, as('escolares.mex'));
-    expect(lote.data!.createLoteFolios).toMatchObject({ cantidad: 10, primero: 'MEX25-00000001', ultimo: 'MEX25-00000010' });
+    expect(lote.data!.createLoteFolios).toMatchObject({
+      cantidad: 10,
+      primero: `${batch.prefijo}00000001`,
+      ultimo: `${batch.prefijo}00000010`,
+    });
     expect(codeOf(await gql(server, CreateLoteFoliosDocument, { input: batch }, as('escolares.mex')))).toBe('BAD_USER_INPUT');
-    expect(await available('CE-MEX')).toBe(10);
+    expect(await unusedOfLote(uuidOf(lote.data!.createLoteFolios.id), 'CE-MEX')).toBe(10);
+  });
 
-    const loteId = lote.data!.createLoteFolios.id;
+  it('DG 2.1: a batch of 100000 folios (the documented maximum) is created whole, in one statement', async () => {
+    const prefijo = `B${uniq()}-`;
+    const input = { referencia: `ON/DSE/${uniq()}`, prefijo, numeroInicial: 1, cantidad: 100_000 };
+    const r = await gql(server, CreateLoteFoliosDocument, { input }, as('escolares.mex'));
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.createLoteFolios).toMatchObject({ cantidad: 100_000, primero: `${prefijo}00000001`, ultimo: `${prefijo}00100000` });
+    expect(await server.db.folio.count({ where: { loteId: uuidOf(r.data!.createLoteFolios.id) } })).toBe(100_000);
+    expect(
+      issuesOf(
+        await gql(
+          server,
+          CreateLoteFoliosDocument,
+          { input: { ...input, prefijo: `C${uniq()}-`, cantidad: 100_001 } },
+          as('escolares.mex'),
+        ),
+      ),
+    ).toEqual([{ path: ['input', 'cantidad'], message: 'Must be 1 to 100000' }]);
+  });
+
+  it("DG 2.2-2.3: only the state's Servicios Escolares assigns folios, and only to a plantel of the batch's state office", async () => {
+    const lote = await make.loteFolios(server.db, { cantidad: 3 });
+    const assign = (plantel: string, cantidad: number, who = 'escolares.mex') =>
+      gql(server, AssignLoteFoliosDocument, { input: { id: lote.globalId, plantelId: units[plantel], cantidad } }, as(who));
+    const held = async () => ({
+      lote: (await gql(server, `query($id: ID!) { node(id: $id) { ... on LoteFolios { cantidad } } }`, { id: lote.globalId }, as('admin')))
+        .data,
+      ceMex: await unusedOfLote(lote.id, 'CE-MEX'),
+    });
+    expect(await held()).toEqual({ lote: { node: { cantidad: 3 } }, ceMex: 3 });
     // Another state's plantel is not a plantel of the batch's state office (the batch is the record the step acts on).
-    expect(codeOf(await gql(server, AssignLoteFoliosDocument, { input: { id: loteId, plantelId: units['VER-P001'], cantidad: 1 } }, as('escolares.mex')))).toBe('BAD_USER_INPUT');
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, AssignLoteFoliosDocument, { input: { id: loteId, plantelId: units['MEX-P001'], cantidad: 1 } }, t), () => available('CE-MEX'));
-    // Two concurrent assignments: both served, from disjoint folios.
-    const [a, b] = await Promise.all([
-      gql(server, AssignLoteFoliosDocument, { input: { id: loteId, plantelId: units['MEX-P001'], cantidad: 4 } }, as('escolares.mex')),
-      gql(server, AssignLoteFoliosDocument, { input: { id: loteId, plantelId: units['MEX-P002'], cantidad: 4 } }, as('escolares.mex')),
-    ]);
+    expect(codeOf(await assign('VER-P001', 1))).toBe('BAD_USER_INPUT');
+    await expectOnlyAllowed(
+      tokens,
+      ['escolares.mex'],
+      (t) => gql(server, AssignLoteFoliosDocument, { input: { id: lote.globalId, plantelId: units['MEX-P003'], cantidad: 1 } }, t),
+      held,
+    );
+    expect((await assign('MEX-P003', 1)).data?.assignLoteFolios).toBe(1);
+    expect([
+      await unusedOfLote(lote.id, 'CE-MEX'),
+      await unusedOfLote(lote.id, 'MEX-P003'),
+      await unusedOfLote(lote.id, 'VER-P001'),
+    ]).toEqual([2, 1, 0]);
+  });
+
+  it('DG 2.2-2.3: concurrent assignments take disjoint folios; asking for more than is left moves nothing', async () => {
+    const lote = await make.loteFolios(server.db, { cantidad: 10 });
+    const assign = (plantel: string, cantidad: number) =>
+      gql(server, AssignLoteFoliosDocument, { input: { id: lote.globalId, plantelId: units[plantel], cantidad } }, as('escolares.mex'));
+    const [a, b] = await Promise.all([assign('MEX-P002', 4), assign('MEX-P003', 4)]);
     expect([a.data?.assignLoteFolios, b.data?.assignLoteFolios]).toEqual([4, 4]);
-    expect([await available('CE-MEX'), await available('MEX-P001'), await available('MEX-P002')]).toEqual([2, 4, 4]);
-    // Asking for more than is left moves nothing.
-    expect(issuesOf(await gql(server, AssignLoteFoliosDocument, { input: { id: loteId, plantelId: units['MEX-P001'], cantidad: 5 } }, as('escolares.mex')))).toEqual([
-      { path: ['input', 'cantidad'], message: 'Only 2 unused folios are available' },
-    ]);
-    expect(await available('CE-MEX')).toBe(2);
+    const where = async (code: string) =>
+      (await server.db.folio.findMany({ where: { loteId: lote.id, unitId: await unitUuid(code) }, select: { id: true } })).map((f) => f.id);
+    const [ceMex, p002, p003] = [await where('CE-MEX'), await where('MEX-P002'), await where('MEX-P003')];
+    expect([ceMex.length, p002.length, p003.length]).toEqual([2, 4, 4]);
+    expect(new Set([...ceMex, ...p002, ...p003]).size).toBe(10);
+    expect(issuesOf(await assign('MEX-P002', 5))).toEqual([{ path: ['input', 'cantidad'], message: 'Only 2 unused folios are available' }]);
+    expect([await unusedOfLote(lote.id, 'CE-MEX'), await unusedOfLote(lote.id, 'MEX-P002')]).toEqual([2, 4]);
+  });
+});
+
+// Certificate requests run in VER-P002, whose folios only this file gives out (no demo account works there).
+describe('Certificate requests (P 2.2-2.3, R 20)', () => {
+  const request = (alumnoId: string, token: string) => gql(server, CreateCertificadoDocument, { input: { alumnoId } }, token);
+
+  it("P 2.2-2.3: only a student who completed the plan gets a certificate and a folio, only from the plantel's Servicios Escolares", async () => {
+    const escolares = await tokenOfNewPerson('SERVICIOS_ESCOLARES_PLANTEL', 'VER-P002');
+    const lote = await make.loteFolios(server.db, { unit: 'CE-VER', plantel: 'VER-P002', cantidad: 1 });
+    const notDone = await make.alumno(server.db, { unit: 'VER-P002' });
+    const refused = await request(notDone.globalId, escolares);
+    expect(codeOf(refused)).toBe('INVALID_TRANSITION');
+    expect(refused.errors![0].message).toMatch(/has not completed the plan/);
+    expect(await unusedOfLote(lote.id, 'VER-P002')).toBe(1);
+
+    const done = await make.alumno(server.db, { unit: 'VER-P002', planConcluido: true });
+    const state = async () => ({
+      alumno: (
+        await gql(
+          server,
+          `query($id: ID!) { node(id: $id) { ... on Alumno { matricula certificados { id } } } }`,
+          { id: done.globalId },
+          as('admin'),
+        )
+      ).data,
+      unused: await unusedOfLote(lote.id, 'VER-P002'),
+    });
+    expect((await state()).alumno).toMatchObject({ node: { certificados: [] } });
+    // No demo person is Servicios Escolares of VER-P002 (escolares.p001 holds the role elsewhere).
+    await expectOnlyAllowed(tokens, [], (t) => request(done.globalId, t), state);
+    const ok = await request(done.globalId, escolares);
+    expect(ok.data!.createCertificado).toMatchObject({
+      estado: 'SOLICITADO',
+      alumno: { id: done.globalId },
+      folio: { numero: lote.folios[0].numero },
+    });
+    expect(await unusedOfLote(lote.id, 'VER-P002')).toBe(0);
   });
 
-  it('P 2.2-2.3: only students who completed the plan get a folio; concurrent requests never share one', async () => {
-    p001 = await studentIds('MEX-P001');
-    const request = (n: number, who = 'escolares.p001') => gql(server, CreateCertificadoDocument, { input: { alumnoId: p001[n] } }, as(who));
-    const notDone = await request(15);
-    expect(codeOf(notDone)).toBe('INVALID_TRANSITION');
-    expect(notDone.errors![0].message).toMatch(/has not completed the plan/);
-    expect(await available('MEX-P001')).toBe(4);
-    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, CreateCertificadoDocument, { input: { alumnoId: p001[1] } }, t), () => available('MEX-P001'));
-
+  it('P 2.2-2.3: concurrent requests for four folios give four certificates, each with its own folio', async () => {
+    const escolares = await tokenOfNewPerson('SERVICIOS_ESCOLARES_PLANTEL', 'VER-P002');
+    const lote = await make.loteFolios(server.db, { unit: 'CE-VER', plantel: 'VER-P002', cantidad: 4 });
+    const alumnos = await Promise.all([1, 2, 3, 4].map(() => make.alumno(server.db, { unit: 'VER-P002', planConcluido: true })));
     // Five concurrent requests (one twice for the same student) for four folios.
-    const results = await Promise.all([request(1), request(2), request(3), request(4), request(4)]);
+    const results = await Promise.all([...alumnos, alumnos[3]].map((a) => request(a.globalId, escolares)));
     const ok = results.filter((r) => !r.errors).map((r) => r.data!.createCertificado);
-    expect(ok).toHaveLength(4);
-    expect(new Set(ok.map((c) => c.folio.numero)).size).toBe(4);
-    expect(new Set(ok.map((c) => c.alumno.matricula)).size).toBe(4);
+    expect(ok, JSON.stringify(results.map((r) => r.errors))).toHaveLength(4);
+    expect(new Set(ok.map((c) => c.folio.numero))).toEqual(new Set(lote.folios.map((f) => f.numero)));
+    expect(new Set(ok.map((c) => c.alumno.id))).toEqual(new Set(alumnos.map((a) => a.globalId)));
     expect(results.filter((r) => r.errors).map(codeOf)).toEqual(['BAD_USER_INPUT']);
-    // No folio left in the plantel.
-    expect(codeOf(await request(5))).toBe('CONFLICT');
-    certId = ok.find((c) => c.alumno.id === p001[1])!.id;
-    expect(ok.find((c) => c.id === certId)!).toMatchObject({ estado: 'SOLICITADO', availableSteps: [] });
+    expect(ok.every((c) => c.estado === 'SOLICITADO' && c.availableSteps.length === 0)).toBe(true);
+    expect(await unusedOfLote(lote.id, 'VER-P002')).toBe(0);
   });
 
-  it('spelling review, three signatures strictly in order, COSFAC release and delivery, each by its role', async () => {
-    type Doc = TypedDocumentNode<unknown, { input: Record<string, unknown> }>;
-    const run = async (doc: Doc, who: string, input: Record<string, unknown> = {}) => gql(server, doc, { input: { id: certId, ...input } }, as(who));
-    const estado = async () => {
-      const r = await gql(server, `query($id: ID!) { node(id: $id) { ... on Certificado { estado version history { id } } } }`, { id: certId }, as('admin'));
-      return r.data;
-    };
-    const stepAs = async (doc: Doc, who: string, expected: string, input: Record<string, unknown> = {}) => {
-      await expectOnlyAllowed(tokens, [who], (t) => gql(server, doc, { input: { id: certId, ...input } }, t), estado);
-      const r = await run(doc, who, input);
-      expect(r.errors).toBeUndefined();
-      expect((Object.values(r.data as object)[0] as { estado: string }).estado).toBe(expected);
-    };
+  it('P 2.2: with no unused folio left in the plantel the request is refused and nothing is written', async () => {
+    const escolares = await tokenOfNewPerson('SERVICIOS_ESCOLARES_PLANTEL', 'VER-P002');
+    const lote = await make.loteFolios(server.db, { unit: 'CE-VER', plantel: 'VER-P002', cantidad: 1 });
+    const first = await make.alumno(server.db, { unit: 'VER-P002', planConcluido: true });
+    expect((await request(first.globalId, escolares)).errors).toBeUndefined();
+    expect(await unusedOfLote(lote.id, 'VER-P002')).toBe(0);
+    const second = await make.alumno(server.db, { unit: 'VER-P002', planConcluido: true });
+    const r = await request(second.globalId, escolares);
+    expect(codeOf(r)).toBe('CONFLICT');
+    expect(r.errors![0].message).toMatch(/no unused folio/);
+    expect(await server.db.certificado.count({ where: { alumnoId: second.id } })).toBe(0);
+  });
+});
 
-    expect(issuesOf(await run(ReturnCertificadoDocument as Doc, 'escolares.mex'))).toEqual([{ path: ['input', 'observaciones'], message: 'Observations are required for this step' }]);
-    await stepAs(ReturnCertificadoDocument as Doc, 'escolares.mex', 'EN_CORRECCION', { observaciones: 'Segundo apellido con acento' });
-    await stepAs(SubmitCertificadoDocument as Doc, 'escolares.p001', 'SOLICITADO');
-    await stepAs(ApproveCertificadoAsJefeServiciosEscolaresEstatalDocument as Doc, 'escolares.mex', 'POR_FIRMAR_PLANTEL');
-    // Out of order: the state and national directors cannot sign before the plantel's director.
-    expect(codeOf(await run(SignCertificadoAsDirectorGeneralEstatalDocument as Doc, 'dg.mex'))).toBe('INVALID_TRANSITION');
-    expect(codeOf(await run(SignCertificadoAsDirectorGeneralNacionalDocument as Doc, 'dg.nacional'))).toBe('INVALID_TRANSITION');
-    expect(codeOf(await run(ApproveCertificadoAsCosfacDocument as Doc, 'cosfac'))).toBe('INVALID_TRANSITION');
-    await stepAs(SignCertificadoAsDirectorPlantelDocument as Doc, 'director.p001', 'POR_FIRMAR_DG_ESTATAL');
-    expect(codeOf(await run(SignCertificadoAsDirectorGeneralNacionalDocument as Doc, 'dg.nacional'))).toBe('INVALID_TRANSITION');
-    await stepAs(SignCertificadoAsDirectorGeneralEstatalDocument as Doc, 'dg.mex', 'POR_FIRMAR_DG_NACIONAL');
-    await stepAs(SignCertificadoAsDirectorGeneralNacionalDocument as Doc, 'dg.nacional', 'POR_VALIDAR_COSFAC');
-    expect(codeOf(await run(DeliverCertificadoDocument as Doc, 'escolares.p001', { entregadoA: 'Ana García' }))).toBe('INVALID_TRANSITION');
-    await stepAs(ApproveCertificadoAsCosfacDocument as Doc, 'cosfac', 'LIBERADO');
-    expect(issuesOf(await run(DeliverCertificadoDocument as Doc, 'escolares.p001', { entregadoA: ' ' }))).toEqual([{ path: ['input', 'entregadoA'], message: 'Must not be empty' }]);
-    await stepAs(DeliverCertificadoDocument as Doc, 'escolares.p001', 'ENTREGADO', { entregadoA: 'Luis López Pérez' });
-    const final = await gql(server, `query($id: ID!) { node(id: $id) { ... on Certificado { entregadoA history { transition actorRole } } } }`, { id: certId }, as('escolares.p001'));
-    expect((final.data as { node: { history: { transition: string; actorRole: string }[] } }).node.history.map((h) => `${h.transition}:${h.actorRole}`)).toEqual([
-      'createCertificado:SERVICIOS_ESCOLARES_PLANTEL',
+describe('Certificate chain (P 2.4, R 17-24, DG 3-7)', () => {
+  it('R 21, 24: the spelling review returns the request with observations; the plantel corrects and resubmits it', async () => {
+    const cert = await make.certificado(server.db, { estado: 'SOLICITADO' });
+    expect(issuesOf(await runStep(ReturnCertificadoDocument as StepDoc, cert.globalId, 'escolares.mex'))).toEqual([
+      { path: ['input', 'observaciones'], message: 'Observations are required for this step' },
+    ]);
+    await certStepAs(cert.globalId, ReturnCertificadoDocument as StepDoc, 'escolares.mex', 'EN_CORRECCION', {
+      observaciones: 'Segundo apellido con acento',
+    });
+    await certStepAs(cert.globalId, SubmitCertificadoDocument as StepDoc, 'escolares.p001', 'SOLICITADO');
+    expect(await lastSteps(cert.globalId, 2)).toEqual([
       'returnCertificado:JEFE_SERVICIOS_ESCOLARES_ESTATAL',
       'submitCertificado:SERVICIOS_ESCOLARES_PLANTEL',
+    ]);
+  });
+
+  it('P 2.4, DG 3-5, R 17: authorised by the state office, then three signatures strictly in order', async () => {
+    const id = (await make.certificado(server.db, { estado: 'SOLICITADO' })).globalId;
+    await certStepAs(id, ApproveCertificadoAsJefeServiciosEscolaresEstatalDocument as StepDoc, 'escolares.mex', 'POR_FIRMAR_PLANTEL');
+    // Out of order: the state and national directors (and COSFAC) cannot act before the plantel's director.
+    expect(codeOf(await runStep(SignCertificadoAsDirectorGeneralEstatalDocument as StepDoc, id, 'dg.mex'))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await runStep(SignCertificadoAsDirectorGeneralNacionalDocument as StepDoc, id, 'dg.nacional'))).toBe(
+      'INVALID_TRANSITION',
+    );
+    expect(codeOf(await runStep(ApproveCertificadoAsCosfacDocument as StepDoc, id, 'cosfac'))).toBe('INVALID_TRANSITION');
+    await certStepAs(id, SignCertificadoAsDirectorPlantelDocument as StepDoc, 'director.p001', 'POR_FIRMAR_DG_ESTATAL');
+    expect(codeOf(await runStep(SignCertificadoAsDirectorGeneralNacionalDocument as StepDoc, id, 'dg.nacional'))).toBe(
+      'INVALID_TRANSITION',
+    );
+    await certStepAs(id, SignCertificadoAsDirectorGeneralEstatalDocument as StepDoc, 'dg.mex', 'POR_FIRMAR_DG_NACIONAL');
+    await certStepAs(id, SignCertificadoAsDirectorGeneralNacionalDocument as StepDoc, 'dg.nacional', 'POR_VALIDAR_COSFAC');
+    expect(await lastSteps(id, 4)).toEqual([
       'approveCertificadoAsJefeServiciosEscolaresEstatal:JEFE_SERVICIOS_ESCOLARES_ESTATAL',
       'signCertificadoAsDirectorPlantel:DIRECTOR_PLANTEL',
       'signCertificadoAsDirectorGeneralEstatal:DIRECTOR_GENERAL_ESTATAL',
       'signCertificadoAsDirectorGeneralNacional:DIRECTOR_GENERAL_NACIONAL',
-      'approveCertificadoAsCosfac:COSFAC',
-      'deliverCertificado:SERVICIOS_ESCOLARES_PLANTEL',
     ]);
-
-    // Replacement (F03), by the state office, with a folio of its own.
-    const replace = (id: string, who = 'escolares.mex') => gql(server, CreateCertificadoReposicionDocument, { input: { certificadoId: id, motivo: 'Extravío' } }, as(who));
-    const pending = (await gql(server, CertificadosDocument, { filter: { estado: ['SOLICITADO'] } }, as('escolares.mex'))).data!.certificados.edges[0].node.id;
-    expect(codeOf(await replace(pending))).toBe('INVALID_TRANSITION');
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, CreateCertificadoReposicionDocument, { input: { certificadoId: certId, motivo: 'Extravío' } }, t), () => available('CE-MEX'));
-    const repo = (await replace(certId)).data!.createCertificadoReposicion;
-    expect(repo).toMatchObject({ tipo: 'REPOSICION', estado: 'SOLICITADO', motivoReposicion: 'Extravío', reponeA: { id: certId, estado: 'ENTREGADO' }, unit: { code: 'MEX-P001' } });
-    expect(repo.folio.numero).toMatch(/^MEX25-0000000[9|10]/);
-    expect(issuesOf(await replace(certId))).toEqual([{ path: ['input', 'certificadoId'], message: 'This certificate was already replaced' }]);
   });
 
-  it('shows a plantel only its students, and masks the CURP for roles that do not need it', async () => {
-    const list = async (who: string) => (await gql(server, AlumnosDocument, { first: 100 }, as(who))).data!.alumnos;
-    expect((await list('escolares.p001')).totalCount).toBe(20);
-    expect((await list('escolares.p002')).totalCount).toBe(10);
-    expect((await list('escolares.mex')).totalCount).toBe(30);
-    expect((await list('dg.ver')).totalCount).toBe(0);
-    const curpOf = async (who: string) => (await list(who)).edges.find((e) => e.node.matricula === 'P001220001')!.node.curp;
-    const full = await curpOf('escolares.p001');
-    expect(full).toMatch(/^[A-Z0-9]{18}$/);
-    expect(await curpOf('director.p001')).toBe(full);
-    for (const who of ['cce.p001', 'dg.mex', 'dstc']) {
-      const masked = await curpOf(who);
-      expect(masked).toBe(full.slice(0, 4) + '*'.repeat(12) + full.slice(-2));
-    }
-    // A page of students with their certificates.
-    const withCerts = (await list('escolares.p001')).edges.filter((e) => e.node.certificados.length);
-    expect(withCerts.map((e) => e.node.certificados[0].estado).sort()).toEqual(['ENTREGADO', 'SOLICITADO', 'SOLICITADO', 'SOLICITADO']);
-  });
-
-  it('computes eficiencia terminal per plantel, state and nation, over what each reader may see', async () => {
-    const et = async (who: string, nivel: 'PLANTEL' | 'COLEGIO_ESTATAL' | 'NACIONAL') =>
-      (await gql(server, EficienciaTerminalDocument, { generacion: 2022, nivel }, as(who))).data!.eficienciaTerminal.map((r) => [r.unitCode, r.inscritos, r.egresados, r.eficiencia]);
-    expect(await et('escolares.mex', 'PLANTEL')).toEqual([['MEX-P001', 20, 8, 40], ['MEX-P002', 10, 0, 0]]);
-    expect(await et('dg.mex', 'COLEGIO_ESTATAL')).toEqual([['CE-MEX', 30, 8, 26.67]]);
-    expect(await et('dstc', 'NACIONAL')).toEqual([[null, 30, 8, 26.67]]);
-    expect(await et('escolares.p001', 'NACIONAL')).toEqual([[null, 20, 8, 40]]);
-    expect(await et('dg.ver', 'NACIONAL')).toEqual([[null, 0, 0, null]]);
-  });
-
-  it('lists the students at risk of a plantel in a corte by the documented rule', async () => {
-    const risk = async (who: string, vars: Record<string, unknown> = {}) =>
-      (await gql(server, AlumnosEnRiesgoDocument, { plantelId: units['MEX-P001'], periodo: '2025-1', corte: 2, ...vars }, as(who))).data!.alumnosEnRiesgo;
-    const r = await risk('escolares.p001');
-    expect(r.total).toBe(4);
-    expect(r.regla).toBe('2 o más módulos con calificación menor a 6 en el corte 2');
-    expect(r.alumnos.map((a) => [a.alumno.matricula, a.reprobados, a.evaluados])).toEqual([
-      ['P001220009', 2, 3], ['P001220010', 2, 3], ['P001220011', 2, 3], ['P001220012', 2, 3],
+  it('DG 6.1, DG 7, P 3.1 (F02): COSFAC releases the certificate, then the plantel delivers it with the receipt', async () => {
+    const id = (await make.certificado(server.db, { estado: 'POR_VALIDAR_COSFAC' })).globalId;
+    expect(codeOf(await runStep(DeliverCertificadoDocument as StepDoc, id, 'escolares.p001', { entregadoA: 'Ana García' }))).toBe(
+      'INVALID_TRANSITION',
+    );
+    await certStepAs(id, ApproveCertificadoAsCosfacDocument as StepDoc, 'cosfac', 'LIBERADO');
+    expect(issuesOf(await runStep(DeliverCertificadoDocument as StepDoc, id, 'escolares.p001', { entregadoA: ' ' }))).toEqual([
+      { path: ['input', 'entregadoA'], message: 'Must not be empty' },
     ]);
-    expect((await risk('escolares.p001', { minReprobados: 3 })).total).toBe(0);
-    expect((await risk('escolares.p002')).total).toBe(0);
-    const bad = await gql(server, AlumnosEnRiesgoDocument, { plantelId: units['MEX-P001'], periodo: '2025-1', corte: 4 }, as('escolares.p001'));
-    expect(issuesOf(bad)).toEqual([{ path: ['corte'], message: 'Must be 1, 2 or 3' }]);
+    await certStepAs(id, DeliverCertificadoDocument as StepDoc, 'escolares.p001', 'ENTREGADO', { entregadoA: 'Luis López Pérez' });
+    expect((await readCert(id))!.entregadoA).toBe('Luis López Pérez');
+    expect(await lastSteps(id, 2)).toEqual(['approveCertificadoAsCosfac:COSFAC', 'deliverCertificado:SERVICIOS_ESCOLARES_PLANTEL']);
   });
 
-  it('SISEAC: progress of a corte by module and teacher, with the missing evaluation records', async () => {
-    const report = async () => {
-      const r = await gql(server, ReporteSiseacDocument, { plantelId: units['MEX-P001'], periodo: '2025-1', corte: 2 }, as('escolares.p001'));
-      expect(r.errors).toBeUndefined();
-      return r.data!.reporteSiseac;
+  it('R 18, 28 (F03): the state office replaces a delivered certificate once, with a folio of its own', async () => {
+    const replace = (id: string, token = as('escolares.mex')) =>
+      gql(server, CreateCertificadoReposicionDocument, { input: { certificadoId: id, motivo: 'Extravío' } }, token);
+    const pending = await make.certificado(server.db, { estado: 'SOLICITADO' });
+    expect(codeOf(await replace(pending.globalId))).toBe('INVALID_TRANSITION');
+    const delivered = await make.certificado(server.db, { estado: 'ENTREGADO' });
+    await make.loteFolios(server.db, { unit: 'CE-MEX', cantidad: 1 }); // at least one unused folio at the state office
+    const state = async () => ({
+      cert: await readCert(delivered.globalId),
+      replacements: await server.db.certificado.count({ where: { reponeAId: delivered.id } }),
+    });
+    expect(await state()).toMatchObject({ cert: { estado: 'ENTREGADO', repuestoPor: null }, replacements: 0 });
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => replace(delivered.globalId, t), state);
+    const repo = (await replace(delivered.globalId)).data!.createCertificadoReposicion;
+    expect(repo).toMatchObject({
+      tipo: 'REPOSICION',
+      estado: 'SOLICITADO',
+      motivoReposicion: 'Extravío',
+      reponeA: { id: delivered.globalId, estado: 'ENTREGADO' },
+      unit: { code: 'MEX-P001' },
+    });
+    const folio = await server.db.folio.findUniqueOrThrow({ where: { numero: repo.folio.numero }, select: { unitId: true } });
+    expect(folio.unitId).toBe(await unitUuid('CE-MEX'));
+    expect(issuesOf(await replace(delivered.globalId))).toEqual([
+      { path: ['input', 'certificadoId'], message: 'This certificate was already replaced' },
+    ]);
+  });
+});
+
+describe('Bajas (R 15, F04)', () => {
+  it('R 15 (F04): the plantel reports a baja; the student becomes BAJA and cannot be reported again', async () => {
+    const alumno = await make.alumno(server.db, { unit: 'MEX-P001' });
+    const report = {
+      input: { alumnoId: alumno.globalId, fecha: '2025-04-02T00:00:00Z', motivo: 'Cambio de domicilio', solicitudTutor: true },
     };
-    expect((await report()).porModulo.map((l) => [l.clave, l.evaluados, l.reprobados, l.faltantes])).toEqual([
-      ['COMU-03', 19, 0, 0], ['MATE-02', 19, 4, 0], ['PROG-01', 19, 4, 0],
-    ]);
-    // A grade not recorded for corte 2: the report points at it.
-    // (Raw SQL: Prisma 6.19's client engine fails on deleteMany with a relation filter.)
-    const alumnoUuid = Buffer.from(p001[13], 'base64').toString().split(':')[1];
-    await server.db.$executeRaw`DELETE FROM "Evaluacion" WHERE "alumnoId" = ${alumnoUuid}::uuid AND corte = 2
-      AND "moduloId" = (SELECT id FROM "Modulo" WHERE clave = 'COMU-03')`;
-    const after = await report();
-    expect(after.porModulo.find((l) => l.clave === 'COMU-03')).toMatchObject({ evaluados: 18, faltantes: 1 });
-    // By teacher, a student counts as missing only without any of that teacher's grades in the corte.
-    expect(after.porDocente).toEqual([expect.objectContaining({ nombre: 'Docente MEX-P001', evaluados: 56, reprobados: 8, faltantes: 0 })]);
-    // Individual progress of a student.
-    const grades = await gql(server, AlumnoEvaluacionesDocument, { id: p001[9], periodo: '2025-1', corte: 1 }, as('escolares.p001'));
-    expect((grades.data!.node as { evaluaciones: { calificacion: number; modulo: { clave: string } }[] }).evaluaciones.map((e) => [e.modulo.clave, e.calificacion]).sort()).toEqual([
-      ['COMU-03', 9], ['MATE-02', 5], ['PROG-01', 5],
-    ]);
-  });
-
-  it('records the three risk-review meetings of a semester with their agreements', async () => {
-    const meeting = (numero: number, acuerdos = ['Asesorías para 4 estudiantes en riesgo']) => ({ input: { periodo: '2025-1', numero, fecha: '2025-03-15T16:00:00Z', acuerdos } });
-    const count = async () => (await gql(server, ReunionesRiesgoDocument, {}, as('admin'))).data!.reunionesRiesgo.totalCount;
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, CreateReunionRiesgoDocument, meeting(1), t), count);
-    expect((await gql(server, CreateReunionRiesgoDocument, meeting(1), as('escolares.mex'))).data!.createReunionRiesgo).toMatchObject({ numero: 1, unit: { code: 'CE-MEX' } });
-    expect(issuesOf(await gql(server, CreateReunionRiesgoDocument, meeting(1), as('escolares.mex')))).toEqual([{ path: ['input', 'numero'], message: 'This meeting of the semester is already recorded' }]);
-    expect(issuesOf(await gql(server, CreateReunionRiesgoDocument, meeting(4, []), as('escolares.mex')))).toEqual([
-      { path: ['input', 'numero'], message: 'There are three meetings per semester: 1, 2 or 3' },
-      { path: ['input', 'acuerdos'], message: 'Record at least one agreement' },
-    ]);
-  });
-
-  it('assigns complementary tutoring (F05) in the student\'s plantel only', async () => {
-    const input = { input: { alumnoId: p001[9], moduloClave: 'PROG-01', periodo: '2025-1', motivo: 'Reprobó 2 módulos en el corte 1' } };
-    const count = async () => (await gql(server, `{ asesoriasComplementarias { totalCount } }`, undefined, as('admin'))).data;
-    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, CreateAsesoriaComplementariaDocument, input, t), count);
-    const r = await gql(server, CreateAsesoriaComplementariaDocument, input, as('escolares.p001'));
-    expect(r.data!.createAsesoriaComplementaria).toMatchObject({ alumno: { matricula: 'P001220009' }, modulo: { clave: 'PROG-01' } });
-    expect(issuesOf(await gql(server, CreateAsesoriaComplementariaDocument, { input: { ...input.input, moduloClave: 'NOPE' } }, as('escolares.p001')))[0].path).toEqual(['input', 'moduloClave']);
-  });
-
-  it('routes a reported baja (F04) through the state to Psicopedagogía', async () => {
-    const report = { input: { alumnoId: p001[14], fecha: '2025-04-02T00:00:00Z', motivo: 'Cambio de domicilio', solicitudTutor: true } };
-    const count = async () => (await gql(server, BajasDocument, {}, as('admin'))).data!.bajas.totalCount;
-    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, CreateBajaDocument, report, t), count);
+    const state = async () => ({
+      alumno: (await gql(server, `query($id: ID!) { node(id: $id) { ... on Alumno { estatus } } }`, { id: alumno.globalId }, as('admin')))
+        .data,
+      bajas: await server.db.baja.count({ where: { alumnoId: alumno.id } }),
+    });
+    expect(await state()).toEqual({ alumno: { node: { estatus: 'INSCRITO' } }, bajas: 0 });
+    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, CreateBajaDocument, report, t), state);
     const reported = (await gql(server, CreateBajaDocument, report, as('escolares.p001'))).data!.createBaja;
-    expect(reported).toMatchObject({ estado: 'REPORTADA', alumno: { estatus: 'BAJA' } });
+    expect(reported).toMatchObject({ estado: 'REPORTADA', alumno: { estatus: 'BAJA' }, unit: { code: 'MEX-P001' } });
     // A baja (or a graduate) cannot be reported again: the precondition is declared, so the engine refuses it.
     const again = await gql(server, CreateBajaDocument, report, as('escolares.p001'));
     expect(codeOf(again)).toBe('INVALID_TRANSITION');
     expect(again.errors![0].message).toMatch(/neither a baja already nor a graduate; this Alumno is BAJA/);
-    const id = reported.id;
-    const state = async () => (await gql(server, BajasDocument, {}, as('admin'))).data!.bajas.edges.map((e) => [e.node.estado, e.node.version]);
+    expect(await server.db.baja.count({ where: { alumnoId: alumno.id } })).toBe(1);
+  });
+
+  it('R 15: the state office routes the baja to Psicopedagogía, which records what it did', async () => {
+    const baja = await make.baja(server.db, { estado: 'REPORTADA' });
+    const id = baja.globalId;
+    const state = async () =>
+      (await gql(server, `query($id: ID!) { node(id: $id) { ... on Baja { estado version atencion } } }`, { id }, as('admin'))).data;
+    expect(await state()).toEqual({ node: { estado: 'REPORTADA', version: 0, atencion: null } });
     await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, SendBajaDocument, { input: { id } }, t), state);
-    expect(codeOf(await gql(server, CloseBajaDocument, { input: { id, observaciones: 'x' } }, as('psicopedagogia.mex')))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await gql(server, CloseBajaDocument, { input: { id, observaciones: 'x' } }, as('psicopedagogia.mex')))).toBe(
+      'INVALID_TRANSITION',
+    );
     expect((await gql(server, SendBajaDocument, { input: { id } }, as('escolares.mex'))).data!.sendBaja.estado).toBe('CANALIZADA');
-    expect(issuesOf(await gql(server, CloseBajaDocument, { input: { id } }, as('psicopedagogia.mex')))[0].path).toEqual(['input', 'observaciones']);
-    await expectOnlyAllowed(tokens, ['psicopedagogia.mex'], (t) => gql(server, CloseBajaDocument, { input: { id, observaciones: 'x' } }, t), state);
-    const attended = (await gql(server, CloseBajaDocument, { input: { id, observaciones: 'Entrevista con tutor; canalizado a CONALEP de su nuevo domicilio' } }, as('psicopedagogia.mex'))).data!.closeBaja;
-    expect(attended).toMatchObject({ estado: 'ATENDIDA', atencion: 'Entrevista con tutor; canalizado a CONALEP de su nuevo domicilio' });
+    expect(issuesOf(await gql(server, CloseBajaDocument, { input: { id } }, as('psicopedagogia.mex')))[0].path).toEqual([
+      'input',
+      'observaciones',
+    ]);
+    await expectOnlyAllowed(
+      tokens,
+      ['psicopedagogia.mex'],
+      (t) => gql(server, CloseBajaDocument, { input: { id, observaciones: 'x' } }, t),
+      state,
+    );
+    const atencion = 'Entrevista con tutor; canalizado a CONALEP de su nuevo domicilio';
+    const attended = (await gql(server, CloseBajaDocument, { input: { id, observaciones: atencion } }, as('psicopedagogia.mex'))).data!
+      .closeBaja;
+    expect(attended).toMatchObject({ estado: 'ATENDIDA', atencion });
+    const listed = (
+      await gql(server, BajasDocument, { filter: { unitId: units['MEX-P001'], estado: ['ATENDIDA'] } }, as('psicopedagogia.mex'))
+    ).data!.bajas;
+    expect(listed.edges.map((e) => e.node.id)).toContain(id);
+  });
+});
+
+describe('Students (scope and personal data)', () => {
+  const list = async (who: string, filter: Record<string, unknown>) =>
+    (await gql(server, AlumnosDocument, { filter, first: 100 }, as(who))).data!.alumnos;
+
+  it("shows a plantel only its students, a state office its planteles', and another state none", async () => {
+    const generacion = await freshGeneracion();
+    const made = await Promise.all(['MEX-P001', 'MEX-P001', 'MEX-P002'].map((code) => make.alumno(server.db, { unit: code, generacion })));
+    const seen = async (who: string) => (await list(who, { generacion })).edges.map((e) => e.node.id).sort();
+    const ids = (...i: number[]) => i.map((k) => made[k].globalId).sort();
+    // The national administrator sees all three: the refusals below are not vacuous.
+    expect(await seen('admin')).toEqual(ids(0, 1, 2));
+    expect(await seen('escolares.p001')).toEqual(ids(0, 1));
+    expect(await seen('escolares.p002')).toEqual(ids(2));
+    expect(await seen('escolares.mex')).toEqual(ids(0, 1, 2));
+    expect(await seen('dg.ver')).toEqual([]);
+    expect((await list('escolares.mex', { generacion })).totalCount).toBe(3);
   });
 
-  it('runs the same number of SQL statements for a page of 10 or 20 students with certificates (no N+1)', async () => {
-    const page = (code: string) => () =>
-      gql(server, AlumnosDocument, { filter: { dentroDe: units[code] }, first: 50 }, as('escolares.mex')).then((r) => expect(r.errors).toBeUndefined());
-    expect(await statementsFor(page('MEX-P001'))).toBe(await statementsFor(page('MEX-P002')));
+  it('masks the CURP for roles that do not need it', async () => {
+    const alumno = await make.alumno(server.db, { unit: 'MEX-P001' });
+    const { matricula } = await server.db.alumno.findUniqueOrThrow({ where: { id: alumno.id }, select: { matricula: true } });
+    const curpOf = async (who: string) => {
+      const edges = (await list(who, { matricula })).edges;
+      expect(edges).toHaveLength(1); // the reader sees the student
+      return edges[0].node.curp;
+    };
+    const full = await curpOf('escolares.p001');
+    expect(full).toMatch(/^[A-Z0-9]{18}$/);
+    expect(await curpOf('director.p001')).toBe(full);
+    for (const who of ['cce.p001', 'dg.mex', 'dstc']) expect(await curpOf(who)).toBe(full.slice(0, 4) + '*'.repeat(12) + full.slice(-2));
   });
 
-  it('publishes the school calendar\'s three cortes, which every plantel can read', async () => {
-    const cortes = [
-      { corte: 1, inicio: '2025-02-03T00:00:00Z', fin: '2025-03-14T00:00:00Z' },
-      { corte: 2, inicio: '2025-03-17T00:00:00Z', fin: '2025-05-02T00:00:00Z' },
-      { corte: 3, inicio: '2025-05-05T00:00:00Z', fin: '2025-06-20T00:00:00Z' },
+  it('lists the students with their certificates', async () => {
+    const generacion = await freshGeneracion();
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => make.alumno(server.db, { unit: 'MEX-P001', generacion, planConcluido: true })));
+    await make.certificado(server.db, { estado: 'ENTREGADO', alumno: a });
+    await make.certificado(server.db, { estado: 'SOLICITADO', alumno: b });
+    const page = await list('escolares.p001', { generacion });
+    const byId = Object.fromEntries(page.edges.map((e) => [e.node.id, e.node.certificados.map((x) => x.estado)]));
+    expect(byId).toEqual({ [a.globalId]: ['ENTREGADO'], [b.globalId]: ['SOLICITADO'], [c.globalId]: [] });
+  });
+
+  it('runs the same number of SQL statements for a page of 3 or 6 students with certificates (no N+1)', async () => {
+    const withCertificates = async (n: number) => {
+      const generacion = await freshGeneracion();
+      for (let i = 0; i < n; i++) {
+        await make.certificado(server.db, { alumno: await make.alumno(server.db, { unit: 'MEX-P001', generacion, planConcluido: true }) });
+      }
+      return generacion;
+    };
+    const [small, large] = [await withCertificates(3), await withCertificates(6)];
+    const page = (generacion: number, size: number) => () =>
+      gql(server, AlumnosDocument, { filter: { generacion }, first: 50 }, as('escolares.mex')).then((r) =>
+        expect(r.data!.alumnos.edges.length).toBe(size),
+      );
+    expect(await statementsFor(page(small, 3))).toBe(await statementsFor(page(large, 6)));
+  });
+});
+
+describe('Eficiencia terminal (Indicadores)', () => {
+  /** Generation `g`: MEX-P001 5 students (2 graduates), MEX-P002 2 (none), VER-P001 1 (a graduate). */
+  async function generation() {
+    const generacion = await freshGeneracion();
+    const students: [string, boolean][] = [
+      ['MEX-P001', true],
+      ['MEX-P001', true],
+      ['MEX-P001', false],
+      ['MEX-P001', false],
+      ['MEX-P001', false],
+      ['MEX-P002', false],
+      ['MEX-P002', false],
+      ['VER-P001', true],
     ];
-    const read = async (who = 'escolares.p001') =>
-      (await gql(server, CortesCalendarioDocument, { colegioEstatalId: units['CE-MEX'], periodo: '2025-1' }, as(who))).data!.cortesCalendario;
-    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, PublishCorteCalendarioDocument, { input: { periodo: '2025-1', cortes } }, t), () => read());
-    const overlapping = [cortes[0], { ...cortes[1], inicio: '2025-03-01T00:00:00Z' }, cortes[2]];
-    expect(issuesOf(await gql(server, PublishCorteCalendarioDocument, { input: { periodo: '2025-1', cortes: overlapping } }, as('escolares.mex')))).toEqual([
-      { path: ['input', 'cortes', 1, 'inicio'], message: 'Must start after the previous corte ends' },
+    await Promise.all(students.map(([code, planConcluido]) => make.alumno(server.db, { unit: code, generacion, planConcluido })));
+    const et = async (who: string, nivel: 'PLANTEL' | 'COLEGIO_ESTATAL' | 'NACIONAL') =>
+      (await gql(server, EficienciaTerminalDocument, { generacion, nivel }, as(who))).data!.eficienciaTerminal.map((r) => [
+        r.unitCode,
+        r.inscritos,
+        r.egresados,
+        r.eficiencia,
+      ]);
+    return et;
+  }
+
+  it('computes it per plantel, per state and for the nation', async () => {
+    const et = await generation();
+    expect(await et('escolares.mex', 'PLANTEL')).toEqual([
+      ['MEX-P001', 5, 2, 40],
+      ['MEX-P002', 2, 0, 0],
     ]);
-    expect(await read()).toEqual([]);
-    expect((await gql(server, PublishCorteCalendarioDocument, { input: { periodo: '2025-1', cortes } }, as('escolares.mex'))).errors).toBeUndefined();
-    expect((await read()).map((c) => [c.corte, c.inicio.slice(0, 10), c.fin.slice(0, 10)])).toEqual([
-      [1, '2025-02-03', '2025-03-14'], [2, '2025-03-17', '2025-05-02'], [3, '2025-05-05', '2025-06-20'],
+    expect(await et('admin', 'COLEGIO_ESTATAL')).toEqual([
+      ['CE-MEX', 7, 2, 28.57],
+      ['CE-VER', 1, 1, 100],
     ]);
+    expect(await et('dstc', 'NACIONAL')).toEqual([[null, 8, 3, 37.5]]);
+  });
+
+  it('computes it over what each reader may see', async () => {
+    const et = await generation();
+    expect(await et('dg.mex', 'COLEGIO_ESTATAL')).toEqual([['CE-MEX', 7, 2, 28.57]]);
+    expect(await et('escolares.p001', 'NACIONAL')).toEqual([[null, 5, 2, 40]]);
+    expect(await et('dg.ver', 'NACIONAL')).toEqual([[null, 1, 1, 100]]);
+    // A reader without students in reach gets the national row, empty.
+    expect(await et('conocer.dvd', 'NACIONAL')).toEqual([[null, 0, 0, null]]);
+  });
+});
+
+describe('SISEAC follow-up (R 8-15)', () => {
+  /** A plantel's group in a fresh period: `notas[i]` are student i's grades in the three modules, the same in cortes 1-3. */
+  async function corte(code: string, notas: number[][], estatus?: 'BAJA') {
+    const periodo = await freshPeriodo();
+    const [docente, ...modulos] = [
+      await make.docente(server.db, { unit: code }),
+      await make.modulo(server.db),
+      await make.modulo(server.db),
+      await make.modulo(server.db),
+    ];
+    const alumnos = [];
+    for (const n of notas) {
+      const alumno = await make.alumno(server.db, { unit: code, estatus });
+      for (const c of [1, 2, 3]) await grade(alumno, docente, modulos, periodo, c, n);
+      alumnos.push({
+        ...alumno,
+        matricula: (await server.db.alumno.findUniqueOrThrow({ where: { id: alumno.id }, select: { matricula: true } })).matricula,
+      });
+    }
+    return { periodo, docente, modulos, alumnos };
+  }
+
+  it('R 12b: lists the students at risk of a plantel in a corte by the documented rule', async () => {
+    const g = await corte('MEX-P001', [
+      [5, 5, 8],
+      [5, 4, 9],
+      [8, 8, 8],
+      [5, 9, 9],
+      [3, 3, 3],
+    ]);
+    const risk = async (who: string, vars: Record<string, unknown> = {}) =>
+      (await gql(server, AlumnosEnRiesgoDocument, { plantelId: units['MEX-P001'], periodo: g.periodo, corte: 2, ...vars }, as(who))).data!
+        .alumnosEnRiesgo;
+    const r = await risk('escolares.p001');
+    expect(r.regla).toBe('2 o más módulos con calificación menor a 6 en el corte 2');
+    expect(r.total).toBe(3);
+    expect(r.alumnos.map((a) => [a.alumno.matricula, a.reprobados, a.evaluados])).toEqual([
+      [g.alumnos[4].matricula, 3, 3],
+      ...[g.alumnos[0], g.alumnos[1]].map((a) => [a.matricula, 2, 3]).sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    ]);
+    expect((await risk('escolares.p001', { minReprobados: 3 })).alumnos.map((a) => a.alumno.matricula)).toEqual([g.alumnos[4].matricula]);
+    // Another plantel's Servicios Escolares does not see them (escolares.p001 did, above).
+    expect((await risk('escolares.p002')).total).toBe(0);
+    const bad = await gql(
+      server,
+      AlumnosEnRiesgoDocument,
+      { plantelId: units['MEX-P001'], periodo: g.periodo, corte: 4 },
+      as('escolares.p001'),
+    );
+    expect(issuesOf(bad)).toEqual([{ path: ['corte'], message: 'Must be 1, 2 or 3' }]);
+  });
+
+  it('R 12b: a student who is a baja is not listed at risk', async () => {
+    const g = await corte('MEX-P001', [[5, 5, 5]], 'BAJA');
+    const r = await gql(
+      server,
+      AlumnosEnRiesgoDocument,
+      { plantelId: units['MEX-P001'], periodo: g.periodo, corte: 1 },
+      as('escolares.p001'),
+    );
+    expect(r.data!.alumnosEnRiesgo.total).toBe(0);
+    expect(await server.db.evaluacion.count({ where: { periodo: g.periodo, corte: 1 } })).toBe(3);
+  });
+
+  it('R 12c: the SISEAC report of a corte by module and teacher points at the missing evaluation records', async () => {
+    const g = await corte('MEX-P001', [
+      [5, 5, 8],
+      [8, 4, 9],
+      [8, 8, 8],
+    ]);
+    const report = async () => {
+      const r = await gql(
+        server,
+        ReporteSiseacDocument,
+        { plantelId: units['MEX-P001'], periodo: g.periodo, corte: 2 },
+        as('escolares.p001'),
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.reporteSiseac;
+    };
+    const claves = g.modulos.map((m) => m.clave);
+    const byModule = async () =>
+      Object.fromEntries((await report()).porModulo.map((l) => [l.clave, [l.evaluados, l.reprobados, l.faltantes]]));
+    expect(await byModule()).toEqual({ [claves[0]]: [3, 1, 0], [claves[1]]: [3, 2, 0], [claves[2]]: [3, 0, 0] });
+    // A grade not recorded for corte 2: the report points at it.
+    await server.db.evaluacion.deleteMany({ where: { alumnoId: g.alumnos[2].id, moduloId: g.modulos[2].id, corte: 2 } });
+    expect((await byModule())[claves[2]]).toEqual([2, 0, 1]);
+    // By teacher, a student counts as missing only without any of that teacher's grades in the corte.
+    expect((await report()).porDocente).toEqual([
+      expect.objectContaining({ clave: g.docente.id, evaluados: 8, reprobados: 3, faltantes: 0 }),
+    ]);
+  });
+
+  it("R 12b: shows a student's individual progress in a corte", async () => {
+    const g = await corte('MEX-P001', [[9, 5, 7]]);
+    const grades = await gql(
+      server,
+      AlumnoEvaluacionesDocument,
+      { id: g.alumnos[0].globalId, periodo: g.periodo, corte: 1 },
+      as('escolares.p001'),
+    );
+    const node = grades.data!.node as { evaluaciones: { corte: number; calificacion: number; modulo: { clave: string } }[] };
+    expect(node.evaluaciones.map((e) => [e.modulo.clave, e.corte, e.calificacion]).sort()).toEqual(
+      g.modulos.map((m, i) => [m.clave, 1, [9, 5, 7][i]]).sort(),
+    );
+  });
+
+  it('R 12c: records the three risk-review meetings of a semester with their agreements', async () => {
+    const periodo = `${await freshYear((y) => server.db.reunionRiesgo.count({ where: { periodo: { startsWith: `${y}-` } } }))}-1`;
+    await make.reunionRiesgo(server.db, { periodo, numero: 2 });
+    const meeting = (numero: number, acuerdos = ['Asesorías para 4 estudiantes en riesgo']) => ({
+      input: { periodo, numero, fecha: '2025-03-15T16:00:00Z', acuerdos },
+    });
+    const meetings = async () =>
+      (
+        await gql(server, ReunionesRiesgoDocument, { filter: { unitId: units['CE-MEX'], periodo } }, as('admin'))
+      ).data!.reunionesRiesgo.edges.map((e) => e.node.numero);
+    expect(await meetings()).toEqual([2]); // the reader sees the period's meetings
+    await expectOnlyAllowed(tokens, ['escolares.mex'], (t) => gql(server, CreateReunionRiesgoDocument, meeting(1), t), meetings);
+    expect((await gql(server, CreateReunionRiesgoDocument, meeting(1), as('escolares.mex'))).data!.createReunionRiesgo).toMatchObject({
+      periodo,
+      numero: 1,
+      unit: { code: 'CE-MEX' },
+    });
+    expect(issuesOf(await gql(server, CreateReunionRiesgoDocument, meeting(1), as('escolares.mex')))).toEqual([
+      { path: ['input', 'numero'], message: 'This meeting of the semester is already recorded' },
+    ]);
+    expect(issuesOf(await gql(server, CreateReunionRiesgoDocument, meeting(4, []), as('escolares.mex')))).toEqual([
+      { path: ['input', 'numero'], message: 'There are three meetings per semester: 1, 2 or 3' },
+      { path: ['input', 'acuerdos'], message: 'Record at least one agreement' },
+    ]);
+    expect(await meetings()).toEqual([1, 2]);
+  });
+
+  it("R 14 (F05): assigns complementary tutoring in the student's plantel only", async () => {
+    const alumno = await make.alumno(server.db, { unit: 'MEX-P001' });
+    const modulo = await make.modulo(server.db);
+    await make.asesoriaComplementaria(server.db, { alumno });
+    const input = {
+      input: { alumnoId: alumno.globalId, moduloClave: modulo.clave, periodo: '2025-1', motivo: 'Reprobó 2 módulos en el corte 1' },
+    };
+    const state = async () => ({
+      alumno: (await gql(server, `query($id: ID!) { node(id: $id) { id } }`, { id: alumno.globalId }, as('escolares.p001'))).data,
+      asesorias: await server.db.asesoriaComplementaria.count({ where: { alumnoId: alumno.id } }),
+    });
+    expect(await state()).toEqual({ alumno: { node: { id: alumno.globalId } }, asesorias: 1 });
+    await expectOnlyAllowed(tokens, ['escolares.p001'], (t) => gql(server, CreateAsesoriaComplementariaDocument, input, t), state);
+    const r = await gql(server, CreateAsesoriaComplementariaDocument, input, as('escolares.p001'));
+    expect(r.data!.createAsesoriaComplementaria).toMatchObject({
+      alumno: { matricula: expect.any(String) as string },
+      modulo: { clave: modulo.clave },
+      periodo: '2025-1',
+    });
+    expect(issuesOf(await gql(server, CreateAsesoriaComplementariaDocument, input, as('escolares.p001')))).toEqual([
+      { path: ['input', 'moduloClave'], message: 'The student already has tutoring in this module this period' },
+    ]);
+    expect(
+      issuesOf(
+        await gql(
+          server,
+          CreateAsesoriaComplementariaDocument,
+          { input: { ...input.input, moduloClave: `NOPE-${uniq()}` } },
+          as('escolares.p001'),
+        ),
+      )[0].path,
+    ).toEqual(['input', 'moduloClave']);
+    expect(await server.db.asesoriaComplementaria.count({ where: { alumnoId: alumno.id } })).toBe(2);
+  });
+});
+
+describe('School calendar (R 8, 12a)', () => {
+  const cortesOf = (year: number) => [
+    { corte: 1, inicio: `${year}-02-03T00:00:00Z`, fin: `${year}-03-14T00:00:00Z` },
+    { corte: 2, inicio: `${year}-03-17T00:00:00Z`, fin: `${year}-05-02T00:00:00Z` },
+    { corte: 3, inicio: `${year}-05-05T00:00:00Z`, fin: `${year}-06-20T00:00:00Z` },
+  ];
+  const read = async (periodo: string, who: string) =>
+    (await gql(server, CortesCalendarioDocument, { colegioEstatalId: units['CE-MEX'], periodo }, as(who))).data!.cortesCalendario.map(
+      (c) => [c.corte, c.inicio.slice(0, 10), c.fin.slice(0, 10)],
+    );
+  const freshCalendarYear = () => freshYear((y) => server.db.corteCalendario.count({ where: { periodo: `${y}-1` } }));
+
+  it("R 8, 12a: publishes a period's three cortes without overlaps; every plantel reads them", async () => {
+    const year = await freshCalendarYear();
+    const periodo = `${year}-1`;
+    const cortes = cortesOf(year);
+    const overlapping = [cortes[0], { ...cortes[1], inicio: `${year}-03-01T00:00:00Z` }, cortes[2]];
+    expect(
+      issuesOf(await gql(server, PublishCorteCalendarioDocument, { input: { periodo, cortes: overlapping } }, as('escolares.mex'))),
+    ).toEqual([{ path: ['input', 'cortes', 1, 'inicio'], message: 'Must start after the previous corte ends' }]);
+    expect(await read(periodo, 'escolares.p001')).toEqual([]);
+    expect((await gql(server, PublishCorteCalendarioDocument, { input: { periodo, cortes } }, as('escolares.mex'))).errors).toBeUndefined();
+    const expected = [
+      [1, `${year}-02-03`, `${year}-03-14`],
+      [2, `${year}-03-17`, `${year}-05-02`],
+      [3, `${year}-05-05`, `${year}-06-20`],
+    ];
+    for (const who of ['escolares.p001', 'escolares.p002', 'director.p001']) expect(await read(periodo, who)).toEqual(expected);
+  });
+
+  it("R 8, 12a: only the state's Servicios Escolares publishes or replaces a calendar; the cortes keep their ids", async () => {
+    const made = await make.corteCalendario(server.db);
+    const year = Number(made.periodo.slice(0, 4));
+    const before = await read(made.periodo, 'escolares.p001');
+    expect(before).toHaveLength(3); // the readers see the published calendar
+    const cortes = cortesOf(year);
+    await expectOnlyAllowed(
+      tokens,
+      ['escolares.mex'],
+      (t) => gql(server, PublishCorteCalendarioDocument, { input: { periodo: made.periodo, cortes } }, t),
+      () => read(made.periodo, 'escolares.p001'),
+    );
+    expect(
+      (await gql(server, PublishCorteCalendarioDocument, { input: { periodo: made.periodo, cortes } }, as('escolares.mex'))).errors,
+    ).toBeUndefined();
+    expect((await read(made.periodo, 'escolares.p001')).map((c) => c[1])).toEqual(cortes.map((c) => c.inicio.slice(0, 10)));
+    const ids = (
+      await server.db.corteCalendario.findMany({
+        where: { unitId: await unitUuid('CE-MEX'), periodo: made.periodo },
+        orderBy: { corte: 'asc' },
+        select: { id: true },
+      })
+    ).map((c) => c.id);
+    expect(ids).toEqual(made.cortes);
   });
 });

@@ -105,11 +105,15 @@ stepMutation(lotes, 'assignLoteFolios', {
  * Takes the lowest unused folio held by `unitId` and marks it assigned. SKIP
  * LOCKED: a concurrent transaction takes the next one instead of waiting for,
  * or repeating, this one; the unique Certificado.folioId backs it up.
+ * `asignadoAt IS NULL` is what keeps it from repeating one: a folio locked when
+ * the statement's snapshot was taken and committed meanwhile is re-checked on
+ * its new row version (READ COMMITTED), which sees `asignadoAt` but not the new
+ * certificate (the NOT EXISTS keeps the old snapshot).
  */
 async function takeUnusedFolio(tx: Tx, unitId: string, noneLeft: string): Promise<{ id: string; numero: string }> {
   const [folio] = await tx.$queryRaw<{ id: string; numero: string }[]>`
     SELECT f.id, f.numero FROM "Folio" f
-    WHERE f."unitId" = ${unitId}::uuid AND NOT EXISTS (SELECT 1 FROM "Certificado" c WHERE c."folioId" = f.id)
+    WHERE f."unitId" = ${unitId}::uuid AND f."asignadoAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "Certificado" c WHERE c."folioId" = f.id)
     ORDER BY f.numero LIMIT 1 FOR UPDATE SKIP LOCKED`;
   if (!folio) throw conflict(noneLeft);
   await tx.folio.update({ where: { id: folio.id }, data: { asignadoAt: new Date() } });
