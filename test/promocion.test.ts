@@ -179,6 +179,34 @@ async function yearOfMexico(anio: number) {
   return { statePlan, p1, p2, reportes };
 }
 
+/**
+ * One record of every kind, made now: P001's plan (F02) with a visit (F03), a
+ * meeting and an academy (F04), an electronic diffusion (no format) and two
+ * F05; CE-MEX's F01. Returns their ids.
+ */
+async function recordsOfEveryFormat(anio: number): Promise<Set<string>> {
+  const statePlan = await make.planTrabajoAnual(server.db, { unit: 'CE-MEX', anio, estado: 'TURNADO' });
+  const cronograma: Cronograma = [
+    [1, 'REUNION_PADRES', 10],
+    [2, 'DIFUSION_ELECTRONICA', 10],
+    [3, 'VISITA_EMPRESA', 1],
+    [4, 'ACADEMIA_DOCENTES', 10],
+  ];
+  const plan = await planWith('MEX-P001', anio, cronograma);
+  for (const [mes] of cronograma) await make.actividadRealizada(server.db, { plan, programada: { id: rawId(plan.byMonth[mes]) } });
+  await make.reporteTrimestral(server.db, { plan, estado: 'RECIBIDO' });
+  await make.reporteTrimestral(server.db, { plan });
+  const f01 = await make.concentradoEstatal(server.db, { planEstatal: statePlan });
+  const children = { where: { planId: plan.id }, select: { id: true } };
+  const [actividades, reportes] = await Promise.all([
+    server.db.actividadRealizada.findMany(children),
+    server.db.reporteTrimestral.findMany(children),
+  ]);
+  const ours = new Set([plan.id, f01.id, ...actividades.map((a) => a.id), ...reportes.map((r) => r.id)]);
+  expect(ours.size).toBe(8);
+  return ours;
+}
+
 const statePlanInput = (anio: number) => ({
   anio,
   contexto: 'Demanda de certificación en el sector automotriz del Valle de Toluca',
@@ -485,36 +513,22 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
     expect(await count()).toBe(5);
   });
 
-  it('step 7V.1: the CE coordination builds the F05 from the records, once per quarter', async () => {
+  it('step 7V.1: the F05 figures and lines come from the records of the quarter', async () => {
     const anio = await freshYear();
     const plan = await planWith('MEX-P001', anio, CRONOGRAMA_P001);
-    for (const input of [
+    const executions = [
       meeting(plan.byMonth[1], `${anio}-01-20`, 120),
       visit(plan.byMonth[3], `${anio}-03-12`),
       diffusion(`${anio}-02-03`, 800),
-    ]) {
-      expect((await execute(plan.globalId, input)).errors).toBeUndefined();
-    }
-    const submit = (trimestre: number) =>
-      gql(
-        server,
-        CreateReporteTrimestralDocument,
-        { input: { planAnualCentroId: plan.globalId, trimestre, analisis: `Análisis T${trimestre}` } },
-        as('cce.p001'),
-      );
-    expect((await submit(5)).errors![0].extensions!.issues).toEqual([{ path: ['input', 'trimestre'], message: 'Must be 1 to 4' }]);
-    const count = countOf('reportesTrimestrales', anio);
-    expect(await count()).toBe(0);
-    await expectOnlyAllowed(
-      tokens,
-      ['cce.p001'],
-      (t) => gql(server, CreateReporteTrimestralDocument, { input: { planAnualCentroId: plan.globalId, trimestre: 1, analisis: 'x' } }, t),
-      count,
+    ];
+    for (const input of executions) expect((await execute(plan.globalId, input)).errors).toBeUndefined();
+    const r1 = await gql(
+      server,
+      CreateReporteTrimestralDocument,
+      { input: { planAnualCentroId: plan.globalId, trimestre: 1, analisis: 'Análisis T1' } },
+      as('cce.p001'),
     );
-
-    const r1 = await submit(1);
     expect(r1.errors).toBeUndefined();
-    expect(await count()).toBe(1);
     const f05 = r1.data!.createReporteTrimestral;
     expect(f05.resultado).toMatchObject({
       nivel: 'PLANTEL',
@@ -529,6 +543,24 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
       [2, 500, 0, false],
       [3, 1, 1, true],
     ]);
+  });
+
+  it('step 7V.1: only the CE coordination sends the F05, for quarters 1-4, once per quarter', async () => {
+    const anio = await freshYear();
+    const plan = await make.planAnualCentro(server.db, { unit: 'MEX-P001', anio, estado: 'VALIDADO' });
+    const submit = (trimestre: number, token = as('cce.p001')) =>
+      gql(
+        server,
+        CreateReporteTrimestralDocument,
+        { input: { planAnualCentroId: plan.globalId, trimestre, analisis: `Análisis T${trimestre}` } },
+        token,
+      );
+    expect((await submit(5)).errors![0].extensions!.issues).toEqual([{ path: ['input', 'trimestre'], message: 'Must be 1 to 4' }]);
+    const count = countOf('reportesTrimestrales', anio);
+    expect(await count()).toBe(0);
+    await expectOnlyAllowed(tokens, ['cce.p001'], (t) => submit(1, t), count);
+    expect((await submit(1)).errors).toBeUndefined();
+    expect(await count()).toBe(1);
     expect((await submit(1)).errors![0].extensions!.issues).toEqual([
       { path: ['input', 'trimestre'], message: "This quarter's report was already sent" },
     ]);
@@ -557,26 +589,18 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
     );
   });
 
-  it('step 8.2: CPSECE issues the state concentrate (F01), consolidating every plantel with a validated plan from the records', async () => {
+  it('step 8.2: the F01 consolidates, from the records, every plantel with a validated plan', async () => {
     const anio = await freshYear();
     const { statePlan } = await yearOfMexico(anio);
-    const issue = (who: string, semestre = 1) =>
-      gql(server, CreateConcentradoEstatalDocument, { input: { planTrabajoAnualId: statePlan.globalId, semestre } }, as(who));
-    expect((await issue('promocion.mex', 3)).errors![0].extensions!.issues).toEqual([
-      { path: ['input', 'semestre'], message: 'Must be 1 or 2' },
-    ]);
-    const count = countOf('concentradosEstatales', anio);
-    expect(await count()).toBe(0);
-    await expectOnlyAllowed(
-      tokens,
-      ['promocion.mex'],
-      (t) => gql(server, CreateConcentradoEstatalDocument, { input: { planTrabajoAnualId: statePlan.globalId, semestre: 1 } }, t),
-      count,
+    const r = await gql(
+      server,
+      CreateConcentradoEstatalDocument,
+      { input: { planTrabajoAnualId: statePlan.globalId, semestre: 1 } },
+      as('promocion.mex'),
     );
-    const r = await issue('promocion.mex');
     expect(r.errors).toBeUndefined();
-    expect(await count()).toBe(1);
     const c = r.data!.createConcentradoEstatal;
+    // P003's plan was never validated: it has no line.
     expect(c.lineas).toEqual([
       {
         unitCode: 'MEX-P001',
@@ -600,49 +624,68 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
     expect(c.total).toMatchObject({ nivel: 'COLEGIO_ESTATAL', unitCode: 'CE-MEX', programadas: 7, realizadas: 5, eficiencia: 71.43 });
   });
 
-  it('steps 7V.1, 8.2: an improvement action is registered against the F05 or the F01 whose result caused it', async () => {
+  it('step 8.2: only CPSECE issues the F01, for half-year 1 or 2', async () => {
     const anio = await freshYear();
     const statePlan = await make.planTrabajoAnual(server.db, { unit: 'CE-MEX', anio, estado: 'TURNADO' });
-    const f05 = (
-      await make.reporteTrimestral(server.db, {
-        plan: await make.planAnualCentro(server.db, { unit: 'MEX-P001', anio, estado: 'VALIDADO' }),
-        estado: 'RECIBIDO',
-      })
-    ).globalId;
-    const f01 = (await make.concentradoEstatal(server.db, { planEstatal: statePlan })).globalId;
-    const register = (who: string, input: Record<string, unknown>) =>
+    const issue = (semestre: number, token = as('promocion.mex')) =>
+      gql(server, CreateConcentradoEstatalDocument, { input: { planTrabajoAnualId: statePlan.globalId, semestre } }, token);
+    expect((await issue(3)).errors![0].extensions!.issues).toEqual([{ path: ['input', 'semestre'], message: 'Must be 1 or 2' }]);
+    const count = countOf('concentradosEstatales', anio);
+    expect(await count()).toBe(0);
+    await expectOnlyAllowed(tokens, ['promocion.mex'], (t) => issue(1, t), count);
+    expect((await issue(1)).errors).toBeUndefined();
+    expect(await count()).toBe(1);
+  });
+
+  it('step 7V.1: the CE coordination (or CPSECE) registers an improvement action against the F05 that caused it', async () => {
+    const anio = await freshYear();
+    const planEstatal = await make.planTrabajoAnual(server.db, { unit: 'CE-MEX', anio, estado: 'TURNADO' });
+    const f01 = (await make.concentradoEstatal(server.db, { planEstatal })).globalId;
+    const plan = await make.planAnualCentro(server.db, { unit: 'MEX-P001', anio, estado: 'VALIDADO' });
+    const f05 = (await make.reporteTrimestral(server.db, { plan, estado: 'RECIBIDO' })).globalId;
+    const register = (input: Record<string, unknown>, token = as('cce.p001')) =>
       gql(
         server,
         CreateAccionMejoraDocument,
         { input: { tipo: 'ACCION_CORRECTIVA', descripcion: 'Reforzar difusión electrónica', ...input } as never },
-        as(who),
+        token,
       );
-    expect(issuesOf(await register('cce.p001', { reporteTrimestralId: f05, concentradoEstatalId: f01 }))[0].path).toEqual([
+    // Exactly one origin.
+    expect(issuesOf(await register({ reporteTrimestralId: f05, concentradoEstatalId: f01 }))[0].path).toEqual([
       'input',
       'reporteTrimestralId',
     ]);
-    // The plantel cannot see the state's F01.
-    expect(codeOf(await register('cce.p001', { concentradoEstatalId: f01 }))).toBe('NOT_FOUND');
     const count = countOf('accionesMejora', anio);
     expect(await count()).toBe(0);
-    await expectOnlyAllowed(
-      tokens,
-      ['cce.p001', 'promocion.mex'],
-      (t) =>
-        gql(server, CreateAccionMejoraDocument, { input: { tipo: 'ACCION_CORRECTIVA', descripcion: 'x', reporteTrimestralId: f05 } }, t),
-      count,
-    );
-    const plantelAction = (await register('cce.p001', { reporteTrimestralId: f05 })).data!.createAccionMejora;
-    expect(plantelAction).toMatchObject({
+    await expectOnlyAllowed(tokens, ['cce.p001', 'promocion.mex'], (t) => register({ reporteTrimestralId: f05 }, t), count);
+    const action = (await register({ reporteTrimestralId: f05 })).data!.createAccionMejora;
+    expect(action).toMatchObject({
       estado: 'ABIERTA',
       unit: { code: 'MEX-P001' },
       reporteTrimestral: { id: f05 },
       availableSteps: ['closeAccionMejora'],
     });
-    const stateAction = (await register('promocion.mex', { concentradoEstatalId: f01, tipo: 'SALIDA_NO_CONFORME' })).data!
-      .createAccionMejora;
-    expect(stateAction).toMatchObject({ unit: { code: 'CE-MEX' }, concentradoEstatal: { id: f01 } });
-    expect(await count()).toBe(2);
+    expect(await count()).toBe(1);
+  });
+
+  it('steps 8.2, 9.1: CPSECE registers an improvement action against the F01; the plantel cannot see the F01', async () => {
+    const anio = await freshYear();
+    const f01 = (
+      await make.concentradoEstatal(server.db, {
+        planEstatal: await make.planTrabajoAnual(server.db, { unit: 'CE-MEX', anio, estado: 'TURNADO' }),
+      })
+    ).globalId;
+    const register = (who: string) =>
+      gql(
+        server,
+        CreateAccionMejoraDocument,
+        { input: { tipo: 'SALIDA_NO_CONFORME', descripcion: 'Reforzar difusión electrónica', concentradoEstatalId: f01 } },
+        as(who),
+      );
+    expect(codeOf(await register('cce.p001'))).toBe('NOT_FOUND');
+    expect(await countOf('accionesMejora', anio)()).toBe(0);
+    const action = (await register('promocion.mex')).data!.createAccionMejora;
+    expect(action).toMatchObject({ tipo: 'SALIDA_NO_CONFORME', unit: { code: 'CE-MEX' }, concentradoEstatal: { id: f01 } });
   });
 
   it('steps 9.1, 10.1: the unit that keeps an improvement action closes it with its result', async () => {
@@ -728,25 +771,7 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
   });
 
   it('record control (§13): F01-F05 are kept three years, then listed as due to whoever keeps them', async () => {
-    const anio = await freshYear();
-    const statePlan = await make.planTrabajoAnual(server.db, { unit: 'CE-MEX', anio, estado: 'TURNADO' });
-    const plan = await planWith('MEX-P001', anio, [
-      [1, 'REUNION_PADRES', 10],
-      [2, 'DIFUSION_ELECTRONICA', 10],
-      [3, 'VISITA_EMPRESA', 1],
-      [4, 'ACADEMIA_DOCENTES', 10],
-    ]);
-    for (const mes of [1, 2, 3, 4]) await make.actividadRealizada(server.db, { plan, programada: { id: rawId(plan.byMonth[mes]) } });
-    await make.reporteTrimestral(server.db, { plan, estado: 'RECIBIDO' });
-    await make.reporteTrimestral(server.db, { plan });
-    const f01 = await make.concentradoEstatal(server.db, { planEstatal: statePlan });
-    const children = { where: { planId: plan.id }, select: { id: true } };
-    const [actividades, reportes] = await Promise.all([
-      server.db.actividadRealizada.findMany(children),
-      server.db.reporteTrimestral.findMany(children),
-    ]);
-    const ours = new Set([plan.id, f01.id, ...actividades.map((a) => a.id), ...reportes.map((r) => r.id)]);
-    expect(ours.size).toBe(8);
+    const ours = await recordsOfEveryFormat(await freshYear());
     const due = async (who: string, fecha: string) =>
       (await gql(server, RegistrosPromocionPorDestruirDocument, { fecha }, as(who))).data!.registrosPromocionPorDestruir.filter((r) =>
         ours.has(rawId(r.registroId)),
