@@ -34,6 +34,17 @@ export function checkMeeting(check: InputChecker, input: MeetingArgs): InputChec
   return check;
 }
 
-/** The `EvidenciaReunion` rows of a meeting, for `createMany` once the owner column is added. */
-export const evidenceRows = (input: MeetingArgs) =>
-  input.evidenciasReunion.map((e) => ({ tipo: e.tipo, descripcion: e.descripcion.trim(), url: e.url?.trim() ?? null }));
+/**
+ * The `EvidenciaReunion` rows of a meeting, for `createMany` once the owner
+ * column is added. `createdAt` is one millisecond apart per row, so that the
+ * evidence reads back (ordered by `createdAt`) in the order it was given.
+ */
+export function evidenceRows(input: MeetingArgs) {
+  const at = Date.now();
+  return input.evidenciasReunion.map((e, i) => ({
+    tipo: e.tipo,
+    descripcion: e.descripcion.trim(),
+    url: e.url?.trim() ?? null,
+    createdAt: new Date(at + i),
+  }));
+}

@@ -48,8 +48,8 @@ builder.prismaNode('ReunionTrabajoCast', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     destinatarios: t.relation('destinatarios', {
-      description: 'The units invited (step 6), by unit.',
-      query: { orderBy: [{ fin: 'asc' }, { unitId: 'asc' }] },
+      description: 'The units invited (step 6), by unit code.',
+      query: { orderBy: [{ fin: 'asc' }, { unit: { code: 'asc' } }] },
     }),
     evidenciasReunion: t.relation('evidencias', {
       description: 'Screenshots, attendance lists or minutes (step 8), in the order recorded.',
