@@ -74,7 +74,7 @@ describe('step 1: createReunionTrabajoCast', () => {
     expect(r.errors).toBeUndefined();
     const made = r.data!.createReunionTrabajoCast;
     expect(made).toMatchObject({ periodo, estado: 'EN_PREPARACION', version: 0, unit: { code: 'CST' }, destinatarios: [] });
-    expect(made.history.map((h) => h.transition)).toEqual(['createReunionTrabajoCast']);
+    expect(made.history.map((h) => [h.transition, h.changes])).toEqual([['createReunionTrabajoCast', input]]);
     expect(made.availableSteps).toEqual(['updateReunionTrabajoCast', 'sendReunionTrabajoCast']);
   });
 

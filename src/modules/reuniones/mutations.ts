@@ -42,11 +42,14 @@ creationMutation(wf, 'createReunionTrabajoCast', {
       }
       return check.issues;
     },
-    create: (tx, { unit }) =>
-      tx.reunionTrabajoCast.create({
-        data: { periodo: input.periodo, requerimientos: input.requerimientos.trim(), unitId: unit.id, createdById: ctx.viewer!.personId },
+    create: async (tx, { unit }) => {
+      const data = { periodo: input.periodo, requerimientos: input.requerimientos.trim() };
+      const { id } = await tx.reunionTrabajoCast.create({
+        data: { ...data, unitId: unit.id, createdById: ctx.viewer!.personId },
         select: { id: true },
-      }),
+      });
+      return { id, changes: data };
+    },
   }),
 });
 
