@@ -20,7 +20,12 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 interface NodeRead {
-  node: { __typename: string; estado?: string; version?: number; history: { transition: string; fromState: string | null; toState: string }[] } | null;
+  node: {
+    __typename: string;
+    estado?: string;
+    version?: number;
+    history: { transition: string; fromState: string | null; toState: string }[];
+  } | null;
 }
 
 /** Reads a workflow record as `typename`; `estado` and `version` where the type exposes them (not for records with one fixed state). */
@@ -71,7 +76,8 @@ describe.each(WORKFLOW_MODELS.map((m) => [m.typename, m] as const))('%s', (typen
 
 describe('ready', () => {
   it('a ProyectoNormativo in EN_COMENTARIOS_CAST has CAST observations unless ready: false', async () => {
-    const count = (id: string) => server.db.workflowTransition.count({ where: { recordId: id, transition: 'submitProyectoNormativoAsCast' } });
+    const count = (id: string) =>
+      server.db.workflowTransition.count({ where: { recordId: id, transition: 'submitProyectoNormativoAsCast' } });
     expect(await count((await make.proyectoNormativo(server.db, { estado: 'EN_COMENTARIOS_CAST' })).id)).toBe(1);
     expect(await count((await make.proyectoNormativo(server.db, { estado: 'EN_COMENTARIOS_CAST', ready: false })).id)).toBe(0);
   });
@@ -81,6 +87,15 @@ describe('ready', () => {
     expect(await count((await make.planAnualCentro(server.db, { estado: 'EN_ELABORACION' })).id)).toBe(1);
     expect(await count((await make.planAnualCentro(server.db, { estado: 'EN_ELABORACION', ready: false })).id)).toBe(0);
     expect(await count((await make.planAnualCentro(server.db, { estado: 'EN_ELABORACION', actividades: 3 })).id)).toBe(3);
+  });
+
+  it('a ReunionTrabajoCast in EN_PREPARACION has steps 2-5 recorded unless ready: false', async () => {
+    const prepared = async (id: string) => {
+      const r = await server.db.reunionTrabajoCast.findUniqueOrThrow({ where: { id }, select: { programa: true, materialUrl: true } });
+      return r.programa !== null && r.materialUrl !== null;
+    };
+    expect(await prepared((await make.reunionTrabajoCast(server.db)).id)).toBe(true);
+    expect(await prepared((await make.reunionTrabajoCast(server.db, { ready: false })).id)).toBe(false);
   });
 
   it('the other factories give records with their parents', async () => {
@@ -94,7 +109,12 @@ describe('ready', () => {
     expect((await server.db.alumno.findUniqueOrThrow({ where: { id: alumno.id } })).estatus).toBe('EGRESADO');
     const calendario = await make.corteCalendario(server.db);
     expect(calendario.cortes).toHaveLength(3);
-    await Promise.all([make.docente(server.db), make.grupo(server.db), make.reunionRiesgo(server.db), make.asesoriaComplementaria(server.db)]);
+    await Promise.all([
+      make.docente(server.db),
+      make.grupo(server.db),
+      make.reunionRiesgo(server.db),
+      make.asesoriaComplementaria(server.db),
+    ]);
   });
 });
 
@@ -108,7 +128,10 @@ describe('ready records take their next step through the API', () => {
   const step = async (who: string, mutation: string, input: Record<string, unknown>) => {
     const login = await gql(server, LoginDocument, { email: demoEmail(who), password: DEMO_PASSWORD });
     const r = await gql<Record<string, { estado: string }>, { input: Record<string, unknown> }>(
-      server, `mutation($input: ${inputTypes[mutation]}!) { ${mutation}(input: $input) { estado } }`, { input }, login.data!.login.token,
+      server,
+      `mutation($input: ${inputTypes[mutation]}!) { ${mutation}(input: $input) { estado } }`,
+      { input },
+      login.data!.login.token,
     );
     return r;
   };
@@ -125,7 +148,11 @@ describe('ready records take their next step through the API', () => {
     expect((await step('cce.p001', 'submitPlanAnualCentro', { id: plan.globalId })).data?.submitPlanAnualCentro.estado).toBe('ENVIADO');
 
     const validado = await make.planAnualCentro(server.db, { estado: 'VALIDADO' });
-    const reporte = await step('cce.p001', 'createReporteTrimestral', { planAnualCentroId: validado.globalId, trimestre: 2, analisis: 'Resultados' });
+    const reporte = await step('cce.p001', 'createReporteTrimestral', {
+      planAnualCentroId: validado.globalId,
+      trimestre: 2,
+      analisis: 'Resultados',
+    });
     expect(reporte.errors).toBeUndefined();
 
     const alumno = await make.alumno(server.db, { unit: 'MEX-P001', planConcluido: true });
@@ -141,13 +168,15 @@ describe('SQL goldens', () => {
     for (const estado of ['NECESIDAD_IDENTIFICADA', 'EN_COMENTARIOS_CAST', 'CERRADO'] as const) {
       await make.proyectoNormativo(server.db, { estado });
     }
-    const r = await expectSqlGolden('proyectos-normativos-list', () =>
-      gql<{ proyectosNormativos: { edges: { node: { id: string } }[] } }, Record<string, never>>(
-        server,
-        '{ proyectosNormativos(first: 10) { edges { node { id titulo unit { code } history { transition } } } } }',
-        {},
-        admin,
-      ),
+    const r = await expectSqlGolden(
+      'proyectos-normativos-list',
+      () =>
+        gql<{ proyectosNormativos: { edges: { node: { id: string } }[] } }, Record<string, never>>(
+          server,
+          '{ proyectosNormativos(first: 10) { edges { node { id titulo unit { code } history { transition } } } } }',
+          {},
+          admin,
+        ),
       { sort: true },
     );
     expect(r.errors).toBeUndefined();

@@ -40,6 +40,7 @@ import type {
   EstadoPlanCentro,
   EstadoPlanEstatal,
   EstadoReporte,
+  EstadoReunionTrabajoCast,
   EstatusAlumno,
   FinDestinatario,
   Role,
@@ -56,6 +57,7 @@ import {
   reunionRiesgoWorkflow,
 } from '../src/modules/academico/workflow.js';
 import { normatividadWorkflow } from '../src/modules/normatividad/workflow.js';
+import { reunionTrabajoCastWorkflow } from '../src/modules/reuniones/workflow.js';
 import {
   accionMejoraWorkflow,
   actividadRealizadaWorkflow,
@@ -75,9 +77,25 @@ export interface Made {
 
 // ---- shared lookups, cached per client --------------------------------------
 
-interface UnitRow { id: string; code: string; path: string; kind: string; parentId: string | null }
-interface PersonRow { local: string; id: string; role: Role; unitId: string; unitPath: string }
-interface Lookups { units: Map<string, UnitRow>; unitsById: Map<string, UnitRow>; people: PersonRow[] }
+interface UnitRow {
+  id: string;
+  code: string;
+  path: string;
+  kind: string;
+  parentId: string | null;
+}
+interface PersonRow {
+  local: string;
+  id: string;
+  role: Role;
+  unitId: string;
+  unitPath: string;
+}
+interface Lookups {
+  units: Map<string, UnitRow>;
+  unitsById: Map<string, UnitRow>;
+  people: PersonRow[];
+}
 
 const cache = new WeakMap<Db, Promise<Lookups>>();
 
@@ -178,7 +196,9 @@ const after = <S extends string>(t: StepDefinition<S>, before: S | null): S => (
 /** The shortest path of declared steps from a creating step to `target` (self-loops left out). */
 export function pathTo<S extends string>(wf: Wf<S>, target: S): Step<S>[] {
   const steps = Object.entries<StepDefinition<S>>(wf.steps);
-  const creating = steps.filter(([, t]) => t.kind === 'creation' && !(t.under && 'store' in t.under.subject && t.under.subject.store === wf.store));
+  const creating = steps.filter(
+    ([, t]) => t.kind === 'creation' && !(t.under && 'store' in t.under.subject && t.under.subject.store === wf.store),
+  );
   // A workflow without a creating step (e.g. plantel plans, made by another workflow's step) starts in `initial` with no audit row.
   let frontier: { state: S; path: Step<S>[] }[] = creating.length
     ? creating.slice(0, 1).map((s) => ({ state: after(s[1], null), path: [s] }))
@@ -211,7 +231,12 @@ async function writeHistory<S extends string>(db: Db, wf: Wf<S>, record: History
   const data = [];
   for (const [i, [name, t]] of path.entries()) {
     const role = rolesOf(t)[0];
-    const prefer = t.reach.kind === 'addressee' ? (record.addressees ?? []).filter((a) => a.purpose === (t.reach.kind === 'addressee' ? t.reach.purpose : '')).map((a) => a.unitPath) : [];
+    const prefer =
+      t.reach.kind === 'addressee'
+        ? (record.addressees ?? [])
+            .filter((a) => a.purpose === (t.reach.kind === 'addressee' ? t.reach.purpose : ''))
+            .map((a) => a.unitPath)
+        : [];
     const who = await actor(db, role, record.unitPath, prefer);
     const from: S | null = i === 0 ? null : states[i - 1];
     data.push({
@@ -271,12 +296,10 @@ export async function proyectoNormativo(db: Db, o: ProyectoNormativoOptions = {}
   const sentForComments = after('EN_COMENTARIOS_CAST');
   const released = after('REMITIDO_A_CAST');
   const token = uniq();
-  const destinatarios =
-    o.destinatarios ??
-    [
-      ...(sentForComments ? [{ unit: 'MEX-CAST01', fin: 'COMENTARIOS' as const }] : []),
-      ...(released ? [{ unit: 'MEX-CAST01', fin: 'APLICACION' as const }] : []),
-    ];
+  const destinatarios = o.destinatarios ?? [
+    ...(sentForComments ? [{ unit: 'MEX-CAST01', fin: 'COMENTARIOS' as const }] : []),
+    ...(released ? [{ unit: 'MEX-CAST01', fin: 'APLICACION' as const }] : []),
+  ];
   const dest = await Promise.all(destinatarios.map(async (d) => ({ unit: await unit(db, d.unit), fin: d.fin })));
   const row = await db.proyectoNormativo.create({
     data: {
@@ -301,15 +324,91 @@ export async function proyectoNormativo(db: Db, o: ProyectoNormativoOptions = {}
     const drafting = path.findIndex(([name]) => name === 'receiveProyectoNormativoAsCst');
     if (drafting >= 0) path = withStep(wf, path, 'submitProyectoNormativoAsCast', drafting);
     else if (estado === 'EN_COMENTARIOS_CAST' && (o.ready ?? true)) path = withStep(wf, path, 'submitProyectoNormativoAsCast', path.length);
-    await writeHistory(db, wf, {
-      recordId: row.id,
-      unitPath: owner.path,
-      addressees: dest.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })),
-    }, path);
+    await writeHistory(
+      db,
+      wf,
+      {
+        recordId: row.id,
+        unitPath: owner.path,
+        addressees: dest.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })),
+      },
+      path,
+    );
   } else if (estado === 'EN_COMENTARIOS_CAST' && (o.ready ?? true)) {
-    await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path, addressees: dest.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })) }, withStep(wf, [], 'submitProyectoNormativoAsCast', 0));
+    await writeHistory(
+      db,
+      wf,
+      { recordId: row.id, unitPath: owner.path, addressees: dest.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })) },
+      withStep(wf, [], 'submitProyectoNormativoAsCast', 0),
+    );
   }
   return { ...gid('ProyectoNormativo', row.id), estado };
+}
+
+// ---- 7081-MP-SI Pd-01-It-01: working meeting with CAST directors ---------------
+
+export interface ReunionTrabajoCastOptions extends Common<EstadoReunionTrabajoCast> {
+  /** `YYYY-1` or `YYYY-2`; default: a semester of a year in 1000-1999 free for the unit. */
+  periodo?: string;
+  /** Invited units once CONVOCADA (default: MEX-CAST01 and CE-MEX). */
+  invitados?: string[];
+}
+
+/**
+ * A working meeting owned by the CST (default). `ready` in EN_PREPARACION means
+ * steps 2-5 are recorded (sendReunionTrabajoCast's guard passes); with
+ * `ready: false` only step 1's needs are there. CONVOCADA and CERRADA always
+ * have steps 2-5 and the invitations; CERRADA also the meeting, results,
+ * agreements and one piece of evidence.
+ */
+export async function reunionTrabajoCast(db: Db, o: ReunionTrabajoCastOptions = {}) {
+  const wf = reunionTrabajoCastWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CST');
+  const creator = await actor(db, 'CST', owner.path);
+  const prepared = estado !== 'EN_PREPARACION' || (o.ready ?? true);
+  const invited = estado !== 'EN_PREPARACION';
+  const closed = estado === 'CERRADA';
+  const invitados = invited ? await Promise.all((o.invitados ?? ['MEX-CAST01', 'CE-MEX']).map((c) => unit(db, c))) : [];
+  const token = uniq();
+  const row = await retryUnique(async () => {
+    const used = await db.reunionTrabajoCast.findMany({ where: { unitId: owner.id }, select: { periodo: true } });
+    const periodo = o.periodo ?? `${freeYear(used.map((r) => Number(r.periodo.slice(0, 4))))}-${1 + Math.floor(Math.random() * 2)}`;
+    return db.reunionTrabajoCast.create({
+      data: {
+        unitId: owner.id,
+        periodo,
+        requerimientos: `Requerimientos ${token}`,
+        gestiones: prepared ? `Gestiones ${token}` : null,
+        programa: prepared ? `Programa ${token}` : null,
+        solicitudes: prepared ? `Solicitudes ${token}` : null,
+        logistica: prepared ? `Logística ${token}` : null,
+        modalidad: prepared ? 'VIRTUAL' : null,
+        fechaProgramada: prepared ? new Date(Date.now() - 86_400_000) : null,
+        materialUrl: prepared ? `https://docs.example.org/reuniones/${token}.pdf` : null,
+        fechaReunion: closed ? new Date(Date.now() - 86_400_000) : null,
+        resultados: closed ? `Resultados ${token}` : null,
+        acuerdos: closed ? [`Acuerdo ${token}`] : [],
+        estado,
+        version: o.version ?? 0,
+        createdById: creator.id,
+        destinatarios: { create: invitados.map((u) => ({ unitId: u.id, fin: 'INVITACION' as const })) },
+        evidencias: closed ? { create: [{ tipo: 'LISTA_ASISTENCIA', descripcion: `Lista de asistencia ${token}` }] } : undefined,
+      },
+      select: { id: true, periodo: true },
+    });
+  });
+  if (o.history ?? true) {
+    let path = pathTo(wf, estado);
+    if (prepared) path = withStep(wf, path, 'updateReunionTrabajoCast', 1);
+    await writeHistory(
+      db,
+      wf,
+      { recordId: row.id, unitPath: owner.path, addressees: invitados.map((u) => ({ purpose: 'INVITACION', unitPath: u.path })) },
+      path,
+    );
+  }
+  return { ...gid('ReunionTrabajoCast', row.id), estado, periodo: row.periodo };
 }
 
 // ---- 15-528-PO-26: promotion ---------------------------------------------------
@@ -323,21 +422,41 @@ export interface PlanTrabajoAnualOptions extends Common<EstadoPlanEstatal> {
 
 const PARENT_MARK = 'factory: parent of plantel plans';
 
-async function insertPlanEstatal(db: Db, owner: UnitRow, estado: EstadoPlanEstatal, anio: number | undefined, o: { version?: number; contexto?: string }) {
+async function insertPlanEstatal(
+  db: Db,
+  owner: UnitRow,
+  estado: EstadoPlanEstatal,
+  anio: number | undefined,
+  o: { version?: number; contexto?: string },
+) {
   const creator = await actor(db, 'TITULAR_CAPACITACION_CERTIFICACION_CAST', owner.path);
-  return retryUnique(async () => {
-    const year = anio ?? freeYear((await db.planTrabajoAnual.findMany({ where: { unitId: owner.id }, select: { anio: true } })).map((p) => p.anio));
-    const token = uniq();
-    return db.planTrabajoAnual.create({
-      data: {
-        unitId: owner.id, anio: year, estado, version: o.version ?? 0, createdById: creator.id,
-        contexto: o.contexto ?? `Contexto ${token}`, fortalezas: 'Fortalezas', oportunidades: 'Oportunidades', debilidades: 'Debilidades',
-        amenazas: 'Amenazas', riesgos: 'Riesgos', prioridades: 'Prioridades', resultadosHistoricos: 'Resultados históricos',
-        turnadoAt: estado === 'TURNADO' ? new Date() : null,
-      },
-      select: { id: true, anio: true },
-    });
-  }, anio === undefined ? 25 : 1);
+  return retryUnique(
+    async () => {
+      const year =
+        anio ?? freeYear((await db.planTrabajoAnual.findMany({ where: { unitId: owner.id }, select: { anio: true } })).map((p) => p.anio));
+      const token = uniq();
+      return db.planTrabajoAnual.create({
+        data: {
+          unitId: owner.id,
+          anio: year,
+          estado,
+          version: o.version ?? 0,
+          createdById: creator.id,
+          contexto: o.contexto ?? `Contexto ${token}`,
+          fortalezas: 'Fortalezas',
+          oportunidades: 'Oportunidades',
+          debilidades: 'Debilidades',
+          amenazas: 'Amenazas',
+          riesgos: 'Riesgos',
+          prioridades: 'Prioridades',
+          resultadosHistoricos: 'Resultados históricos',
+          turnadoAt: estado === 'TURNADO' ? new Date() : null,
+        },
+        select: { id: true, anio: true },
+      });
+    },
+    anio === undefined ? 25 : 1,
+  );
 }
 
 export async function planTrabajoAnual(db: Db, o: PlanTrabajoAnualOptions = {}) {
@@ -347,7 +466,10 @@ export async function planTrabajoAnual(db: Db, o: PlanTrabajoAnualOptions = {}) 
   const row = await insertPlanEstatal(db, owner, estado, o.anio, o);
   if (o.planesCentro) {
     const planteles = await db.orgUnit.findMany({ where: { kind: 'PLANTEL', path: { startsWith: owner.path } }, select: { id: true } });
-    await db.planAnualCentro.createMany({ data: planteles.map((p) => ({ unitId: p.id, planEstatalId: row.id, anio: row.anio })), skipDuplicates: true });
+    await db.planAnualCentro.createMany({
+      data: planteles.map((p) => ({ unitId: p.id, planEstatalId: row.id, anio: row.anio })),
+      skipDuplicates: true,
+    });
   }
   if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
   return { ...gid('PlanTrabajoAnual', row.id), estado, anio: row.anio, unitId: owner.id };
@@ -372,30 +494,46 @@ export async function planAnualCentro(db: Db, o: PlanAnualCentroOptions = {}) {
   const ready = o.ready ?? true;
   const plantel = await unit(db, o.unit ?? 'MEX-P001');
   const state = await stateOf(db, plantel);
-  const row = await retryUnique(async () => {
-    let anio = o.anio;
-    if (anio === undefined) {
-      const own = await db.planAnualCentro.findMany({ where: { unitId: plantel.id }, select: { anio: true } });
-      const foreign = await db.planTrabajoAnual.findMany({ where: { unitId: state.id, NOT: { contexto: PARENT_MARK } }, select: { anio: true } });
-      anio = freeYear([...own, ...foreign].map((p) => p.anio));
-    }
-    const parent =
-      (await db.planTrabajoAnual.findFirst({ where: { unitId: state.id, anio }, select: { id: true } })) ??
-      (await insertPlanEstatal(db, state, 'TURNADO', anio, { contexto: PARENT_MARK }));
-    if (o.history ?? true) {
-      const parentHistory = await db.workflowTransition.count({ where: { recordId: parent.id } });
-      if (!parentHistory) await writeHistory(db, planEstatalWorkflow, { recordId: parent.id, unitPath: state.path }, pathTo(planEstatalWorkflow, 'TURNADO'));
-    }
-    return db.planAnualCentro.create({
-      data: {
-        unitId: plantel.id, planEstatalId: parent.id, anio, estado, version: o.version ?? 0,
-        objetivos: o.objetivos ?? (estado === 'POR_TURNAR' ? null : 'Objetivos del centro evaluador'),
-        enviadoAt: reached(wf, estado, 'ENVIADO') ? new Date() : null,
-        validadoAt: estado === 'VALIDADO' ? new Date() : null,
-      },
-      select: { id: true, anio: true },
-    });
-  }, o.anio === undefined ? 25 : 1);
+  const row = await retryUnique(
+    async () => {
+      let anio = o.anio;
+      if (anio === undefined) {
+        const own = await db.planAnualCentro.findMany({ where: { unitId: plantel.id }, select: { anio: true } });
+        const foreign = await db.planTrabajoAnual.findMany({
+          where: { unitId: state.id, NOT: { contexto: PARENT_MARK } },
+          select: { anio: true },
+        });
+        anio = freeYear([...own, ...foreign].map((p) => p.anio));
+      }
+      const parent =
+        (await db.planTrabajoAnual.findFirst({ where: { unitId: state.id, anio }, select: { id: true } })) ??
+        (await insertPlanEstatal(db, state, 'TURNADO', anio, { contexto: PARENT_MARK }));
+      if (o.history ?? true) {
+        const parentHistory = await db.workflowTransition.count({ where: { recordId: parent.id } });
+        if (!parentHistory)
+          await writeHistory(
+            db,
+            planEstatalWorkflow,
+            { recordId: parent.id, unitPath: state.path },
+            pathTo(planEstatalWorkflow, 'TURNADO'),
+          );
+      }
+      return db.planAnualCentro.create({
+        data: {
+          unitId: plantel.id,
+          planEstatalId: parent.id,
+          anio,
+          estado,
+          version: o.version ?? 0,
+          objetivos: o.objetivos ?? (estado === 'POR_TURNAR' ? null : 'Objetivos del centro evaluador'),
+          enviadoAt: reached(wf, estado, 'ENVIADO') ? new Date() : null,
+          validadoAt: estado === 'VALIDADO' ? new Date() : null,
+        },
+        select: { id: true, anio: true },
+      });
+    },
+    o.anio === undefined ? 25 : 1,
+  );
   const count = o.actividades ?? (estado === 'POR_TURNAR' || (estado === 'EN_ELABORACION' && !ready) ? 0 : 1);
   const actividades = [];
   for (let i = 0; i < count; i++) actividades.push(await insertActividadProgramada(db, row.id, { mes: (i % 12) + 1 }));
@@ -406,8 +544,12 @@ export async function planAnualCentro(db: Db, o: PlanAnualCentroOptions = {}) {
 async function insertActividadProgramada(db: Db, planId: string, o: { mes?: number; tipo?: TipoActividad; meta?: number }) {
   const row = await db.actividadProgramada.create({
     data: {
-      planId, mes: o.mes ?? 1, tipo: o.tipo ?? 'REUNION_PADRES', descripcion: `Actividad ${uniq()}`,
-      audiencia: 'Padres de familia', meta: o.meta ?? 10,
+      planId,
+      mes: o.mes ?? 1,
+      tipo: o.tipo ?? 'REUNION_PADRES',
+      descripcion: `Actividad ${uniq()}`,
+      audiencia: 'Padres de familia',
+      meta: o.meta ?? 10,
     },
     select: { id: true },
   });
@@ -446,14 +588,18 @@ export async function actividadRealizada(db: Db, o: ActividadRealizadaOptions = 
     where: { id: planId },
     select: { anio: true, actividades: { select: { id: true, tipo: true }, orderBy: { mes: 'asc' }, take: 1 } },
   });
-  const programadaId = o.programada === undefined ? plan.actividades[0]?.id ?? null : o.programada?.id ?? null;
-  const tipo = programadaId ? (await db.actividadProgramada.findUniqueOrThrow({ where: { id: programadaId }, select: { tipo: true } })).tipo : 'REUNION_PADRES';
+  const programadaId = o.programada === undefined ? (plan.actividades[0]?.id ?? null) : (o.programada?.id ?? null);
+  const tipo = programadaId
+    ? (await db.actividadProgramada.findUniqueOrThrow({ where: { id: programadaId }, select: { tipo: true } })).tipo
+    : 'REUNION_PADRES';
   const creator = await actor(db, 'COORDINADOR_CENTRO_EVALUACION');
   const fecha = o.fecha ?? new Date(Date.UTC(plan.anio, 2, 15));
   const evidence =
-    tipo === 'VISITA_EMPRESA' ? { organizacion: 'Empresa', sector: 'PRIVADO' as const, contacto: 'Contacto', resultado: 'Convenio' }
-    : tipo === 'DIFUSION_ELECTRONICA' ? { canal: 'Facebook', enlace: 'https://example.org/post' }
-    : { evento: 'Reunión', asistentes: 12 };
+    tipo === 'VISITA_EMPRESA'
+      ? { organizacion: 'Empresa', sector: 'PRIVADO' as const, contacto: 'Contacto', resultado: 'Convenio' }
+      : tipo === 'DIFUSION_ELECTRONICA'
+        ? { canal: 'Facebook', enlace: 'https://example.org/post' }
+        : { evento: 'Reunión', asistentes: 12 };
   const row = await db.actividadRealizada.create({
     data: { planId, programadaId, tipo, fecha, descripcion: `Realizada ${uniq()}`, alcance: 12, createdById: creator.id, ...evidence },
     select: { id: true, plan: { select: { unit: { select: { path: true } } } } },
@@ -473,7 +619,10 @@ export async function reporteTrimestral(db: Db, o: ReporteTrimestralOptions = {}
   const wf = reporteWorkflow;
   const estado = o.estado ?? wf.initial;
   const planId = (o.plan ?? (await planAnualCentro(db, { estado: 'VALIDADO', unit: o.unit }))).id;
-  const plan = await db.planAnualCentro.findUniqueOrThrow({ where: { id: planId }, select: { unit: { select: { id: true, path: true } }, reportes: { select: { trimestre: true } } } });
+  const plan = await db.planAnualCentro.findUniqueOrThrow({
+    where: { id: planId },
+    select: { unit: { select: { id: true, path: true } }, reportes: { select: { trimestre: true } } },
+  });
   const trimestre = o.trimestre ?? [1, 2, 3, 4].find((t) => !plan.reportes.some((r) => r.trimestre === t));
   if (trimestre === undefined) throw new Error('factories: the plan has a report for every quarter');
   const row = await db.reporteTrimestral.create({
@@ -494,7 +643,10 @@ export async function concentradoEstatal(db: Db, o: ConcentradoEstatalOptions = 
   const wf = concentradoWorkflow;
   const estado = o.estado ?? wf.initial;
   const planEstatalId = (o.planEstatal ?? (await planTrabajoAnual(db, { estado: 'TURNADO', unit: o.unit }))).id;
-  const plan = await db.planTrabajoAnual.findUniqueOrThrow({ where: { id: planEstatalId }, select: { unit: { select: { id: true, path: true } }, concentrados: { select: { semestre: true } } } });
+  const plan = await db.planTrabajoAnual.findUniqueOrThrow({
+    where: { id: planEstatalId },
+    select: { unit: { select: { id: true, path: true } }, concentrados: { select: { semestre: true } } },
+  });
   const semestre = o.semestre ?? [1, 2].find((s) => !plan.concentrados.some((c) => c.semestre === s));
   if (semestre === undefined) throw new Error('factories: the state plan has both concentrates');
   const row = await db.concentradoEstatal.create({
@@ -517,9 +669,17 @@ export async function accionMejora(db: Db, o: AccionMejoraOptions = {}) {
   const estado = o.estado ?? wf.initial;
   let origin: { reporteId: string | null; concentradoId: string | null; unitId: string };
   if (o.reporte) {
-    origin = { reporteId: o.reporte.id, concentradoId: null, unitId: (await db.reporteTrimestral.findUniqueOrThrow({ where: { id: o.reporte.id }, select: { unitId: true } })).unitId };
+    origin = {
+      reporteId: o.reporte.id,
+      concentradoId: null,
+      unitId: (await db.reporteTrimestral.findUniqueOrThrow({ where: { id: o.reporte.id }, select: { unitId: true } })).unitId,
+    };
   } else if (o.concentrado) {
-    origin = { reporteId: null, concentradoId: o.concentrado.id, unitId: (await db.concentradoEstatal.findUniqueOrThrow({ where: { id: o.concentrado.id }, select: { unitId: true } })).unitId };
+    origin = {
+      reporteId: null,
+      concentradoId: o.concentrado.id,
+      unitId: (await db.concentradoEstatal.findUniqueOrThrow({ where: { id: o.concentrado.id }, select: { unitId: true } })).unitId,
+    };
   } else if ((await unit(db, o.unit ?? 'MEX-P001')).kind === 'PLANTEL') {
     const r = await reporteTrimestral(db, { estado: 'RECIBIDO', unit: o.unit ?? 'MEX-P001' });
     origin = { reporteId: r.id, concentradoId: null, unitId: r.unitId };
@@ -529,7 +689,11 @@ export async function accionMejora(db: Db, o: AccionMejoraOptions = {}) {
   }
   const row = await db.accionMejora.create({
     data: {
-      ...origin, tipo: o.tipo ?? 'ACCION_CORRECTIVA', descripcion: `Acción ${uniq()}`, estado, version: o.version ?? 0,
+      ...origin,
+      tipo: o.tipo ?? 'ACCION_CORRECTIVA',
+      descripcion: `Acción ${uniq()}`,
+      estado,
+      version: o.version ?? 0,
       resultado: estado === 'CERRADA' ? 'Resultado de la acción' : null,
     },
     select: { id: true, unit: { select: { path: true } } },
@@ -558,9 +722,18 @@ export async function alumno(db: Db, o: AlumnoOptions = {}) {
     const token = uniq();
     return db.alumno.create({
       data: {
-        matricula: `F${token}`, curp: `FACT${token}`.slice(0, 18).padEnd(18, '0'), nombre: 'Alumno', primerApellido: `Prueba${token}`,
-        generacion: o.generacion ?? 2022, carrera: 'Informática', modeloAcademico: 'M2018', unitId: u.id, grupoId: o.grupo?.id ?? null,
-        semestre: 6, estatus: o.estatus ?? (planConcluido ? 'EGRESADO' : 'INSCRITO'), planConcluido,
+        matricula: `F${token}`,
+        curp: `FACT${token}`.slice(0, 18).padEnd(18, '0'),
+        nombre: 'Alumno',
+        primerApellido: `Prueba${token}`,
+        generacion: o.generacion ?? 2022,
+        carrera: 'Informática',
+        modeloAcademico: 'M2018',
+        unitId: u.id,
+        grupoId: o.grupo?.id ?? null,
+        semestre: 6,
+        estatus: o.estatus ?? (planConcluido ? 'EGRESADO' : 'INSCRITO'),
+        planConcluido,
       },
       select: { id: true },
     });
@@ -584,7 +757,10 @@ export async function loteFolios(db: Db, o: LoteFoliosOptions = {}) {
   const cantidad = o.cantidad ?? 1;
   const creator = await actor(db, 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', u.path);
   const prefijo = `F${uniq()}-`;
-  const lote = await db.loteFolios.create({ data: { unitId: u.id, referencia: `ON/${prefijo}`, cantidad, createdById: creator.id }, select: { id: true } });
+  const lote = await db.loteFolios.create({
+    data: { unitId: u.id, referencia: `ON/${prefijo}`, cantidad, createdById: creator.id },
+    select: { id: true },
+  });
   const numeros = Array.from({ length: cantidad }, (_, i) => `${prefijo}${String(i + 1).padStart(8, '0')}`);
   await db.folio.createMany({ data: numeros.map((numero) => ({ numero, loteId: lote.id, unitId: holder.id })) });
   const folios = await db.folio.findMany({ where: { loteId: lote.id }, select: { id: true, numero: true }, orderBy: { numero: 'asc' } });
@@ -610,8 +786,14 @@ export async function certificado(db: Db, o: CertificadoOptions = {}) {
   await db.folio.update({ where: { id: folio.id }, data: { asignadoAt: new Date() } });
   const row = await db.certificado.create({
     data: {
-      alumnoId, unitId: plantel.id, folioId: folio.id, estado, version: o.version ?? 0,
-      tipo: o.reponeA ? 'REPOSICION' : 'ORIGINAL', reponeAId: o.reponeA?.id ?? null, motivoReposicion: o.reponeA ? 'Extravío' : null,
+      alumnoId,
+      unitId: plantel.id,
+      folioId: folio.id,
+      estado,
+      version: o.version ?? 0,
+      tipo: o.reponeA ? 'REPOSICION' : 'ORIGINAL',
+      reponeAId: o.reponeA?.id ?? null,
+      motivoReposicion: o.reponeA ? 'Extravío' : null,
       entregadoA: estado === 'ENTREGADO' ? 'La persona egresada' : null,
       entregadoAt: estado === 'ENTREGADO' ? new Date() : null,
     },
@@ -638,8 +820,14 @@ export async function baja(db: Db, o: BajaOptions = {}) {
   await db.alumno.update({ where: { id: alumnoId }, data: { estatus: 'BAJA' } });
   const row = await db.baja.create({
     data: {
-      alumnoId, unitId: u.id, fecha: new Date(Date.now() - 86_400_000), motivo: `Motivo ${uniq()}`, solicitudTutor: false, estado,
-      version: o.version ?? 0, atencion: estado === 'ATENDIDA' ? 'Atención de Psicopedagogía' : null,
+      alumnoId,
+      unitId: u.id,
+      fecha: new Date(Date.now() - 86_400_000),
+      motivo: `Motivo ${uniq()}`,
+      solicitudTutor: false,
+      estado,
+      version: o.version ?? 0,
+      atencion: estado === 'ATENDIDA' ? 'Atención de Psicopedagogía' : null,
     },
     select: { id: true },
   });
@@ -667,7 +855,10 @@ export async function modulo(db: Db) {
 export async function grupo(db: Db, o: { unit?: string; periodo?: string; semestre?: number } = {}) {
   const u = await unit(db, o.unit ?? 'MEX-P001');
   const row = await retryUnique(() =>
-    db.grupo.create({ data: { unitId: u.id, clave: uniq().slice(-8), periodo: o.periodo ?? periodo(), semestre: o.semestre ?? 6 }, select: { id: true, periodo: true } }),
+    db.grupo.create({
+      data: { unitId: u.id, clave: uniq().slice(-8), periodo: o.periodo ?? periodo(), semestre: o.semestre ?? 6 },
+      select: { id: true, periodo: true },
+    }),
   );
   return { ...gid('Grupo', row.id), periodo: row.periodo };
 }
@@ -698,7 +889,14 @@ export async function reunionRiesgo(db: Db, o: { unit?: string; periodo?: string
   const creator = await actor(db, 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', u.path);
   const row = await retryUnique(() =>
     db.reunionRiesgo.create({
-      data: { unitId: u.id, periodo: o.periodo ?? periodo(), numero: o.numero ?? 1, fecha: new Date(), acuerdos: ['Acuerdo'], createdById: creator.id },
+      data: {
+        unitId: u.id,
+        periodo: o.periodo ?? periodo(),
+        numero: o.numero ?? 1,
+        fecha: new Date(),
+        acuerdos: ['Acuerdo'],
+        createdById: creator.id,
+      },
       select: { id: true },
     }),
   );
@@ -796,6 +994,7 @@ export const make = {
   reunionRiesgo,
   asesoriaComplementaria,
   registroPromocion,
+  reunionTrabajoCast,
 };
 
 /**
@@ -819,4 +1018,5 @@ export const WORKFLOW_MODELS = [
   { typename: 'CorteCalendario', node: false, workflow: corteCalendarioWorkflow, make: (db: Db, _estado: 'PUBLICADO', o: { unit?: string } = {}) => corteCalendario(db, o) },
   { typename: 'ReunionRiesgo', node: true, workflow: reunionRiesgoWorkflow, make: (db: Db, _estado: 'REGISTRADO', o: { unit?: string } = {}) => reunionRiesgo(db, o) },
   { typename: 'AsesoriaComplementaria', node: true, workflow: asesoriaComplementariaWorkflow, make: (db: Db, _estado: 'REGISTRADO', o: { unit?: string } = {}) => asesoriaComplementaria(db, o) },
+  { typename: 'ReunionTrabajoCast', node: true, workflow: reunionTrabajoCastWorkflow, make: (db: Db, estado: EstadoReunionTrabajoCast, o: Common<EstadoReunionTrabajoCast> = {}) => reunionTrabajoCast(db, { ...o, estado }) },
 ] as const;

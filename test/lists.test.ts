@@ -165,6 +165,17 @@ const LISTS: Record<string, () => Promise<void>> = {
       { unitId: unitIds['CE-MEX'] },
     );
   },
+  reunionesTrabajoCast: async () => {
+    await make.reunionTrabajoCast(server.db, { estado: 'CERRADA' });
+    await make.reunionTrabajoCast(server.db, { estado: 'CONVOCADA' });
+    await golden(
+      'reunionesTrabajoCast',
+      'cst',
+      `query($dentroDe: ID) { reunionesTrabajoCast(first: 10, filter: { dentroDe: $dentroDe }) { totalCount edges { node { id periodo estado unit { code }
+         destinatarios { fin unit { code } } evidenciasReunion { tipo } availableSteps ${history} } } } }`,
+      { dentroDe: unitIds.CST },
+    );
+  },
   asesoriasComplementarias: async () => {
     await make.asesoriaComplementaria(server.db);
     await make.asesoriaComplementaria(server.db);

@@ -245,6 +245,28 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
         await db.reunionRiesgo.findMany({ where: { periodo: String(input.periodo), numero: Number(input.numero) }, select: { id: true } }),
       ),
   },
+  // ---- 7081-MP-SI Pd-01-It-01: working meeting with CAST directors
+  createReunionTrabajoCast: {
+    input: (_r, { unitId }) => ({ periodo: periodo(), requerimientos: 'Actualización en normatividad de servicios tecnológicos', unitId }),
+    written: async (db, _r, input) =>
+      ids(await db.reunionTrabajoCast.findMany({ where: { periodo: String(input.periodo) }, select: { id: true } })),
+  },
+  updateReunionTrabajoCast: { input: (r) => ({ id: r.globalId, gestiones: 'Sala y conexión reservadas' }) },
+  sendReunionTrabajoCast: {
+    input: id,
+    extra: (db, r) => db.reunionTrabajoCastDestinatario.count({ where: { reunionTrabajoCastId: r.id } }),
+  },
+  closeReunionTrabajoCast: {
+    input: (r) => ({
+      id: r.globalId,
+      fecha: yesterday(),
+      modalidad: 'VIRTUAL',
+      resultados: 'Resultados de la reunión',
+      acuerdos: ['Acuerdo'],
+      evidenciasReunion: [{ tipo: 'MINUTA', descripcion: 'Minuta' }],
+    }),
+    extra: (db, r) => db.evidenciaReunion.count({ where: { reunionTrabajoCastId: r.id } }),
+  },
   createAsesoriaComplementaria: {
     subjectStates: { Alumno: ESTATUS },
     make: async (db, o) => ({ ...(await make.alumno(db, { estatus: o.state as never })), modulo: await make.modulo(db) }),

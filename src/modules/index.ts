@@ -6,5 +6,6 @@ import { identity } from './identity/index.js';
 import { normatividad } from './normatividad/index.js';
 import { promocion } from './promocion/index.js';
 import { academico } from './academico/index.js';
+import { reuniones } from './reuniones/index.js';
 
-export const modules: readonly ApiModule[] = [organisation, identity, normatividad, promocion, academico];
+export const modules: readonly ApiModule[] = [organisation, identity, normatividad, promocion, academico, reuniones];

@@ -2,13 +2,14 @@
 // checks role, reach, state and observations and writes the audit entry;
 // here each step only says what it writes.
 import { builder } from '../../builder.js';
-import type { FinDestinatario, ModalidadReunion, TipoEvidencia } from '../../generated/prisma/enums.js';
+import type { FinDestinatario } from '../../generated/prisma/enums.js';
 import { InputChecker, type InputIssue } from '../../lib/errors.js';
 import type { ChangePlan } from '../../lib/workflow/engine.js';
 import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
 import { isHttpUrl } from '../../lib/validation.js';
 import type { EstadoNormativo } from '../../generated/prisma/enums.js';
-import { ModalidadReunionEnum, TipoEvidenciaEnum } from './types.js';
+import { checkMeeting, EvidenciaReunionInput, evidenceRows, type MeetingArgs } from './meeting.js';
+import { ModalidadReunionEnum } from './types.js';
 import { normatividadWorkflow as wf } from './workflow.js';
 
 /**
@@ -73,7 +74,10 @@ const SendToCastInput = builder.inputType('SendProyectoNormativoToCastInput', {
     castUnitIds: t.globalIDList({ required: true, description: 'The CAST asked for comments (at least one).' }),
   }),
 });
-stepMutation(wf, 'sendProyectoNormativoToCast', { input: SendToCastInput, plan: (input) => addressToCast(input.castUnitIds, 'COMENTARIOS') });
+stepMutation(wf, 'sendProyectoNormativoToCast', {
+  input: SendToCastInput,
+  plan: (input) => addressToCast(input.castUnitIds, 'COMENTARIOS'),
+});
 
 stepMutation(wf, 'submitProyectoNormativoAsCast');
 stepMutation(wf, 'receiveProyectoNormativoAsCst');
@@ -121,45 +125,26 @@ stepMutation(wf, 'publishProyectoNormativo', { input: ReleaseInput, plan: (input
 
 stepMutation(wf, 'receiveProyectoNormativoAsCast');
 
-const EvidenceInput = builder.inputType('EvidenciaReunionInput', {
-  fields: (t) => ({
-    tipo: t.field({ type: TipoEvidenciaEnum, required: true }),
-    descripcion: t.string({ required: true }),
-    url: t.string({ required: false }),
-  }),
-});
 const MeetingInput = builder.inputType('CloseProyectoNormativoInput', {
   fields: (t) => ({
     ...stepArgFields(t),
     fecha: t.field({ type: 'DateTime', required: true }),
     modalidad: t.field({ type: ModalidadReunionEnum, required: true }),
-    evidenciasReunion: t.field({ type: [EvidenceInput], required: true, description: 'Minutes, screenshots or attendance lists (at least one).' }),
+    evidenciasReunion: t.field({
+      type: [EvidenciaReunionInput],
+      required: true,
+      description: 'Minutes, screenshots or attendance lists (at least one).',
+    }),
   }),
 });
-type MeetingArgs = StepArgs & {
-  fecha: Date;
-  modalidad: ModalidadReunion;
-  evidenciasReunion: { tipo: TipoEvidencia; descripcion: string; url?: string | null }[];
-};
-stepMutation<EstadoNormativo, keyof typeof wf.steps, MeetingArgs>(wf, 'closeProyectoNormativo', {
+stepMutation<EstadoNormativo, keyof typeof wf.steps, StepArgs & MeetingArgs>(wf, 'closeProyectoNormativo', {
   input: MeetingInput,
-  plan: (input) => {
-    const check = new InputChecker()
-      .check(input.evidenciasReunion.length > 0, ['input', 'evidenciasReunion'], 'Give at least one piece of evidence')
-      .check(input.fecha.getTime() <= Date.now() + 86_400_000, ['input', 'fecha'], 'The meeting cannot be in the future');
-    input.evidenciasReunion.forEach((e, i) => {
-      check.check(e.descripcion.trim().length > 0, ['input', 'evidenciasReunion', i, 'descripcion'], 'Must not be empty');
-      check.check(e.url == null || isHttpUrl(e.url), ['input', 'evidenciasReunion', i, 'url'], 'Must be an http or https URL');
-    });
-    return {
-      validate: () => check.issues,
-      data: { fechaReunion: input.fecha, modalidadReunion: input.modalidad },
-      effects: async (tx, record) => {
-        await tx.evidenciaReunion.createMany({
-          data: input.evidenciasReunion.map((e) => ({ proyectoId: record.id, tipo: e.tipo, descripcion: e.descripcion.trim(), url: e.url ?? null })),
-        });
-        return { evidenciasReunion: input.evidenciasReunion.length };
-      },
-    };
-  },
+  plan: (input) => ({
+    validate: () => checkMeeting(new InputChecker(), input).issues,
+    data: { fechaReunion: input.fecha, modalidadReunion: input.modalidad },
+    effects: async (tx, record) => {
+      await tx.evidenciaReunion.createMany({ data: evidenceRows(input).map((e) => ({ ...e, proyectoId: record.id })) });
+      return { evidenciasReunion: input.evidenciasReunion.length };
+    },
+  }),
 });

@@ -1,0 +1,181 @@
+// One mutation per step of 7081-MP-SI Pd-01-It-01, named as the step. The
+// engine checks role, reach and state and writes the audit entry; here each
+// step only says what it writes.
+import { builder } from '../../builder.js';
+import type { EstadoReunionTrabajoCast, ModalidadReunion, OrgUnitKind } from '../../generated/prisma/enums.js';
+import { InputChecker, type InputIssue } from '../../lib/errors.js';
+import { checkText, isHttpUrl } from '../../lib/validation.js';
+import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
+import { checkMeeting, EvidenciaReunionInput, evidenceRows, type MeetingArgs } from '../normatividad/meeting.js';
+import { ModalidadReunionEnum } from '../normatividad/types.js';
+import { reunionTrabajoCastWorkflow as wf } from './workflow.js';
+
+type Step = keyof typeof wf.steps;
+const PERIODO = /^\d{4}-[12]$/;
+/** Step 6: the CAST directors and the technological-service heads of the CE, UODCDMX and RCEO. */
+const INVITABLE: OrgUnitKind[] = ['CAST', 'COLEGIO_ESTATAL', 'UODCDMX', 'RCEO'];
+
+// Step 1: the needs identified open the semester's meeting.
+const CreateInput = builder.inputType('CreateReunionTrabajoCastInput', {
+  fields: (t) => ({
+    periodo: t.string({ required: true, description: 'The semester, `YYYY-1` or `YYYY-2` (one meeting per semester per unit).' }),
+    requerimientos: t.string({
+      required: true,
+      description: 'What the CAST and plantel directors and heads need to improve their processes.',
+    }),
+    unitId: t.globalID({ required: false, description: 'Owning unit; defaults to the unit where you hold the CST role.' }),
+    observaciones: t.string({ required: false }),
+  }),
+});
+creationMutation(wf, 'createReunionTrabajoCast', {
+  input: CreateInput,
+  plan: (input, ctx) => ({
+    unitId: input.unitId?.id,
+    unitIdPath: ['input', 'unitId'],
+    comment: input.observaciones,
+    validate: async (tx, { unit }) => {
+      const check = new InputChecker().check(PERIODO.test(input.periodo), ['input', 'periodo'], 'Must be YYYY-1 or YYYY-2');
+      checkText(check, input.requerimientos, ['input', 'requerimientos']);
+      if (!check.issues.length) {
+        const taken = await tx.reunionTrabajoCast.count({ where: { unitId: unit.id, periodo: input.periodo } });
+        check.check(taken === 0, ['input', 'periodo'], 'This unit already has a working meeting for this semester');
+      }
+      return check.issues;
+    },
+    create: async (tx, { unit }) => {
+      const data = { periodo: input.periodo, requerimientos: input.requerimientos.trim() };
+      const { id } = await tx.reunionTrabajoCast.create({
+        data: { ...data, unitId: unit.id, createdById: ctx.viewer!.personId },
+        select: { id: true },
+      });
+      return { id, changes: data };
+    },
+  }),
+});
+
+// Steps 2-5: every field is optional; the ones given are written (and recorded in the audit).
+const UpdateInput = builder.inputType('UpdateReunionTrabajoCastInput', {
+  fields: (t) => ({
+    ...stepArgFields(t),
+    gestiones: t.string({ required: false, description: 'Step 2: the administrative arrangements made.' }),
+    programa: t.string({ required: false, description: 'Step 3: the work programme.' }),
+    solicitudes: t.string({ required: false, description: 'Step 3: the requests of the CE, UODCDMX and RCEO taken into it.' }),
+    logistica: t.string({ required: false, description: 'Step 4: venue or link, agenda, travel.' }),
+    modalidad: t.field({ type: ModalidadReunionEnum, required: false, description: 'Step 4: in person or virtual.' }),
+    fechaProgramada: t.field({ type: 'DateTime', required: false, description: 'Step 4: when the meeting will be held.' }),
+    materialUrl: t.string({ required: false, description: 'Step 5: where the instructional material is (http or https URL).' }),
+  }),
+});
+type UpdateArgs = StepArgs & {
+  gestiones?: string | null;
+  programa?: string | null;
+  solicitudes?: string | null;
+  logistica?: string | null;
+  modalidad?: ModalidadReunion | null;
+  fechaProgramada?: Date | null;
+  materialUrl?: string | null;
+};
+const TEXTS = ['gestiones', 'programa', 'solicitudes', 'logistica'] as const;
+stepMutation<EstadoReunionTrabajoCast, Step, UpdateArgs>(wf, 'updateReunionTrabajoCast', {
+  input: UpdateInput,
+  plan: (input) => {
+    const check = new InputChecker();
+    const data: Record<string, unknown> = {};
+    for (const f of TEXTS) {
+      const value = input[f];
+      if (value == null) continue;
+      checkText(check, value, ['input', f]);
+      data[f] = value.trim();
+    }
+    if (input.modalidad) data.modalidad = input.modalidad;
+    if (input.fechaProgramada) data.fechaProgramada = input.fechaProgramada;
+    if (input.materialUrl != null) {
+      check.check(isHttpUrl(input.materialUrl), ['input', 'materialUrl'], 'Must be an http or https URL');
+      data.materialUrl = input.materialUrl.trim();
+    }
+    check.check(Object.keys(data).length > 0, ['input'], 'Give at least one field to record');
+    return { validate: () => check.issues, data };
+  },
+});
+
+// Step 6: the invitation addresses the meeting to the invited units.
+const SendInput = builder.inputType('SendReunionTrabajoCastInput', {
+  fields: (t) => ({
+    ...stepArgFields(t),
+    invitadoUnitIds: t.globalIDList({
+      required: false,
+      description: 'The CAST, Colegios Estatales, UODCDMX and RCEO invited; every unit of these kinds when omitted.',
+    }),
+  }),
+});
+stepMutation<EstadoReunionTrabajoCast, Step, StepArgs & { invitadoUnitIds?: { id: string }[] | null }>(wf, 'sendReunionTrabajoCast', {
+  input: SendInput,
+  plan: (input) => {
+    const path = ['input', 'invitadoUnitIds'];
+    let units: string[] = [];
+    return {
+      validate: async (tx) => {
+        if (!input.invitadoUnitIds) {
+          units = (await tx.orgUnit.findMany({ where: { kind: { in: INVITABLE } }, select: { id: true } })).map((u) => u.id);
+          return units.length ? [] : [{ path, message: 'There is no unit to invite' }];
+        }
+        if (!input.invitadoUnitIds.length) return [{ path, message: 'Invite at least one unit' }];
+        const ids = input.invitadoUnitIds.map((g) => g.id);
+        const found = await tx.orgUnit.findMany({ where: { id: { in: ids }, kind: { in: INVITABLE } }, select: { id: true } });
+        units = found.map((u) => u.id);
+        return ids.flatMap((id, i): InputIssue[] =>
+          units.includes(id) ? [] : [{ path: [...path, i], message: 'Not a CAST, Colegio Estatal, UODCDMX or RCEO' }],
+        );
+      },
+      effects: async (tx, record) => {
+        await tx.reunionTrabajoCastDestinatario.createMany({
+          data: units.map((unitId) => ({ reunionTrabajoCastId: record.id, unitId, fin: 'INVITACION' as const })),
+          skipDuplicates: true,
+        });
+        return { destinatarios: units, fin: 'INVITACION' };
+      },
+    };
+  },
+});
+
+// Steps 7-8: the meeting held, its results, agreements and evidence.
+const CloseInput = builder.inputType('CloseReunionTrabajoCastInput', {
+  fields: (t) => ({
+    ...stepArgFields(t),
+    fecha: t.field({ type: 'DateTime', required: true, description: 'Step 7: when the meeting was held.' }),
+    modalidad: t.field({ type: ModalidadReunionEnum, required: true, description: 'Step 7: in person or virtual.' }),
+    resultados: t.string({ required: true, description: 'Step 8: analysis of the results and areas of improvement.' }),
+    acuerdos: t.stringList({ required: true, description: 'Step 8: agreements and commitments to follow up (at least one).' }),
+    evidenciasReunion: t.field({
+      type: [EvidenciaReunionInput],
+      required: true,
+      description: 'Step 8: screenshots of the virtual meeting, attendance lists or minutes (at least one).',
+    }),
+  }),
+});
+stepMutation<EstadoReunionTrabajoCast, Step, StepArgs & MeetingArgs & { resultados: string; acuerdos: string[] }>(
+  wf,
+  'closeReunionTrabajoCast',
+  {
+    input: CloseInput,
+    plan: (input) => {
+      const check = checkMeeting(new InputChecker(), input);
+      checkText(check, input.resultados, ['input', 'resultados']);
+      check.check(input.acuerdos.length > 0, ['input', 'acuerdos'], 'Give at least one agreement');
+      input.acuerdos.forEach((a, i) => checkText(check, a, ['input', 'acuerdos', i], 1000));
+      return {
+        validate: () => check.issues,
+        data: {
+          fechaReunion: input.fecha,
+          modalidad: input.modalidad,
+          resultados: input.resultados.trim(),
+          acuerdos: input.acuerdos.map((a) => a.trim()),
+        },
+        effects: async (tx, record) => {
+          await tx.evidenciaReunion.createMany({ data: evidenceRows(input).map((e) => ({ ...e, reunionTrabajoCastId: record.id })) });
+          return { evidenciasReunion: input.evidenciasReunion.length };
+        },
+      };
+    },
+  },
+);

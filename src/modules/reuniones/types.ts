@@ -1,0 +1,121 @@
+import { builder } from '../../builder.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { EstadoReunionTrabajoCast } from '../../generated/prisma/enums.js';
+import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
+import { workflowRecordFields } from '../../lib/workflow/fields.js';
+import { FinDestinatarioEnum, ModalidadReunionEnum } from '../normatividad/types.js';
+import { readableReunionesTrabajoCast } from './rules.js';
+import { reunionTrabajoCastWorkflow as wf } from './workflow.js';
+
+export const EstadoReunionTrabajoCastEnum = builder.enumType(EstadoReunionTrabajoCast, {
+  name: 'EstadoReunionTrabajoCast',
+  description: 'State of a working meeting in 7081-MP-SI Pd-01-It-01 (see `workflows`).',
+});
+
+builder.prismaNode('ReunionTrabajoCast', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [readableReunionesTrabajoCast(ctx.viewer)] }),
+  description: 'The semester working meeting of the CST with CAST directors and technological-service heads (7081-MP-SI Pd-01-It-01).',
+  fields: (t) => ({
+    periodo: t.exposeString('periodo', { description: 'The semester, `YYYY-1` or `YYYY-2`: one meeting per semester per unit.' }),
+    requerimientos: t.exposeString('requerimientos', {
+      description: 'What the directors and heads need to improve their processes (step 1).',
+    }),
+    gestiones: t.exposeString('gestiones', { nullable: true, description: 'Administrative arrangements made for the meeting (step 2).' }),
+    programa: t.exposeString('programa', { nullable: true, description: 'The work programme (step 3).' }),
+    solicitudes: t.exposeString('solicitudes', {
+      nullable: true,
+      description: 'Requests of the CE, UODCDMX and RCEO taken into the programme (step 3).',
+    }),
+    logistica: t.exposeString('logistica', { nullable: true, description: 'Venue or link, agenda, travel (step 4).' }),
+    modalidad: t.expose('modalidad', {
+      type: ModalidadReunionEnum,
+      nullable: true,
+      description: 'In person or virtual: planned at step 4, as held at step 7.',
+    }),
+    fechaProgramada: t.expose('fechaProgramada', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the meeting is planned (step 4).',
+    }),
+    materialUrl: t.exposeString('materialUrl', { nullable: true, description: 'The instructional material (step 5).' }),
+    fechaReunion: t.expose('fechaReunion', { type: 'DateTime', nullable: true, description: 'When the meeting was held (step 7).' }),
+    resultados: t.exposeString('resultados', { nullable: true, description: 'Analysis of the results and areas of improvement (step 8).' }),
+    acuerdos: t.exposeStringList('acuerdos', { description: 'Agreements and commitments to follow up (step 8), in the order given.' }),
+    estado: t.expose('estado', { type: EstadoReunionTrabajoCastEnum }),
+    unit: t.relation('unit', { description: 'The unit that organises the meeting (the CST).' }),
+    createdBy: t.relation('createdBy'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    destinatarios: t.relation('destinatarios', {
+      description: 'The units invited (step 6), by unit code.',
+      query: { orderBy: [{ fin: 'asc' }, { unit: { code: 'asc' } }] },
+    }),
+    evidenciasReunion: t.relation('evidencias', {
+      description: 'Screenshots, attendance lists or minutes (step 8), in the order recorded.',
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    }),
+  }),
+});
+
+workflowRecordFields(wf);
+
+builder.prismaObject('ReunionTrabajoCastDestinatario', {
+  description: 'A unit invited to the working meeting (step 6).',
+  fields: (t) => ({
+    unit: t.relation('unit'),
+    fin: t.expose('fin', { type: FinDestinatarioEnum }),
+  }),
+});
+
+const Filter = builder.inputType('ReunionTrabajoCastFilter', {
+  fields: (t) => ({
+    dentroDe: t.globalID({ required: false, description: 'Owned by this unit or a unit below it.' }),
+    unitId: t.globalID({ required: false, description: 'Owned by exactly this unit.' }),
+    estado: t.field({ type: [EstadoReunionTrabajoCastEnum], required: false, description: 'Any of these states.' }),
+    periodo: t.string({ required: false, description: 'This semester (`YYYY-1` or `YYYY-2`).' }),
+  }),
+});
+const Order = orderInput('ReunionTrabajoCast', ['createdAt', 'updatedAt', 'periodo', 'estado', 'fechaProgramada'] as const, 'createdAt');
+
+const where = listWhere(async ({ filter }: { filter?: typeof Filter.$inferInput | null }, ctx) => ({
+  AND: [
+    readableReunionesTrabajoCast(ctx.viewer),
+    await unitFilter(ctx, filter),
+    filter?.estado?.length ? { estado: { in: filter.estado } } : {},
+    filter?.periodo ? { periodo: filter.periodo } : {},
+  ],
+}));
+
+builder.queryField('reunionesTrabajoCast', (t) =>
+  t.prismaConnection(
+    {
+      type: 'ReunionTrabajoCast',
+      cursor: 'id',
+      description: 'Working meetings (It-01) the viewer may see: owned within their reach or to which their unit was invited.',
+      args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.reunionTrabajoCast.count({ where: await where(args, ctx) }),
+      resolve: async (query, _root, args, ctx) =>
+        ctx.db.reunionTrabajoCast.findMany({
+          ...query,
+          where: await where(args, ctx),
+          orderBy: Order.toPrisma<Prisma.ReunionTrabajoCastOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'ReunionTrabajoCastConnection' },
+    { name: 'ReunionTrabajoCastEdge' },
+  ),
+);
+
+builder.prismaObjectField('OrgUnit', 'reunionesTrabajoCast', (t) =>
+  t.relatedConnection('reunionesTrabajoCast', {
+    cursor: 'id',
+    totalCount: true,
+    args: { orderBy: t.arg({ type: Order.Input }) },
+    description: 'Working meetings (It-01) owned by this unit that the viewer may see.',
+    query: (args, ctx) => ({
+      where: readableReunionesTrabajoCast(ctx.viewer),
+      orderBy: Order.toPrisma<Prisma.ReunionTrabajoCastOrderByWithRelationInput>(args.orderBy),
+    }),
+  }),
+);
