@@ -15,7 +15,6 @@ import {
   type ReunionTrabajoCastFieldsFragment,
 } from '../src/generated/graphql.js';
 import { make } from './factories.js';
-import { expectSqlGolden } from './golden.js';
 import { codeOf, demoTokens, expectOnlyAllowed, gql, issuesOf, startServer, unitIdsByCode, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -264,22 +263,6 @@ describe('reunionesTrabajoCast', () => {
     // An invited CAST finds the meetings it was invited to; another CAST does not.
     expect(await list({ periodo: a.periodo }, tokens['cast.mex'])).toEqual([a.globalId]);
     expect(await list({ periodo: a.periodo }, tokens['cast.ver'])).toEqual([]);
-  });
-
-  it('runs the same SQL whatever the data', async () => {
-    const a = await make.reunionTrabajoCast(server.db, { estado: 'CERRADA' });
-    await expectSqlGolden(
-      'reuniones-trabajo-cast-list',
-      () =>
-        gql(
-          server,
-          ReunionesTrabajoCastDocument,
-          { filter: { unitId: unitIds.CST, periodo: a.periodo }, orderBy: { field: 'createdAt', direction: 'DESC' }, first: 10 },
-          tokens.cst,
-        ),
-      // The nested relations (evidence, invitations, units, history) are loaded concurrently, in any order.
-      { sort: true },
-    );
   });
 });
 

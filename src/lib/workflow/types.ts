@@ -147,3 +147,15 @@ export function defineWorkflow<const S extends string, const K extends string>(d
   }
   return definition;
 }
+
+/**
+ * A record with no life cycle (a meeting recorded, a batch registered, a
+ * calendar published): one state, which its creation puts it in and which
+ * its actions keep. Its steps are declared and audited like any other.
+ */
+export function defineRecordWorkflow<const S extends string, const K extends string>(
+  definition: Omit<WorkflowDefinition<S, K>, 'states' | 'initial' | 'final'> & { state: S },
+): WorkflowDefinition<S, K> {
+  const { state, ...rest } = definition;
+  return defineWorkflow<S, K>({ ...rest, states: [state], initial: state, final: [state] });
+}

@@ -6,7 +6,7 @@
 import type { EstadoBaja, EstadoCertificado, EstatusAlumno } from '../../generated/prisma/enums.js';
 import { readableByUnit } from '../../lib/auth/scope.js';
 import { unitOwnedStore } from '../../lib/workflow/stores.js';
-import { defineWorkflow, type RecordStore, type Subject, type WorkflowRecord } from '../../lib/workflow/types.js';
+import { defineRecordWorkflow, defineWorkflow, type RecordStore, type Subject, type WorkflowRecord } from '../../lib/workflow/types.js';
 
 // ---- the student, as the subject of creations ------------------------------------
 
@@ -128,15 +128,13 @@ export const certificadoWorkflow = defineWorkflow({
 // ---- folios (DG 2.1-2.3) ------------------------------------------------------------------
 
 /** A batch of electronic folios received from Oficinas Nacionales: registered once, then handed out to planteles. */
-export const loteFoliosWorkflow = defineWorkflow({
+export const loteFoliosWorkflow = defineRecordWorkflow({
   name: 'lote-folios',
   procedure: '30-524-PO-04 DG 2.1-2.3',
   title: 'Lote de folios electrónicos',
   entity: 'LoteFolios',
   store: unitOwnedStore('loteFolios', { fixedState: 'REGISTRADO' }),
-  states: ['REGISTRADO'] as const,
-  initial: 'REGISTRADO',
-  final: ['REGISTRADO'],
+  state: 'REGISTRADO',
   steps: {
     createLoteFolios: {
       step: 'DG 2.1, R 27', description: 'The state\'s Jefatura de Servicios Escolares records a batch of electronic folios received from Oficinas Nacionales (requested with F01).',
@@ -180,15 +178,13 @@ export const bajaWorkflow = defineWorkflow({
 // ---- SISEAC follow-up records (R 8, 12, 14) ------------------------------------------------------
 
 /** The school calendar of a period: its three cortes, published as a set by the state office. */
-export const corteCalendarioWorkflow = defineWorkflow({
+export const corteCalendarioWorkflow = defineRecordWorkflow({
   name: 'corte-calendario',
   procedure: '30-524-PO-04 R 8, 12a',
   title: 'Calendario escolar: cortes de seguimiento',
   entity: 'CorteCalendario',
   store: unitOwnedStore('corteCalendario', { fixedState: 'PUBLICADO' }),
-  states: ['PUBLICADO'] as const,
-  initial: 'PUBLICADO',
-  final: ['PUBLICADO'],
+  state: 'PUBLICADO',
   steps: {
     publishCorteCalendario: {
       step: 'R 8, 12a', description: 'The state\'s Jefatura de Servicios Escolares publishes to its planteles the cortes of a period, as received from Oficinas Nacionales; replaces an earlier version.',
@@ -197,15 +193,13 @@ export const corteCalendarioWorkflow = defineWorkflow({
   },
 });
 
-export const reunionRiesgoWorkflow = defineWorkflow({
+export const reunionRiesgoWorkflow = defineRecordWorkflow({
   name: 'reunion-riesgo',
   procedure: '30-524-PO-04 R 12c',
   title: 'Reunión de revisión de seguimiento académico',
   entity: 'ReunionRiesgo',
   store: unitOwnedStore('reunionRiesgo', { fixedState: 'REGISTRADO' }),
-  states: ['REGISTRADO'] as const,
-  initial: 'REGISTRADO',
-  final: ['REGISTRADO'],
+  state: 'REGISTRADO',
   steps: {
     createReunionRiesgo: {
       step: 'R 12c', description: 'The state\'s Jefatura de Servicios Escolares records one of the three risk-review meetings of the semester, with its agreements.',
@@ -214,15 +208,13 @@ export const reunionRiesgoWorkflow = defineWorkflow({
   },
 });
 
-export const asesoriaComplementariaWorkflow = defineWorkflow({
+export const asesoriaComplementariaWorkflow = defineRecordWorkflow({
   name: 'asesoria-complementaria',
   procedure: '30-524-PO-04 R 14 (F05)',
   title: 'Asesoría complementaria',
   entity: 'AsesoriaComplementaria',
   store: unitOwnedStore('asesoriaComplementaria', { fixedState: 'REGISTRADO' }),
-  states: ['REGISTRADO'] as const,
-  initial: 'REGISTRADO',
-  final: ['REGISTRADO'],
+  state: 'REGISTRADO',
   steps: {
     createAsesoriaComplementaria: {
       step: 'R 14 (F05)', description: 'The plantel\'s Servicios Escolares assigns a student of the plantel to complementary tutoring in a module.',

@@ -3,7 +3,7 @@
 // Every write of the module is a step declared here, keyed by its mutation.
 import type { EstadoAccionMejora, EstadoConcentrado, EstadoPlanCentro, EstadoPlanEstatal, EstadoReporte } from '../../generated/prisma/enums.js';
 import { unitOwnedStore } from '../../lib/workflow/stores.js';
-import { defineWorkflow, type Subject } from '../../lib/workflow/types.js';
+import { defineRecordWorkflow, defineWorkflow, type Subject } from '../../lib/workflow/types.js';
 import { DESTRUCTION_ROLES } from './retention.js';
 import { actividadRealizadaStore, registroPromocionStore } from './stores.js';
 
@@ -91,15 +91,13 @@ export const planAnualCentroWorkflow = defineWorkflow({
 const planValidado: Subject = { entity: planAnualCentroWorkflow.entity, store: planAnualCentroWorkflow.store, states: ['VALIDADO'] };
 
 /** Steps 6.2-6.6: activities carried out, with their evidence (F03, F04). */
-export const actividadRealizadaWorkflow = defineWorkflow({
+export const actividadRealizadaWorkflow = defineRecordWorkflow({
   name: 'actividad-realizada-promocion',
   procedure: '15-528-PO-26 §10, steps 6.2-6.6',
   title: 'Actividades de promoción y difusión realizadas (F03, F04)',
   entity: 'ActividadRealizada',
   store: actividadRealizadaStore,
-  states: ['REGISTRADA'] as const,
-  initial: 'REGISTRADA',
-  final: ['REGISTRADA'],
+  state: 'REGISTRADA',
   steps: {
     createActividadRealizada: {
       step: '6.2-6.6', description: 'The CE coordination records an activity carried out, with its evidence.',
