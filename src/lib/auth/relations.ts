@@ -30,7 +30,8 @@ interface Rows {
 type Row = { id: string };
 type Delegate = { findMany(args: object): Promise<Row[]> };
 
-const factories = new Map<string, (db: Db) => DataLoader<string, Row | null>>();
+type Key = { id: string; where: object };
+const factories = new Map<string, (db: Db) => DataLoader<Key, Row | null, string>>();
 
 /**
  * The record `id` of `model` when `where` (the viewer's read filter) admits it,
@@ -48,17 +49,24 @@ export function loadReadable<M extends keyof Rows>(
   if (!id) return Promise.resolve(null);
   let factory = factories.get(key);
   if (!factory) {
-    // The filter depends only on the viewer, fixed for the request (loaders are per request).
+    // The factory is shared by every request: the filter travels with the keys (it depends only on
+    // the viewer, fixed for the request, and loaders are per request), never in this closure.
     factory = (db: Db) =>
-      new DataLoader<string, Row | null>(async (ids) => {
-        const delegate = db[model] as unknown as Delegate;
-        const rows = await delegate.findMany({ ...withId(query), where: { AND: [{ id: { in: [...ids] } }, where] } });
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((i) => byId.get(i) ?? null);
-      });
+      new DataLoader<Key, Row | null, string>(
+        async (keys) => {
+          const delegate = db[model] as unknown as Delegate;
+          const rows = await delegate.findMany({
+            ...withId(query),
+            where: { AND: [{ id: { in: keys.map((k) => k.id) } }, keys[0].where] },
+          });
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          return keys.map((k) => byId.get(k.id) ?? null);
+        },
+        { cacheKeyFn: (k) => k.id },
+      );
     factories.set(key, factory);
   }
-  return ctx.loader(factory).load(id) as Promise<Rows[M] | null>;
+  return ctx.loader(factory).load({ id, where }) as Promise<Rows[M] | null>;
 }
 
 /** The selection must return the id, to match rows to keys. */
