@@ -16,10 +16,11 @@ import { createTokenService } from './lib/auth/tokens.js';
 import { buildPermissions } from './lib/auth/permissions.js';
 import { ErrorCode, isPublicError } from './lib/errors.js';
 import { operationLimitOptions } from './lib/http/limits.js';
+import { connectionArguments } from './lib/http/arguments.js';
 import { clientAddress } from './lib/http/client-address.js';
 import { createLoginThrottle } from './lib/auth/login-throttle.js';
 import { configurePasswordHashing } from './lib/auth/passwords.js';
-import { transientDatabaseError } from './lib/db/errors.js';
+import { clientMistakeError, transientDatabaseError } from './lib/db/errors.js';
 import { buildSchema } from './schema.js';
 import { registeredModules } from './lib/modules.js';
 
@@ -56,7 +57,7 @@ export async function createApp(options: {
   const loginThrottle = createLoginThrottle(db, config.login);
   configurePasswordHashing({ concurrency: config.login.hashConcurrency });
   const baseSchema = buildSchema();
-  const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, registeredModules()).middleware);
+  const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, registeredModules()).middleware, connectionArguments);
   const httpServer = http.createServer({
     // A request must arrive whole within requestTimeout (else 408 and the
     // connection closes); the default check interval (30 s) is too coarse.
@@ -198,6 +199,12 @@ function publicError(formatted: GraphQLFormattedError, error: unknown, log: Logg
     }
     return { message: transient.message, path: formatted.path, extensions: { ...transient.extensions } };
   }
+  // A client mistake refused by the database or the schema plugins (docs/errors.md): typed, never internal.
+  const mistake =
+    formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR || !isPublicError(formatted.extensions?.code)
+      ? clientMistakeError(error)
+      : undefined;
+  if (mistake) return { message: mistake.message, path: formatted.path, extensions: { ...mistake.extensions } };
   const code = formatted.extensions?.code;
   if (isPublicError(code)) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};

@@ -53,6 +53,8 @@ builder.scalarType('DateTime', {
   parseValue: (value) => {
     const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
     if (Number.isNaN(date.getTime())) throw new TypeError('DateTime must be an ISO 8601 string');
+    // Years 1-9999 only: the database and the date arithmetic (retention, calendars) stay in range.
+    if (date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) throw new TypeError('DateTime must fall in the years 0001 to 9999');
     return date;
   },
 });

@@ -112,8 +112,8 @@ describe('identity', () => {
 describe('errors and limits', () => {
   it('never shows internals: unknown failures become INTERNAL_SERVER_ERROR without stack or SQL', async () => {
     const r = await gql(server, 'query { orgUnits(first: 5, filter: { search: "\\u0000" }) { totalCount } }', undefined, tokens.admin);
-    expect(codeOf(r)).toBe('INTERNAL_SERVER_ERROR');
-    expect(r.errors![0].message).toBe('Internal error');
+    // A NUL byte is the client's mistake now (typed BAD_USER_INPUT, docs/errors.md); still nothing internal shows.
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(r)).not.toMatch(/stack|prisma|SELECT|invalid byte/i);
   });
 

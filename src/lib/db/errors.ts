@@ -83,3 +83,79 @@ function reasonOf(error: unknown, depth: number): UnavailableReason | undefined 
   }
   return undefined;
 }
+
+// ---- client mistakes that reach the database or the schema plugins ----------
+// Input the API did not refuse earlier but the database or Pothos does: typed
+// as the client's mistake (docs/errors.md), never INTERNAL_SERVER_ERROR.
+
+const CLIENT_POSTGRES_CODES: Record<string, 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT'> = {
+  '22021': 'BAD_USER_INPUT', // character_not_in_repertoire (a NUL byte in text)
+  '22P05': 'BAD_USER_INPUT', // untranslatable_character
+  '22008': 'BAD_USER_INPUT', // datetime_field_overflow
+  '22007': 'BAD_USER_INPUT', // invalid_datetime_format
+  '22001': 'BAD_USER_INPUT', // string_data_right_truncation
+  '22003': 'BAD_USER_INPUT', // numeric_value_out_of_range
+  '22P02': 'NOT_FOUND', // invalid_text_representation (an id that is not a UUID names nothing)
+  '23505': 'CONFLICT', // unique_violation
+  '23503': 'NOT_FOUND', // foreign_key_violation
+};
+const CLIENT_PRISMA_CODES: Record<string, 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT'> = {
+  P2000: 'BAD_USER_INPUT', // value too long for the column
+  P2002: 'CONFLICT', // unique constraint
+  P2003: 'NOT_FOUND', // foreign key
+  P2007: 'BAD_USER_INPUT', // data validation
+  P2020: 'BAD_USER_INPUT', // value out of range
+  P2023: 'BAD_USER_INPUT', // inconsistent column data
+  P2025: 'NOT_FOUND', // required record not found
+};
+const CLIENT_MESSAGES = {
+  BAD_USER_INPUT:
+    'The input holds a value the database cannot store (a NUL byte, a date or number out of range, or a text too long); nothing was changed.',
+  NOT_FOUND: 'A record the request names does not exist or is outside your scope; nothing was changed.',
+  CONFLICT: 'A record with these values already exists (or was created at the same moment); nothing was changed. Reload and retry.',
+} as const;
+
+/** The public error for a client mistake the database or the schema plugins refused, or undefined. */
+export function clientMistakeError(error: unknown): AppError | undefined {
+  const code = clientCodeOf(error, 0);
+  if (!code) return undefined;
+  if (typeof code === 'object') return code;
+  return new AppError(
+    code,
+    CLIENT_MESSAGES[code],
+    code === 'BAD_USER_INPUT' ? { issues: [{ path: [], message: CLIENT_MESSAGES[code] }] } : {},
+  );
+}
+
+function clientCodeOf(error: unknown, depth: number): 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | AppError | undefined {
+  if (depth > 6 || typeof error !== 'object' || error === null) return undefined;
+  const e = error as Record<string, unknown>;
+  const name = (e.constructor as { name?: string } | undefined)?.name ?? '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  // Pothos refuses malformed cursors, first/last out of range and ids of another type.
+  if (name === 'PothosValidationError') {
+    if (/is not of type/.test(message)) return 'NOT_FOUND';
+    const shown = message.length > 200 ? `${message.slice(0, 200)}…` : message;
+    return new AppError('BAD_USER_INPUT', shown, { issues: [{ path: [], message: shown }] });
+  }
+  if (name === 'PothosSchemaError' && /has not been implemented/.test(message)) return 'NOT_FOUND';
+  for (const key of ['code', 'originalCode'] as const) {
+    const c = e[key];
+    if (typeof c !== 'string') continue;
+    const mapped = CLIENT_POSTGRES_CODES[c] ?? CLIENT_PRISMA_CODES[c];
+    if (mapped) return mapped;
+  }
+  if (typeof e.kind === 'string') {
+    if (e.kind === 'UniqueConstraintViolation') return 'CONFLICT';
+    if (e.kind === 'ForeignKeyConstraintViolation') return 'NOT_FOUND';
+    if (e.kind === 'LengthMismatch' || e.kind === 'ValueOutOfRange' || e.kind === 'InconsistentColumnData') return 'BAD_USER_INPUT';
+  }
+  // Raw queries report the PostgreSQL code in the message only.
+  const raw = /Code: `(\w{5})`/.exec(message);
+  if (raw && CLIENT_POSTGRES_CODES[raw[1]]) return CLIENT_POSTGRES_CODES[raw[1]];
+  for (const key of ['cause', 'originalError', 'meta', 'driverAdapterError']) {
+    const inner = clientCodeOf(e[key], depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
+}

@@ -3,6 +3,8 @@
 // audit entry type.
 import { builder } from '../../builder.js';
 import { isAuthenticated } from '../auth/rules.js';
+import { loadReadable } from '../auth/relations.js';
+import { readablePeople } from '../../modules/organisation/rules.js';
 import { registeredWorkflows } from '../modules.js';
 import { rolesOf, statesAllowing, subjectsOf, type AnyWorkflow, type StepDefinition } from './types.js';
 
@@ -13,7 +15,18 @@ export const WorkflowTransitionRef = builder.prismaObject('WorkflowTransition', 
     transition: t.exposeString('transition', { description: 'The step: its name in the declaration, which is also the mutation that took it.' }),
     fromState: t.exposeString('fromState', { nullable: true, description: 'Null for the step that created the record.' }),
     toState: t.exposeString('toState', { description: 'The state after the step (the same as before, for actions).' }),
-    actor: t.relation('actor'),
+    actor: t.prismaField({
+      type: 'Person',
+      nullable: true,
+      description:
+        'Who took the step, when that person is within the viewer\'s people scope (as `people` and `node`); otherwise null, and `actorName`, `actorRole` and `actorUnit` still say who acted (no e-mail).',
+      resolve: (query, e, _a, ctx) => loadReadable(ctx, 'person', e.actorId, readablePeople(ctx.viewer), query),
+    }),
+    actorName: t.string({
+      description: 'The full name of who took the step, shown to everyone who may read the record.',
+      select: { actor: { select: { fullName: true } } },
+      resolve: (e) => e.actor.fullName,
+    }),
     actorRole: t.exposeString('actorRole'),
     actorUnit: t.relation('actorUnit'),
     comment: t.exposeString('comment', { nullable: true, description: 'Observations given with the step.' }),

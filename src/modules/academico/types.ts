@@ -5,6 +5,7 @@ import { builder } from '../../builder.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoCertificado, EstatusAlumno, ModeloAcademico } from '../../generated/prisma/enums.js';
 import { createUnitPathLoader, withinUnit } from '../../lib/auth/scope.js';
+import { loadReadable } from '../../lib/auth/relations.js';
 import { badInput, notFound } from '../../lib/errors.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
@@ -38,7 +39,7 @@ export const AlumnoRef = builder.prismaNode('Alumno', {
     estatus: t.expose('estatus', { type: EstatusAlumnoEnum }),
     planConcluido: t.exposeBoolean('planConcluido', { description: 'Regular and accredited the whole plan: may get a certificate.' }),
     unit: t.relation('unit'),
-    certificados: t.relation('certificados', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
+    certificados: t.relation('certificados', { query: (_a, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }) }),
   }),
 });
 
@@ -78,8 +79,18 @@ export const CertificadoRef = builder.prismaNode('Certificado', {
     folio: t.relation('folio'),
     unit: t.relation('unit'),
     tipo: t.exposeString('tipo', { description: 'ORIGINAL or REPOSICION (F03).' }),
-    reponeA: t.relation('reponeA', { nullable: true, description: 'For a replacement: the certificate it replaces.' }),
-    repuestoPor: t.relation('repuestoPor', { nullable: true }),
+    reponeA: t.prismaField({
+      type: 'Certificado',
+      nullable: true,
+      description: 'For a replacement: the certificate it replaces (null when the viewer may not read it).',
+      resolve: (query, c, _a, ctx) => loadReadable(ctx, 'certificado', c.reponeAId, readableByUnit(ctx.viewer), query),
+    }),
+    repuestoPor: t.prismaField({
+      type: 'Certificado',
+      nullable: true,
+      description: 'The certificate that replaced this one, when the viewer may read it.',
+      resolve: (query, c, _a, ctx) => ctx.db.certificado.findFirst({ ...query, where: { AND: [{ reponeAId: c.id }, readableByUnit(ctx.viewer)] } }),
+    }),
     motivoReposicion: t.exposeString('motivoReposicion', { nullable: true }),
     entregadoA: t.exposeString('entregadoA', { nullable: true, description: 'Receipt (F02): who received it.' }),
     entregadoAt: t.expose('entregadoAt', { type: 'DateTime', nullable: true }),

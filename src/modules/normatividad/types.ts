@@ -4,6 +4,8 @@ import { EstadoNormativo, FinDestinatario, ModalidadReunion, TipoEvidencia } fro
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { readableProyectos } from './rules.js';
+import { loadReadable } from '../../lib/auth/relations.js';
+import { readablePeople } from '../organisation/rules.js';
 import { normatividadWorkflow as wf } from './workflow.js';
 
 export const EstadoNormativoEnum = builder.enumType(EstadoNormativo, {
@@ -25,7 +27,17 @@ export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
     numeroRegistro: t.exposeString('numeroRegistro', { nullable: true, description: 'Registration given by the DCAJ (step 9).' }),
     estado: t.expose('estado', { type: EstadoNormativoEnum }),
     unit: t.relation('unit', { description: 'The unit that owns the project.' }),
-    createdBy: t.relation('createdBy'),
+    createdBy: t.prismaField({
+      type: 'Person',
+      nullable: true,
+      description: 'Who created it; null when that person is outside the viewer\'s people scope (then `createdByName` still names them).',
+      resolve: (query, p, _a, ctx) => loadReadable(ctx, 'person', p.createdById, readablePeople(ctx.viewer), query),
+    }),
+    createdByName: t.string({
+      description: 'The full name of who created it (always shown; their e-mail only through `createdBy`).',
+      select: { createdBy: { select: { fullName: true } } },
+      resolve: (p) => p.createdBy.fullName,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     fechaReunion: t.expose('fechaReunion', { type: 'DateTime', nullable: true }),

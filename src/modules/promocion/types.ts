@@ -13,6 +13,7 @@ import {
   TipoActividad,
 } from '../../generated/prisma/enums.js';
 import { withinUnit } from '../../lib/auth/scope.js';
+import { loadReadable } from '../../lib/auth/relations.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { badInput, type InputIssue } from '../../lib/errors.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
@@ -104,7 +105,7 @@ export const ActividadProgramadaRef = builder.prismaNode('ActividadProgramada', 
     meta: t.exposeInt('meta', { description: 'Numeric goal: people reached, or visits made.' }),
     actividadesRealizadas: t.relation('ejecuciones', {
       description: 'Its executions (not destroyed), by date.',
-      query: { where: { destruidoAt: null }, orderBy: [{ fecha: 'asc' }, { id: 'asc' }] },
+      query: (_a, ctx) => ({ where: { AND: [{ destruidoAt: null }, readableActividades(ctx.viewer)] }, orderBy: [{ fecha: 'asc' }, { id: 'asc' }] }),
     }),
   }),
 });
@@ -118,12 +119,17 @@ export const PlanAnualCentroRef = builder.prismaNode('PlanAnualCentro', {
     objetivos: t.exposeString('objetivos', { nullable: true }),
     estado: t.expose('estado', { type: EstadoPlanAnualCentroEnum }),
     unit: t.relation('unit'),
-    planTrabajoAnual: t.relation('planEstatal'),
+    planTrabajoAnual: t.prismaField({
+      type: 'PlanTrabajoAnual',
+      nullable: true,
+      description: 'The state\'s Plan de Trabajo Anual this plan answers to; null when the viewer may not read it (a plantel does not read its state\'s plan: docs/decisions/010-scope-on-every-path.md).',
+      resolve: (query, p, _a, ctx) => loadReadable(ctx, 'planTrabajoAnual', p.planEstatalId, readableByUnit(ctx.viewer), query),
+    }),
     enviadoAt: t.expose('enviadoAt', { type: 'DateTime', nullable: true }),
     validadoAt: t.expose('validadoAt', { type: 'DateTime', nullable: true }),
     actividadesProgramadas: t.relation('actividades', {
       description: 'The cronograma: the scheduled activities (F02), by month.',
-      query: { orderBy: [{ mes: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
+      query: (_a, ctx) => ({ where: { plan: readableByUnit(ctx.viewer) }, orderBy: [{ mes: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
     }),
     actividadesRealizadas: t.relatedConnection(
       'ejecuciones',
@@ -132,12 +138,12 @@ export const PlanAnualCentroRef = builder.prismaNode('PlanAnualCentro', {
         totalCount: true,
         description: 'Activities carried out, with their evidence.',
         args: { orderBy: t.arg({ type: ActividadRealizadaOrder.Input }) },
-        query: (args) => ({ where: { destruidoAt: null }, orderBy: ActividadRealizadaOrder.toPrisma<Prisma.ActividadRealizadaOrderByWithRelationInput>(args.orderBy) }),
+        query: (args, ctx) => ({ where: { AND: [{ destruidoAt: null }, readableActividades(ctx.viewer)] }, orderBy: ActividadRealizadaOrder.toPrisma<Prisma.ActividadRealizadaOrderByWithRelationInput>(args.orderBy) }),
       },
       { name: 'ActividadRealizadaConnection' },
       { name: 'ActividadRealizadaEdge' },
     ),
-    reportesTrimestrales: t.relation('reportes', { description: 'Its F05, by quarter.', query: { orderBy: [{ trimestre: 'asc' }] } }),
+    reportesTrimestrales: t.relation('reportes', { description: 'Its F05, by quarter.', query: (_a, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: [{ trimestre: 'asc' }] }) }),
     conservarHasta: t.field({ type: 'DateTime', description: 'F02 retention: 3 years, then destruction.', select: retention, resolve: (p) => retentionEnd(p.createdAt) }),
     destruidoAt: t.expose('destruidoAt', { type: 'DateTime', nullable: true }),
   }),
@@ -173,7 +179,12 @@ export const ActividadRealizadaRef = builder.prismaNode('ActividadRealizada', {
     descripcion: t.exposeString('descripcion'),
     alcance: t.exposeInt('alcance', { description: 'People reached (attendees, audience of a diffusion), or 1 for a visit.' }),
     planAnualCentro: t.relation('plan'),
-    actividadProgramada: t.relation('programada', { nullable: true }),
+    actividadProgramada: t.prismaField({
+      type: 'ActividadProgramada',
+      nullable: true,
+      description: 'The scheduled activity it carries out; null outside the cronograma (or outside the viewer\'s scope).',
+      resolve: (query, a, _x, ctx) => loadReadable(ctx, 'actividadProgramada', a.programadaId, { plan: readableByUnit(ctx.viewer) }, query),
+    }),
     fueraDeCronograma: t.boolean({ select: { programadaId: true }, resolve: (a) => a.programadaId === null }),
     evento: t.exposeString('evento', { nullable: true }),
     asistentes: t.exposeInt('asistentes', { nullable: true }),
@@ -256,7 +267,10 @@ export const ReporteTrimestralRef = builder.prismaNode('ReporteTrimestral', {
       select: { planId: true, trimestre: true, plan: { select: { anio: true } } },
       resolve: (r, _a, ctx) => ctx.loader(createPlanPeriodLinesLoader).load({ planId: r.planId, ...periodOf(r.plan.anio, r.trimestre) }),
     }),
-    accionesMejora: t.relation('acciones', { description: 'Actions it caused, oldest first.', query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
+    accionesMejora: t.relation('acciones', {
+      description: 'Actions it caused that the viewer may see, oldest first.',
+      query: (_a, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
     conservarHasta: t.field({ type: 'DateTime', select: retention, resolve: (p) => retentionEnd(p.createdAt) }),
     destruidoAt: t.expose('destruidoAt', { type: 'DateTime', nullable: true }),
   }),
@@ -287,7 +301,12 @@ export const ConcentradoEstatalRef = builder.prismaNode('ConcentradoEstatal', {
     anio: t.int({ select: { planEstatal: { select: { anio: true } } }, resolve: (c) => c.planEstatal.anio }),
     observaciones: t.exposeString('observaciones', { nullable: true }),
     unit: t.relation('unit'),
-    planTrabajoAnual: t.relation('planEstatal'),
+    planTrabajoAnual: t.prismaField({
+      type: 'PlanTrabajoAnual',
+      nullable: true,
+      description: 'The state plan of the year; null when the viewer may not read it.',
+      resolve: (query, c, _a, ctx) => loadReadable(ctx, 'planTrabajoAnual', c.planEstatalId, readableByUnit(ctx.viewer), query),
+    }),
     lineas: t.field({
       type: [ConcentradoLineaRef],
       select: { semestre: true, planEstatal: { select: { anio: true } }, unit: { select: { path: true } } },
@@ -313,7 +332,10 @@ export const ConcentradoEstatalRef = builder.prismaNode('ConcentradoEstatal', {
         };
       },
     }),
-    accionesMejora: t.relation('acciones', { description: 'Actions it caused, oldest first.', query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
+    accionesMejora: t.relation('acciones', {
+      description: 'Actions it caused that the viewer may see, oldest first.',
+      query: (_a, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
     conservarHasta: t.field({ type: 'DateTime', select: retention, resolve: (p) => retentionEnd(p.createdAt) }),
     destruidoAt: t.expose('destruidoAt', { type: 'DateTime', nullable: true }),
   }),
@@ -330,8 +352,18 @@ export const AccionMejoraRef = builder.prismaNode('AccionMejora', {
     resultado: t.exposeString('resultado', { nullable: true }),
     estado: t.expose('estado', { type: EstadoAccionMejoraEnum }),
     unit: t.relation('unit'),
-    reporteTrimestral: t.relation('reporte', { nullable: true }),
-    concentradoEstatal: t.relation('concentrado', { nullable: true }),
+    reporteTrimestral: t.prismaField({
+      type: 'ReporteTrimestral',
+      nullable: true,
+      description: 'The F05 that caused it, when the viewer may read it.',
+      resolve: (query, a, _x, ctx) => loadReadable(ctx, 'reporteTrimestral', a.reporteId, readableByUnit(ctx.viewer), query),
+    }),
+    concentradoEstatal: t.prismaField({
+      type: 'ConcentradoEstatal',
+      nullable: true,
+      description: 'The F01 that caused it, when the viewer may read it.',
+      resolve: (query, a, _x, ctx) => loadReadable(ctx, 'concentradoEstatal', a.concentradoId, readableByUnit(ctx.viewer), query),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });

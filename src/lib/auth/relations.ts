@@ -1,0 +1,76 @@
+// To-one relations that may cross the viewer's scope (a plantel plan's state
+// plan, an audit entry's actor, a project's author). Prisma cannot filter a
+// to-one relation, so these fields read the foreign key and load the target
+// through the same read filter as lists and `node`: a target outside the
+// viewer's scope reads as null (docs/decisions/010-scope-on-every-path.md).
+// Loads are batched per request, field and selection: one statement per field
+// per response, whatever the number of parents.
+import DataLoader from 'dataloader';
+import type { Context } from '../../context.js';
+import type { Db } from '../db/client.js';
+import type {
+  Certificado,
+  ActividadProgramada,
+  ConcentradoEstatal,
+  Person,
+  PlanTrabajoAnual,
+  ReporteTrimestral,
+} from '../../generated/prisma/client.js';
+
+/** The models reached through a filtered to-one relation, and their rows. */
+interface Rows {
+  person: Person;
+  planTrabajoAnual: PlanTrabajoAnual;
+  actividadProgramada: ActividadProgramada;
+  reporteTrimestral: ReporteTrimestral;
+  concentradoEstatal: ConcentradoEstatal;
+  certificado: Certificado;
+}
+
+type Row = { id: string };
+type Delegate = { findMany(args: object): Promise<Row[]> };
+
+type Key = { id: string; where: object };
+const factories = new Map<string, (db: Db) => DataLoader<Key, Row | null, string>>();
+
+/**
+ * The record `id` of `model` when `where` (the viewer's read filter) admits it,
+ * else null. `query` is Pothos' selection for the field (nested relations).
+ */
+export function loadReadable<M extends keyof Rows>(
+  ctx: Context,
+  model: M,
+  id: string | null,
+  where: object,
+  query: object,
+): Promise<Rows[M] | null> {
+  // The key reads the selection first, so Pothos sees it used even when there is nothing to load.
+  const key = `${model}:${JSON.stringify(query)}`;
+  if (!id) return Promise.resolve(null);
+  let factory = factories.get(key);
+  if (!factory) {
+    // The factory is shared by every request: the filter travels with the keys (it depends only on
+    // the viewer, fixed for the request, and loaders are per request), never in this closure.
+    factory = (db: Db) =>
+      new DataLoader<Key, Row | null, string>(
+        async (keys) => {
+          const delegate = db[model] as unknown as Delegate;
+          const rows = await delegate.findMany({
+            ...withId(query),
+            where: { AND: [{ id: { in: keys.map((k) => k.id) } }, keys[0].where] },
+          });
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          return keys.map((k) => byId.get(k.id) ?? null);
+        },
+        { cacheKeyFn: (k) => k.id },
+      );
+    factories.set(key, factory);
+  }
+  return ctx.loader(factory).load({ id, where }) as Promise<Rows[M] | null>;
+}
+
+/** The selection must return the id, to match rows to keys. */
+function withId(query: object): object {
+  const q = query as { select?: Record<string, unknown> };
+  return q.select ? { ...q, select: { ...q.select, id: true } } : query;
+}
