@@ -18,6 +18,7 @@ import { loadConfig } from '../src/config.js';
 import { embeddedJwtSecret } from '../src/lib/auth/secret.js';
 import { transientDatabaseError } from '../src/lib/db/errors.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
+import { make } from './factories.js';
 import { codeOf, gql, startServer, type TestServer } from './helpers.js';
 
 /** The development secret that used to be committed in src/config.ts. */
@@ -258,14 +259,22 @@ describe('HTTP', () => {
       lines.push(chunk.toString());
       return true;
     });
+    // A real failure the API cannot map: a trigger on one record of this test raises an error of its own.
+    const { id, globalId } = await make.proyectoNormativo(s.db, { estado: 'NECESIDAD_IDENTIFICADA' });
+    const fn = `boom_${id.replace(/-/g, '')}`;
+    await s.db.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom' USING ERRCODE = 'XX000'; END $$ LANGUAGE plpgsql`);
+    await s.db.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE UPDATE ON "ProyectoNormativo" FOR EACH ROW WHEN (OLD.id = '${id}'::uuid) EXECUTE FUNCTION ${fn}()`);
     try {
-      const token = await login(s, 'admin');
-      const r = await gql(s, 'query { orgUnits(first: 5, filter: { search: "\\u0000" }) { totalCount } }', undefined, token, {
+      const token = await login(s, 'dstc');
+      const r = await gql(s, 'mutation($i: ProyectoNormativoStepInput!) { sendProyectoNormativoToCst(input: $i) { estado } }', { i: { id: globalId } }, token, {
         'x-request-id': 'trace-me-42',
       });
       expect(codeOf(r)).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(r)).not.toMatch(/boom|ProyectoNormativo"|SELECT|UPDATE/);
     } finally {
       write.mockRestore();
+      await s.db.$executeRawUnsafe(`DROP TRIGGER ${fn} ON "ProyectoNormativo"`);
+      await s.db.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
       await s.stop();
     }
     const logged = lines
