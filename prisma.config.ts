@@ -10,8 +10,11 @@ export default defineConfig({
   engine: 'js',
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
-  adapter: () => Promise.resolve(new PrismaPg(
-    // Commands that need no database (generate, migrate diff) still build the adapter.
-    connectionConfig(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'),
-  )),
+  adapter: () =>
+    Promise.resolve(
+      new PrismaPg(
+        // Commands that need no database (generate, migrate diff) still build the adapter.
+        connectionConfig(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'),
+      ),
+    ),
 });

@@ -41,7 +41,11 @@ async function readNode(typename: string, id: string, stateless: boolean) {
 
 /** For the types that are not nodes: the audit trail, read in the database. */
 async function readHistory(workflow: string, id: string) {
-  return server.db.workflowTransition.findMany({ where: { workflow, recordId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { transition: true, fromState: true, toState: true } });
+  return server.db.workflowTransition.findMany({
+    where: { workflow, recordId: id },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    select: { transition: true, fromState: true, toState: true },
+  });
 }
 
 describe.each(WORKFLOW_MODELS.map((m) => [m.typename, m] as const))('%s', (typename, model) => {

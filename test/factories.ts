@@ -604,7 +604,13 @@ export async function actividadRealizada(db: Db, o: ActividadRealizadaOptions = 
     data: { planId, programadaId, tipo, fecha, descripcion: `Realizada ${uniq()}`, alcance: 12, createdById: creator.id, ...evidence },
     select: { id: true, plan: { select: { unit: { select: { path: true } } } } },
   });
-  if (o.history ?? true) await writeHistory(db, actividadRealizadaWorkflow, { recordId: row.id, unitPath: row.plan.unit.path }, pathTo(actividadRealizadaWorkflow, 'REGISTRADA'));
+  if (o.history ?? true)
+    await writeHistory(
+      db,
+      actividadRealizadaWorkflow,
+      { recordId: row.id, unitPath: row.plan.unit.path },
+      pathTo(actividadRealizadaWorkflow, 'REGISTRADA'),
+    );
   return { ...gid('ActividadRealizada', row.id), planId };
 }
 
@@ -764,7 +770,8 @@ export async function loteFolios(db: Db, o: LoteFoliosOptions = {}) {
   const numeros = Array.from({ length: cantidad }, (_, i) => `${prefijo}${String(i + 1).padStart(8, '0')}`);
   await db.folio.createMany({ data: numeros.map((numero) => ({ numero, loteId: lote.id, unitId: holder.id })) });
   const folios = await db.folio.findMany({ where: { loteId: lote.id }, select: { id: true, numero: true }, orderBy: { numero: 'asc' } });
-  if (o.history ?? true) await writeHistory(db, loteFoliosWorkflow, { recordId: lote.id, unitPath: u.path }, pathTo(loteFoliosWorkflow, 'REGISTRADO'));
+  if (o.history ?? true)
+    await writeHistory(db, loteFoliosWorkflow, { recordId: lote.id, unitPath: u.path }, pathTo(loteFoliosWorkflow, 'REGISTRADO'));
   return { ...gid('LoteFolios', lote.id), folios };
 }
 
@@ -866,21 +873,31 @@ export async function grupo(db: Db, o: { unit?: string; periodo?: string; semest
 /** The three cortes of a fresh periodo at a state office (default CE-MEX), as publishCorteCalendario writes them. */
 export async function corteCalendario(db: Db, o: { unit?: string; periodo?: string; history?: boolean } = {}) {
   const u = await unit(db, o.unit ?? 'CE-MEX');
-  const made = await retryUnique(async () => {
-    const p = o.periodo ?? periodo();
-    const year = Number(p.slice(0, 4));
-    const cortes = await db.$transaction(
-      [1, 2, 3].map((corte) =>
-        db.corteCalendario.create({
-          data: { unitId: u.id, periodo: p, corte, inicio: new Date(Date.UTC(year, corte * 2 - 1, 1)), fin: new Date(Date.UTC(year, corte * 2, 1)) },
-          select: { id: true },
-        }),
-      ),
-    );
-    return { ...gid('CorteCalendario', cortes[0].id), periodo: p, cortes: cortes.map((c) => c.id) };
-  }, o.periodo ? 1 : 25);
+  const made = await retryUnique(
+    async () => {
+      const p = o.periodo ?? periodo();
+      const year = Number(p.slice(0, 4));
+      const cortes = await db.$transaction(
+        [1, 2, 3].map((corte) =>
+          db.corteCalendario.create({
+            data: {
+              unitId: u.id,
+              periodo: p,
+              corte,
+              inicio: new Date(Date.UTC(year, corte * 2 - 1, 1)),
+              fin: new Date(Date.UTC(year, corte * 2, 1)),
+            },
+            select: { id: true },
+          }),
+        ),
+      );
+      return { ...gid('CorteCalendario', cortes[0].id), periodo: p, cortes: cortes.map((c) => c.id) };
+    },
+    o.periodo ? 1 : 25,
+  );
   // The audit entry of a publication is kept on corte 1.
-  if (o.history ?? true) await writeHistory(db, corteCalendarioWorkflow, { recordId: made.id, unitPath: u.path }, pathTo(corteCalendarioWorkflow, 'PUBLICADO'));
+  if (o.history ?? true)
+    await writeHistory(db, corteCalendarioWorkflow, { recordId: made.id, unitPath: u.path }, pathTo(corteCalendarioWorkflow, 'PUBLICADO'));
   return made;
 }
 
@@ -900,11 +917,15 @@ export async function reunionRiesgo(db: Db, o: { unit?: string; periodo?: string
       select: { id: true },
     }),
   );
-  if (o.history ?? true) await writeHistory(db, reunionRiesgoWorkflow, { recordId: row.id, unitPath: u.path }, pathTo(reunionRiesgoWorkflow, 'REGISTRADO'));
+  if (o.history ?? true)
+    await writeHistory(db, reunionRiesgoWorkflow, { recordId: row.id, unitPath: u.path }, pathTo(reunionRiesgoWorkflow, 'REGISTRADO'));
   return gid('ReunionRiesgo', row.id);
 }
 
-export async function asesoriaComplementaria(db: Db, o: { unit?: string; alumno?: { id: string }; modulo?: { id: string }; history?: boolean } = {}) {
+export async function asesoriaComplementaria(
+  db: Db,
+  o: { unit?: string; alumno?: { id: string }; modulo?: { id: string }; history?: boolean } = {},
+) {
   const u = await unit(db, o.unit ?? 'MEX-P001');
   const alumnoId = (o.alumno ?? (await alumno(db, { unit: u.code }))).id;
   const moduloId = (o.modulo ?? (await modulo(db))).id;
@@ -915,7 +936,13 @@ export async function asesoriaComplementaria(db: Db, o: { unit?: string; alumno?
       select: { id: true },
     }),
   );
-  if (o.history ?? true) await writeHistory(db, asesoriaComplementariaWorkflow, { recordId: row.id, unitPath: u.path }, pathTo(asesoriaComplementariaWorkflow, 'REGISTRADO'));
+  if (o.history ?? true)
+    await writeHistory(
+      db,
+      asesoriaComplementariaWorkflow,
+      { recordId: row.id, unitPath: u.path },
+      pathTo(asesoriaComplementariaWorkflow, 'REGISTRADO'),
+    );
   return gid('AsesoriaComplementaria', row.id);
 }
 
@@ -928,7 +955,10 @@ export interface RegistroPromocionOptions extends Common<EstadoRegistro> {
   formato?: Formato;
 }
 
-const REGISTRO_MODELS: Record<Formato, { typename: string; model: 'concentradoEstatal' | 'planAnualCentro' | 'actividadRealizada' | 'reporteTrimestral' }> = {
+const REGISTRO_MODELS: Record<
+  Formato,
+  { typename: string; model: 'concentradoEstatal' | 'planAnualCentro' | 'actividadRealizada' | 'reporteTrimestral' }
+> = {
   F01: { typename: 'ConcentradoEstatal', model: 'concentradoEstatal' },
   F02: { typename: 'PlanAnualCentro', model: 'planAnualCentro' },
   F03: { typename: 'ActividadRealizada', model: 'actividadRealizada' },
@@ -957,7 +987,9 @@ export async function registroPromocion(db: Db, o: RegistroPromocionOptions = {}
   }
   const createdAt = new Date(Date.now() - 4 * 366 * 86_400_000);
   const data = { createdAt, destruidoAt: estado === 'DESTRUIDO' ? new Date() : null };
-  const delegate = db[model] as unknown as { update(args: { where: { id: string }; data: typeof data; select: { id: true } }): Promise<unknown> };
+  const delegate = db[model] as unknown as {
+    update(args: { where: { id: string }; data: typeof data; select: { id: true } }): Promise<unknown>;
+  };
   await delegate.update({ where: { id }, data, select: { id: true } });
   const owner = await findUnitOf(db, model, id);
   if (o.history ?? true) await writeHistory(db, wf, { recordId: id, unitPath: owner.path }, pathTo(wf, estado));
@@ -966,8 +998,10 @@ export async function registroPromocion(db: Db, o: RegistroPromocionOptions = {}
 
 async function findUnitOf(db: Db, model: (typeof REGISTRO_MODELS)[Formato]['model'], id: string): Promise<{ id: string; path: string }> {
   const unitSel = { select: { id: true, path: true } } as const;
-  if (model === 'actividadRealizada') return (await db.actividadRealizada.findUniqueOrThrow({ where: { id }, select: { plan: { select: { unit: unitSel } } } })).plan.unit;
-  if (model === 'concentradoEstatal') return (await db.concentradoEstatal.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
+  if (model === 'actividadRealizada')
+    return (await db.actividadRealizada.findUniqueOrThrow({ where: { id }, select: { plan: { select: { unit: unitSel } } } })).plan.unit;
+  if (model === 'concentradoEstatal')
+    return (await db.concentradoEstatal.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
   if (model === 'planAnualCentro') return (await db.planAnualCentro.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
   return (await db.reporteTrimestral.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
 }
@@ -1004,19 +1038,94 @@ export const make = {
  * nodes). Records with one fixed state ignore the state given.
  */
 export const WORKFLOW_MODELS = [
-  { typename: 'ProyectoNormativo', node: true, workflow: normatividadWorkflow, make: (db: Db, estado: EstadoNormativo, o: Common<EstadoNormativo> = {}) => proyectoNormativo(db, { ...o, estado }) },
-  { typename: 'PlanTrabajoAnual', node: true, workflow: planEstatalWorkflow, make: (db: Db, estado: EstadoPlanEstatal, o: Common<EstadoPlanEstatal> = {}) => planTrabajoAnual(db, { ...o, estado }) },
-  { typename: 'PlanAnualCentro', node: true, workflow: planCentroWorkflow, make: (db: Db, estado: EstadoPlanCentro, o: Common<EstadoPlanCentro> = {}) => planAnualCentro(db, { ...o, estado }) },
-  { typename: 'ActividadRealizada', node: true, workflow: actividadRealizadaWorkflow, make: (db: Db, _estado: 'REGISTRADA', o: { unit?: string } = {}) => actividadRealizada(db, o) },
-  { typename: 'ReporteTrimestral', node: true, workflow: reporteWorkflow, make: (db: Db, estado: EstadoReporte, o: Common<EstadoReporte> = {}) => reporteTrimestral(db, { ...o, estado }) },
-  { typename: 'ConcentradoEstatal', node: true, workflow: concentradoWorkflow, make: (db: Db, estado: EstadoConcentrado, o: Common<EstadoConcentrado> = {}) => concentradoEstatal(db, { ...o, estado }) },
-  { typename: 'AccionMejora', node: true, workflow: accionMejoraWorkflow, make: (db: Db, estado: EstadoAccionMejora, o: Common<EstadoAccionMejora> = {}) => accionMejora(db, { ...o, estado }) },
-  { typename: 'RegistroPromocion', node: false, workflow: retencionWorkflow, make: (db: Db, estado: EstadoRegistro, o: RegistroPromocionOptions = {}) => registroPromocion(db, { ...o, estado }) },
-  { typename: 'Certificado', node: true, workflow: certificadoWorkflow, make: (db: Db, estado: EstadoCertificado, o: Common<EstadoCertificado> = {}) => certificado(db, { ...o, estado }) },
-  { typename: 'LoteFolios', node: true, workflow: loteFoliosWorkflow, make: (db: Db, _estado: 'REGISTRADO', o: LoteFoliosOptions = {}) => loteFolios(db, o) },
-  { typename: 'Baja', node: true, workflow: bajaWorkflow, make: (db: Db, estado: EstadoBaja, o: Common<EstadoBaja> = {}) => baja(db, { ...o, estado }) },
-  { typename: 'CorteCalendario', node: false, workflow: corteCalendarioWorkflow, make: (db: Db, _estado: 'PUBLICADO', o: { unit?: string } = {}) => corteCalendario(db, o) },
-  { typename: 'ReunionRiesgo', node: true, workflow: reunionRiesgoWorkflow, make: (db: Db, _estado: 'REGISTRADO', o: { unit?: string } = {}) => reunionRiesgo(db, o) },
-  { typename: 'AsesoriaComplementaria', node: true, workflow: asesoriaComplementariaWorkflow, make: (db: Db, _estado: 'REGISTRADO', o: { unit?: string } = {}) => asesoriaComplementaria(db, o) },
-  { typename: 'ReunionTrabajoCast', node: true, workflow: reunionTrabajoCastWorkflow, make: (db: Db, estado: EstadoReunionTrabajoCast, o: Common<EstadoReunionTrabajoCast> = {}) => reunionTrabajoCast(db, { ...o, estado }) },
+  {
+    typename: 'ProyectoNormativo',
+    node: true,
+    workflow: normatividadWorkflow,
+    make: (db: Db, estado: EstadoNormativo, o: Common<EstadoNormativo> = {}) => proyectoNormativo(db, { ...o, estado }),
+  },
+  {
+    typename: 'PlanTrabajoAnual',
+    node: true,
+    workflow: planEstatalWorkflow,
+    make: (db: Db, estado: EstadoPlanEstatal, o: Common<EstadoPlanEstatal> = {}) => planTrabajoAnual(db, { ...o, estado }),
+  },
+  {
+    typename: 'PlanAnualCentro',
+    node: true,
+    workflow: planCentroWorkflow,
+    make: (db: Db, estado: EstadoPlanCentro, o: Common<EstadoPlanCentro> = {}) => planAnualCentro(db, { ...o, estado }),
+  },
+  {
+    typename: 'ActividadRealizada',
+    node: true,
+    workflow: actividadRealizadaWorkflow,
+    make: (db: Db, _estado: 'REGISTRADA', o: { unit?: string } = {}) => actividadRealizada(db, o),
+  },
+  {
+    typename: 'ReporteTrimestral',
+    node: true,
+    workflow: reporteWorkflow,
+    make: (db: Db, estado: EstadoReporte, o: Common<EstadoReporte> = {}) => reporteTrimestral(db, { ...o, estado }),
+  },
+  {
+    typename: 'ConcentradoEstatal',
+    node: true,
+    workflow: concentradoWorkflow,
+    make: (db: Db, estado: EstadoConcentrado, o: Common<EstadoConcentrado> = {}) => concentradoEstatal(db, { ...o, estado }),
+  },
+  {
+    typename: 'AccionMejora',
+    node: true,
+    workflow: accionMejoraWorkflow,
+    make: (db: Db, estado: EstadoAccionMejora, o: Common<EstadoAccionMejora> = {}) => accionMejora(db, { ...o, estado }),
+  },
+  {
+    typename: 'RegistroPromocion',
+    node: false,
+    workflow: retencionWorkflow,
+    make: (db: Db, estado: EstadoRegistro, o: RegistroPromocionOptions = {}) => registroPromocion(db, { ...o, estado }),
+  },
+  {
+    typename: 'Certificado',
+    node: true,
+    workflow: certificadoWorkflow,
+    make: (db: Db, estado: EstadoCertificado, o: Common<EstadoCertificado> = {}) => certificado(db, { ...o, estado }),
+  },
+  {
+    typename: 'LoteFolios',
+    node: true,
+    workflow: loteFoliosWorkflow,
+    make: (db: Db, _estado: 'REGISTRADO', o: LoteFoliosOptions = {}) => loteFolios(db, o),
+  },
+  {
+    typename: 'Baja',
+    node: true,
+    workflow: bajaWorkflow,
+    make: (db: Db, estado: EstadoBaja, o: Common<EstadoBaja> = {}) => baja(db, { ...o, estado }),
+  },
+  {
+    typename: 'CorteCalendario',
+    node: false,
+    workflow: corteCalendarioWorkflow,
+    make: (db: Db, _estado: 'PUBLICADO', o: { unit?: string } = {}) => corteCalendario(db, o),
+  },
+  {
+    typename: 'ReunionRiesgo',
+    node: true,
+    workflow: reunionRiesgoWorkflow,
+    make: (db: Db, _estado: 'REGISTRADO', o: { unit?: string } = {}) => reunionRiesgo(db, o),
+  },
+  {
+    typename: 'AsesoriaComplementaria',
+    node: true,
+    workflow: asesoriaComplementariaWorkflow,
+    make: (db: Db, _estado: 'REGISTRADO', o: { unit?: string } = {}) => asesoriaComplementaria(db, o),
+  },
+  {
+    typename: 'ReunionTrabajoCast',
+    node: true,
+    workflow: reunionTrabajoCastWorkflow,
+    make: (db: Db, estado: EstadoReunionTrabajoCast, o: Common<EstadoReunionTrabajoCast> = {}) => reunionTrabajoCast(db, { ...o, estado }),
+  },
 ] as const;

@@ -262,13 +262,23 @@ describe('HTTP', () => {
     // A real failure the API cannot map: a trigger on one record of this test raises an error of its own.
     const { id, globalId } = await make.proyectoNormativo(s.db, { estado: 'NECESIDAD_IDENTIFICADA' });
     const fn = `boom_${id.replace(/-/g, '')}`;
-    await s.db.$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom' USING ERRCODE = 'XX000'; END $$ LANGUAGE plpgsql`);
-    await s.db.$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE UPDATE ON "ProyectoNormativo" FOR EACH ROW WHEN (OLD.id = '${id}'::uuid) EXECUTE FUNCTION ${fn}()`);
+    await s.db.$executeRawUnsafe(
+      `CREATE FUNCTION ${fn}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'boom' USING ERRCODE = 'XX000'; END $$ LANGUAGE plpgsql`,
+    );
+    await s.db.$executeRawUnsafe(
+      `CREATE TRIGGER ${fn} BEFORE UPDATE ON "ProyectoNormativo" FOR EACH ROW WHEN (OLD.id = '${id}'::uuid) EXECUTE FUNCTION ${fn}()`,
+    );
     try {
       const token = await login(s, 'dstc');
-      const r = await gql(s, 'mutation($i: ProyectoNormativoStepInput!) { sendProyectoNormativoToCst(input: $i) { estado } }', { i: { id: globalId } }, token, {
-        'x-request-id': 'trace-me-42',
-      });
+      const r = await gql(
+        s,
+        'mutation($i: ProyectoNormativoStepInput!) { sendProyectoNormativoToCst(input: $i) { estado } }',
+        { i: { id: globalId } },
+        token,
+        {
+          'x-request-id': 'trace-me-42',
+        },
+      );
       expect(codeOf(r)).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(r)).not.toMatch(/boom|ProyectoNormativo"|SELECT|UPDATE/);
     } finally {

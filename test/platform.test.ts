@@ -142,7 +142,11 @@ describe('errors and limits', () => {
   it('prevents CSRF: a simple GET or form POST without a preflight header is refused', async () => {
     const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
     expect(get.status).toBe(400);
-    const form = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ me { id } }"}' });
+    const form = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ me { id } }"}',
+    });
     expect(form.status).toBe(400);
     const allowed = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ me { email } }')}`, {
       headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${tokens.dstc}` },
@@ -166,8 +170,15 @@ describe('authorization coverage', () => {
     const { tree } = buildPermissions(schema, registeredModules());
     for (const typeName of ['Query', 'Mutation'] as const) {
       const rules = tree[typeName] as Record<string, unknown>;
-      const fields = Object.keys(schema.getType(typeName) && isObjectType(schema.getType(typeName)) ? (schema.getType(typeName) as never as { getFields(): object }).getFields() : {});
-      expect(fields.filter((f) => !rules[f]), `${typeName} fields without a rule`).toEqual([]);
+      const fields = Object.keys(
+        schema.getType(typeName) && isObjectType(schema.getType(typeName))
+          ? (schema.getType(typeName) as never as { getFields(): object }).getFields()
+          : {},
+      );
+      expect(
+        fields.filter((f) => !rules[f]),
+        `${typeName} fields without a rule`,
+      ).toEqual([]);
     }
   });
 
@@ -187,8 +198,12 @@ describe('authorization coverage', () => {
   it('lets a role list people only within its scope', async () => {
     const plantel = await gql(server, PeopleDocument, { first: 100 }, tokens['director.p001']);
     // Other test files add people of their own: every person listed holds a role at the plantel, and the demo ones are these.
-    for (const { node } of plantel.data!.people.edges) expect([node.email, node.roleAssignments.some((r) => r.unit.code === 'MEX-P001')]).toEqual([node.email, true]);
-    const emails = plantel.data!.people.edges.map((e) => e.node.email).filter((e) => e.endsWith('@demo.conalep.mx')).sort();
+    for (const { node } of plantel.data!.people.edges)
+      expect([node.email, node.roleAssignments.some((r) => r.unit.code === 'MEX-P001')]).toEqual([node.email, true]);
+    const emails = plantel
+      .data!.people.edges.map((e) => e.node.email)
+      .filter((e) => e.endsWith('@demo.conalep.mx'))
+      .sort();
     expect(emails).toEqual([
       'cce.p001@demo.conalep.mx',
       'dce.p001@demo.conalep.mx',
@@ -196,8 +211,11 @@ describe('authorization coverage', () => {
       'escolares.p001@demo.conalep.mx',
     ]);
     const partner = await gql(server, PeopleDocument, { first: 100 }, tokens.spdi);
-    for (const { node } of partner.data!.people.edges) expect([node.email, node.roleAssignments.some((r) => r.unit.code === 'SPDI-DPP')]).toEqual([node.email, true]);
-    expect(partner.data!.people.edges.map((e) => e.node.email).filter((e) => e.endsWith('@demo.conalep.mx'))).toEqual(['spdi@demo.conalep.mx']);
+    for (const { node } of partner.data!.people.edges)
+      expect([node.email, node.roleAssignments.some((r) => r.unit.code === 'SPDI-DPP')]).toEqual([node.email, true]);
+    expect(partner.data!.people.edges.map((e) => e.node.email).filter((e) => e.endsWith('@demo.conalep.mx'))).toEqual([
+      'spdi@demo.conalep.mx',
+    ]);
   });
 });
 
@@ -225,8 +243,16 @@ describe('schema', () => {
       preconditions: [],
       unitKinds: [],
     });
-    expect(wf.steps.find((s) => s.name === 'submitProyectoNormativoAsCast')).toMatchObject({ kind: 'ACTION', from: ['EN_COMENTARIOS_CAST'], to: null });
-    expect(wf.steps.find((s) => s.name === 'createProyectoNormativo')).toMatchObject({ kind: 'CREATION', from: [], unitKinds: ['DIRECCION_NACIONAL'] });
+    expect(wf.steps.find((s) => s.name === 'submitProyectoNormativoAsCast')).toMatchObject({
+      kind: 'ACTION',
+      from: ['EN_COMENTARIOS_CAST'],
+      to: null,
+    });
+    expect(wf.steps.find((s) => s.name === 'createProyectoNormativo')).toMatchObject({
+      kind: 'CREATION',
+      from: [],
+      unitKinds: ['DIRECCION_NACIONAL'],
+    });
   });
 
   it('declares every mutation but login as a step of some workflow, under its own name', async () => {

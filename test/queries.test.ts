@@ -31,7 +31,6 @@ async function seedProyectos(tag: string, count: number) {
   }
 }
 
-
 describe('SQL statements per request', () => {
   it('stay the same for 2 and 12 proyectos with their units, addressees, history and actors', async () => {
     await seedProyectos('NPlusOneSmall', 2);

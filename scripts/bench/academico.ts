@@ -25,9 +25,24 @@ async function main() {
     const stateId = Buffer.from(`OrgUnit:${plantel.parentId}`).toString('base64');
 
     const cases: [string, string, object, string][] = [
-      ['SISEAC at-risk list of a plantel (50)', `query($p: ID!) { alumnosEnRiesgo(plantelId: $p, periodo: "2025-1", corte: 3, first: 50) { total alumnos { reprobados promedio alumno { matricula curp } } } }`, { p: plantelId }, plantelToken],
-      ['eficiencia terminal, every plantel of a state', `query($s: ID!) { eficienciaTerminal(generacion: 2022, nivel: PLANTEL, dentroDe: $s) { unitCode inscritos egresados eficiencia } }`, { s: stateId }, stateToken],
-      ['a page of 50 students with certificates', `query($p: ID!) { alumnos(first: 50, filter: { dentroDe: $p }) { totalCount edges { node { matricula curp estatus certificados { estado folio { numero } } } } } }`, { p: plantelId }, plantelToken],
+      [
+        'SISEAC at-risk list of a plantel (50)',
+        `query($p: ID!) { alumnosEnRiesgo(plantelId: $p, periodo: "2025-1", corte: 3, first: 50) { total alumnos { reprobados promedio alumno { matricula curp } } } }`,
+        { p: plantelId },
+        plantelToken,
+      ],
+      [
+        'eficiencia terminal, every plantel of a state',
+        `query($s: ID!) { eficienciaTerminal(generacion: 2022, nivel: PLANTEL, dentroDe: $s) { unitCode inscritos egresados eficiencia } }`,
+        { s: stateId },
+        stateToken,
+      ],
+      [
+        'a page of 50 students with certificates',
+        `query($p: ID!) { alumnos(first: 50, filter: { dentroDe: $p }) { totalCount edges { node { matricula curp estatus certificados { estado folio { numero } } } } } }`,
+        { p: plantelId },
+        plantelToken,
+      ],
     ];
     console.log('\nrequest                                          p50 ms   p95 ms   SQL/request   rows');
     for (const [label, query, variables, token] of cases) {
@@ -37,7 +52,9 @@ async function main() {
         const value = Object.values(r.data)[0] as { alumnos?: unknown[]; edges?: unknown[] } | unknown[];
         return Array.isArray(value) ? value.length : (value.alumnos ?? value.edges ?? []).length;
       });
-      console.log(`${label.padEnd(48)} ${m.p50.toFixed(1).padStart(7)} ${m.p95.toFixed(1).padStart(8)} ${m.statementsPerRequest.toFixed(1).padStart(13)} ${String(m.last).padStart(6)}`);
+      console.log(
+        `${label.padEnd(48)} ${m.p50.toFixed(1).padStart(7)} ${m.p95.toFixed(1).padStart(8)} ${m.statementsPerRequest.toFixed(1).padStart(13)} ${String(m.last).padStart(6)}`,
+      );
     }
     console.log('(SQL/request includes the one statement that loads the viewer for the bearer token)');
     await api.stop();

@@ -48,7 +48,10 @@ export function checkWiring(schema: GraphQLSchema) {
       }
     }
     for (const name of Object.keys(w.steps)) {
-      if (steps.has(name)) problems.push(`step ${name} is declared by both ${steps.get(name)} and ${w.name}: step names are mutation names, unique in the API`);
+      if (steps.has(name))
+        problems.push(
+          `step ${name} is declared by both ${steps.get(name)} and ${w.name}: step names are mutation names, unique in the API`,
+        );
       steps.set(name, w.name);
     }
   }
@@ -56,11 +59,16 @@ export function checkWiring(schema: GraphQLSchema) {
   const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
   for (const field of mutations) {
     if (!steps.has(field) && !extra.has(field)) {
-      problems.push(`mutation ${field} is not a step of any workflow: declare it in its module's workflow.ts (transition, creation or action) and list the workflow in the module's export`);
+      problems.push(
+        `mutation ${field} is not a step of any workflow: declare it in its module's workflow.ts (transition, creation or action) and list the workflow in the module's export`,
+      );
     }
   }
   for (const [name, workflow] of steps) {
-    if (!mutations.includes(name)) problems.push(`step ${workflow}.${name} has no mutation: declare it with stepMutation or creationMutation (src/lib/workflow/mutations.ts)`);
+    if (!mutations.includes(name))
+      problems.push(
+        `step ${workflow}.${name} has no mutation: declare it with stepMutation or creationMutation (src/lib/workflow/mutations.ts)`,
+      );
   }
   const queryRules = new Set([...registered.flatMap((m) => Object.keys(m.queries)), ...Object.keys(workflowQueries)]);
   for (const field of Object.keys(schema.getQueryType()?.getFields() ?? {})) {

@@ -41,7 +41,10 @@ export function listWhere<A extends object, W>(build: (args: A, ctx: Context) =>
 }
 
 /** Filter fragment for the unit subtree (`dentroDe`) and exact unit (`unitId`) fields every record filter has. */
-export async function unitFilter(ctx: Context, filter: { dentroDe?: { id: string } | null; unitId?: { id: string } | null } | null | undefined) {
+export async function unitFilter(
+  ctx: Context,
+  filter: { dentroDe?: { id: string } | null; unitId?: { id: string } | null } | null | undefined,
+) {
   return {
     AND: [filter?.dentroDe ? await withinUnit(ctx, filter.dentroDe.id) : {}, filter?.unitId ? { unitId: filter.unitId.id } : {}],
   };

@@ -118,7 +118,10 @@ async function seedDemoStudents(db: Db, units: Map<string, { id: string }>) {
       db.modulo.create({ data: { clave, nombre: ['Programación básica', 'Matemáticas', 'Comunicación'][i] } }),
     ),
   );
-  for (const [code, count] of [['MEX-P001', 20], ['MEX-P002', 10]] as const) {
+  for (const [code, count] of [
+    ['MEX-P001', 20],
+    ['MEX-P002', 10],
+  ] as const) {
     const unitId = units.get(code)!.id;
     const grupo = await db.grupo.create({ data: { unitId, clave: '6101', periodo: '2025-1', semestre: 6 } });
     const docente = await db.docente.create({ data: { unitId, nombre: `Docente ${code}` } });
@@ -145,7 +148,11 @@ async function seedDemoStudents(db: Db, units: Map<string, { id: string }>) {
       await db.evaluacion.createMany({
         data: modulos.flatMap((m, k) =>
           [1, 2, 3].map((corte) => ({
-            alumnoId: alumno.id, moduloId: m.id, docenteId: docente.id, periodo: '2025-1', corte,
+            alumnoId: alumno.id,
+            moduloId: m.id,
+            docenteId: docente.id,
+            periodo: '2025-1',
+            corte,
             calificacion: atRisk && k < 2 ? 5 : 8 + ((i + k) % 3) * 0.5,
           })),
         ),

@@ -28,7 +28,10 @@ export function createUnitPathLoader(db: Db) {
 }
 
 /** Prisma filter "the record's unit is `unitId` or below it"; matches nothing for an unknown unit. */
-export async function withinUnit(ctx: { loader: <T>(factory: (db: Db) => T) => T }, unitId: string): Promise<{ unit: { path: { startsWith: string } } }> {
+export async function withinUnit(
+  ctx: { loader: <T>(factory: (db: Db) => T) => T },
+  unitId: string,
+): Promise<{ unit: { path: { startsWith: string } } }> {
   const path = await ctx.loader(createUnitPathLoader).load(unitId);
   return { unit: { path: { startsWith: path ?? '\u0000' } } };
 }

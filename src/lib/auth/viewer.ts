@@ -73,7 +73,10 @@ export async function loadViewer(db: Db, identity: TokenIdentity): Promise<Viewe
     rows = await viewerRows(db, Prisma.sql`p."externalSubject" = ${identity.subject}`);
     if (!rows.length && identity.email) {
       // First sign-in through the provider: link the account that has this e-mail.
-      const linked = await db.person.updateMany({ where: { email: identity.email, externalSubject: null }, data: { externalSubject: identity.subject } });
+      const linked = await db.person.updateMany({
+        where: { email: identity.email, externalSubject: null },
+        data: { externalSubject: identity.subject },
+      });
       if (linked.count) rows = await viewerRows(db, Prisma.sql`p."externalSubject" = ${identity.subject}`);
     }
   }

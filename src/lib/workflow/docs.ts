@@ -18,13 +18,19 @@ export function renderWorkflow(workflow: AnyWorkflow): string {
       const needs =
         s.kind === 'creation'
           ? s.under
-            ? subjectsOf(s).map((x) => `${x.entity} ${states(x.states)}`).join(' or ')
+            ? subjectsOf(s)
+                .map((x) => `${x.entity} ${states(x.states)}`)
+                .join(' or ')
             : s.unitKinds
               ? `at a ${s.unitKinds.join(' or ')}`
               : '(creates)'
           : states(statesAllowing(s));
       const reach = s.reach.kind === 'owner' ? 'owner' : `addressee: ${s.reach.purpose}`;
-      const roles = s.roleByKind ? Object.entries(s.roleByKind).map(([k, r]) => `${r} (${k})`).join(', ') : rolesOf(s).join(' or ');
+      const roles = s.roleByKind
+        ? Object.entries(s.roleByKind)
+            .map(([k, r]) => `${r} (${k})`)
+            .join(', ')
+        : rolesOf(s).join(' or ');
       return `| ${s.step} | \`${name}\` | ${s.kind} | ${roles} | ${reach} | ${needs} | ${s.kind === 'action' ? '(same)' : s.to} | ${s.comment === 'required' ? 'required' : 'optional'} |`;
     }),
     '',

@@ -100,9 +100,20 @@ function requireComment(name: string, step: StepDefinition<string>, comment: str
 
 async function audit(
   tx: Tx,
-  entry: { workflow: string; recordId: string; step: string; from: string | null; to: string; viewer: Viewer; actor: Assignment; comment: string | null; changes?: Record<string, unknown> },
+  entry: {
+    workflow: string;
+    recordId: string;
+    step: string;
+    from: string | null;
+    to: string;
+    viewer: Viewer;
+    actor: Assignment;
+    comment: string | null;
+    changes?: Record<string, unknown>;
+  },
 ) {
-  const changes = entry.changes && Object.keys(entry.changes).length ? (JSON.parse(JSON.stringify(entry.changes)) as Prisma.InputJsonValue) : undefined;
+  const changes =
+    entry.changes && Object.keys(entry.changes).length ? (JSON.parse(JSON.stringify(entry.changes)) as Prisma.InputJsonValue) : undefined;
   await tx.workflowTransition.create({
     data: {
       workflow: entry.workflow,
@@ -154,7 +165,10 @@ export async function takeStep<S extends string, K extends string>(
     }
     const allowed = statesAllowing(step);
     if (!allowed.includes(record.state)) {
-      throw invalid(name, `${name} is not possible while the ${workflow.entity} is ${record.state}`, { state: record.state, allowedFrom: allowed });
+      throw invalid(name, `${name} is not possible while the ${workflow.entity} is ${record.state}`, {
+        state: record.state,
+        allowedFrom: allowed,
+      });
     }
     requireComment(name, step, comment, plan.commentPath);
     const issues = plan.validate ? await plan.validate(tx, record) : [];
@@ -191,7 +205,14 @@ export async function takeStep<S extends string, K extends string>(
 }
 
 /** The unit a creation without `under` happens at: the one given, or the actor's own for the step's role. */
-async function creationUnit(tx: Tx, viewer: Viewer, name: string, step: CreationStep<string>, unitId: string | null | undefined, path: (string | number)[]) {
+async function creationUnit(
+  tx: Tx,
+  viewer: Viewer,
+  name: string,
+  step: CreationStep<string>,
+  unitId: string | null | undefined,
+  path: (string | number)[],
+) {
   if (!unitId) {
     const units = [...new Set(viewer.assignments.filter((a) => rolesOf(step).includes(a.role)).map((a) => a.unitId))];
     if (!units.length) throw forbidden(`${name} (step ${step.step}) is for role ${rolesOf(step).join(' or ')}`);
@@ -227,7 +248,12 @@ export async function createRecord<S extends string, K extends string>(
       const subjects = subjectsOf(step);
       subject = plan.underEntity ? subjects.find((x) => x.entity === plan.underEntity) : subjects[0];
       if (!subject || !plan.underId) {
-        throw badInput([{ path: plan.underIdPath ?? ['input'], message: `Name the ${subjects.map((x) => x.entity).join(' or ')} this ${workflow.entity} is made under` }]);
+        throw badInput([
+          {
+            path: plan.underIdPath ?? ['input'],
+            message: `Name the ${subjects.map((x) => x.entity).join(' or ')} this ${workflow.entity} is made under`,
+          },
+        ]);
       }
       // Serialise creations under one parent (e.g. two reports for one quarter); then read its state.
       await subject.store.lock(tx, plan.underId);
@@ -240,10 +266,17 @@ export async function createRecord<S extends string, K extends string>(
     }
     const actor = actingAssignment(viewer, step, { unitPath: unit.path, addressees: under?.addressees ?? [] });
     if (!actor) {
-      throw forbidden(`${name} (step ${step.step}) is for role ${rolesOf(step).join(' or ')} at a unit that reaches ${subject ? `this ${subject.entity}` : 'this unit'}`);
+      throw forbidden(
+        `${name} (step ${step.step}) is for role ${rolesOf(step).join(' or ')} at a unit that reaches ${subject ? `this ${subject.entity}` : 'this unit'}`,
+      );
     }
     if (step.unitKinds && !step.unitKinds.includes(unit.kind)) {
-      throw badInput([{ path: plan.unitIdPath ?? ['input', 'unitId'], message: `A ${workflow.entity} belongs to a unit of kind ${step.unitKinds.join(' or ')}, not ${unit.kind}` }]);
+      throw badInput([
+        {
+          path: plan.unitIdPath ?? ['input', 'unitId'],
+          message: `A ${workflow.entity} belongs to a unit of kind ${step.unitKinds.join(' or ')}, not ${unit.kind}`,
+        },
+      ]);
     }
     if (under && subject && step.under) {
       if (!subject.states.includes(under.state)) {
@@ -259,7 +292,17 @@ export async function createRecord<S extends string, K extends string>(
     const issues = plan.validate ? await plan.validate(tx, site) : [];
     if (issues.length) throw badInput(issues);
     const created = await plan.create(tx, { ...site, actor });
-    await audit(tx, { workflow: workflow.name, recordId: created.id, step: name, from: null, to: step.to, viewer, actor, comment, changes: created.changes });
+    await audit(tx, {
+      workflow: workflow.name,
+      recordId: created.id,
+      step: name,
+      from: null,
+      to: step.to,
+      viewer,
+      actor,
+      comment,
+      changes: created.changes,
+    });
     return { id: created.id, changes: created.changes ?? {} };
   });
 }

@@ -29,7 +29,14 @@ export function workflowRecordFields(workflow: WorkflowDefinition<string, string
   const stateless = workflow.states.length === 1;
   // The record type is chosen at run time, which Pothos cannot type: the fields themselves are typed against the row shape they read.
   const fields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, { id: string; version?: number }>) => ({
-    ...(stateless ? {} : { version: t.int({ description: 'Increases with every step; send it back to detect concurrent changes.', resolve: (r) => r.version ?? 0 }) }),
+    ...(stateless
+      ? {}
+      : {
+          version: t.int({
+            description: 'Increases with every step; send it back to detect concurrent changes.',
+            resolve: (r) => r.version ?? 0,
+          }),
+        }),
     history: t.field({
       type: [WorkflowTransitionRef],
       description: 'Every step taken on this record, oldest first.',

@@ -117,7 +117,13 @@ export function creationMutation<S extends string, K extends string, I extends o
 ) {
   const step = workflow.steps[name];
   if (step.kind !== 'creation') throw new Error(`${workflow.name}.${name} is not a creation: use stepMutation`);
-  declare(workflow, name, spec.input, async (args: { input: I }, ctx: Context) => createRecord(ctx, workflow, name, await spec.plan(args.input, ctx)), spec.output);
+  declare(
+    workflow,
+    name,
+    spec.input,
+    async (args: { input: I }, ctx: Context) => createRecord(ctx, workflow, name, await spec.plan(args.input, ctx)),
+    spec.output,
+  );
 }
 
 function declare<I, R>(
@@ -143,7 +149,8 @@ function declare<I, R>(
       type: workflow.entity,
       description,
       args,
-      resolve: async (query: object, _root: unknown, a: { input: I }, ctx: Context) => findRecord(ctx, workflow.entity, query, (await run(a, ctx)).id),
+      resolve: async (query: object, _root: unknown, a: { input: I }, ctx: Context) =>
+        findRecord(ctx, workflow.entity, query, (await run(a, ctx)).id),
     } as never);
   });
 }

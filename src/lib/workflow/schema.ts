@@ -12,14 +12,16 @@ export const WorkflowTransitionRef = builder.prismaObject('WorkflowTransition', 
   description: 'One step taken on a workflow record: who, in which role and unit, when, from which state to which, what changed and why.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    transition: t.exposeString('transition', { description: 'The step: its name in the declaration, which is also the mutation that took it.' }),
+    transition: t.exposeString('transition', {
+      description: 'The step: its name in the declaration, which is also the mutation that took it.',
+    }),
     fromState: t.exposeString('fromState', { nullable: true, description: 'Null for the step that created the record.' }),
     toState: t.exposeString('toState', { description: 'The state after the step (the same as before, for actions).' }),
     actor: t.prismaField({
       type: 'Person',
       nullable: true,
       description:
-        'Who took the step, when that person is within the viewer\'s people scope (as `people` and `node`); otherwise null, and `actorName`, `actorRole` and `actorUnit` still say who acted (no e-mail).',
+        "Who took the step, when that person is within the viewer's people scope (as `people` and `node`); otherwise null, and `actorName`, `actorRole` and `actorUnit` still say who acted (no e-mail).",
       resolve: (query, e, _a, ctx) => loadReadable(ctx, 'person', e.actorId, readablePeople(ctx.viewer), query),
     }),
     actorName: t.string({
@@ -68,8 +70,15 @@ const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
     kind: t.field({ type: StepKindEnum, resolve: (s) => s.kind }),
     step: t.exposeString('step', { description: 'Step number(s) in the manual.' }),
     description: t.exposeString('description'),
-    from: t.stringList({ description: 'States the step is allowed in (a transition starts from them; an action keeps them); empty for a creation.', resolve: (s) => [...statesAllowing(s)] }),
-    to: t.string({ nullable: true, description: 'The state after the step; null for an action (the state does not change).', resolve: (s) => (s.kind === 'action' ? null : s.to) }),
+    from: t.stringList({
+      description: 'States the step is allowed in (a transition starts from them; an action keeps them); empty for a creation.',
+      resolve: (s) => [...statesAllowing(s)],
+    }),
+    to: t.string({
+      nullable: true,
+      description: 'The state after the step; null for an action (the state does not change).',
+      resolve: (s) => (s.kind === 'action' ? null : s.to),
+    }),
     role: t.string({ description: 'The responsible role (the first, when several may act).', resolve: (s) => rolesOf(s)[0] }),
     roles: t.stringList({ description: 'Every role that may take this step.', resolve: (s) => [...rolesOf(s)] }),
     reach: t.string({
@@ -80,13 +89,19 @@ const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
     preconditions: t.field({
       type: [Precondition],
       description: 'For a creation made under a parent or subject: which (any one of them), and in which states.',
-      resolve: (s) => (s.kind === 'creation' && s.under ? subjectsOf(s).map((x) => ({ entity: x.entity, states: x.states, description: s.under!.description })) : []),
+      resolve: (s) =>
+        s.kind === 'creation' && s.under
+          ? subjectsOf(s).map((x) => ({ entity: x.entity, states: x.states, description: s.under!.description }))
+          : [],
     }),
     roleByKind: t.stringList({
       description: 'When the role depends on the kind of record: "<kind>:<role>" pairs.',
       resolve: (s) => Object.entries(s.roleByKind ?? {}).map(([k, r]) => `${k}:${r}`),
     }),
-    unitKinds: t.stringList({ description: 'For a creation at a unit: the kinds of unit that may own the record (empty when not limited).', resolve: (s) => (s.kind === 'creation' ? [...(s.unitKinds ?? [])] : []) }),
+    unitKinds: t.stringList({
+      description: 'For a creation at a unit: the kinds of unit that may own the record (empty when not limited).',
+      resolve: (s) => (s.kind === 'creation' ? [...(s.unitKinds ?? [])] : []),
+    }),
   }),
 });
 

@@ -50,7 +50,10 @@ export function unitOwnedStore<S extends string>(model: string, options: StoreOp
     unitId: row.unitId,
     unitPath: row.unit.path,
     addressees: addr
-      ? (row[addr.relation] as Record<string, unknown>[]).map((d) => ({ purpose: String(d[addr.purpose]), unitPath: (d.unit as { path: string }).path }))
+      ? (row[addr.relation] as Record<string, unknown>[]).map((d) => ({
+          purpose: String(d[addr.purpose]),
+          unitPath: (d.unit as { path: string }).path,
+        }))
       : [],
   });
   return {

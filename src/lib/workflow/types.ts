@@ -54,7 +54,6 @@ export interface Subject {
   states: readonly string[];
 }
 
-
 interface StepCommon {
   /** The step number(s) in the procedure manual. */
   step: string;
@@ -132,13 +131,16 @@ export type AnyWorkflow = WorkflowDefinition<string, string>;
 export const rolesOf = (t: Pick<StepCommon, 'role'>): readonly Role[] => (typeof t.role === 'string' ? [t.role] : t.role);
 
 /** The parents or subjects a creation may be made under. */
-export const subjectsOf = (s: CreationStep<string>): readonly Subject[] => (!s.under ? [] : 'store' in s.under.subject ? [s.under.subject] : s.under.subject);
+export const subjectsOf = (s: CreationStep<string>): readonly Subject[] =>
+  !s.under ? [] : 'store' in s.under.subject ? [s.under.subject] : s.under.subject;
 
 /** The states in which a step may start: a transition's `from`, an action's `in`, none for a creation. */
 export const statesAllowing = <S extends string>(s: StepDefinition<S>): readonly S[] =>
   s.kind === 'transition' ? s.from : s.kind === 'action' ? s.in : [];
 
-export function defineWorkflow<const S extends string, const K extends string>(definition: WorkflowDefinition<S, K>): WorkflowDefinition<S, K> {
+export function defineWorkflow<const S extends string, const K extends string>(
+  definition: WorkflowDefinition<S, K>,
+): WorkflowDefinition<S, K> {
   const known = (state: string) => (definition.states as readonly string[]).includes(state);
   for (const [name, s] of Object.entries<StepDefinition<S>>(definition.steps)) {
     const used = s.kind === 'transition' ? [...s.from, s.to] : s.kind === 'action' ? s.in : [s.to];

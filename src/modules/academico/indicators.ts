@@ -8,7 +8,6 @@ import type { Db } from '../../lib/db/client.js';
 import { readablePrefixes, type Viewer } from '../../lib/auth/viewer.js';
 import type { Nivel } from '../../lib/indicators.js';
 
-
 export interface EficienciaTerminalRow {
   nivel: Nivel;
   unitId: string | null;
@@ -20,12 +19,31 @@ export interface EficienciaTerminalRow {
   eficiencia: number | null;
 }
 
-export async function eficienciaTerminal(db: Db, viewer: Viewer, nivel: Nivel, generacion: number, withinPath: string | null): Promise<EficienciaTerminalRow[]> {
+export async function eficienciaTerminal(
+  db: Db,
+  viewer: Viewer,
+  nivel: Nivel,
+  generacion: number,
+  withinPath: string | null,
+): Promise<EficienciaTerminalRow[]> {
   const prefixes = readablePrefixes(viewer).map((p) => `${p}%`);
   const group =
-    nivel === 'PLANTEL' ? Prisma.sql`u.id` : nivel === 'COLEGIO_ESTATAL' ? Prisma.sql`split_part(u.path, '/', 3)::uuid` : Prisma.sql`NULL::uuid`;
+    nivel === 'PLANTEL'
+      ? Prisma.sql`u.id`
+      : nivel === 'COLEGIO_ESTATAL'
+        ? Prisma.sql`split_part(u.path, '/', 3)::uuid`
+        : Prisma.sql`NULL::uuid`;
   const rows = prefixes.length
-    ? await db.$queryRaw<{ unit_id: string | null; code: string | null; name: string | null; inscritos: number; egresados: number; eficiencia: number | null }[]>`
+    ? await db.$queryRaw<
+        {
+          unit_id: string | null;
+          code: string | null;
+          name: string | null;
+          inscritos: number;
+          egresados: number;
+          eficiencia: number | null;
+        }[]
+      >`
         SELECT k.unit_id, g.code, g.name, k.inscritos, k.egresados,
                round(100.0 * k.egresados / nullif(k.inscritos, 0), 2)::float8 AS eficiencia
         FROM (
@@ -37,7 +55,16 @@ export async function eficienciaTerminal(db: Db, viewer: Viewer, nivel: Nivel, g
         LEFT JOIN "OrgUnit" g ON g.id = k.unit_id
         ORDER BY g.code NULLS FIRST`
     : [];
-  const result = rows.map((r) => ({ nivel, unitId: r.unit_id, unitCode: r.code, unitName: r.name, generacion, inscritos: r.inscritos, egresados: r.egresados, eficiencia: r.eficiencia }));
+  const result = rows.map((r) => ({
+    nivel,
+    unitId: r.unit_id,
+    unitCode: r.code,
+    unitName: r.name,
+    generacion,
+    inscritos: r.inscritos,
+    egresados: r.egresados,
+    eficiencia: r.eficiencia,
+  }));
   if (nivel === 'NACIONAL' && !result.length) {
     result.push({ nivel, unitId: null, unitCode: null, unitName: null, generacion, inscritos: 0, egresados: 0, eficiencia: null });
   }
@@ -70,7 +97,8 @@ export interface AtRiskOrder {
 function atRiskOrderBy(order: AtRiskOrder | null): Prisma.Sql {
   if (!order) return Prisma.sql`reprobados DESC, a.matricula`;
   const dir = order.direction === 'DESC' ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const column = order.field === 'reprobados' ? Prisma.sql`reprobados` : order.field === 'promedio' ? Prisma.sql`promedio` : Prisma.sql`a.matricula`;
+  const column =
+    order.field === 'reprobados' ? Prisma.sql`reprobados` : order.field === 'promedio' ? Prisma.sql`promedio` : Prisma.sql`a.matricula`;
   return order.field === 'matricula' ? Prisma.sql`a.matricula ${dir}` : Prisma.sql`${column} ${dir} NULLS LAST, a.matricula`;
 }
 
@@ -78,7 +106,13 @@ export async function alumnosEnRiesgo(
   db: Db,
   viewer: Viewer,
   args: {
-    plantelPath: string; periodo: string; corte: number; minReprobados: number; aprobatoria: number; first: number; offset: number;
+    plantelPath: string;
+    periodo: string;
+    corte: number;
+    minReprobados: number;
+    aprobatoria: number;
+    first: number;
+    offset: number;
     /** Default: most modules failed first, then by matrícula. */
     order: AtRiskOrder | null;
   },

@@ -17,11 +17,14 @@ const cantidadValida = (cantidad: number) => Number.isInteger(cantidad) && canti
 const CreateLoteInput = builder.inputType('CreateLoteFoliosInput', {
   description: 'DG 2.1: electronic folios received from Oficinas Nacionales (R 27: requested with F01).',
   fields: (t) => ({
-    referencia: t.string({ required: true, description: 'The national office\'s reference for the batch.' }),
+    referencia: t.string({ required: true, description: "The national office's reference for the batch." }),
     prefijo: t.string({ required: true, description: 'Folio prefix, e.g. "VER25-".' }),
     numeroInicial: t.int({ required: true }),
     cantidad: t.int({ required: true, description: '1 to 100000.' }),
-    unitId: t.globalID({ required: false, description: 'The state office that holds the batch; defaults to the unit where you hold the role.' }),
+    unitId: t.globalID({
+      required: false,
+      description: 'The state office that holds the batch; defaults to the unit where you hold the role.',
+    }),
   }),
 });
 creationMutation(lotes, 'createLoteFolios', {
@@ -54,7 +57,15 @@ creationMutation(lotes, 'createLoteFolios', {
           ON CONFLICT (numero) DO NOTHING`;
         // Folios inside the range may exist although its ends do not: the whole batch is refused (the transaction rolls back).
         if (count !== input.cantidad) throw badInput([{ path: ['input', 'numeroInicial'], message: 'Some of these folios already exist' }]);
-        return { id: lote.id, changes: { referencia: input.referencia.trim(), cantidad: input.cantidad, primero: numero(0), ultimo: numero(input.cantidad - 1) } };
+        return {
+          id: lote.id,
+          changes: {
+            referencia: input.referencia.trim(),
+            cantidad: input.cantidad,
+            primero: numero(0),
+            ultimo: numero(input.cantidad - 1),
+          },
+        };
       },
     };
   },
@@ -63,7 +74,7 @@ creationMutation(lotes, 'createLoteFolios', {
 const AssignInput = builder.inputType('AssignLoteFoliosInput', {
   fields: (t) => ({
     ...stepArgFields(t),
-    plantelId: t.globalID({ required: true, description: 'A plantel of the batch\'s state office.' }),
+    plantelId: t.globalID({ required: true, description: "A plantel of the batch's state office." }),
     cantidad: t.int({ required: true, description: '1 to 100000.' }),
   }),
 });
@@ -78,7 +89,7 @@ stepMutation(lotes, 'assignLoteFolios', {
           select: { id: true },
         });
         return new InputChecker()
-          .check(!!plantel, ['input', 'plantelId'], 'Not a plantel of the batch\'s state office')
+          .check(!!plantel, ['input', 'plantelId'], "Not a plantel of the batch's state office")
           .check(cantidadValida(input.cantidad), ['input', 'cantidad'], 'Must be 1 to 100000').issues;
       },
       effects: async (tx, lote) => {
@@ -136,7 +147,10 @@ creationMutation(wf, 'createCertificado', {
         : [],
     create: async (tx, { unit, under }) => {
       const folio = await takeUnusedFolio(tx, unit.id, 'The plantel has no unused folio: ask the state office to assign more');
-      const created = await tx.certificado.create({ data: { alumnoId: under!.id, unitId: unit.id, folioId: folio.id }, select: { id: true } });
+      const created = await tx.certificado.create({
+        data: { alumnoId: under!.id, unitId: unit.id, folioId: folio.id },
+        select: { id: true },
+      });
       return { id: created.id, changes: { folio: folio.numero } };
     },
   }),
@@ -155,14 +169,25 @@ creationMutation(wf, 'createCertificadoReposicion', {
     underId: input.certificadoId.id,
     validate: async (tx, { under }) => {
       const check = checkText(new InputChecker(), input.motivo, ['input', 'motivo'], 1000);
-      check.check(!(await tx.certificado.count({ where: { reponeAId: under!.id } })), ['input', 'certificadoId'], 'This certificate was already replaced');
+      check.check(
+        !(await tx.certificado.count({ where: { reponeAId: under!.id } })),
+        ['input', 'certificadoId'],
+        'This certificate was already replaced',
+      );
       return check.issues;
     },
     create: async (tx, { unit, under, actor }) => {
       const original = await tx.certificado.findUniqueOrThrow({ where: { id: under!.id }, select: { alumnoId: true } });
       const folio = await takeUnusedFolio(tx, actor.unitId, 'Your state office has no unused folio for the replacement');
       const created = await tx.certificado.create({
-        data: { alumnoId: original.alumnoId, unitId: unit.id, folioId: folio.id, tipo: 'REPOSICION', reponeAId: under!.id, motivoReposicion: input.motivo.trim() },
+        data: {
+          alumnoId: original.alumnoId,
+          unitId: unit.id,
+          folioId: folio.id,
+          tipo: 'REPOSICION',
+          reponeAId: under!.id,
+          motivoReposicion: input.motivo.trim(),
+        },
         select: { id: true },
       });
       return { id: created.id, changes: { folio: folio.numero, motivoReposicion: input.motivo.trim() } };

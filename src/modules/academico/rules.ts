@@ -23,4 +23,5 @@ export function seesPersonalData(viewer: Viewer | null, unitPath: string): boole
 }
 
 /** "GOMA850101HVZRRN09" → "GOMA************09". */
-export const maskCurp = (curp: string) => (curp.length > 6 ? curp.slice(0, 4) + '*'.repeat(curp.length - 6) + curp.slice(-2) : '*'.repeat(curp.length));
+export const maskCurp = (curp: string) =>
+  curp.length > 6 ? curp.slice(0, 4) + '*'.repeat(curp.length - 6) + curp.slice(-2) : '*'.repeat(curp.length);

@@ -19,13 +19,20 @@ import { AlumnoRef } from './types.js';
 import { asesoriaComplementariaWorkflow, bajaWorkflow, corteCalendarioWorkflow, reunionRiesgoWorkflow } from './workflow.js';
 import { RISK_RULE } from './indicators.js';
 
-builder.prismaObject('Modulo', { fields: (t) => ({ id: t.exposeID('id'), clave: t.exposeString('clave'), nombre: t.exposeString('nombre') }) });
+builder.prismaObject('Modulo', {
+  fields: (t) => ({ id: t.exposeID('id'), clave: t.exposeString('clave'), nombre: t.exposeString('nombre') }),
+});
 builder.prismaObject('Docente', { fields: (t) => ({ id: t.exposeID('id'), nombre: t.exposeString('nombre') }) });
 builder.prismaObject('Grupo', {
   description: 'A group of a plantel in a period.',
-  fields: (t) => ({ id: t.exposeID('id'), clave: t.exposeString('clave'), periodo: t.exposeString('periodo'), semestre: t.exposeInt('semestre') }),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    clave: t.exposeString('clave'),
+    periodo: t.exposeString('periodo'),
+    semestre: t.exposeInt('semestre'),
+  }),
 });
-builder.prismaObjectField('Alumno', 'grupo', (t) => t.relation('grupo', { nullable: true, description: 'The student\'s current group.' }));
+builder.prismaObjectField('Alumno', 'grupo', (t) => t.relation('grupo', { nullable: true, description: "The student's current group." }));
 builder.prismaObject('Evaluacion', {
   description: 'A grade recorded in a corte.',
   fields: (t) => ({
@@ -39,7 +46,7 @@ builder.prismaObject('Evaluacion', {
 
 builder.prismaObjectField('Alumno', 'evaluaciones', (t) =>
   t.relation('evaluaciones', {
-    description: 'The student\'s grades, optionally for one period and corte (individual progress, R 12b).',
+    description: "The student's grades, optionally for one period and corte (individual progress, R 12b).",
     args: { periodo: t.arg.string({ required: false }), corte: t.arg.int({ required: false }) },
     query: (args) => ({
       where: { ...(args.periodo ? { periodo: args.periodo } : {}), ...(args.corte ? { corte: args.corte } : {}) },
@@ -60,30 +67,41 @@ interface LineaSiseac {
 }
 const LineaRef = builder.objectRef<LineaSiseac>('LineaSiseac').implement({
   fields: (t) => ({
-    clave: t.exposeString('clave', { description: 'Module key, or the teacher\'s id for lines by teacher.' }),
+    clave: t.exposeString('clave', { description: "Module key, or the teacher's id for lines by teacher." }),
     nombre: t.exposeString('nombre'),
     evaluados: t.exposeInt('evaluados'),
     reprobados: t.exposeInt('reprobados'),
     promedio: t.exposeFloat('promedio', { nullable: true }),
     faltantes: t.exposeInt('faltantes', {
-      description: 'Students who have this module (or teacher) in the period but no grade recorded in this corte (R 12c: incumplimiento al registro).',
+      description:
+        'Students who have this module (or teacher) in the period but no grade recorded in this corte (R 12c: incumplimiento al registro).',
     }),
   }),
 });
 const ReporteSiseacRef = builder.objectRef<{ porModulo: LineaSiseac[]; porDocente: LineaSiseac[] }>('ReporteSiseac').implement({
-  description: 'SISEAC report of a plantel for a corte: progress by module and by teacher. By student: `alumnosEnRiesgo` and `Alumno.evaluaciones`.',
+  description:
+    'SISEAC report of a plantel for a corte: progress by module and by teacher. By student: `alumnosEnRiesgo` and `Alumno.evaluaciones`.',
   fields: (t) => ({
     porModulo: t.field({ type: [LineaRef], resolve: (r) => r.porModulo }),
     porDocente: t.field({ type: [LineaRef], resolve: (r) => r.porDocente }),
   }),
 });
 
-async function siseacLines(ctx: Context, plantelPath: string, periodo: string, corte: number, by: 'modulo' | 'docente'): Promise<LineaSiseac[]> {
+async function siseacLines(
+  ctx: Context,
+  plantelPath: string,
+  periodo: string,
+  corte: number,
+  by: 'modulo' | 'docente',
+): Promise<LineaSiseac[]> {
   const prefixes = readablePrefixes(ctx.viewer!).map((p) => `${p}%`);
   if (!prefixes.length) return [];
   const key = by === 'modulo' ? Prisma.sql`e."moduloId"` : Prisma.sql`e."docenteId"`;
   const label = by === 'modulo' ? Prisma.sql`(SELECT clave FROM "Modulo" WHERE id = k.id)` : Prisma.sql`k.id::text`;
-  const name = by === 'modulo' ? Prisma.sql`(SELECT nombre FROM "Modulo" WHERE id = k.id)` : Prisma.sql`(SELECT nombre FROM "Docente" WHERE id = k.id)`;
+  const name =
+    by === 'modulo'
+      ? Prisma.sql`(SELECT nombre FROM "Modulo" WHERE id = k.id)`
+      : Prisma.sql`(SELECT nombre FROM "Docente" WHERE id = k.id)`;
   return ctx.db.$queryRaw<LineaSiseac[]>`
     WITH scoped AS (
       SELECT a.id FROM "Alumno" a JOIN "OrgUnit" u ON u.id = a."unitId"
@@ -106,7 +124,11 @@ builder.queryField('reporteSiseac', (t) =>
   t.field({
     type: ReporteSiseacRef,
     description: 'SISEAC report of a plantel for a period and corte, over the students the viewer may see.',
-    args: { plantelId: t.arg.globalID({ required: true }), periodo: t.arg.string({ required: true }), corte: t.arg.int({ required: true }) },
+    args: {
+      plantelId: t.arg.globalID({ required: true }),
+      periodo: t.arg.string({ required: true }),
+      corte: t.arg.int({ required: true }),
+    },
     resolve: async (_r, args, ctx) => {
       if (![1, 2, 3].includes(args.corte)) throw badInput([{ path: ['corte'], message: 'Must be 1, 2 or 3' }]);
       const path = await ctx.loader(createUnitPathLoader).load(args.plantelId.id);
@@ -155,7 +177,11 @@ creationMutation(reunionRiesgoWorkflow, 'createReunionRiesgo', {
       const check = new InputChecker()
         .check(periodoValido(input.periodo), ['input', 'periodo'], 'Must look like "2025-1" or "2025-2"')
         .check([1, 2, 3].includes(input.numero), ['input', 'numero'], 'There are three meetings per semester: 1, 2 or 3')
-        .check(input.acuerdos.some((a) => a.trim()), ['input', 'acuerdos'], 'Record at least one agreement');
+        .check(
+          input.acuerdos.some((a) => a.trim()),
+          ['input', 'acuerdos'],
+          'Record at least one agreement',
+        );
       if (check.issues.length) return check.issues;
       return (await tx.reunionRiesgo.count({ where: { unitId: unit.id, periodo: input.periodo, numero: input.numero } }))
         ? [{ path: ['input', 'numero'], message: 'This meeting of the semester is already recorded' }]
@@ -164,7 +190,14 @@ creationMutation(reunionRiesgoWorkflow, 'createReunionRiesgo', {
     create: async (tx, { unit }) => {
       const acuerdos = input.acuerdos.map((a) => a.trim()).filter(Boolean);
       const created = await tx.reunionRiesgo.create({
-        data: { unitId: unit.id, periodo: input.periodo, numero: input.numero, fecha: input.fecha, acuerdos, createdById: ctx.viewer!.personId },
+        data: {
+          unitId: unit.id,
+          periodo: input.periodo,
+          numero: input.numero,
+          fecha: input.fecha,
+          acuerdos,
+          createdById: ctx.viewer!.personId,
+        },
         select: { id: true },
       });
       return { id: created.id, changes: { periodo: input.periodo, numero: input.numero, acuerdos: acuerdos.length } };
@@ -208,13 +241,14 @@ creationMutation(asesoriaComplementariaWorkflow, 'createAsesoriaComplementaria',
       underId: input.alumnoId.id,
       validate: async (tx, { unit, under }) => {
         const modulo = await tx.modulo.findUnique({ where: { clave: input.moduloClave }, select: { id: true } });
-        const docente = input.docenteId && UUID.test(String(input.docenteId))
-          ? await tx.docente.findFirst({ where: { id: String(input.docenteId), unitId: unit.id }, select: { id: true } })
-          : null;
+        const docente =
+          input.docenteId && UUID.test(String(input.docenteId))
+            ? await tx.docente.findFirst({ where: { id: String(input.docenteId), unitId: unit.id }, select: { id: true } })
+            : null;
         const check = new InputChecker()
           .check(!!modulo, ['input', 'moduloClave'], 'No module has this key')
           .check(periodoValido(input.periodo), ['input', 'periodo'], 'Must look like "2025-1" or "2025-2"')
-          .check(!input.docenteId || !!docente, ['input', 'docenteId'], 'Not a teacher of the student\'s plantel');
+          .check(!input.docenteId || !!docente, ['input', 'docenteId'], "Not a teacher of the student's plantel");
         checkText(check, input.motivo, ['input', 'motivo'], 500);
         if (check.issues.length) return check.issues;
         moduloId = modulo!.id;
@@ -225,7 +259,15 @@ creationMutation(asesoriaComplementariaWorkflow, 'createAsesoriaComplementaria',
       },
       create: async (tx, { unit, under }) => {
         const created = await tx.asesoriaComplementaria.create({
-          data: { alumnoId: under!.id, unitId: unit.id, moduloId, docenteId, periodo: input.periodo, motivo: input.motivo.trim(), createdById: ctx.viewer!.personId },
+          data: {
+            alumnoId: under!.id,
+            unitId: unit.id,
+            moduloId,
+            docenteId,
+            periodo: input.periodo,
+            motivo: input.motivo.trim(),
+            createdById: ctx.viewer!.personId,
+          },
           select: { id: true },
         });
         return { id: created.id, changes: { modulo: input.moduloClave, periodo: input.periodo } };
@@ -241,11 +283,11 @@ export const EstadoBajaEnum = builder.enumType(EstadoBajaValues, { name: 'Estado
 builder.prismaNode('Baja', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
-  description: 'A student\'s baja with its reasons (F04), routed to Psicopedagogía.',
+  description: "A student's baja with its reasons (F04), routed to Psicopedagogía.",
   fields: (t) => ({
     fecha: t.expose('fecha', { type: 'DateTime' }),
     motivo: t.exposeString('motivo'),
-    solicitudTutor: t.exposeBoolean('solicitudTutor', { description: 'Requested in writing by the student\'s tutor.' }),
+    solicitudTutor: t.exposeBoolean('solicitudTutor', { description: "Requested in writing by the student's tutor." }),
     estado: t.expose('estado', { type: EstadoBajaEnum }),
     atencion: t.exposeString('atencion', { nullable: true, description: 'What Psicopedagogía did.' }),
     alumno: t.relation('alumno'),
@@ -268,11 +310,23 @@ creationMutation(bajaWorkflow, 'createBaja', {
   plan: (input) => ({
     // The engine locks the student's row and checks that the student is neither a baja nor a graduate.
     underId: input.alumnoId.id,
-    validate: () => checkText(new InputChecker().check(input.fecha.getTime() <= Date.now(), ['input', 'fecha'], 'Cannot be in the future'), input.motivo, ['input', 'motivo'], 1000).issues,
+    validate: () =>
+      checkText(
+        new InputChecker().check(input.fecha.getTime() <= Date.now(), ['input', 'fecha'], 'Cannot be in the future'),
+        input.motivo,
+        ['input', 'motivo'],
+        1000,
+      ).issues,
     create: async (tx, { unit, under }) => {
       await tx.alumno.update({ where: { id: under!.id }, data: { estatus: 'BAJA' } });
       const created = await tx.baja.create({
-        data: { alumnoId: under!.id, unitId: unit.id, fecha: input.fecha, motivo: input.motivo.trim(), solicitudTutor: input.solicitudTutor },
+        data: {
+          alumnoId: under!.id,
+          unitId: unit.id,
+          fecha: input.fecha,
+          motivo: input.motivo.trim(),
+          solicitudTutor: input.solicitudTutor,
+        },
         select: { id: true },
       });
       return { id: created.id, changes: { estatusAlumno: 'BAJA' } };
@@ -294,9 +348,14 @@ const ReunionRiesgoFilter = builder.inputType('ReunionRiesgoFilter', {
   }),
 });
 const ReunionRiesgoOrder = orderInput('ReunionRiesgo', ['fecha', 'periodo', 'numero'] as const, 'periodo');
-const reunionWhere = listWhere(async ({ filter }: { filter?: typeof ReunionRiesgoFilter.$inferInput | null }, ctx: Context): Promise<Prisma.ReunionRiesgoWhereInput> => ({
-  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.periodo ? { periodo: filter.periodo } : {}],
-}));
+const reunionWhere = listWhere(
+  async (
+    { filter }: { filter?: typeof ReunionRiesgoFilter.$inferInput | null },
+    ctx: Context,
+  ): Promise<Prisma.ReunionRiesgoWhereInput> => ({
+    AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.periodo ? { periodo: filter.periodo } : {}],
+  }),
+);
 
 const AsesoriaComplementariaFilter = builder.inputType('AsesoriaComplementariaFilter', {
   fields: (t) => ({
@@ -306,9 +365,14 @@ const AsesoriaComplementariaFilter = builder.inputType('AsesoriaComplementariaFi
   }),
 });
 const AsesoriaComplementariaOrder = orderInput('AsesoriaComplementaria', ['createdAt', 'periodo'] as const, 'createdAt');
-const asesoriaWhere = listWhere(async ({ filter }: { filter?: typeof AsesoriaComplementariaFilter.$inferInput | null }, ctx: Context): Promise<Prisma.AsesoriaComplementariaWhereInput> => ({
-  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.periodo ? { periodo: filter.periodo } : {}],
-}));
+const asesoriaWhere = listWhere(
+  async (
+    { filter }: { filter?: typeof AsesoriaComplementariaFilter.$inferInput | null },
+    ctx: Context,
+  ): Promise<Prisma.AsesoriaComplementariaWhereInput> => ({
+    AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.periodo ? { periodo: filter.periodo } : {}],
+  }),
+);
 
 const BajaFilter = builder.inputType('BajaFilter', {
   fields: (t) => ({
@@ -318,48 +382,66 @@ const BajaFilter = builder.inputType('BajaFilter', {
   }),
 });
 const BajaOrder = orderInput('Baja', ['createdAt', 'fecha', 'estado'] as const, 'createdAt');
-const bajaWhere = listWhere(async ({ filter }: { filter?: typeof BajaFilter.$inferInput | null }, ctx: Context): Promise<Prisma.BajaWhereInput> => ({
-  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.estado?.length ? { estado: { in: filter.estado } } : {}],
-}));
+const bajaWhere = listWhere(
+  async ({ filter }: { filter?: typeof BajaFilter.$inferInput | null }, ctx: Context): Promise<Prisma.BajaWhereInput> => ({
+    AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.estado?.length ? { estado: { in: filter.estado } } : {}],
+  }),
+);
 
 builder.queryFields((t) => ({
-  reunionesRiesgo: t.prismaConnection({
-    type: 'ReunionRiesgo',
-    cursor: 'id',
-    description: 'Risk-review meetings the viewer may see. Default order: by period, then meeting number.',
-    args: { filter: t.arg({ type: ReunionRiesgoFilter }), orderBy: t.arg({ type: ReunionRiesgoOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.reunionRiesgo.count({ where: await reunionWhere(args, ctx) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.db.reunionRiesgo.findMany({
-        ...query,
-        where: await reunionWhere(args, ctx),
-        orderBy: args.orderBy
-          ? ReunionRiesgoOrder.toPrisma<Prisma.ReunionRiesgoOrderByWithRelationInput>(args.orderBy)
-          : [{ periodo: 'asc' }, { numero: 'asc' }, { id: 'asc' }],
-      }),
-  }, { name: 'ReunionRiesgoConnection' }, { name: 'ReunionRiesgoEdge' }),
-  asesoriasComplementarias: t.prismaConnection({
-    type: 'AsesoriaComplementaria',
-    cursor: 'id',
-    description: 'Asesorías complementarias the viewer may see.',
-    args: { filter: t.arg({ type: AsesoriaComplementariaFilter }), orderBy: t.arg({ type: AsesoriaComplementariaOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.asesoriaComplementaria.count({ where: await asesoriaWhere(args, ctx) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.db.asesoriaComplementaria.findMany({
-        ...query,
-        where: await asesoriaWhere(args, ctx),
-        orderBy: AsesoriaComplementariaOrder.toPrisma<Prisma.AsesoriaComplementariaOrderByWithRelationInput>(args.orderBy),
-      }),
-  }, { name: 'AsesoriaComplementariaConnection' }, { name: 'AsesoriaComplementariaEdge' }),
-  bajas: t.prismaConnection({
-    type: 'Baja',
-    cursor: 'id',
-    description: 'Bajas the viewer may see.',
-    args: { filter: t.arg({ type: BajaFilter }), orderBy: t.arg({ type: BajaOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.baja.count({ where: await bajaWhere(args, ctx) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.db.baja.findMany({ ...query, where: await bajaWhere(args, ctx), orderBy: BajaOrder.toPrisma<Prisma.BajaOrderByWithRelationInput>(args.orderBy) }),
-  }, { name: 'BajaConnection' }, { name: 'BajaEdge' }),
+  reunionesRiesgo: t.prismaConnection(
+    {
+      type: 'ReunionRiesgo',
+      cursor: 'id',
+      description: 'Risk-review meetings the viewer may see. Default order: by period, then meeting number.',
+      args: { filter: t.arg({ type: ReunionRiesgoFilter }), orderBy: t.arg({ type: ReunionRiesgoOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.reunionRiesgo.count({ where: await reunionWhere(args, ctx) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.db.reunionRiesgo.findMany({
+          ...query,
+          where: await reunionWhere(args, ctx),
+          orderBy: args.orderBy
+            ? ReunionRiesgoOrder.toPrisma<Prisma.ReunionRiesgoOrderByWithRelationInput>(args.orderBy)
+            : [{ periodo: 'asc' }, { numero: 'asc' }, { id: 'asc' }],
+        }),
+    },
+    { name: 'ReunionRiesgoConnection' },
+    { name: 'ReunionRiesgoEdge' },
+  ),
+  asesoriasComplementarias: t.prismaConnection(
+    {
+      type: 'AsesoriaComplementaria',
+      cursor: 'id',
+      description: 'Asesorías complementarias the viewer may see.',
+      args: { filter: t.arg({ type: AsesoriaComplementariaFilter }), orderBy: t.arg({ type: AsesoriaComplementariaOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.asesoriaComplementaria.count({ where: await asesoriaWhere(args, ctx) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.db.asesoriaComplementaria.findMany({
+          ...query,
+          where: await asesoriaWhere(args, ctx),
+          orderBy: AsesoriaComplementariaOrder.toPrisma<Prisma.AsesoriaComplementariaOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'AsesoriaComplementariaConnection' },
+    { name: 'AsesoriaComplementariaEdge' },
+  ),
+  bajas: t.prismaConnection(
+    {
+      type: 'Baja',
+      cursor: 'id',
+      description: 'Bajas the viewer may see.',
+      args: { filter: t.arg({ type: BajaFilter }), orderBy: t.arg({ type: BajaOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.baja.count({ where: await bajaWhere(args, ctx) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.db.baja.findMany({
+          ...query,
+          where: await bajaWhere(args, ctx),
+          orderBy: BajaOrder.toPrisma<Prisma.BajaOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'BajaConnection' },
+    { name: 'BajaEdge' },
+  ),
 }));
 
 // ---- school calendar (R 8, 12a) --------------------------------------------------------
@@ -401,10 +483,15 @@ creationMutation(corteCalendarioWorkflow, 'publishCorteCalendario', {
     validate: () => {
       const check = new InputChecker()
         .check(periodoValido(input.periodo), ['input', 'periodo'], 'Must look like "2025-1" or "2025-2"')
-        .check(input.cortes.length === 3 && input.cortes.every((c, i) => c.corte === i + 1), ['input', 'cortes'], 'Give cortes 1, 2 and 3, in order');
+        .check(
+          input.cortes.length === 3 && input.cortes.every((c, i) => c.corte === i + 1),
+          ['input', 'cortes'],
+          'Give cortes 1, 2 and 3, in order',
+        );
       input.cortes.forEach((c, i) => {
         check.check(c.inicio <= c.fin, ['input', 'cortes', i, 'fin'], 'Cannot end before it starts');
-        if (i > 0) check.check(input.cortes[i - 1].fin < c.inicio, ['input', 'cortes', i, 'inicio'], 'Must start after the previous corte ends');
+        if (i > 0)
+          check.check(input.cortes[i - 1].fin < c.inicio, ['input', 'cortes', i, 'inicio'], 'Must start after the previous corte ends');
       });
       return check.issues;
     },
@@ -417,9 +504,14 @@ creationMutation(corteCalendarioWorkflow, 'publishCorteCalendario', {
           update: { inicio: c.inicio, fin: c.fin },
         });
       }
-      await tx.corteCalendario.deleteMany({ where: { unitId: unit.id, periodo: input.periodo, corte: { notIn: input.cortes.map((c) => c.corte) } } });
+      await tx.corteCalendario.deleteMany({
+        where: { unitId: unit.id, periodo: input.periodo, corte: { notIn: input.cortes.map((c) => c.corte) } },
+      });
       const [first] = await cortesOf(tx, unit.id, input.periodo);
-      return { id: first.id, changes: { periodo: input.periodo, cortes: input.cortes.map((c) => ({ corte: c.corte, inicio: c.inicio, fin: c.fin })) } };
+      return {
+        id: first.id,
+        changes: { periodo: input.periodo, cortes: input.cortes.map((c) => ({ corte: c.corte, inicio: c.inicio, fin: c.fin })) },
+      };
     },
   }),
   output: {
@@ -434,9 +526,14 @@ creationMutation(corteCalendarioWorkflow, 'publishCorteCalendario', {
 builder.queryField('cortesCalendario', (t) =>
   t.prismaField({
     type: [CorteRef],
-    description: 'The cortes of a period published by a Colegio Estatal, in order (the school calendar is not confidential: every signed-in person may read it).',
+    description:
+      'The cortes of a period published by a Colegio Estatal, in order (the school calendar is not confidential: every signed-in person may read it).',
     args: { colegioEstatalId: t.arg.globalID({ required: true }), periodo: t.arg.string({ required: true }) },
     resolve: (query, _r, args, ctx) =>
-      ctx.db.corteCalendario.findMany({ ...query, where: { unitId: args.colegioEstatalId.id, periodo: args.periodo }, orderBy: { corte: 'asc' } }),
+      ctx.db.corteCalendario.findMany({
+        ...query,
+        where: { unitId: args.colegioEstatalId.id, periodo: args.periodo },
+        orderBy: { corte: 'asc' },
+      }),
   }),
 );

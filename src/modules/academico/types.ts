@@ -14,7 +14,10 @@ import { certificadoWorkflow, loteFoliosWorkflow } from './workflow.js';
 import { NivelIndicadorEnum } from '../../lib/indicators.js';
 import { alumnosEnRiesgo, eficienciaTerminal, RISK_RULE, type EficienciaTerminalRow } from './indicators.js';
 
-export const ModeloAcademicoEnum = builder.enumType(ModeloAcademico, { name: 'ModeloAcademico', description: 'Academic model: 1990, 1997, 2003, 2008, 2018, 2023.' });
+export const ModeloAcademicoEnum = builder.enumType(ModeloAcademico, {
+  name: 'ModeloAcademico',
+  description: 'Academic model: 1990, 1997, 2003, 2008, 2018, 2023.',
+});
 export const EstatusAlumnoEnum = builder.enumType(EstatusAlumno, { name: 'EstatusAlumno' });
 export const EstadoCertificadoEnum = builder.enumType(EstadoCertificado, { name: 'EstadoCertificado' });
 
@@ -25,7 +28,8 @@ export const AlumnoRef = builder.prismaNode('Alumno', {
   fields: (t) => ({
     matricula: t.exposeString('matricula'),
     curp: t.string({
-      description: 'Personal data: shown whole only to roles that need it (school services, psycho-pedagogy, the plantel\'s director, COSFAC) within their reach; masked for everyone else.',
+      description:
+        "Personal data: shown whole only to roles that need it (school services, psycho-pedagogy, the plantel's director, COSFAC) within their reach; masked for everyone else.",
       select: { curp: true, unit: { select: { path: true } } },
       resolve: (a, _args, ctx) => (seesPersonalData(ctx.viewer, a.unit.path) ? a.curp : maskCurp(a.curp)),
     }),
@@ -39,7 +43,9 @@ export const AlumnoRef = builder.prismaNode('Alumno', {
     estatus: t.expose('estatus', { type: EstatusAlumnoEnum }),
     planConcluido: t.exposeBoolean('planConcluido', { description: 'Regular and accredited the whole plan: may get a certificate.' }),
     unit: t.relation('unit'),
-    certificados: t.relation('certificados', { query: (_a, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }) }),
+    certificados: t.relation('certificados', {
+      query: (_a, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
   }),
 });
 
@@ -51,7 +57,8 @@ builder.prismaObject('Folio', {
 export const LoteFoliosRef = builder.prismaNode('LoteFolios', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
-  description: 'A batch of electronic folios received from Oficinas Nacionales and held by a state office (DG 2.1); `assignLoteFolios` hands them out to planteles.',
+  description:
+    'A batch of electronic folios received from Oficinas Nacionales and held by a state office (DG 2.1); `assignLoteFolios` hands them out to planteles.',
   fields: (t) => ({
     referencia: t.exposeString('referencia'),
     cantidad: t.exposeInt('cantidad'),
@@ -72,7 +79,8 @@ workflowRecordFields(loteFoliosWorkflow);
 export const CertificadoRef = builder.prismaNode('Certificado', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
-  description: 'Certificado de Terminación de Estudios (electronic): CENTRES request, spelling review, three signatures in order, COSFAC release, delivery.',
+  description:
+    'Certificado de Terminación de Estudios (electronic): CENTRES request, spelling review, three signatures in order, COSFAC release, delivery.',
   fields: (t) => ({
     estado: t.expose('estado', { type: EstadoCertificadoEnum }),
     alumno: t.relation('alumno'),
@@ -89,7 +97,8 @@ export const CertificadoRef = builder.prismaNode('Certificado', {
       type: 'Certificado',
       nullable: true,
       description: 'The certificate that replaced this one, when the viewer may read it.',
-      resolve: (query, c, _a, ctx) => ctx.db.certificado.findFirst({ ...query, where: { AND: [{ reponeAId: c.id }, readableByUnit(ctx.viewer)] } }),
+      resolve: (query, c, _a, ctx) =>
+        ctx.db.certificado.findFirst({ ...query, where: { AND: [{ reponeAId: c.id }, readableByUnit(ctx.viewer)] } }),
     }),
     motivoReposicion: t.exposeString('motivoReposicion', { nullable: true }),
     entregadoA: t.exposeString('entregadoA', { nullable: true, description: 'Receipt (F02): who received it.' }),
@@ -111,7 +120,8 @@ const AlumnoFilter = builder.inputType('AlumnoFilter', {
 });
 const AlumnoOrder = orderInput('Alumno', ['matricula', 'primerApellido', 'generacion'] as const, 'matricula');
 
-const alumnoWhere = listWhere(async ({ filter }: { filter?: typeof AlumnoFilter.$inferInput | null }, ctx): Promise<Prisma.AlumnoWhereInput> => ({
+const alumnoWhere = listWhere(
+  async ({ filter }: { filter?: typeof AlumnoFilter.$inferInput | null }, ctx): Promise<Prisma.AlumnoWhereInput> => ({
     AND: [
       readableByUnit(ctx.viewer),
       await unitFilter(ctx, filter),
@@ -120,7 +130,8 @@ const alumnoWhere = listWhere(async ({ filter }: { filter?: typeof AlumnoFilter.
       filter?.carrera ? { carrera: filter.carrera } : {},
       filter?.matricula ? { matricula: filter.matricula } : {},
     ],
-}));
+  }),
+);
 
 const CertificadoFilter = builder.inputType('CertificadoFilter', {
   fields: (t) => ({
@@ -130,9 +141,11 @@ const CertificadoFilter = builder.inputType('CertificadoFilter', {
   }),
 });
 const CertificadoOrder = orderInput('Certificado', ['createdAt', 'estado'] as const, 'createdAt');
-const certificadoWhere = listWhere(async ({ filter }: { filter?: typeof CertificadoFilter.$inferInput | null }, ctx): Promise<Prisma.CertificadoWhereInput> => ({
-  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.estado?.length ? { estado: { in: filter.estado } } : {}],
-}));
+const certificadoWhere = listWhere(
+  async ({ filter }: { filter?: typeof CertificadoFilter.$inferInput | null }, ctx): Promise<Prisma.CertificadoWhereInput> => ({
+    AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), filter?.estado?.length ? { estado: { in: filter.estado } } : {}],
+  }),
+);
 
 const EficienciaTerminalRef = builder.objectRef<EficienciaTerminalRow>('EficienciaTerminal').implement({
   description: 'Eficiencia terminal = egresados de la generación N / inscritos en primer semestre de la generación N × 100.',
@@ -149,17 +162,18 @@ const EficienciaTerminalRef = builder.objectRef<EficienciaTerminalRow>('Eficienc
 });
 
 type AtRisk = { alumnoId: string; evaluados: number; reprobados: number; promedio: number | null };
-const AlumnoEnRiesgoRef = builder
-  .objectRef<AtRisk>('AlumnoEnRiesgo')
-  .implement({
-    fields: (t) => ({
-      // Prisma batches the findUnique calls of one tick into a single statement.
-      alumno: t.prismaField({ type: 'Alumno', resolve: (query, r, _a, ctx) => ctx.db.alumno.findUniqueOrThrow({ ...query, where: { id: r.alumnoId } }) }),
-      evaluados: t.exposeInt('evaluados', { description: 'Grades recorded in the corte.' }),
-      reprobados: t.exposeInt('reprobados', { description: 'Modules below the passing grade.' }),
-      promedio: t.exposeFloat('promedio', { nullable: true }),
+const AlumnoEnRiesgoRef = builder.objectRef<AtRisk>('AlumnoEnRiesgo').implement({
+  fields: (t) => ({
+    // Prisma batches the findUnique calls of one tick into a single statement.
+    alumno: t.prismaField({
+      type: 'Alumno',
+      resolve: (query, r, _a, ctx) => ctx.db.alumno.findUniqueOrThrow({ ...query, where: { id: r.alumnoId } }),
     }),
-  });
+    evaluados: t.exposeInt('evaluados', { description: 'Grades recorded in the corte.' }),
+    reprobados: t.exposeInt('reprobados', { description: 'Modules below the passing grade.' }),
+    promedio: t.exposeFloat('promedio', { nullable: true }),
+  }),
+});
 const EficienciaTerminalOrder = orderInput('EficienciaTerminal', ['unitCode', 'eficiencia'] as const, 'unitCode');
 const AlumnoEnRiesgoOrder = orderInput('AlumnoEnRiesgo', ['reprobados', 'promedio', 'matricula'] as const, 'reprobados');
 
@@ -173,27 +187,44 @@ const RiesgoPage = builder.objectRef<{ total: number; items: AtRisk[]; regla: st
 });
 
 builder.queryFields((t) => ({
-  alumnos: t.prismaConnection({
-    type: 'Alumno',
-    cursor: 'id',
-    description: 'Students the viewer may see (a plantel sees its own; a state its planteles; national offices all).',
-    args: { filter: t.arg({ type: AlumnoFilter }), orderBy: t.arg({ type: AlumnoOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.alumno.count({ where: await alumnoWhere(args, ctx) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.db.alumno.findMany({ ...query, where: await alumnoWhere(args, ctx), orderBy: AlumnoOrder.toPrisma<Prisma.AlumnoOrderByWithRelationInput>(args.orderBy) }),
-  }, { name: 'AlumnoConnection' }, { name: 'AlumnoEdge' }),
-  certificados: t.prismaConnection({
-    type: 'Certificado',
-    cursor: 'id',
-    description: 'Certificates the viewer may see.',
-    args: { filter: t.arg({ type: CertificadoFilter }), orderBy: t.arg({ type: CertificadoOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.certificado.count({ where: await certificadoWhere(args, ctx) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.db.certificado.findMany({ ...query, where: await certificadoWhere(args, ctx), orderBy: CertificadoOrder.toPrisma<Prisma.CertificadoOrderByWithRelationInput>(args.orderBy) }),
-  }, { name: 'CertificadoConnection' }, { name: 'CertificadoEdge' }),
+  alumnos: t.prismaConnection(
+    {
+      type: 'Alumno',
+      cursor: 'id',
+      description: 'Students the viewer may see (a plantel sees its own; a state its planteles; national offices all).',
+      args: { filter: t.arg({ type: AlumnoFilter }), orderBy: t.arg({ type: AlumnoOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.alumno.count({ where: await alumnoWhere(args, ctx) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.db.alumno.findMany({
+          ...query,
+          where: await alumnoWhere(args, ctx),
+          orderBy: AlumnoOrder.toPrisma<Prisma.AlumnoOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'AlumnoConnection' },
+    { name: 'AlumnoEdge' },
+  ),
+  certificados: t.prismaConnection(
+    {
+      type: 'Certificado',
+      cursor: 'id',
+      description: 'Certificates the viewer may see.',
+      args: { filter: t.arg({ type: CertificadoFilter }), orderBy: t.arg({ type: CertificadoOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.certificado.count({ where: await certificadoWhere(args, ctx) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.db.certificado.findMany({
+          ...query,
+          where: await certificadoWhere(args, ctx),
+          orderBy: CertificadoOrder.toPrisma<Prisma.CertificadoOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'CertificadoConnection' },
+    { name: 'CertificadoEdge' },
+  ),
   eficienciaTerminal: t.field({
     type: [EficienciaTerminalRef],
-    description: 'Eficiencia terminal of a generation per plantel, per state or for the nation, over what the viewer may see. One SQL statement.',
+    description:
+      'Eficiencia terminal of a generation per plantel, per state or for the nation, over what the viewer may see. One SQL statement.',
     args: {
       generacion: t.arg.int({ required: true }),
       nivel: t.arg({ type: NivelIndicadorEnum, required: true }),
@@ -241,14 +272,23 @@ builder.queryFields((t) => ({
       const minReprobados = args.minReprobados ?? RISK_RULE.minReprobados;
       const aprobatoria = args.aprobatoria ?? RISK_RULE.aprobatoria;
       const { rows, total } = await alumnosEnRiesgo(ctx.db, ctx.viewer!, {
-        plantelPath: plantel, periodo: args.periodo, corte: args.corte, minReprobados, aprobatoria, first: args.first ?? 50, offset: args.offset ?? 0,
+        plantelPath: plantel,
+        periodo: args.periodo,
+        corte: args.corte,
+        minReprobados,
+        aprobatoria,
+        first: args.first ?? 50,
+        offset: args.offset ?? 0,
         order: args.orderBy ?? null,
       });
-      return { total, regla: `${minReprobados} o más módulos con calificación menor a ${aprobatoria} en el corte ${args.corte}`, items: rows };
+      return {
+        total,
+        regla: `${minReprobados} o más módulos con calificación menor a ${aprobatoria} en el corte ${args.corte}`,
+        items: rows,
+      };
     },
   }),
 }));
-
 
 builder.queryField('foliosDisponibles', (t) =>
   t.int({

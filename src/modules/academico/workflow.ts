@@ -24,7 +24,14 @@ const alumnoSelect = { id: true, unitId: true, estatus: true, planConcluido: tru
  * about a student read it through this store, with a state derived from its row.
  */
 function alumnoStore(stateOf: (row: AlumnoRow) => string): RecordStore {
-  const toRecord = (row: AlumnoRow): WorkflowRecord => ({ id: row.id, state: stateOf(row), version: 0, unitId: row.unitId, unitPath: row.unit.path, addressees: [] });
+  const toRecord = (row: AlumnoRow): WorkflowRecord => ({
+    id: row.id,
+    state: stateOf(row),
+    version: 0,
+    unitId: row.unitId,
+    unitPath: row.unit.path,
+    addressees: [],
+  });
   return {
     readable: readableByUnit,
     async load(tx, id, viewer) {
@@ -51,7 +58,11 @@ const alumnoPorEstatus = alumnoStore((a) => a.estatus);
 const alumnoPorPlan = alumnoStore((a) => (a.planConcluido && a.estatus !== 'BAJA' ? 'PLAN_CONCLUIDO' : a.estatus));
 
 const alumnoConPlanConcluido: Subject = { entity: 'Alumno', store: alumnoPorPlan, states: ['PLAN_CONCLUIDO'] };
-const alumnoActivo: Subject = { entity: 'Alumno', store: alumnoPorEstatus, states: ESTATUS.filter((e) => e !== 'BAJA' && e !== 'EGRESADO') };
+const alumnoActivo: Subject = {
+  entity: 'Alumno',
+  store: alumnoPorEstatus,
+  states: ESTATUS.filter((e) => e !== 'BAJA' && e !== 'EGRESADO'),
+};
 const cualquierAlumno: Subject = { entity: 'Alumno', store: alumnoPorEstatus, states: ESTATUS };
 
 // ---- the certificate ------------------------------------------------------------------
@@ -78,49 +89,113 @@ export const certificadoWorkflow = defineWorkflow({
   final: ['ENTREGADO'],
   steps: {
     createCertificado: {
-      step: 'P 2.2-2.3, R 20', description: 'The plantel\'s Servicios Escolares requests the certificate through CENTRES for a regular student who completed the plan, and assigns one of the plantel\'s folios.',
-      kind: 'creation', to: 'SOLICITADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'P 2.2-2.3, R 20',
+      description:
+        "The plantel's Servicios Escolares requests the certificate through CENTRES for a regular student who completed the plan, and assigns one of the plantel's folios.",
+      kind: 'creation',
+      to: 'SOLICITADO',
+      role: 'SERVICIOS_ESCOLARES_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
       under: {
         subject: alumnoConPlanConcluido,
-        description: 'a student who completed the plan of studies and is not a baja (a student who has not completed the plan gets no certificate and no folio)',
+        description:
+          'a student who completed the plan of studies and is not a baja (a student who has not completed the plan gets no certificate and no folio)',
       },
     },
     createCertificadoReposicion: {
-      step: 'R 18, 28 (F03)', description: 'The state office operates the replacement of a delivered certificate (rules of the older models); a new folio of the state office, then the same chain.',
-      kind: 'creation', to: 'SOLICITADO', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
-      under: { subject: { entity: 'Certificado', store: certificadoStore, states: ['ENTREGADO'] }, description: 'a delivered certificate (only a delivered certificate can be replaced)' },
+      step: 'R 18, 28 (F03)',
+      description:
+        'The state office operates the replacement of a delivered certificate (rules of the older models); a new folio of the state office, then the same chain.',
+      kind: 'creation',
+      to: 'SOLICITADO',
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+      under: {
+        subject: { entity: 'Certificado', store: certificadoStore, states: ['ENTREGADO'] },
+        description: 'a delivered certificate (only a delivered certificate can be replaced)',
+      },
     },
     approveCertificadoAsJefeServiciosEscolaresEstatal: {
-      step: 'P 2.4, DG 3, R 19, 21, 24', description: 'The state\'s Jefatura de Servicios Escolares authorises the request and validates the spelling of names and career.',
-      kind: 'transition', from: ['SOLICITADO'], to: 'POR_FIRMAR_PLANTEL', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'P 2.4, DG 3, R 19, 21, 24',
+      description: "The state's Jefatura de Servicios Escolares authorises the request and validates the spelling of names and career.",
+      kind: 'transition',
+      from: ['SOLICITADO'],
+      to: 'POR_FIRMAR_PLANTEL',
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     returnCertificado: {
-      step: 'R 21, 24', description: 'The spelling review finds errors: back to the plantel, with observations.',
-      kind: 'transition', from: ['SOLICITADO'], to: 'EN_CORRECCION', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'required',
+      step: 'R 21, 24',
+      description: 'The spelling review finds errors: back to the plantel, with observations.',
+      kind: 'transition',
+      from: ['SOLICITADO'],
+      to: 'EN_CORRECCION',
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'required',
     },
     submitCertificado: {
-      step: 'P 2.4', description: 'The plantel corrects the data and sends it back for review.',
-      kind: 'transition', from: ['EN_CORRECCION'], to: 'SOLICITADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'P 2.4',
+      description: 'The plantel corrects the data and sends it back for review.',
+      kind: 'transition',
+      from: ['EN_CORRECCION'],
+      to: 'SOLICITADO',
+      role: 'SERVICIOS_ESCOLARES_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     signCertificadoAsDirectorPlantel: {
-      step: 'R 17 (1st signature)', description: 'The plantel\'s director signs digitally.',
-      kind: 'transition', from: ['POR_FIRMAR_PLANTEL'], to: 'POR_FIRMAR_DG_ESTATAL', role: 'DIRECTOR_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'R 17 (1st signature)',
+      description: "The plantel's director signs digitally.",
+      kind: 'transition',
+      from: ['POR_FIRMAR_PLANTEL'],
+      to: 'POR_FIRMAR_DG_ESTATAL',
+      role: 'DIRECTOR_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     signCertificadoAsDirectorGeneralEstatal: {
-      step: 'DG 4, R 17 (2nd signature)', description: 'The state\'s Director General signs digitally.',
-      kind: 'transition', from: ['POR_FIRMAR_DG_ESTATAL'], to: 'POR_FIRMAR_DG_NACIONAL', role: 'DIRECTOR_GENERAL_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'DG 4, R 17 (2nd signature)',
+      description: "The state's Director General signs digitally.",
+      kind: 'transition',
+      from: ['POR_FIRMAR_DG_ESTATAL'],
+      to: 'POR_FIRMAR_DG_NACIONAL',
+      role: 'DIRECTOR_GENERAL_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     signCertificadoAsDirectorGeneralNacional: {
-      step: 'DG 5, R 17 (3rd signature)', description: 'CONALEP\'s Director General signs digitally; the certificate goes to COSFAC.',
-      kind: 'transition', from: ['POR_FIRMAR_DG_NACIONAL'], to: 'POR_VALIDAR_COSFAC', role: 'DIRECTOR_GENERAL_NACIONAL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'DG 5, R 17 (3rd signature)',
+      description: "CONALEP's Director General signs digitally; the certificate goes to COSFAC.",
+      kind: 'transition',
+      from: ['POR_FIRMAR_DG_NACIONAL'],
+      to: 'POR_VALIDAR_COSFAC',
+      role: 'DIRECTOR_GENERAL_NACIONAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     approveCertificadoAsCosfac: {
-      step: 'DG 6.1', description: 'COSFAC validates and releases the certificate for download and delivery.',
-      kind: 'transition', from: ['POR_VALIDAR_COSFAC'], to: 'LIBERADO', role: 'COSFAC', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'DG 6.1',
+      description: 'COSFAC validates and releases the certificate for download and delivery.',
+      kind: 'transition',
+      from: ['POR_VALIDAR_COSFAC'],
+      to: 'LIBERADO',
+      role: 'COSFAC',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     deliverCertificado: {
-      step: 'DG 7, P 3.1 (F02)', description: 'The plantel delivers the certificate to the graduate, with the receipt.',
-      kind: 'transition', from: ['LIBERADO'], to: 'ENTREGADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'DG 7, P 3.1 (F02)',
+      description: 'The plantel delivers the certificate to the graduate, with the receipt.',
+      kind: 'transition',
+      from: ['LIBERADO'],
+      to: 'ENTREGADO',
+      role: 'SERVICIOS_ESCOLARES_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
   },
 });
@@ -137,12 +212,26 @@ export const loteFoliosWorkflow = defineRecordWorkflow({
   state: 'REGISTRADO',
   steps: {
     createLoteFolios: {
-      step: 'DG 2.1, R 27', description: 'The state\'s Jefatura de Servicios Escolares records a batch of electronic folios received from Oficinas Nacionales (requested with F01).',
-      kind: 'creation', to: 'REGISTRADO', unitKinds: ['COLEGIO_ESTATAL'], role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'DG 2.1, R 27',
+      description:
+        "The state's Jefatura de Servicios Escolares records a batch of electronic folios received from Oficinas Nacionales (requested with F01).",
+      kind: 'creation',
+      to: 'REGISTRADO',
+      unitKinds: ['COLEGIO_ESTATAL'],
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     assignLoteFolios: {
-      step: 'DG 2.2-2.3', description: 'The state\'s Jefatura de Servicios Escolares moves unused folios of the batch to one of its planteles. Concurrent assignments never move the same folio.',
-      kind: 'action', in: ['REGISTRADO'], bumpsVersion: false, role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'DG 2.2-2.3',
+      description:
+        "The state's Jefatura de Servicios Escolares moves unused folios of the batch to one of its planteles. Concurrent assignments never move the same folio.",
+      kind: 'action',
+      in: ['REGISTRADO'],
+      bumpsVersion: false,
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
   },
 });
@@ -160,17 +249,34 @@ export const bajaWorkflow = defineWorkflow({
   final: ['ATENDIDA'],
   steps: {
     createBaja: {
-      step: 'R 15', description: 'The plantel reports the baja at once, with its reasons (F04); the student\'s status becomes BAJA.',
-      kind: 'creation', to: 'REPORTADA', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'R 15',
+      description: "The plantel reports the baja at once, with its reasons (F04); the student's status becomes BAJA.",
+      kind: 'creation',
+      to: 'REPORTADA',
+      role: 'SERVICIOS_ESCOLARES_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
       under: { subject: alumnoActivo, description: 'a student who is neither a baja already nor a graduate' },
     },
     sendBaja: {
-      step: 'R 15', description: 'The state\'s Jefatura de Servicios Escolares routes it to Psicopedagogía for immediate attention.',
-      kind: 'transition', from: ['REPORTADA'], to: 'CANALIZADA', role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'R 15',
+      description: "The state's Jefatura de Servicios Escolares routes it to Psicopedagogía for immediate attention.",
+      kind: 'transition',
+      from: ['REPORTADA'],
+      to: 'CANALIZADA',
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     closeBaja: {
-      step: 'R 15', description: 'Psicopedagogía attends the student and records what was done.',
-      kind: 'transition', from: ['CANALIZADA'], to: 'ATENDIDA', role: 'PSICOPEDAGOGIA', reach: { kind: 'owner' }, comment: 'required',
+      step: 'R 15',
+      description: 'Psicopedagogía attends the student and records what was done.',
+      kind: 'transition',
+      from: ['CANALIZADA'],
+      to: 'ATENDIDA',
+      role: 'PSICOPEDAGOGIA',
+      reach: { kind: 'owner' },
+      comment: 'required',
     },
   },
 });
@@ -187,8 +293,15 @@ export const corteCalendarioWorkflow = defineRecordWorkflow({
   state: 'PUBLICADO',
   steps: {
     publishCorteCalendario: {
-      step: 'R 8, 12a', description: 'The state\'s Jefatura de Servicios Escolares publishes to its planteles the cortes of a period, as received from Oficinas Nacionales; replaces an earlier version.',
-      kind: 'creation', to: 'PUBLICADO', unitKinds: ['COLEGIO_ESTATAL'], role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'R 8, 12a',
+      description:
+        "The state's Jefatura de Servicios Escolares publishes to its planteles the cortes of a period, as received from Oficinas Nacionales; replaces an earlier version.",
+      kind: 'creation',
+      to: 'PUBLICADO',
+      unitKinds: ['COLEGIO_ESTATAL'],
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
   },
 });
@@ -202,8 +315,15 @@ export const reunionRiesgoWorkflow = defineRecordWorkflow({
   state: 'REGISTRADO',
   steps: {
     createReunionRiesgo: {
-      step: 'R 12c', description: 'The state\'s Jefatura de Servicios Escolares records one of the three risk-review meetings of the semester, with its agreements.',
-      kind: 'creation', to: 'REGISTRADO', unitKinds: ['COLEGIO_ESTATAL'], role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'R 12c',
+      description:
+        "The state's Jefatura de Servicios Escolares records one of the three risk-review meetings of the semester, with its agreements.",
+      kind: 'creation',
+      to: 'REGISTRADO',
+      unitKinds: ['COLEGIO_ESTATAL'],
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
   },
 });
@@ -217,8 +337,13 @@ export const asesoriaComplementariaWorkflow = defineRecordWorkflow({
   state: 'REGISTRADO',
   steps: {
     createAsesoriaComplementaria: {
-      step: 'R 14 (F05)', description: 'The plantel\'s Servicios Escolares assigns a student of the plantel to complementary tutoring in a module.',
-      kind: 'creation', to: 'REGISTRADO', role: 'SERVICIOS_ESCOLARES_PLANTEL', reach: { kind: 'owner' }, comment: 'optional',
+      step: 'R 14 (F05)',
+      description: "The plantel's Servicios Escolares assigns a student of the plantel to complementary tutoring in a module.",
+      kind: 'creation',
+      to: 'REGISTRADO',
+      role: 'SERVICIOS_ESCOLARES_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
       under: { subject: cualquierAlumno, description: 'a student of the plantel' },
     },
   },

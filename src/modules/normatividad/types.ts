@@ -30,7 +30,7 @@ export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
     createdBy: t.prismaField({
       type: 'Person',
       nullable: true,
-      description: 'Who created it; null when that person is outside the viewer\'s people scope (then `createdByName` still names them).',
+      description: "Who created it; null when that person is outside the viewer's people scope (then `createdByName` still names them).",
       resolve: (query, p, _a, ctx) => loadReadable(ctx, 'person', p.createdById, readablePeople(ctx.viewer), query),
     }),
     createdByName: t.string({
@@ -87,15 +87,23 @@ const where = listWhere(async ({ filter }: { filter?: typeof Filter.$inferInput 
 }));
 
 builder.queryField('proyectosNormativos', (t) =>
-  t.prismaConnection({
-    type: 'ProyectoNormativo',
-    cursor: 'id',
-    description: 'Proyectos normativos the viewer may see: owned within their reach or addressed to their unit.',
-    args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.proyectoNormativo.count({ where: await where(args, ctx) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.db.proyectoNormativo.findMany({ ...query, where: await where(args, ctx), orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy) }),
-  }, { name: 'ProyectoNormativoConnection' }, { name: 'ProyectoNormativoEdge' }),
+  t.prismaConnection(
+    {
+      type: 'ProyectoNormativo',
+      cursor: 'id',
+      description: 'Proyectos normativos the viewer may see: owned within their reach or addressed to their unit.',
+      args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.proyectoNormativo.count({ where: await where(args, ctx) }),
+      resolve: async (query, _root, args, ctx) =>
+        ctx.db.proyectoNormativo.findMany({
+          ...query,
+          where: await where(args, ctx),
+          orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'ProyectoNormativoConnection' },
+    { name: 'ProyectoNormativoEdge' },
+  ),
 );
 
 builder.prismaObjectField('OrgUnit', 'proyectosNormativos', (t) =>
@@ -104,6 +112,9 @@ builder.prismaObjectField('OrgUnit', 'proyectosNormativos', (t) =>
     totalCount: true,
     args: { orderBy: t.arg({ type: Order.Input }) },
     description: 'Proyectos normativos owned by this unit that the viewer may see.',
-    query: (args, ctx) => ({ where: readableProyectos(ctx.viewer), orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy) }),
+    query: (args, ctx) => ({
+      where: readableProyectos(ctx.viewer),
+      orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy),
+    }),
   }),
 );

@@ -42,7 +42,10 @@ export const OrgUnitRef = builder.prismaNode('OrgUnit', {
       cursor: 'id',
       totalCount: true,
       args: { orderBy: t.arg({ type: RoleAssignmentOrder.Input }) },
-      query: (args, ctx) => ({ where: readableAssignments(ctx.viewer), orderBy: RoleAssignmentOrder.toPrisma<Prisma.RoleAssignmentOrderByWithRelationInput>(args.orderBy) }),
+      query: (args, ctx) => ({
+        where: readableAssignments(ctx.viewer),
+        orderBy: RoleAssignmentOrder.toPrisma<Prisma.RoleAssignmentOrderByWithRelationInput>(args.orderBy),
+      }),
     }),
   }),
 });
@@ -64,7 +67,8 @@ export const PersonRef = builder.prismaNode('Person', {
 });
 
 builder.prismaObject('RoleAssignment', {
-  description: 'A role held by a person at a unit. It reaches that unit and its descendants; held in Oficinas Nacionales it reaches the whole system.',
+  description:
+    'A role held by a person at a unit. It reaches that unit and its descendants; held in Oficinas Nacionales it reaches the whole system.',
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.expose('role', { type: RoleEnum }),
@@ -96,15 +100,23 @@ const PersonFilter = builder.inputType('PersonFilter', {
 const PersonOrder = orderInput('Person', ['fullName', 'email'] as const, 'fullName');
 
 builder.queryFields((t) => ({
-  orgUnits: t.prismaConnection({
-    type: 'OrgUnit',
-    cursor: 'id',
-    description: 'The organisational tree, filtered and ordered.',
-    args: { filter: t.arg({ type: OrgUnitFilter }), orderBy: t.arg({ type: OrgUnitOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.orgUnit.count({ where: await orgUnitWhere(ctx, args.filter) }),
-    resolve: async (query, _root, args, ctx) =>
-      ctx.db.orgUnit.findMany({ ...query, where: await orgUnitWhere(ctx, args.filter), orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy) }),
-  }, { name: 'OrgUnitConnection' }, { name: 'OrgUnitEdge' }),
+  orgUnits: t.prismaConnection(
+    {
+      type: 'OrgUnit',
+      cursor: 'id',
+      description: 'The organisational tree, filtered and ordered.',
+      args: { filter: t.arg({ type: OrgUnitFilter }), orderBy: t.arg({ type: OrgUnitOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.orgUnit.count({ where: await orgUnitWhere(ctx, args.filter) }),
+      resolve: async (query, _root, args, ctx) =>
+        ctx.db.orgUnit.findMany({
+          ...query,
+          where: await orgUnitWhere(ctx, args.filter),
+          orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'OrgUnitConnection' },
+    { name: 'OrgUnitEdge' },
+  ),
   orgUnit: t.prismaField({
     type: 'OrgUnit',
     nullable: true,
@@ -112,15 +124,23 @@ builder.queryFields((t) => ({
     args: { code: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) => ctx.db.orgUnit.findUnique({ ...query, where: { code: args.code } }),
   }),
-  people: t.prismaConnection({
-    type: 'Person',
-    cursor: 'id',
-    description: 'People who hold a role within the viewer\'s scope.',
-    args: { filter: t.arg({ type: PersonFilter }), orderBy: t.arg({ type: PersonOrder.Input }) },
-    totalCount: (_c, args, ctx) => ctx.db.person.count({ where: personWhere(ctx, args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.person.findMany({ ...query, where: personWhere(ctx, args.filter), orderBy: PersonOrder.toPrisma<Prisma.PersonOrderByWithRelationInput>(args.orderBy) }),
-  }, { name: 'PersonConnection' }, { name: 'PersonEdge' }),
+  people: t.prismaConnection(
+    {
+      type: 'Person',
+      cursor: 'id',
+      description: "People who hold a role within the viewer's scope.",
+      args: { filter: t.arg({ type: PersonFilter }), orderBy: t.arg({ type: PersonOrder.Input }) },
+      totalCount: (_c, args, ctx) => ctx.db.person.count({ where: personWhere(ctx, args.filter) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.person.findMany({
+          ...query,
+          where: personWhere(ctx, args.filter),
+          orderBy: PersonOrder.toPrisma<Prisma.PersonOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'PersonConnection' },
+    { name: 'PersonEdge' },
+  ),
 }));
 
 type Filter<T> = T | null | undefined;
@@ -135,16 +155,18 @@ async function orgUnitWhere(
       filter?.parentId ? { parentId: filter.parentId.id } : {},
       filter?.dentroDe ? (await withinUnit(ctx, filter.dentroDe.id)).unit : {},
       filter?.search
-        ? { OR: [{ code: { contains: filter.search, mode: 'insensitive' as const } }, { name: { contains: filter.search, mode: 'insensitive' as const } }] }
+        ? {
+            OR: [
+              { code: { contains: filter.search, mode: 'insensitive' as const } },
+              { name: { contains: filter.search, mode: 'insensitive' as const } },
+            ],
+          }
         : {},
     ],
   };
 }
 
-function personWhere(
-  ctx: Context,
-  filter: Filter<{ role?: Role | null; unitId?: { id: string } | null; search?: string | null }>,
-) {
+function personWhere(ctx: Context, filter: Filter<{ role?: Role | null; unitId?: { id: string } | null; search?: string | null }>) {
   return {
     AND: [
       readablePeople(ctx.viewer),
@@ -152,7 +174,12 @@ function personWhere(
         ? { roles: { some: { ...(filter.role ? { role: filter.role } : {}), ...(filter.unitId ? { unitId: filter.unitId.id } : {}) } } }
         : {},
       filter?.search
-        ? { OR: [{ fullName: { contains: filter.search, mode: 'insensitive' as const } }, { email: { contains: filter.search, mode: 'insensitive' as const } }] }
+        ? {
+            OR: [
+              { fullName: { contains: filter.search, mode: 'insensitive' as const } },
+              { email: { contains: filter.search, mode: 'insensitive' as const } },
+            ],
+          }
         : {},
     ],
   };

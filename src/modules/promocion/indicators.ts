@@ -11,7 +11,6 @@ import type { Db } from '../../lib/db/client.js';
 import { readablePrefixes, type Viewer } from '../../lib/auth/viewer.js';
 import type { Nivel } from '../../lib/indicators.js';
 
-
 /** The numerator over scheduled activities `ap`: those with at least one (not destroyed) execution. */
 const REALIZADAS = Prisma.sql`count(ap.id) FILTER (WHERE EXISTS (
   SELECT 1 FROM "ActividadRealizada" ar WHERE ar."programadaId" = ap.id AND ar."destruidoAt" IS NULL))::int`;
@@ -41,18 +40,36 @@ export interface Periodo {
   mesHasta: number;
 }
 
-type Raw = { unit_id: string | null; code: string | null; name: string | null; programadas: number; realizadas: number; fuera: number; eficiencia: number | null };
+type Raw = {
+  unit_id: string | null;
+  code: string | null;
+  name: string | null;
+  programadas: number;
+  realizadas: number;
+  fuera: number;
+  eficiencia: number | null;
+};
 
 /**
  * The indicator per plantel, per state or for the nation, for the plans
  * within `withinPath` (a unit's path; the whole tree when null) that the
  * viewer may see. States are the units right under the system root.
  */
-export async function eficienciaPromocion(db: Db, viewer: Viewer, nivel: Nivel, periodo: Periodo, withinPath: string | null): Promise<EficienciaRow[]> {
+export async function eficienciaPromocion(
+  db: Db,
+  viewer: Viewer,
+  nivel: Nivel,
+  periodo: Periodo,
+  withinPath: string | null,
+): Promise<EficienciaRow[]> {
   const prefixes = readablePrefixes(viewer).map((p) => `${p}%`);
   if (!prefixes.length) return [];
   const groupUnit =
-    nivel === 'PLANTEL' ? Prisma.sql`u.id` : nivel === 'COLEGIO_ESTATAL' ? Prisma.sql`split_part(u.path, '/', 3)::uuid` : Prisma.sql`NULL::uuid`;
+    nivel === 'PLANTEL'
+      ? Prisma.sql`u.id`
+      : nivel === 'COLEGIO_ESTATAL'
+        ? Prisma.sql`split_part(u.path, '/', 3)::uuid`
+        : Prisma.sql`NULL::uuid`;
   const scope = Prisma.sql`pc.anio = ${periodo.anio} AND pc.estado = 'VALIDADO' AND pc."destruidoAt" IS NULL
     AND u.path LIKE ANY (${prefixes}::text[]) AND u.path LIKE ${(withinPath ?? '/') + '%'}`;
   const rows = await db.$queryRaw<Raw[]>`
@@ -87,7 +104,9 @@ export async function eficienciaPromocion(db: Db, viewer: Viewer, nivel: Nivel, 
   const result = rows.map((r) => toRow(nivel, periodo, r));
   // The nation (or a state with nothing scheduled) still answers, with zeros.
   if (nivel === 'NACIONAL' && !result.length) {
-    result.push(toRow(nivel, periodo, { unit_id: null, code: null, name: null, programadas: 0, realizadas: 0, fuera: 0, eficiencia: null }));
+    result.push(
+      toRow(nivel, periodo, { unit_id: null, code: null, name: null, programadas: 0, realizadas: 0, fuera: 0, eficiencia: null }),
+    );
   }
   return result;
 }
@@ -111,7 +130,11 @@ function toRow(nivel: Nivel, periodo: Periodo, r: Raw): EficienciaRow {
  * activity lines) in a response is computed by one statement.
  */
 export function createPlanPeriodLoader(db: Db) {
-  return new DataLoader<{ planId: string; mesDesde: number; mesHasta: number }, { programadas: number; realizadas: number; fuera: number; eficiencia: number | null }, string>(
+  return new DataLoader<
+    { planId: string; mesDesde: number; mesHasta: number },
+    { programadas: number; realizadas: number; fuera: number; eficiencia: number | null },
+    string
+  >(
     async (keys) => {
       const rows = await db.$queryRaw<{ idx: bigint; programadas: number; realizadas: number; fuera: number; eficiencia: number | null }[]>`
         SELECT k.idx,

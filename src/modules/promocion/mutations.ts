@@ -50,16 +50,33 @@ const CreatePlanTrabajoAnualInput = builder.inputType('CreatePlanTrabajoAnualInp
     unitId: t.globalID({ required: false, description: 'The Colegio Estatal; defaults to the unit where you hold the TCCC role.' }),
   }),
 });
-const TEXTOS = ['contexto', 'fortalezas', 'oportunidades', 'debilidades', 'amenazas', 'riesgos', 'prioridades', 'resultadosHistoricos'] as const;
+const TEXTOS = [
+  'contexto',
+  'fortalezas',
+  'oportunidades',
+  'debilidades',
+  'amenazas',
+  'riesgos',
+  'prioridades',
+  'resultadosHistoricos',
+] as const;
 creationMutation(planTrabajoAnualWorkflow, 'createPlanTrabajoAnual', {
   input: CreatePlanTrabajoAnualInput,
   plan: (input, ctx) => ({
     unitId: input.unitId?.id,
     validate: async (tx, { unit }) => {
-      const check = new InputChecker().check(Number.isInteger(input.anio) && input.anio >= 2000 && input.anio <= 2100, ['input', 'anio'], 'Must be a year between 2000 and 2100');
+      const check = new InputChecker().check(
+        Number.isInteger(input.anio) && input.anio >= 2000 && input.anio <= 2100,
+        ['input', 'anio'],
+        'Must be a year between 2000 and 2100',
+      );
       for (const f of TEXTOS) checkText(check, input[f], ['input', f]);
       if (check.issues.length) return check.issues;
-      return duplicate(tx.planTrabajoAnual.count({ where: { unitId: unit.id, anio: input.anio } }), ['input', 'anio'], 'This unit already has a plan for that year');
+      return duplicate(
+        tx.planTrabajoAnual.count({ where: { unitId: unit.id, anio: input.anio } }),
+        ['input', 'anio'],
+        'This unit already has a plan for that year',
+      );
     },
     create: (tx, { unit }) => {
       const { unitId: _unitId, ...fields } = input;
@@ -76,7 +93,10 @@ stepMutation(planTrabajoAnualWorkflow, 'sendPlanTrabajoAnual', {
     // One Plan Anual del Centro Evaluador for every plantel of the state.
     effects: async (tx, record) => {
       const plan = await tx.planTrabajoAnual.findUniqueOrThrow({ where: { id: record.id }, select: { anio: true } });
-      const planteles = await tx.orgUnit.findMany({ where: { kind: 'PLANTEL', path: { startsWith: record.unitPath } }, select: { id: true } });
+      const planteles = await tx.orgUnit.findMany({
+        where: { kind: 'PLANTEL', path: { startsWith: record.unitPath } },
+        select: { id: true },
+      });
       const { count } = await tx.planAnualCentro.createMany({
         data: planteles.map((p) => ({ unitId: p.id, planEstatalId: record.id, anio: plan.anio })),
         skipDuplicates: true,
@@ -105,8 +125,8 @@ const AddActividadProgramadaInput = builder.inputType('AddActividadProgramadaInp
   description: 'Step 4.1: an activity of the Cronograma Anual (F02).',
   fields: (t) => ({
     planAnualCentroId: t.globalID({ required: true, for: PlanAnualCentroRef }),
-    version: t.int({ required: false, description: 'The plan\'s version you read; if it has moved since, you get CONFLICT.' }),
-    mes: t.int({ required: true, description: '1-12, a month of the plan\'s year.' }),
+    version: t.int({ required: false, description: "The plan's version you read; if it has moved since, you get CONFLICT." }),
+    mes: t.int({ required: true, description: "1-12, a month of the plan's year." }),
     tipo: t.field({ type: TipoActividadEnum, required: true }),
     descripcion: t.string({ required: true }),
     audiencia: t.string({ required: true, description: 'Students, parents, teachers, graduates, companies…' }),
@@ -129,8 +149,13 @@ stepMutation(planAnualCentroWorkflow, 'addActividadProgramada', {
     effects: async (tx, record) => {
       const created = await tx.actividadProgramada.create({
         data: {
-          planId: record.id, mes: input.mes, tipo: input.tipo, descripcion: input.descripcion.trim(),
-          audiencia: input.audiencia.trim(), sector: input.sector ?? null, meta: input.meta,
+          planId: record.id,
+          mes: input.mes,
+          tipo: input.tipo,
+          descripcion: input.descripcion.trim(),
+          audiencia: input.audiencia.trim(),
+          sector: input.sector ?? null,
+          meta: input.meta,
         },
         select: { id: true, mes: true, tipo: true, meta: true },
       });
@@ -142,7 +167,7 @@ stepMutation(planAnualCentroWorkflow, 'addActividadProgramada', {
 const RemoveActividadProgramadaInput = builder.inputType('RemoveActividadProgramadaInput', {
   fields: (t) => ({
     actividadProgramadaId: t.globalID({ required: true, for: ActividadProgramadaRef }),
-    version: t.int({ required: false, description: 'The plan\'s version you read; if it has moved since, you get CONFLICT.' }),
+    version: t.int({ required: false, description: "The plan's version you read; if it has moved since, you get CONFLICT." }),
   }),
 });
 stepMutation(planAnualCentroWorkflow, 'removeActividadProgramada', {
@@ -175,9 +200,13 @@ const CreateActividadRealizadaInput = builder.inputType('CreateActividadRealizad
     'VISITA_EMPRESA needs `organizacion`, `sector`, `contacto` and `resultado` (F03); DIFUSION_ELECTRONICA needs `canal` and `enlace`.',
   fields: (t) => ({
     planAnualCentroId: t.globalID({ required: true, for: PlanAnualCentroRef }),
-    actividadProgramadaId: t.globalID({ required: false, for: ActividadProgramadaRef, description: 'The scheduled activity it fulfils; omit for an activity outside the cronograma.' }),
+    actividadProgramadaId: t.globalID({
+      required: false,
+      for: ActividadProgramadaRef,
+      description: 'The scheduled activity it fulfils; omit for an activity outside the cronograma.',
+    }),
     tipo: t.field({ type: TipoActividadEnum, required: true }),
-    fecha: t.field({ type: 'DateTime', required: true, description: 'Within the plan\'s year, and not in the future.' }),
+    fecha: t.field({ type: 'DateTime', required: true, description: "Within the plan's year, and not in the future." }),
     descripcion: t.string({ required: true }),
     alcance: t.int({ required: true, description: 'People reached; 1 for a visit.' }),
     evento: t.string({ required: false }),
@@ -201,10 +230,21 @@ creationMutation(actividadRealizadaWorkflow, 'createActividadRealizada', {
     create: (tx, { under }) =>
       tx.actividadRealizada.create({
         data: {
-          planId: under!.id, programadaId: input.actividadProgramadaId?.id ?? null, tipo: input.tipo, fecha: input.fecha,
-          descripcion: input.descripcion.trim(), alcance: input.alcance, evento: input.evento ?? null, asistentes: input.asistentes ?? null,
-          organizacion: input.organizacion ?? null, sector: input.sector ?? null, contacto: input.contacto ?? null,
-          resultado: input.resultado ?? null, canal: input.canal ?? null, enlace: input.enlace ?? null, createdById: ctx.viewer!.personId,
+          planId: under!.id,
+          programadaId: input.actividadProgramadaId?.id ?? null,
+          tipo: input.tipo,
+          fecha: input.fecha,
+          descripcion: input.descripcion.trim(),
+          alcance: input.alcance,
+          evento: input.evento ?? null,
+          asistentes: input.asistentes ?? null,
+          organizacion: input.organizacion ?? null,
+          sector: input.sector ?? null,
+          contacto: input.contacto ?? null,
+          resultado: input.resultado ?? null,
+          canal: input.canal ?? null,
+          enlace: input.enlace ?? null,
+          createdById: ctx.viewer!.personId,
         },
         select: { id: true },
       }),
@@ -219,7 +259,11 @@ async function activityIssues(tx: Tx, input: typeof CreateActividadRealizadaInpu
   checkText(check, input.descripcion, ['input', 'descripcion']);
   if (input.tipo === 'REUNION_PADRES' || input.tipo === 'ACADEMIA_DOCENTES') {
     checkText(check, input.evento, ['input', 'evento'], 300);
-    check.check(input.asistentes != null && input.asistentes >= 0, ['input', 'asistentes'], 'The attendance list (F04) needs the number of attendees');
+    check.check(
+      input.asistentes != null && input.asistentes >= 0,
+      ['input', 'asistentes'],
+      'The attendance list (F04) needs the number of attendees',
+    );
   }
   if (input.tipo === 'VISITA_EMPRESA') {
     for (const f of ['organizacion', 'contacto', 'resultado'] as const) checkText(check, input[f], ['input', f], 500);
@@ -230,8 +274,11 @@ async function activityIssues(tx: Tx, input: typeof CreateActividadRealizadaInpu
     check.check(!!input.enlace && isHttpUrl(input.enlace), ['input', 'enlace'], 'Must be an http or https URL');
   }
   if (input.actividadProgramadaId) {
-    const programada = await tx.actividadProgramada.findFirst({ where: { id: input.actividadProgramadaId.id, planId: input.planAnualCentroId.id }, select: { tipo: true } });
-    check.check(!!programada, ['input', 'actividadProgramadaId'], 'Not an activity of this plan\'s cronograma');
+    const programada = await tx.actividadProgramada.findFirst({
+      where: { id: input.actividadProgramadaId.id, planId: input.planAnualCentroId.id },
+      select: { tipo: true },
+    });
+    check.check(!!programada, ['input', 'actividadProgramadaId'], "Not an activity of this plan's cronograma");
     check.check(!programada || programada.tipo === input.tipo, ['input', 'tipo'], `The scheduled activity is of type ${programada?.tipo}`);
   }
   return check.issues;
@@ -243,7 +290,7 @@ const CreateReporteTrimestralInput = builder.inputType('CreateReporteTrimestralI
   fields: (t) => ({
     planAnualCentroId: t.globalID({ required: true, for: PlanAnualCentroRef }),
     trimestre: t.int({ required: true, description: '1-4; the quarter must be over.' }),
-    analisis: t.string({ required: true, description: 'Analysis of results against the cronograma\'s goals.' }),
+    analisis: t.string({ required: true, description: "Analysis of results against the cronograma's goals." }),
   }),
 });
 creationMutation(reporteTrimestralWorkflow, 'createReporteTrimestral', {
@@ -252,17 +299,28 @@ creationMutation(reporteTrimestralWorkflow, 'createReporteTrimestral', {
     underId: input.planAnualCentroId.id,
     validate: async (tx, { under }) => {
       const plan = await tx.planAnualCentro.findUniqueOrThrow({ where: { id: under!.id }, select: { anio: true } });
-      const check = new InputChecker().check(Number.isInteger(input.trimestre) && input.trimestre >= 1 && input.trimestre <= 4, ['input', 'trimestre'], 'Must be 1 to 4');
+      const check = new InputChecker().check(
+        Number.isInteger(input.trimestre) && input.trimestre >= 1 && input.trimestre <= 4,
+        ['input', 'trimestre'],
+        'Must be 1 to 4',
+      );
       if (input.trimestre >= 1 && input.trimestre <= 4) {
         const end = new Date(Date.UTC(plan.anio, quarterMonths(input.trimestre)[1], 1));
         check.check(Date.now() >= end.getTime(), ['input', 'trimestre'], 'The quarter is not over yet');
       }
       checkText(check, input.analisis, ['input', 'analisis']);
       if (check.issues.length) return check.issues;
-      return duplicate(tx.reporteTrimestral.count({ where: { planId: under!.id, trimestre: input.trimestre } }), ['input', 'trimestre'], 'This quarter\'s report was already sent');
+      return duplicate(
+        tx.reporteTrimestral.count({ where: { planId: under!.id, trimestre: input.trimestre } }),
+        ['input', 'trimestre'],
+        "This quarter's report was already sent",
+      );
     },
     create: (tx, { under, unit }) =>
-      tx.reporteTrimestral.create({ data: { planId: under!.id, unitId: unit.id, trimestre: input.trimestre, analisis: input.analisis.trim() }, select: { id: true } }),
+      tx.reporteTrimestral.create({
+        data: { planId: under!.id, unitId: unit.id, trimestre: input.trimestre, analisis: input.analisis.trim() },
+        select: { id: true },
+      }),
   }),
 });
 
@@ -283,7 +341,11 @@ creationMutation(concentradoEstatalWorkflow, 'createConcentradoEstatal', {
     underId: input.planTrabajoAnualId.id,
     validate: async (tx, { under }) => {
       if (input.semestre !== 1 && input.semestre !== 2) return [{ path: ['input', 'semestre'], message: 'Must be 1 or 2' }];
-      return duplicate(tx.concentradoEstatal.count({ where: { planEstatalId: under!.id, semestre: input.semestre } }), ['input', 'semestre'], 'This half-year\'s concentrate was already issued');
+      return duplicate(
+        tx.concentradoEstatal.count({ where: { planEstatalId: under!.id, semestre: input.semestre } }),
+        ['input', 'semestre'],
+        "This half-year's concentrate was already issued",
+      );
     },
     create: (tx, { under, unit }) =>
       tx.concentradoEstatal.create({
@@ -302,7 +364,8 @@ interface CreateAccionArgs {
   concentradoEstatalId?: { id: string; typename: string } | null;
 }
 const CreateAccionMejoraInput = builder.inputType('CreateAccionMejoraInput', {
-  description: 'An improvement action and the result that caused it: a F05 (`reporteTrimestralId`) or a F01 (`concentradoEstatalId`), exactly one.',
+  description:
+    'An improvement action and the result that caused it: a F05 (`reporteTrimestralId`) or a F01 (`concentradoEstatalId`), exactly one.',
   fields: (t) => ({
     tipo: t.field({ type: TipoAccionMejoraEnum, required: true }),
     descripcion: t.string({ required: true }),
@@ -322,14 +385,21 @@ creationMutation<string, keyof typeof accionMejoraWorkflow.steps, CreateAccionAr
       ...origin,
       underIdPath: ['input', 'reporteTrimestralId'],
       validate: () => {
-        const check = new InputChecker().check(!(input.reporteTrimestralId && input.concentradoEstatalId), ['input', 'reporteTrimestralId'], 'Give exactly one of reporteTrimestralId and concentradoEstatalId');
+        const check = new InputChecker().check(
+          !(input.reporteTrimestralId && input.concentradoEstatalId),
+          ['input', 'reporteTrimestralId'],
+          'Give exactly one of reporteTrimestralId and concentradoEstatalId',
+        );
         return checkText(check, input.descripcion, ['input', 'descripcion']).issues;
       },
       create: (tx, { unit }) =>
         tx.accionMejora.create({
           data: {
-            unitId: unit.id, tipo: input.tipo, descripcion: input.descripcion.trim(),
-            reporteId: input.reporteTrimestralId?.id ?? null, concentradoId: input.concentradoEstatalId?.id ?? null,
+            unitId: unit.id,
+            tipo: input.tipo,
+            descripcion: input.descripcion.trim(),
+            reporteId: input.reporteTrimestralId?.id ?? null,
+            concentradoId: input.concentradoEstatalId?.id ?? null,
           },
           select: { id: true },
         }),
@@ -347,4 +417,3 @@ stepMutation<string, keyof typeof accionMejoraWorkflow.steps, StepArgs & { resul
     data: { resultado: input.resultado.trim() },
   }),
 });
-

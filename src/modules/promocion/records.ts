@@ -44,7 +44,10 @@ builder.queryField('registrosPromocionPorDestruir', (t) =>
     description: 'F01-F05 records whose 3-year retention has ended at `fecha` (default now) and that are not destroyed yet.',
     args: { fecha: t.arg({ type: 'DateTime', required: false }), orderBy: t.arg({ type: RegistroPromocionOrder.Input }) },
     resolve: async (_r, { fecha, orderBy }, ctx) =>
-      sortRegistros(await findRegistros(ctx.db, { createdBefore: createdOnOrBefore(fecha ?? new Date()), kept: true }, ctx.viewer), orderBy),
+      sortRegistros(
+        await findRegistros(ctx.db, { createdBefore: createdOnOrBefore(fecha ?? new Date()), kept: true }, ctx.viewer),
+        orderBy,
+      ),
   }),
 );
 

@@ -12,18 +12,28 @@ export const readableActividades = (viewer: Viewer | null) => ({ plan: readableB
 const planUnit = { plan: { select: { unitId: true, unit: { select: { path: true } } } } } as const;
 type ActividadRow = { id: string; plan: { unitId: string; unit: { path: string } } };
 const actividadRecord = (row: ActividadRow): WorkflowRecord => ({
-  id: row.id, state: 'REGISTRADA', version: 0, unitId: row.plan.unitId, unitPath: row.plan.unit.path, addressees: [],
+  id: row.id,
+  state: 'REGISTRADA',
+  version: 0,
+  unitId: row.plan.unitId,
+  unitPath: row.plan.unit.path,
+  addressees: [],
 });
 
 /** ActividadRealizada: one fixed state; its unit is its plan's. */
 export const actividadRealizadaStore: RecordStore = {
   readable: readableActividades,
   async load(tx, id, viewer) {
-    const row = await tx.actividadRealizada.findFirst({ where: { AND: [{ id }, readableActividades(viewer)] }, select: { id: true, ...planUnit } });
+    const row = await tx.actividadRealizada.findFirst({
+      where: { AND: [{ id }, readableActividades(viewer)] },
+      select: { id: true, ...planUnit },
+    });
     return row ? actividadRecord(row) : null;
   },
   async loadMany(tx, ids) {
-    return (await tx.actividadRealizada.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...planUnit } })).map(actividadRecord);
+    return (await tx.actividadRealizada.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...planUnit } })).map(
+      actividadRecord,
+    );
   },
   async lock(tx, id) {
     await tx.$queryRaw`SELECT 1 FROM "ActividadRealizada" WHERE id = ${id}::uuid FOR UPDATE`;
@@ -53,14 +63,25 @@ const unit = { select: { id: true, code: true, path: true } } as const;
 const fields = { id: true, createdAt: true, destruidoAt: true } as const;
 type UnitRow = { id: string; createdAt: Date; destruidoAt: Date | null; unit: { id: string; code: string; path: string } };
 const registro = (tipo: RegistroTipo, formato: Formato, r: UnitRow): RegistroRow => ({
-  tipo, formato, id: r.id, createdAt: r.createdAt, destruidoAt: r.destruidoAt, unitId: r.unit.id, unitCode: r.unit.code, unitPath: r.unit.path,
+  tipo,
+  formato,
+  id: r.id,
+  createdAt: r.createdAt,
+  destruidoAt: r.destruidoAt,
+  unitId: r.unit.id,
+  unitCode: r.unit.code,
+  unitPath: r.unit.path,
 });
 
 /**
  * F01-F05 records (destroyed or not) among `ids`, within what `viewer` may read
  * (every record when `viewer` is undefined). F03/F04 are executed activities of those kinds.
  */
-export async function findRegistros(db: Tx, where: { ids?: readonly string[]; createdBefore?: Date; kept?: boolean }, viewer?: Viewer | null): Promise<RegistroRow[]> {
+export async function findRegistros(
+  db: Tx,
+  where: { ids?: readonly string[]; createdBefore?: Date; kept?: boolean },
+  viewer?: Viewer | null,
+): Promise<RegistroRow[]> {
   const readable = viewer === undefined ? {} : readableByUnit(viewer);
   const own = {
     ...(where.ids ? { id: { in: [...where.ids] } } : {}),
@@ -86,7 +107,13 @@ export async function findRegistros(db: Tx, where: { ids?: readonly string[]; cr
 export type { RegistroRow };
 
 const toRecord = (r: RegistroRow): WorkflowRecord => ({
-  id: r.id, state: r.destruidoAt ? 'DESTRUIDO' : 'CONSERVADO', version: 0, unitId: r.unitId, unitPath: r.unitPath, addressees: [], kind: r.formato,
+  id: r.id,
+  state: r.destruidoAt ? 'DESTRUIDO' : 'CONSERVADO',
+  version: 0,
+  unitId: r.unitId,
+  unitPath: r.unitPath,
+  addressees: [],
+  kind: r.formato,
 });
 
 /**

@@ -47,7 +47,8 @@ export const EstadoReporteTrimestralEnum = builder.enumType(EstadoReporte, { nam
 export const EstadoAccionMejoraEnum = builder.enumType(EstadoAccionMejora, { name: 'EstadoAccionMejora' });
 export const TipoActividadEnum = builder.enumType(TipoActividad, {
   name: 'TipoActividad',
-  description: 'Kind of promotion activity: electronic diffusion, parents\' meeting (F04), teachers\' academy (F04), visit to a company or institution (F03), other.',
+  description:
+    "Kind of promotion activity: electronic diffusion, parents' meeting (F04), teachers' academy (F04), visit to a company or institution (F03), other.",
 });
 export const SectorEnum = builder.enumType(Sector, { name: 'Sector' });
 export const TipoAccionMejoraEnum = builder.enumType(TipoAccionMejora, { name: 'TipoAccionMejora' });
@@ -74,7 +75,7 @@ type PothosTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer 
 export const PlanTrabajoAnualRef = builder.prismaNode('PlanTrabajoAnual', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
-  description: 'The state\'s Plan de Trabajo Anual of the ECE, with the context analysis it rests on (steps 1-2).',
+  description: "The state's Plan de Trabajo Anual of the ECE, with the context analysis it rests on (steps 1-2).",
   fields: (t) => ({
     anio: t.exposeInt('anio'),
     contexto: t.exposeString('contexto'),
@@ -105,7 +106,10 @@ export const ActividadProgramadaRef = builder.prismaNode('ActividadProgramada', 
     meta: t.exposeInt('meta', { description: 'Numeric goal: people reached, or visits made.' }),
     actividadesRealizadas: t.relation('ejecuciones', {
       description: 'Its executions (not destroyed), by date.',
-      query: (_a, ctx) => ({ where: { AND: [{ destruidoAt: null }, readableActividades(ctx.viewer)] }, orderBy: [{ fecha: 'asc' }, { id: 'asc' }] }),
+      query: (_a, ctx) => ({
+        where: { AND: [{ destruidoAt: null }, readableActividades(ctx.viewer)] },
+        orderBy: [{ fecha: 'asc' }, { id: 'asc' }],
+      }),
     }),
   }),
 });
@@ -113,7 +117,7 @@ export const ActividadProgramadaRef = builder.prismaNode('ActividadProgramada', 
 export const PlanAnualCentroRef = builder.prismaNode('PlanAnualCentro', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
-  description: 'A plantel\'s Plan Anual del Centro Evaluador and its Cronograma Anual (F02), steps 3-6.',
+  description: "A plantel's Plan Anual del Centro Evaluador and its Cronograma Anual (F02), steps 3-6.",
   fields: (t) => ({
     anio: t.exposeInt('anio'),
     objetivos: t.exposeString('objetivos', { nullable: true }),
@@ -122,7 +126,8 @@ export const PlanAnualCentroRef = builder.prismaNode('PlanAnualCentro', {
     planTrabajoAnual: t.prismaField({
       type: 'PlanTrabajoAnual',
       nullable: true,
-      description: 'The state\'s Plan de Trabajo Anual this plan answers to; null when the viewer may not read it (a plantel does not read its state\'s plan: docs/decisions/010-scope-on-every-path.md).',
+      description:
+        "The state's Plan de Trabajo Anual this plan answers to; null when the viewer may not read it (a plantel does not read its state's plan: docs/decisions/010-scope-on-every-path.md).",
       resolve: (query, p, _a, ctx) => loadReadable(ctx, 'planTrabajoAnual', p.planEstatalId, readableByUnit(ctx.viewer), query),
     }),
     enviadoAt: t.expose('enviadoAt', { type: 'DateTime', nullable: true }),
@@ -138,13 +143,24 @@ export const PlanAnualCentroRef = builder.prismaNode('PlanAnualCentro', {
         totalCount: true,
         description: 'Activities carried out, with their evidence.',
         args: { orderBy: t.arg({ type: ActividadRealizadaOrder.Input }) },
-        query: (args, ctx) => ({ where: { AND: [{ destruidoAt: null }, readableActividades(ctx.viewer)] }, orderBy: ActividadRealizadaOrder.toPrisma<Prisma.ActividadRealizadaOrderByWithRelationInput>(args.orderBy) }),
+        query: (args, ctx) => ({
+          where: { AND: [{ destruidoAt: null }, readableActividades(ctx.viewer)] },
+          orderBy: ActividadRealizadaOrder.toPrisma<Prisma.ActividadRealizadaOrderByWithRelationInput>(args.orderBy),
+        }),
       },
       { name: 'ActividadRealizadaConnection' },
       { name: 'ActividadRealizadaEdge' },
     ),
-    reportesTrimestrales: t.relation('reportes', { description: 'Its F05, by quarter.', query: (_a, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: [{ trimestre: 'asc' }] }) }),
-    conservarHasta: t.field({ type: 'DateTime', description: 'F02 retention: 3 years, then destruction.', select: retention, resolve: (p) => retentionEnd(p.createdAt) }),
+    reportesTrimestrales: t.relation('reportes', {
+      description: 'Its F05, by quarter.',
+      query: (_a, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: [{ trimestre: 'asc' }] }),
+    }),
+    conservarHasta: t.field({
+      type: 'DateTime',
+      description: 'F02 retention: 3 years, then destruction.',
+      select: retention,
+      resolve: (p) => retentionEnd(p.createdAt),
+    }),
     destruidoAt: t.expose('destruidoAt', { type: 'DateTime', nullable: true }),
   }),
 });
@@ -161,9 +177,12 @@ builder.prismaObjectField(PlanTrabajoAnualRef, 'planesAnualesCentro', (t) =>
     {
       cursor: 'id',
       totalCount: true,
-      description: 'The planteles\' plans made when the plan was sent (step 2.1), that the viewer may see.',
+      description: "The planteles' plans made when the plan was sent (step 2.1), that the viewer may see.",
       args: { orderBy: t.arg({ type: PlanAnualCentroOrder.Input }) },
-      query: (args, ctx) => ({ where: readableByUnit(ctx.viewer), orderBy: PlanAnualCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy) }),
+      query: (args, ctx) => ({
+        where: readableByUnit(ctx.viewer),
+        orderBy: PlanAnualCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy),
+      }),
     },
     PlanAnualCentroConnection,
   ),
@@ -182,7 +201,7 @@ export const ActividadRealizadaRef = builder.prismaNode('ActividadRealizada', {
     actividadProgramada: t.prismaField({
       type: 'ActividadProgramada',
       nullable: true,
-      description: 'The scheduled activity it carries out; null outside the cronograma (or outside the viewer\'s scope).',
+      description: "The scheduled activity it carries out; null outside the cronograma (or outside the viewer's scope).",
       resolve: (query, a, _x, ctx) => loadReadable(ctx, 'actividadProgramada', a.programadaId, { plan: readableByUnit(ctx.viewer) }, query),
     }),
     fueraDeCronograma: t.boolean({ select: { programadaId: true }, resolve: (a) => a.programadaId === null }),
@@ -205,15 +224,23 @@ export const EficienciaRef = builder.objectRef<EficienciaRow>('EficienciaPromoci
   description: 'Eficiencia de acciones de promoción y difusión = realizadas / programadas × 100 (15-528-PO-26 §12).',
   fields: (t) => ({
     nivel: t.expose('nivel', { type: NivelIndicadorEnum }),
-    unitId: t.id({ nullable: true, description: 'Global id of the plantel or Colegio Estatal; null for the nation.', resolve: (r) => (r.unitId ? encodeGlobalID('OrgUnit', r.unitId) : null) }),
+    unitId: t.id({
+      nullable: true,
+      description: 'Global id of the plantel or Colegio Estatal; null for the nation.',
+      resolve: (r) => (r.unitId ? encodeGlobalID('OrgUnit', r.unitId) : null),
+    }),
     unitCode: t.exposeString('unitCode', { nullable: true }),
     unitName: t.exposeString('unitName', { nullable: true }),
     anio: t.exposeInt('anio'),
     mesDesde: t.exposeInt('mesDesde'),
     mesHasta: t.exposeInt('mesHasta'),
-    programadas: t.exposeInt('programadas', { description: 'Denominator: activities scheduled in validated cronogramas for these months.' }),
+    programadas: t.exposeInt('programadas', {
+      description: 'Denominator: activities scheduled in validated cronogramas for these months.',
+    }),
     realizadas: t.exposeInt('realizadas', { description: 'Numerator: those of them carried out (at least one execution recorded).' }),
-    fueraDeCronograma: t.exposeInt('fueraDeCronograma', { description: 'Activities carried out outside the cronograma in these months (not in the ratio).' }),
+    fueraDeCronograma: t.exposeInt('fueraDeCronograma', {
+      description: 'Activities carried out outside the cronograma in these months (not in the ratio).',
+    }),
     eficiencia: t.exposeFloat('eficiencia', { nullable: true, description: 'Percentage, 2 decimals; null when nothing was scheduled.' }),
   }),
 });
@@ -244,7 +271,7 @@ export const ReporteTrimestralRef = builder.prismaNode('ReporteTrimestral', {
   fields: (t) => ({
     trimestre: t.exposeInt('trimestre'),
     anio: t.int({ select: { plan: { select: { anio: true } } }, resolve: (r) => r.plan.anio }),
-    analisis: t.exposeString('analisis', { description: 'The coordination\'s analysis of results against goals (step 7V).' }),
+    analisis: t.exposeString('analisis', { description: "The coordination's analysis of results against goals (step 7V)." }),
     estado: t.expose('estado', { type: EstadoReporteTrimestralEnum }),
     unit: t.relation('unit'),
     planAnualCentro: t.relation('plan'),
@@ -256,8 +283,15 @@ export const ReporteTrimestralRef = builder.prismaNode('ReporteTrimestral', {
         const periodo = periodOf(r.plan.anio, r.trimestre);
         const f = await ctx.loader(createPlanPeriodLoader).load({ planId: r.planId, ...periodo });
         return {
-          nivel: 'PLANTEL' as const, unitId: r.unit.id, unitCode: r.unit.code, unitName: r.unit.name, ...periodo,
-          programadas: f.programadas, realizadas: f.realizadas, fueraDeCronograma: f.fuera, eficiencia: f.eficiencia,
+          nivel: 'PLANTEL' as const,
+          unitId: r.unit.id,
+          unitCode: r.unit.code,
+          unitName: r.unit.name,
+          ...periodo,
+          programadas: f.programadas,
+          realizadas: f.realizadas,
+          fueraDeCronograma: f.fuera,
+          eficiencia: f.eficiencia,
         };
       },
     }),
@@ -278,7 +312,7 @@ export const ReporteTrimestralRef = builder.prismaNode('ReporteTrimestral', {
 workflowRecordFields(reporteTrimestralWorkflow);
 
 const ConcentradoLineaRef = builder.objectRef<ConcentradoLinea>('LineaConcentradoF01').implement({
-  description: 'A line of the F01: one plantel\'s results for the half-year.',
+  description: "A line of the F01: one plantel's results for the half-year.",
   fields: (t) => ({
     unitId: t.id({ resolve: (r) => encodeGlobalID('OrgUnit', r.unitId) }),
     unitCode: t.exposeString('unitCode'),
@@ -317,16 +351,29 @@ export const ConcentradoEstatalRef = builder.prismaNode('ConcentradoEstatal', {
     }),
     total: t.field({
       type: EficienciaRef,
-      description: 'The state\'s indicator for the half-year: the sum of the lines.',
-      select: { semestre: true, planEstatal: { select: { anio: true } }, unit: { select: { id: true, code: true, name: true, path: true } } },
+      description: "The state's indicator for the half-year: the sum of the lines.",
+      select: {
+        semestre: true,
+        planEstatal: { select: { anio: true } },
+        unit: { select: { id: true, code: true, name: true, path: true } },
+      },
       resolve: async (c, _a, ctx) => {
         const [mesDesde, mesHasta] = halfMonths(c.semestre);
-        const lines = await ctx.loader(createConcentradoLinesLoader).load({ statePath: c.unit.path, anio: c.planEstatal.anio, mesDesde, mesHasta });
+        const lines = await ctx
+          .loader(createConcentradoLinesLoader)
+          .load({ statePath: c.unit.path, anio: c.planEstatal.anio, mesDesde, mesHasta });
         const programadas = lines.reduce((s, l) => s + l.programadas, 0);
         const realizadas = lines.reduce((s, l) => s + l.realizadas, 0);
         return {
-          nivel: 'COLEGIO_ESTATAL' as const, unitId: c.unit.id, unitCode: c.unit.code, unitName: c.unit.name,
-          anio: c.planEstatal.anio, mesDesde, mesHasta, programadas, realizadas,
+          nivel: 'COLEGIO_ESTATAL' as const,
+          unitId: c.unit.id,
+          unitCode: c.unit.code,
+          unitName: c.unit.name,
+          anio: c.planEstatal.anio,
+          mesDesde,
+          mesHasta,
+          programadas,
+          realizadas,
           fueraDeCronograma: lines.reduce((s, l) => s + l.fueraDeCronograma, 0),
           eficiencia: eficiencia(realizadas, programadas),
         };
@@ -345,7 +392,8 @@ workflowRecordFields(concentradoEstatalWorkflow);
 export const AccionMejoraRef = builder.prismaNode('AccionMejora', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
-  description: 'An improvement action (salida no conforme, acción correctiva, or Programa Integral de Trabajo y Mejora Continua entry), linked to the result that caused it.',
+  description:
+    'An improvement action (salida no conforme, acción correctiva, or Programa Integral de Trabajo y Mejora Continua entry), linked to the result that caused it.',
   fields: (t) => ({
     tipo: t.expose('tipo', { type: TipoAccionMejoraEnum }),
     descripcion: t.exposeString('descripcion'),
@@ -421,91 +469,150 @@ const AccionMejoraOrder = orderInput('AccionMejora', ['createdAt', 'tipo', 'esta
 
 const estadoIn = <E>(estado: E[] | null | undefined) => (estado?.length ? { estado: { in: estado } } : {});
 
-const planTrabajoAnualWhere = listWhere(async ({ filter }: { filter?: typeof PlanTrabajoAnualFilter.$inferInput | null }, ctx: Context): Promise<Prisma.PlanTrabajoAnualWhereInput> => ({
-  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), estadoIn(filter?.estado), filter?.anio ? { anio: filter.anio } : {}],
-}));
-const planAnualCentroWhere = listWhere(async ({ filter }: { filter?: typeof PlanAnualCentroFilter.$inferInput | null }, ctx: Context): Promise<Prisma.PlanAnualCentroWhereInput> => ({
-  AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), estadoIn(filter?.estado), filter?.anio ? { anio: filter.anio } : {}],
-}));
-const reporteTrimestralWhere = listWhere(async ({ filter }: { filter?: typeof ReporteTrimestralFilter.$inferInput | null }, ctx: Context): Promise<Prisma.ReporteTrimestralWhereInput> => ({
-  AND: [
-    readableByUnit(ctx.viewer),
-    await unitFilter(ctx, filter),
-    estadoIn(filter?.estado),
-    filter?.anio ? { plan: { anio: filter.anio } } : {},
-    filter?.trimestre ? { trimestre: filter.trimestre } : {},
-  ],
-}));
-const concentradoEstatalWhere = listWhere(async ({ filter }: { filter?: typeof ConcentradoEstatalFilter.$inferInput | null }, ctx: Context): Promise<Prisma.ConcentradoEstatalWhereInput> => ({
-  AND: [
-    readableByUnit(ctx.viewer),
-    await unitFilter(ctx, filter),
-    filter?.anio ? { planEstatal: { anio: filter.anio } } : {},
-    filter?.semestre ? { semestre: filter.semestre } : {},
-  ],
-}));
-const accionMejoraWhere = listWhere(async ({ filter }: { filter?: typeof AccionMejoraFilter.$inferInput | null }, ctx: Context): Promise<Prisma.AccionMejoraWhereInput> => ({
-  AND: [
-    readableByUnit(ctx.viewer),
-    await unitFilter(ctx, filter),
-    estadoIn(filter?.estado),
-    filter?.tipo?.length ? { tipo: { in: filter.tipo } } : {},
-    filter?.anio ? { OR: [{ reporte: { plan: { anio: filter.anio } } }, { concentrado: { planEstatal: { anio: filter.anio } } }] } : {},
-  ],
-}));
+const planTrabajoAnualWhere = listWhere(
+  async (
+    { filter }: { filter?: typeof PlanTrabajoAnualFilter.$inferInput | null },
+    ctx: Context,
+  ): Promise<Prisma.PlanTrabajoAnualWhereInput> => ({
+    AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), estadoIn(filter?.estado), filter?.anio ? { anio: filter.anio } : {}],
+  }),
+);
+const planAnualCentroWhere = listWhere(
+  async (
+    { filter }: { filter?: typeof PlanAnualCentroFilter.$inferInput | null },
+    ctx: Context,
+  ): Promise<Prisma.PlanAnualCentroWhereInput> => ({
+    AND: [readableByUnit(ctx.viewer), await unitFilter(ctx, filter), estadoIn(filter?.estado), filter?.anio ? { anio: filter.anio } : {}],
+  }),
+);
+const reporteTrimestralWhere = listWhere(
+  async (
+    { filter }: { filter?: typeof ReporteTrimestralFilter.$inferInput | null },
+    ctx: Context,
+  ): Promise<Prisma.ReporteTrimestralWhereInput> => ({
+    AND: [
+      readableByUnit(ctx.viewer),
+      await unitFilter(ctx, filter),
+      estadoIn(filter?.estado),
+      filter?.anio ? { plan: { anio: filter.anio } } : {},
+      filter?.trimestre ? { trimestre: filter.trimestre } : {},
+    ],
+  }),
+);
+const concentradoEstatalWhere = listWhere(
+  async (
+    { filter }: { filter?: typeof ConcentradoEstatalFilter.$inferInput | null },
+    ctx: Context,
+  ): Promise<Prisma.ConcentradoEstatalWhereInput> => ({
+    AND: [
+      readableByUnit(ctx.viewer),
+      await unitFilter(ctx, filter),
+      filter?.anio ? { planEstatal: { anio: filter.anio } } : {},
+      filter?.semestre ? { semestre: filter.semestre } : {},
+    ],
+  }),
+);
+const accionMejoraWhere = listWhere(
+  async ({ filter }: { filter?: typeof AccionMejoraFilter.$inferInput | null }, ctx: Context): Promise<Prisma.AccionMejoraWhereInput> => ({
+    AND: [
+      readableByUnit(ctx.viewer),
+      await unitFilter(ctx, filter),
+      estadoIn(filter?.estado),
+      filter?.tipo?.length ? { tipo: { in: filter.tipo } } : {},
+      filter?.anio ? { OR: [{ reporte: { plan: { anio: filter.anio } } }, { concentrado: { planEstatal: { anio: filter.anio } } }] } : {},
+    ],
+  }),
+);
 
 const EficienciaPromocionOrder = orderInput('EficienciaPromocion', ['unitCode', 'eficiencia'] as const, 'unitCode');
 
 builder.queryFields((t) => ({
-  planesTrabajoAnuales: t.prismaConnection({
-    type: 'PlanTrabajoAnual',
-    cursor: 'id',
-    description: 'States\' Planes de Trabajo Anual that the viewer may see, newest year first.',
-    args: { filter: t.arg({ type: PlanTrabajoAnualFilter }), orderBy: t.arg({ type: PlanTrabajoAnualOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.planTrabajoAnual.count({ where: await planTrabajoAnualWhere(args, ctx) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.db.planTrabajoAnual.findMany({
-        ...query,
-        where: await planTrabajoAnualWhere(args, ctx),
-        orderBy: PlanTrabajoAnualOrder.toPrisma<Prisma.PlanTrabajoAnualOrderByWithRelationInput>(args.orderBy ?? { field: 'anio', direction: 'DESC' }),
-      }),
-  }, { name: 'PlanTrabajoAnualConnection' }, { name: 'PlanTrabajoAnualEdge' }),
-  planesAnualesCentro: t.prismaConnection({
-    type: 'PlanAnualCentro',
-    cursor: 'id',
-    description: 'Planteles\' annual plans and cronogramas that the viewer may see.',
-    args: { filter: t.arg({ type: PlanAnualCentroFilter }), orderBy: t.arg({ type: PlanAnualCentroOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.planAnualCentro.count({ where: await planAnualCentroWhere(args, ctx) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.db.planAnualCentro.findMany({ ...query, where: await planAnualCentroWhere(args, ctx), orderBy: PlanAnualCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy) }),
-  }, PlanAnualCentroConnection),
-  reportesTrimestrales: t.prismaConnection({
-    type: 'ReporteTrimestral',
-    cursor: 'id',
-    description: 'F05 reports the viewer may see.',
-    args: { filter: t.arg({ type: ReporteTrimestralFilter }), orderBy: t.arg({ type: ReporteTrimestralOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.reporteTrimestral.count({ where: await reporteTrimestralWhere(args, ctx) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.db.reporteTrimestral.findMany({ ...query, where: await reporteTrimestralWhere(args, ctx), orderBy: ReporteTrimestralOrder.toPrisma<Prisma.ReporteTrimestralOrderByWithRelationInput>(args.orderBy) }),
-  }, { name: 'ReporteTrimestralConnection' }, { name: 'ReporteTrimestralEdge' }),
-  concentradosEstatales: t.prismaConnection({
-    type: 'ConcentradoEstatal',
-    cursor: 'id',
-    description: 'F01 concentrates the viewer may see.',
-    args: { filter: t.arg({ type: ConcentradoEstatalFilter }), orderBy: t.arg({ type: ConcentradoEstatalOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.concentradoEstatal.count({ where: await concentradoEstatalWhere(args, ctx) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.db.concentradoEstatal.findMany({ ...query, where: await concentradoEstatalWhere(args, ctx), orderBy: ConcentradoEstatalOrder.toPrisma<Prisma.ConcentradoEstatalOrderByWithRelationInput>(args.orderBy) }),
-  }, { name: 'ConcentradoEstatalConnection' }, { name: 'ConcentradoEstatalEdge' }),
-  accionesMejora: t.prismaConnection({
-    type: 'AccionMejora',
-    cursor: 'id',
-    description: 'Improvement actions the viewer may see.',
-    args: { filter: t.arg({ type: AccionMejoraFilter }), orderBy: t.arg({ type: AccionMejoraOrder.Input }) },
-    totalCount: async (_c, args, ctx) => ctx.db.accionMejora.count({ where: await accionMejoraWhere(args, ctx) }),
-    resolve: async (query, _r, args, ctx) =>
-      ctx.db.accionMejora.findMany({ ...query, where: await accionMejoraWhere(args, ctx), orderBy: AccionMejoraOrder.toPrisma<Prisma.AccionMejoraOrderByWithRelationInput>(args.orderBy) }),
-  }, { name: 'AccionMejoraConnection' }, { name: 'AccionMejoraEdge' }),
+  planesTrabajoAnuales: t.prismaConnection(
+    {
+      type: 'PlanTrabajoAnual',
+      cursor: 'id',
+      description: "States' Planes de Trabajo Anual that the viewer may see, newest year first.",
+      args: { filter: t.arg({ type: PlanTrabajoAnualFilter }), orderBy: t.arg({ type: PlanTrabajoAnualOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.planTrabajoAnual.count({ where: await planTrabajoAnualWhere(args, ctx) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.db.planTrabajoAnual.findMany({
+          ...query,
+          where: await planTrabajoAnualWhere(args, ctx),
+          orderBy: PlanTrabajoAnualOrder.toPrisma<Prisma.PlanTrabajoAnualOrderByWithRelationInput>(
+            args.orderBy ?? { field: 'anio', direction: 'DESC' },
+          ),
+        }),
+    },
+    { name: 'PlanTrabajoAnualConnection' },
+    { name: 'PlanTrabajoAnualEdge' },
+  ),
+  planesAnualesCentro: t.prismaConnection(
+    {
+      type: 'PlanAnualCentro',
+      cursor: 'id',
+      description: "Planteles' annual plans and cronogramas that the viewer may see.",
+      args: { filter: t.arg({ type: PlanAnualCentroFilter }), orderBy: t.arg({ type: PlanAnualCentroOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.planAnualCentro.count({ where: await planAnualCentroWhere(args, ctx) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.db.planAnualCentro.findMany({
+          ...query,
+          where: await planAnualCentroWhere(args, ctx),
+          orderBy: PlanAnualCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    PlanAnualCentroConnection,
+  ),
+  reportesTrimestrales: t.prismaConnection(
+    {
+      type: 'ReporteTrimestral',
+      cursor: 'id',
+      description: 'F05 reports the viewer may see.',
+      args: { filter: t.arg({ type: ReporteTrimestralFilter }), orderBy: t.arg({ type: ReporteTrimestralOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.reporteTrimestral.count({ where: await reporteTrimestralWhere(args, ctx) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.db.reporteTrimestral.findMany({
+          ...query,
+          where: await reporteTrimestralWhere(args, ctx),
+          orderBy: ReporteTrimestralOrder.toPrisma<Prisma.ReporteTrimestralOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'ReporteTrimestralConnection' },
+    { name: 'ReporteTrimestralEdge' },
+  ),
+  concentradosEstatales: t.prismaConnection(
+    {
+      type: 'ConcentradoEstatal',
+      cursor: 'id',
+      description: 'F01 concentrates the viewer may see.',
+      args: { filter: t.arg({ type: ConcentradoEstatalFilter }), orderBy: t.arg({ type: ConcentradoEstatalOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.concentradoEstatal.count({ where: await concentradoEstatalWhere(args, ctx) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.db.concentradoEstatal.findMany({
+          ...query,
+          where: await concentradoEstatalWhere(args, ctx),
+          orderBy: ConcentradoEstatalOrder.toPrisma<Prisma.ConcentradoEstatalOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'ConcentradoEstatalConnection' },
+    { name: 'ConcentradoEstatalEdge' },
+  ),
+  accionesMejora: t.prismaConnection(
+    {
+      type: 'AccionMejora',
+      cursor: 'id',
+      description: 'Improvement actions the viewer may see.',
+      args: { filter: t.arg({ type: AccionMejoraFilter }), orderBy: t.arg({ type: AccionMejoraOrder.Input }) },
+      totalCount: async (_c, args, ctx) => ctx.db.accionMejora.count({ where: await accionMejoraWhere(args, ctx) }),
+      resolve: async (query, _r, args, ctx) =>
+        ctx.db.accionMejora.findMany({
+          ...query,
+          where: await accionMejoraWhere(args, ctx),
+          orderBy: AccionMejoraOrder.toPrisma<Prisma.AccionMejoraOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'AccionMejoraConnection' },
+    { name: 'AccionMejoraEdge' },
+  ),
   eficienciaPromocion: t.field({
     type: [EficienciaRef],
     description:
@@ -521,14 +628,20 @@ builder.queryFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       const issues: InputIssue[] = [];
-      if (args.trimestre != null && (args.trimestre < 1 || args.trimestre > 4)) issues.push({ path: ['trimestre'], message: 'Must be 1 to 4' });
+      if (args.trimestre != null && (args.trimestre < 1 || args.trimestre > 4))
+        issues.push({ path: ['trimestre'], message: 'Must be 1 to 4' });
       if (args.semestre != null && (args.semestre < 1 || args.semestre > 2)) issues.push({ path: ['semestre'], message: 'Must be 1 or 2' });
-      if (args.trimestre != null && args.semestre != null) issues.push({ path: ['semestre'], message: 'Give a quarter or a half-year, not both' });
+      if (args.trimestre != null && args.semestre != null)
+        issues.push({ path: ['semestre'], message: 'Give a quarter or a half-year, not both' });
       if (issues.length) throw badInput(issues);
       const [mesDesde, mesHasta] = args.trimestre ? quarterMonths(args.trimestre) : args.semestre ? halfMonths(args.semestre) : [1, 12];
       const within = args.dentroDe ? (await withinUnit(ctx, args.dentroDe.id)).unit.path.startsWith : null;
       const rows = await eficienciaPromocion(ctx.db, ctx.viewer!, args.nivel, { anio: args.anio, mesDesde, mesHasta }, within);
-      return sortBy(rows, args.orderBy?.field === 'eficiencia' ? (r) => r.eficiencia ?? -1 : (r) => r.unitCode ?? '', args.orderBy?.direction);
+      return sortBy(
+        rows,
+        args.orderBy?.field === 'eficiencia' ? (r) => r.eficiencia ?? -1 : (r) => r.unitCode ?? '',
+        args.orderBy?.direction,
+      );
     },
   }),
 }));
@@ -583,11 +696,18 @@ builder.queryFields((t) => ({
   }),
   pendientesPromocion: t.field({
     type: [PendienteRef],
-    description: 'Overdue items at `fecha` (default now), within the viewer\'s scope: state plans not sent by January, plantel plans not submitted by September of the year before, F05 not sent 10 days after their quarter.',
-    args: { fecha: t.arg({ type: 'DateTime', required: false }), anio: t.arg.int({ required: true }), orderBy: t.arg({ type: PendientePromocionOrder.Input }) },
+    description:
+      "Overdue items at `fecha` (default now), within the viewer's scope: state plans not sent by January, plantel plans not submitted by September of the year before, F05 not sent 10 days after their quarter.",
+    args: {
+      fecha: t.arg({ type: 'DateTime', required: false }),
+      anio: t.arg.int({ required: true }),
+      orderBy: t.arg({ type: PendientePromocionOrder.Input }),
+    },
     resolve: async (_r, { fecha, anio, orderBy }, ctx) => {
       const items = await overdue(ctx, anio, fecha ?? new Date());
-      return orderBy?.field === 'unitCode' ? sortBy(items, (p) => p.unitCode, orderBy.direction) : sortBy(items, (p) => p.fechaLimite.getTime(), orderBy?.direction);
+      return orderBy?.field === 'unitCode'
+        ? sortBy(items, (p) => p.unitCode, orderBy.direction)
+        : sortBy(items, (p) => p.fechaLimite.getTime(), orderBy?.direction);
     },
   }),
 }));
@@ -600,10 +720,16 @@ async function overdue(ctx: Context, anio: number, asOf: Date): Promise<Pendient
   const planDue = calendar.PROGRAMA_PROMOCION;
   const [statePlans, plantelPlans, validated] = await Promise.all([
     asOf > statePlanDue.fechaLimite
-      ? ctx.db.planTrabajoAnual.findMany({ where: { AND: [readable, { anio, estado: { not: 'TURNADO' } }] }, select: { id: true, unit: { select: { code: true } } } })
+      ? ctx.db.planTrabajoAnual.findMany({
+          where: { AND: [readable, { anio, estado: { not: 'TURNADO' } }] },
+          select: { id: true, unit: { select: { code: true } } },
+        })
       : [],
     asOf > planDue.fechaLimite
-      ? ctx.db.planAnualCentro.findMany({ where: { AND: [readable, { anio, estado: { in: ['POR_TURNAR', 'EN_ELABORACION'] } }] }, select: { id: true, unit: { select: { code: true } } } })
+      ? ctx.db.planAnualCentro.findMany({
+          where: { AND: [readable, { anio, estado: { in: ['POR_TURNAR', 'EN_ELABORACION'] } }] },
+          select: { id: true, unit: { select: { code: true } } },
+        })
       : [],
     ctx.db.planAnualCentro.findMany({
       where: { AND: [readable, { anio, estado: 'VALIDADO', destruidoAt: null }] },

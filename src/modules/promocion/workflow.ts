@@ -1,7 +1,13 @@
 // 15-528-PO-26 "Concertación de Servicios" (CONALEP Estado de México), section 10:
 // the ECE's promotion and diffusion cycle. Step numbers are the manual's.
 // Every write of the module is a step declared here, keyed by its mutation.
-import type { EstadoAccionMejora, EstadoConcentrado, EstadoPlanCentro, EstadoPlanEstatal, EstadoReporte } from '../../generated/prisma/enums.js';
+import type {
+  EstadoAccionMejora,
+  EstadoConcentrado,
+  EstadoPlanCentro,
+  EstadoPlanEstatal,
+  EstadoReporte,
+} from '../../generated/prisma/enums.js';
 import { unitOwnedStore } from '../../lib/workflow/stores.js';
 import { defineRecordWorkflow, defineWorkflow, type Subject } from '../../lib/workflow/types.js';
 import { DESTRUCTION_ROLES } from './retention.js';
@@ -23,20 +29,44 @@ export const planTrabajoAnualWorkflow = defineWorkflow({
   final: ['TURNADO'],
   steps: {
     createPlanTrabajoAnual: {
-      step: '1.1', description: 'TCCC convenes the coordinations to build the context analysis and the annual plan.',
-      kind: 'creation', to: 'BORRADOR', unitKinds: ['COLEGIO_ESTATAL'], role: TCCC, reach: { kind: 'owner' }, comment: 'optional',
+      step: '1.1',
+      description: 'TCCC convenes the coordinations to build the context analysis and the annual plan.',
+      kind: 'creation',
+      to: 'BORRADOR',
+      unitKinds: ['COLEGIO_ESTATAL'],
+      role: TCCC,
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     approvePlanTrabajoAnual: {
-      step: '1.1', description: 'TCCC validates the context of the organisation, the risk analysis and the annual plan.',
-      kind: 'transition', from: ['BORRADOR'], to: 'VALIDADO', role: TCCC, reach: { kind: 'owner' }, comment: 'optional',
+      step: '1.1',
+      description: 'TCCC validates the context of the organisation, the risk analysis and the annual plan.',
+      kind: 'transition',
+      from: ['BORRADOR'],
+      to: 'VALIDADO',
+      role: TCCC,
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     deliverPlanTrabajoAnual: {
-      step: '1.2-1.3', description: 'TCCC hands the plan to the coordinations and asks for it to be sent to the administrative units.',
-      kind: 'transition', from: ['VALIDADO'], to: 'ENTREGADO', role: TCCC, reach: { kind: 'owner' }, comment: 'optional',
+      step: '1.2-1.3',
+      description: 'TCCC hands the plan to the coordinations and asks for it to be sent to the administrative units.',
+      kind: 'transition',
+      from: ['VALIDADO'],
+      to: 'ENTREGADO',
+      role: TCCC,
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     sendPlanTrabajoAnual: {
-      step: '2.1', description: 'CPSECE sends the plan, in January, to every plantel of the state (one Plan Anual del Centro Evaluador each).',
-      kind: 'transition', from: ['ENTREGADO'], to: 'TURNADO', role: CPSECE, reach: { kind: 'owner' }, comment: 'optional',
+      step: '2.1',
+      description: 'CPSECE sends the plan, in January, to every plantel of the state (one Plan Anual del Centro Evaluador each).',
+      kind: 'transition',
+      from: ['ENTREGADO'],
+      to: 'TURNADO',
+      role: CPSECE,
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
   },
 });
@@ -53,36 +83,72 @@ export const planAnualCentroWorkflow = defineWorkflow({
   final: ['VALIDADO'],
   steps: {
     sendPlanAnualCentro: {
-      step: '3.1', description: 'The Dirección del Centro de Evaluación receives the state plan and forwards it to the plantel\'s CE coordination.',
-      kind: 'transition', from: ['POR_TURNAR'], to: 'EN_ELABORACION', role: 'TITULAR_DIRECCION_CENTRO_EVALUACION', reach: { kind: 'owner' }, comment: 'optional',
+      step: '3.1',
+      description: "The Dirección del Centro de Evaluación receives the state plan and forwards it to the plantel's CE coordination.",
+      kind: 'transition',
+      from: ['POR_TURNAR'],
+      to: 'EN_ELABORACION',
+      role: 'TITULAR_DIRECCION_CENTRO_EVALUACION',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     updatePlanAnualCentro: {
-      step: '4.1', description: 'The CE coordination writes the plan\'s objectives.',
-      kind: 'action', in: ['EN_ELABORACION'], role: CCE, reach: { kind: 'owner' },
+      step: '4.1',
+      description: "The CE coordination writes the plan's objectives.",
+      kind: 'action',
+      in: ['EN_ELABORACION'],
+      role: CCE,
+      reach: { kind: 'owner' },
     },
     addActividadProgramada: {
-      step: '4.1', description: 'The CE coordination schedules an activity in the Cronograma Anual (F02).',
-      kind: 'action', in: ['EN_ELABORACION'], role: CCE, reach: { kind: 'owner' },
+      step: '4.1',
+      description: 'The CE coordination schedules an activity in the Cronograma Anual (F02).',
+      kind: 'action',
+      in: ['EN_ELABORACION'],
+      role: CCE,
+      reach: { kind: 'owner' },
     },
     removeActividadProgramada: {
-      step: '4.1', description: 'The CE coordination removes a scheduled activity from the Cronograma Anual (F02).',
-      kind: 'action', in: ['EN_ELABORACION'], role: CCE, reach: { kind: 'owner' },
+      step: '4.1',
+      description: 'The CE coordination removes a scheduled activity from the Cronograma Anual (F02).',
+      kind: 'action',
+      in: ['EN_ELABORACION'],
+      role: CCE,
+      reach: { kind: 'owner' },
     },
     submitPlanAnualCentro: {
-      step: '4.2', description: 'The CE coordination sends its annual plan and cronograma for validation.',
-      kind: 'transition', from: ['EN_ELABORACION'], to: 'ENVIADO', role: CCE, reach: { kind: 'owner' }, comment: 'optional',
+      step: '4.2',
+      description: 'The CE coordination sends its annual plan and cronograma for validation.',
+      kind: 'transition',
+      from: ['EN_ELABORACION'],
+      to: 'ENVIADO',
+      role: CCE,
+      reach: { kind: 'owner' },
+      comment: 'optional',
       guard: async (tx, record) =>
         (await tx.actividadProgramada.count({ where: { planId: record.id } })) > 0
           ? null
           : 'The cronograma has no scheduled activity (step 4.1 comes first)',
     },
     approvePlanAnualCentro: {
-      step: '5.1.1, 6.1', description: 'The ECE validates the plan and cronograma and informs the Centro de Evaluación.',
-      kind: 'transition', from: ['ENVIADO'], to: 'VALIDADO', role: 'COORDINADOR_ECE', reach: { kind: 'owner' }, comment: 'optional',
+      step: '5.1.1, 6.1',
+      description: 'The ECE validates the plan and cronograma and informs the Centro de Evaluación.',
+      kind: 'transition',
+      from: ['ENVIADO'],
+      to: 'VALIDADO',
+      role: 'COORDINADOR_ECE',
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     returnPlanAnualCentro: {
-      step: '5.1.2 → 4.1', description: 'The ECE does not validate: back to the CE coordination, with observations.',
-      kind: 'transition', from: ['ENVIADO'], to: 'EN_ELABORACION', role: 'COORDINADOR_ECE', reach: { kind: 'owner' }, comment: 'required',
+      step: '5.1.2 → 4.1',
+      description: 'The ECE does not validate: back to the CE coordination, with observations.',
+      kind: 'transition',
+      from: ['ENVIADO'],
+      to: 'EN_ELABORACION',
+      role: 'COORDINADOR_ECE',
+      reach: { kind: 'owner' },
+      comment: 'required',
     },
   },
 });
@@ -100,8 +166,12 @@ export const actividadRealizadaWorkflow = defineRecordWorkflow({
   state: 'REGISTRADA',
   steps: {
     createActividadRealizada: {
-      step: '6.2-6.6', description: 'The CE coordination records an activity carried out, with its evidence.',
-      kind: 'creation', to: 'REGISTRADA', role: CCE, reach: { kind: 'owner' },
+      step: '6.2-6.6',
+      description: 'The CE coordination records an activity carried out, with its evidence.',
+      kind: 'creation',
+      to: 'REGISTRADA',
+      role: CCE,
+      reach: { kind: 'owner' },
       under: { subject: planValidado, description: 'a VALIDADO Plan Anual del Centro Evaluador' },
     },
   },
@@ -119,13 +189,24 @@ export const reporteTrimestralWorkflow = defineWorkflow({
   final: ['RECIBIDO'],
   steps: {
     createReporteTrimestral: {
-      step: '7V.1', description: 'The CE coordination evaluates results against the cronograma\'s goals and sends the F05.',
-      kind: 'creation', to: 'ENVIADO', role: CCE, reach: { kind: 'owner' }, comment: 'optional',
+      step: '7V.1',
+      description: "The CE coordination evaluates results against the cronograma's goals and sends the F05.",
+      kind: 'creation',
+      to: 'ENVIADO',
+      role: CCE,
+      reach: { kind: 'owner' },
+      comment: 'optional',
       under: { subject: planValidado, description: 'a VALIDADO Plan Anual del Centro Evaluador' },
     },
     receiveReporteTrimestral: {
-      step: '8.1', description: 'CPSECE receives the quarterly F05 of the Centro de Evaluación.',
-      kind: 'transition', from: ['ENVIADO'], to: 'RECIBIDO', role: CPSECE, reach: { kind: 'owner' }, comment: 'optional',
+      step: '8.1',
+      description: 'CPSECE receives the quarterly F05 of the Centro de Evaluación.',
+      kind: 'transition',
+      from: ['ENVIADO'],
+      to: 'RECIBIDO',
+      role: CPSECE,
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
   },
 });
@@ -142,8 +223,13 @@ export const concentradoEstatalWorkflow = defineWorkflow({
   final: ['EMITIDO'],
   steps: {
     createConcentradoEstatal: {
-      step: '8.2', description: 'CPSECE consolidates the planteles\' results for the half-year.',
-      kind: 'creation', to: 'EMITIDO', role: CPSECE, reach: { kind: 'owner' }, comment: 'optional',
+      step: '8.2',
+      description: "CPSECE consolidates the planteles' results for the half-year.",
+      kind: 'creation',
+      to: 'EMITIDO',
+      role: CPSECE,
+      reach: { kind: 'owner' },
+      comment: 'optional',
       under: {
         subject: { entity: planTrabajoAnualWorkflow.entity, store: planTrabajoAnualWorkflow.store, states: ['TURNADO'] },
         description: 'a TURNADO Plan de Trabajo Anual',
@@ -164,8 +250,13 @@ export const accionMejoraWorkflow = defineWorkflow({
   final: ['CERRADA'],
   steps: {
     createAccionMejora: {
-      step: '7V.1, 8.2, 9.1, 10.1', description: 'The CE coordination (from its F05) or CPSECE (from the F01 or a plantel\'s F05) registers an action.',
-      kind: 'creation', to: 'ABIERTA', role: [CCE, CPSECE], reach: { kind: 'owner' }, comment: 'optional',
+      step: '7V.1, 8.2, 9.1, 10.1',
+      description: "The CE coordination (from its F05) or CPSECE (from the F01 or a plantel's F05) registers an action.",
+      kind: 'creation',
+      to: 'ABIERTA',
+      role: [CCE, CPSECE],
+      reach: { kind: 'owner' },
+      comment: 'optional',
       under: {
         subject: [
           { entity: reporteTrimestralWorkflow.entity, store: reporteTrimestralWorkflow.store, states: reporteTrimestralWorkflow.states },
@@ -175,8 +266,14 @@ export const accionMejoraWorkflow = defineWorkflow({
       },
     },
     closeAccionMejora: {
-      step: '9.1, 10.1', description: 'The action is carried out and closed with its result.',
-      kind: 'transition', from: ['ABIERTA'], to: 'CERRADA', role: [CCE, CPSECE], reach: { kind: 'owner' }, comment: 'optional',
+      step: '9.1, 10.1',
+      description: 'The action is carried out and closed with its result.',
+      kind: 'transition',
+      from: ['ABIERTA'],
+      to: 'CERRADA',
+      role: [CCE, CPSECE],
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
   },
 });
@@ -193,8 +290,14 @@ export const retencionWorkflow = defineWorkflow({
   final: ['DESTRUIDO'],
   steps: {
     destroyRegistroPromocion: {
-      step: '13', description: 'The record\'s retention (3 years) has ended: it is marked destroyed and its personal data cleared; the row stays.',
-      kind: 'transition', from: ['CONSERVADO'], to: 'DESTRUIDO', role: [CPSECE, CCE], roleByKind: DESTRUCTION_ROLES, reach: { kind: 'owner' },
+      step: '13',
+      description: "The record's retention (3 years) has ended: it is marked destroyed and its personal data cleared; the row stays.",
+      kind: 'transition',
+      from: ['CONSERVADO'],
+      to: 'DESTRUIDO',
+      role: [CPSECE, CCE],
+      roleByKind: DESTRUCTION_ROLES,
+      reach: { kind: 'owner' },
     },
   },
 });
