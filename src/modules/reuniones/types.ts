@@ -5,6 +5,8 @@ import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { FinDestinatarioEnum, ModalidadReunionEnum } from '../normatividad/types.js';
 import { readableReunionesTrabajoCast } from './rules.js';
+import { loadReadable } from '../../lib/auth/relations.js';
+import { readablePeople } from '../organisation/rules.js';
 import { reunionTrabajoCastWorkflow as wf } from './workflow.js';
 
 export const EstadoReunionTrabajoCastEnum = builder.enumType(EstadoReunionTrabajoCast, {
@@ -44,7 +46,17 @@ builder.prismaNode('ReunionTrabajoCast', {
     acuerdos: t.exposeStringList('acuerdos', { description: 'Agreements and commitments to follow up (step 8), in the order given.' }),
     estado: t.expose('estado', { type: EstadoReunionTrabajoCastEnum }),
     unit: t.relation('unit', { description: 'The unit that organises the meeting (the CST).' }),
-    createdBy: t.relation('createdBy'),
+    createdBy: t.prismaField({
+      type: 'Person',
+      nullable: true,
+      description: "Who created it; null when that person is outside the viewer's people scope (then `createdByName` still names them).",
+      resolve: (query, r, _a, ctx) => loadReadable(ctx, 'person', r.createdById, readablePeople(ctx.viewer), query),
+    }),
+    createdByName: t.string({
+      description: 'The full name of who created it (always shown; their e-mail only through `createdBy`).',
+      select: { createdBy: { select: { fullName: true } } },
+      resolve: (r) => r.createdBy.fullName,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     destinatarios: t.relation('destinatarios', {
