@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { applyMiddleware } from 'graphql-middleware';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Config } from './config.js';
@@ -57,7 +57,7 @@ export async function createApp(options: {
   const loginThrottle = createLoginThrottle(db, config.login);
   configurePasswordHashing({ concurrency: config.login.hashConcurrency });
   const baseSchema = buildSchema();
-  const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, registeredModules()).middleware, connectionArguments);
+  const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, registeredModules()).middleware, connectionArguments(baseSchema));
   const httpServer = http.createServer({
     // A request must arrive whole within requestTimeout (else 408 and the
     // connection closes); the default check interval (30 s) is too coarse.
@@ -84,6 +84,8 @@ export async function createApp(options: {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.http.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used: without this, Apollo runs a hook on every field of every response.
+      ApolloServerPluginCacheControlDisabled(),
       httpStatusPlugin,
       ...limits.plugins,
     ],

@@ -7,6 +7,7 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { allow, deny, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
+import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import { forbidden } from '../errors.js';
 import type { ApiModule, Rule } from '../modules.js';
 import { workflowQueries } from '../workflow/schema.js';
@@ -29,14 +30,17 @@ export function buildPermissions(schema: GraphQLSchema, modules: readonly ApiMod
       tree[type.name] = allow;
     }
   }
-  return {
-    tree,
-    middleware: shield(tree as IRules, {
-      fallbackRule: deny,
-      fallbackError: () => forbidden('No authorization rule allows this field'),
-      // Errors thrown by resolvers (typed AppErrors) pass through unchanged.
-      allowExternalErrors: true,
-      debug: false,
-    }),
-  };
+  const generator = shield(tree as IRules, {
+    fallbackRule: deny,
+    fallbackError: () => forbidden('No authorization rule allows this field'),
+    // Errors thrown by resolvers (typed AppErrors) pass through unchanged.
+    allowExternalErrors: true,
+    debug: false,
+  });
+  // Object types are allowed as a whole, so only the root fields need the
+  // shield's wrapper: nested fields are not wrapped and cost nothing more.
+  const generated = generator.generate(schema) as IMiddlewareTypeMap;
+  const middleware: IMiddlewareTypeMap = {};
+  for (const root of ['Query', 'Mutation'] as const) if (generated[root]) middleware[root] = generated[root];
+  return { tree, middleware };
 }

@@ -2,7 +2,8 @@
 // resolver runs: a cursor names a record (base64 of Pothos' "GPC:S:<uuid>"),
 // and a page size is 0 to the maximum. A malformed value is the client's
 // mistake (BAD_USER_INPUT), never a database error.
-import type { IMiddlewareFunction } from 'graphql-middleware';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import type { IMiddlewareFunction, IMiddlewareTypeMap } from 'graphql-middleware';
 import { badInput, type InputIssue } from '../errors.js';
 import { UUID } from '../ids.js';
 
@@ -13,16 +14,7 @@ function validCursor(cursor: string): boolean {
   return decoded.startsWith('GPC:S:') && UUID.test(decoded.slice('GPC:S:'.length)) && Buffer.from(decoded).toString('base64') === cursor;
 }
 
-export const connectionArguments: IMiddlewareFunction = async (
-  resolve,
-  root,
-  args: Record<string, unknown>,
-  ctx,
-  info,
-): Promise<unknown> => {
-  // Only Relay connections (fields with an `after` argument); other lists check their own sizes.
-  if (!info.parentType.getFields()[info.fieldName]?.args.some((a) => a.name === 'after'))
-    return (await resolve(root, args, ctx, info)) as unknown;
+const checkConnectionArguments: IMiddlewareFunction = async (resolve, root, args: Record<string, unknown>, ctx, info): Promise<unknown> => {
   const issues: InputIssue[] = [];
   for (const name of ['after', 'before'] as const) {
     const cursor = args[name];
@@ -36,3 +28,18 @@ export const connectionArguments: IMiddlewareFunction = async (
   if (issues.length) throw badInput(issues);
   return (await resolve(root, args, ctx, info)) as unknown;
 };
+
+/**
+ * The check, on the Relay connections only (fields with an `after` argument;
+ * other lists check their own sizes): other fields are not wrapped at all, so
+ * they cost nothing more to resolve.
+ */
+export function connectionArguments(schema: GraphQLSchema): IMiddlewareTypeMap {
+  const map: IMiddlewareTypeMap = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const fields = Object.values(type.getFields()).filter((f) => f.args.some((a) => a.name === 'after'));
+    if (fields.length) map[type.name] = Object.fromEntries(fields.map((f) => [f.name, checkConnectionArguments]));
+  }
+  return map;
+}
