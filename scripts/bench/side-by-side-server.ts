@@ -41,7 +41,7 @@ Reflect.set(Server.prototype, 'emit', function (this: Server, event: string, ...
 const POOL_SIZE = 10;
 
 async function startApi(databaseUrl: string): Promise<string> {
-  const api = await startBenchApi(createPrisma(databaseUrl, { poolMax: POOL_SIZE }));
+  const api = await startBenchApi(createPrisma(databaseUrl, { poolMax: POOL_SIZE }), databaseUrl);
   return api.url;
 }
 
