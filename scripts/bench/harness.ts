@@ -45,6 +45,8 @@ export async function startBenchApi(
   db: Db,
   /** The database's URL: gives the server its viewer cache's LISTEN connection (VIEWER_CACHE=off to measure without it). */
   databaseUrl?: string,
+  /** More settings (environment variable names of src/config.ts). */
+  env: Record<string, string> = {},
 ): Promise<{ url: string; call: Call; login: (email: string, password: string) => Promise<string>; stop: () => Promise<void> }> {
   const app = await createApp({
     config: loadConfig({
@@ -52,6 +54,7 @@ export async function startBenchApi(
       JWT_SECRET: randomBytes(32).toString('base64url'),
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       VIEWER_CACHE: process.env.VIEWER_CACHE ?? 'on',
+      ...env,
     }),
     db,
     log: createLogger('silent'),

@@ -24,6 +24,14 @@ export interface Viewer {
   email: string;
   fullName: string;
   assignments: Assignment[];
+  /**
+   * Every unit within the viewer's reach (the units whose path starts with one
+   * of `readablePrefixes`), read with the viewer. Record filters use it as
+   * `unitId IN (…)`, which PostgreSQL plans with the record's own indexes (a
+   * path prefix joined through OrgUnit is estimated poorly and scanned).
+   * Absent on viewers built by hand: filters then use the path prefixes.
+   */
+  readableUnitIds?: string[];
 }
 
 const NATIONAL_KINDS: ReadonlySet<OrgUnitKind> = new Set<OrgUnitKind>([
@@ -31,6 +39,7 @@ const NATIONAL_KINDS: ReadonlySet<OrgUnitKind> = new Set<OrgUnitKind>([
   'DIRECCION_NACIONAL',
   'COORDINACION_NACIONAL',
 ]);
+const NATIONAL_KIND_LIST = [...NATIONAL_KINDS];
 
 /** "/a/b/c/" → "/a/": the root of the unit's tree. */
 const rootOf = (path: string) => path.slice(0, path.indexOf('/', 1) + 1);
@@ -50,13 +59,22 @@ type ViewerRow = {
   unit_code: string | null;
   unit_kind: OrgUnitKind | null;
   unit_path: string | null;
+  readable_unit_ids: string[] | null;
 };
 
 /** The person and their role assignments in one statement (this runs on every authenticated request). */
 function viewerRows(db: Db, where: Prisma.Sql): Promise<ViewerRow[]> {
   return db.$queryRaw<ViewerRow[]>`
     SELECT p.id, p.email, p."fullName" AS full_name, p.active, p."externalSubject" AS external_subject,
-           ra.role::text AS role, u.id AS unit_id, u.code AS unit_code, u.kind::text AS unit_kind, u.path AS unit_path
+           ra.role::text AS role, u.id AS unit_id, u.code AS unit_code, u.kind::text AS unit_kind, u.path AS unit_path,
+           ARRAY(
+             SELECT o.id::text FROM "OrgUnit" o
+             WHERE EXISTS (
+               SELECT 1 FROM "RoleAssignment" sa JOIN "OrgUnit" su ON su.id = sa."unitId"
+               WHERE sa."personId" = p.id
+                 AND o.path LIKE (CASE WHEN su.kind::text = ANY(${NATIONAL_KIND_LIST}) THEN '/' || split_part(su.path, '/', 2) || '/' ELSE su.path END) || '%'
+             )
+           ) AS readable_unit_ids
     FROM "Person" p
     LEFT JOIN "RoleAssignment" ra ON ra."personId" = p.id
     LEFT JOIN "OrgUnit" u ON u.id = ra."unitId"
@@ -96,6 +114,7 @@ export async function loadViewer(db: Db, identity: TokenIdentity): Promise<Viewe
         unitPath: r.unit_path!,
         scopePath: scopePathOf(r.unit_kind!, r.unit_path!),
       })),
+    readableUnitIds: person.readable_unit_ids ?? [],
   };
 }
 

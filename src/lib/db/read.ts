@@ -23,7 +23,13 @@ import { sqlStatements } from './client.js';
 export const compiledReads = { enabled: process.env.COMPILED_READS !== 'off' };
 
 /** Calls answered by one compiled statement, and calls sent to Prisma because of an argument the compiler does not know. */
-export const readStats = { compiled: 0, fallbacks: 0, lastFallback: '' };
+export const readStats: {
+  compiled: number;
+  fallbacks: number;
+  lastFallback: string;
+  /** Sees every compiled statement with its values (scripts/bench/plans.ts explains them). */
+  onStatement: ((text: string, values: unknown[]) => void) | null;
+} = { compiled: 0, fallbacks: 0, lastFallback: '', onStatement: null };
 
 type Json = Record<string, unknown>;
 type Convert = (row: Json) => void;
@@ -560,6 +566,7 @@ async function run<T>(
   readStats.compiled += 1;
   sqlStatements.count += 1;
   sqlStatements.log?.push(compiled.text);
+  readStats.onStatement?.(compiled.text, compiled.values);
   const result = await pool.query<[unknown]>({ text: compiled.text, values: compiled.values, rowMode: 'array' });
   const rows = result.rows.map((r) => r[0]);
   if (compiled.convert) for (const row of rows) compiled.convert(row as Json);
