@@ -388,7 +388,6 @@ export async function reunionTrabajoCast(db: Db, o: ReunionTrabajoCastOptions = 
         materialUrl: prepared ? `https://docs.example.org/reuniones/${token}.pdf` : null,
         fechaReunion: closed ? new Date(Date.now() - 86_400_000) : null,
         resultados: closed ? `Resultados ${token}` : null,
-        acuerdos: closed ? [`Acuerdo ${token}`] : [],
         estado,
         version: o.version ?? 0,
         createdById: creator.id,

@@ -24,9 +24,16 @@ export function recordLoader(workflow: WorkflowDefinition<string, string>) {
   return factory;
 }
 
-/** Adds `version`, `history` and `availableSteps` to the workflow's record type. */
-export function workflowRecordFields(workflow: WorkflowDefinition<string, string>) {
-  const stateless = workflow.states.length === 1;
+/**
+ * Adds `version`, `history` and `availableSteps` to the workflow's record type.
+ * Several workflows may share one model (two procedures over `ProyectoNormativo`,
+ * each store declaring the rows it owns with `only`): pass them all, once; a
+ * record's history and steps are those of the workflow that owns it.
+ */
+export function workflowRecordFields(workflowOrShared: WorkflowDefinition<string, string> | readonly WorkflowDefinition<string, string>[]) {
+  const workflows = 'steps' in workflowOrShared ? [workflowOrShared] : workflowOrShared;
+  const workflow = workflows[0];
+  const stateless = workflows.every((w) => w.states.length === 1);
   // The record type is chosen at run time, which Pothos cannot type: the fields themselves are typed against the row shape they read.
   const fields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, { id: string; version?: number }>) => ({
     ...(stateless
@@ -40,14 +47,16 @@ export function workflowRecordFields(workflow: WorkflowDefinition<string, string
     history: t.field({
       type: [WorkflowTransitionRef],
       description: 'Every step taken on this record, oldest first.',
-      resolve: (r, _a, ctx) => ctx.loader(createHistoryLoader).load({ workflow: workflow.name, recordId: r.id }),
+      resolve: async (r, _a, ctx) =>
+        (await Promise.all(workflows.map((w) => ctx.loader(createHistoryLoader).load({ workflow: w.name, recordId: r.id })))).flat(),
     }),
     availableSteps: t.stringList({
       description: 'Mutations the viewer may call on this record now (role, reach and state allow them).',
       resolve: async (r, _a, ctx) => {
         if (!ctx.viewer) return [];
-        const record = await ctx.loader(recordLoader(workflow)).load(r.id);
-        return record ? availableStepsOf(workflow, record, ctx.viewer) : [];
+        const records = await Promise.all(workflows.map((w) => ctx.loader(recordLoader(w)).load(r.id)));
+        const i = records.findIndex((x) => x !== null);
+        return i >= 0 ? availableStepsOf(workflows[i], records[i]!, ctx.viewer) : [];
       },
     }),
   });
