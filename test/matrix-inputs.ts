@@ -55,6 +55,13 @@ const ESTATUS = ['INSCRITO', 'EN_RIESGO', 'BAJA', 'EGRESADO'] as const;
 const addressedProyecto = (fin: 'COMENTARIOS' | 'APLICACION') => (db: Db, o: { state: string }) =>
   make.proyectoNormativo(db, { estado: o.state as never, destinatarios: [{ unit: 'MEX-CAST01', fin }] });
 
+const TIPOS_SOLICITUD = ['MATERIAL_PROMOCIONAL', 'PUBLICACION_PORTAL'] as const;
+/** A request of each kind (`roleByKind`: the DVS answers material, the DCTA the portal), addressed to its area. */
+const solicitudOfKind = async (db: Db, o: { state: string; kind?: string }) => {
+  const tipo = (o.kind ?? 'MATERIAL_PROMOCIONAL') as (typeof TIPOS_SOLICITUD)[number];
+  return { ...(await make.solicitudDirigida(db, { estado: o.state as never, tipo })), kind: tipo };
+};
+
 export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   // ---- 7081-MP-SI: normatividad
   createProyectoNormativo: {
@@ -148,9 +155,11 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     written: async (db, r) =>
       ids(await db.solicitudDirigida.findMany({ where: { promocionServiciosTecnologicosId: r.id }, select: { id: true } })),
   },
-  receiveSolicitudDirigida: { input: id },
+  receiveSolicitudDirigida: { input: id, kinds: TIPOS_SOLICITUD, make: solicitudOfKind },
   closeSolicitudDirigida: {
     input: (r) => ({ id: r.globalId, respuesta: 'Material elaborado', urlRespuesta: 'https://docs.example.org/m.pdf' }),
+    kinds: TIPOS_SOLICITUD,
+    make: solicitudOfKind,
   },
 
   // ---- 7081-MP-SI Pd-02-It-05: promotion of the training offer

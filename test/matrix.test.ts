@@ -111,7 +111,11 @@ async function targetOf(model: string, r: Sample): Promise<Target> {
         unit: unitCodes.get(String(d.unitId))!,
       }))
     : [];
-  return { unit: unitCodes.get(String(row!.unitId))!, addressees, kind: typeof r.formato === 'string' ? r.formato : undefined };
+  return {
+    unit: unitCodes.get(String(row!.unitId))!,
+    addressees,
+    kind: typeof r.kind === 'string' ? r.kind : typeof r.formato === 'string' ? r.formato : undefined,
+  };
 }
 
 /** Everything a refused step must leave as it was: the row, its audit entries, and the step's `extra`. */

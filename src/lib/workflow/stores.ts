@@ -17,7 +17,7 @@ interface Row {
   version?: number;
   unitId: string;
   unit: { path: string };
-  [relation: string]: unknown;
+  [column: string]: unknown;
 }
 
 export interface StoreOptions<S extends string> {
@@ -32,6 +32,8 @@ export interface StoreOptions<S extends string> {
    * two procedures over `ProyectoNormativo`): the engine neither loads nor moves other rows.
    */
   only?: object;
+  /** A column telling which kind of record a row is (`WorkflowRecord.kind`), for steps whose role depends on it (`roleByKind`). */
+  kind?: string;
 }
 
 /** `model` is the Prisma client property (e.g. "planAnualCentro"); the table is its capitalised name. */
@@ -47,6 +49,7 @@ export function unitOwnedStore<S extends string>(model: string, options: StoreOp
     unitId: true,
     unit: { select: { path: true } },
     ...(fixed ? {} : { estado: true, version: true }),
+    ...(options.kind ? { [options.kind]: true } : {}),
     ...(addr ? { [addr.relation]: { select: { [addr.purpose]: true, unit: { select: { path: true } } } } } : {}),
   };
   const toRecord = (row: Row): WorkflowRecord<S> => ({
@@ -55,6 +58,7 @@ export function unitOwnedStore<S extends string>(model: string, options: StoreOp
     version: row.version ?? 0,
     unitId: row.unitId,
     unitPath: row.unit.path,
+    ...(options.kind ? { kind: String(row[options.kind]) } : {}),
     addressees: addr
       ? (row[addr.relation] as Record<string, unknown>[]).map((d) => ({
           purpose: String(d[addr.purpose]),

@@ -17,6 +17,7 @@ import { PromocionServiciosTecnologicosRef, TipoRecursoPromocionEnum, TipoSolici
 import {
   catalogoServiciosWorkflow,
   ofertaCapacitacionWorkflow,
+  ROLE_BY_TIPO,
   promocionServiciosTecnologicosWorkflow as promocionWf,
   solicitudDirigidaWorkflow,
 } from './workflow.js';
@@ -201,7 +202,7 @@ const CreateSolicitudInput = builder.inputType('CreateSolicitudDirigidaInput', {
     asunto: t.string({ required: true, description: 'What is asked.' }),
     destinatarioUnitId: t.globalID({
       required: true,
-      description: 'The area asked (a national direction: the DVS for material, the DCTA for the portal).',
+      description: 'The area asked: a unit of the DVS for material, of the DCTA for the portal.',
     }),
     observaciones: t.string({ required: false }),
   }),
@@ -214,11 +215,13 @@ creationMutation(solicitudDirigidaWorkflow, 'createSolicitudDirigida', {
     comment: input.observaciones,
     validate: async (tx, { unit }) => {
       const check = checkText(new InputChecker(), input.asunto, ['input', 'asunto']);
-      const to = await tx.orgUnit.findUnique({ where: { id: input.destinatarioUnitId.id }, select: { kind: true } });
+      // The addressee is a unit where the role that answers this kind of request is held (the DVS, the DCTA).
+      const role = ROLE_BY_TIPO[input.tipo as TipoSolicitudDirigida];
+      const answers = await tx.roleAssignment.count({ where: { unitId: input.destinatarioUnitId.id, role } });
       check.check(
-        to?.kind === 'DIRECCION_NACIONAL' && input.destinatarioUnitId.id !== unit.id,
+        answers > 0 && input.destinatarioUnitId.id !== unit.id,
         ['input', 'destinatarioUnitId'],
-        'Must be another national direction',
+        `Must be a unit where the ${role} role answers this kind of request`,
       );
       return check.issues;
     },

@@ -8,6 +8,8 @@ import type {
   EstadoOfertaCapacitacion,
   EstadoPromocionServiciosTecnologicos,
   EstadoSolicitudDirigida,
+  Role,
+  TipoSolicitudDirigida,
 } from '../../generated/prisma/enums.js';
 import { CSC_ROLES } from '../normatividad/capacitacion.js';
 import { readableCatalogosServicios, readableOfertasCapacitacion, readablePromociones, readableSolicitudesDirigidas } from './rules.js';
@@ -127,6 +129,9 @@ export const catalogoServiciosWorkflow = defineRecordWorkflow({
   },
 });
 
+/** Who answers each kind of request (step 6 A: the DVS; step 6 B: the DCTA). */
+export const ROLE_BY_TIPO: Readonly<Record<TipoSolicitudDirigida, Role>> = { MATERIAL_PROMOCIONAL: 'DVS', PUBLICACION_PORTAL: 'DCTA' };
+
 export const solicitudDirigidaWorkflow = defineWorkflow({
   name: 'solicitud-dirigida',
   procedure: '7081-MP-SI 8.1.5',
@@ -135,6 +140,7 @@ export const solicitudDirigidaWorkflow = defineWorkflow({
   store: unitOwnedStore<EstadoSolicitudDirigida>('solicitudDirigida', {
     readable: readableSolicitudesDirigidas,
     addressees: { relation: 'destinatarios', purpose: 'fin' },
+    kind: 'tipo',
   }),
   states: ['ENVIADA', 'RECIBIDA', 'ATENDIDA'],
   initial: 'ENVIADA',
@@ -161,6 +167,7 @@ export const solicitudDirigidaWorkflow = defineWorkflow({
       from: ['ENVIADA'],
       to: 'RECIBIDA',
       role: ['DVS', 'DCTA'],
+      roleByKind: ROLE_BY_TIPO,
       reach: { kind: 'addressee', purpose: 'ATENCION' },
       comment: 'optional',
     },
@@ -171,6 +178,7 @@ export const solicitudDirigidaWorkflow = defineWorkflow({
       from: ['RECIBIDA'],
       to: 'ATENDIDA',
       role: ['DVS', 'DCTA'],
+      roleByKind: ROLE_BY_TIPO,
       reach: { kind: 'addressee', purpose: 'ATENCION' },
       comment: 'optional',
     },
