@@ -78,7 +78,10 @@ export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
   }),
 });
 
-workflowRecordFields([wf, normativaCapacitacionWorkflow]);
+workflowRecordFields([wf, normativaCapacitacionWorkflow], {
+  select: { tipo: true },
+  workflow: (p) => (p.tipo === 'CAPACITACION' ? normativaCapacitacionWorkflow.name : wf.name),
+});
 
 builder.prismaObject('ProyectoNormativoDestinatario', {
   description: 'A unit the project was addressed to, and why.',
