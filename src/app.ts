@@ -10,6 +10,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Config } from './config.js';
 import { buildContext, type Context } from './context.js';
+import { createViewerCache } from './lib/auth/viewer-cache.js';
 import type { Db } from './lib/db/client.js';
 import type { Logger } from './lib/logger.js';
 import { createTokenService } from './lib/auth/tokens.js';
@@ -55,6 +56,8 @@ export async function createApp(options: {
   const { config, db, log } = options;
   const tokens = await createTokenService(config);
   const loginThrottle = createLoginThrottle(db, config.login);
+  // Off with the embedded database (no DATABASE_URL): PGlite serves one connection.
+  const viewerCache = config.viewerCache && config.databaseUrl ? createViewerCache(config.databaseUrl, log) : undefined;
   configurePasswordHashing({ concurrency: config.login.hashConcurrency });
   const baseSchema = buildSchema();
   const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, registeredModules()).middleware, connectionArguments(baseSchema));
@@ -161,6 +164,7 @@ export async function createApp(options: {
           authorization: req.headers.authorization,
           clientAddress: clientAddress(req, config.trustProxy),
           loginThrottle,
+          viewerCache,
         }),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
@@ -181,6 +185,7 @@ export async function createApp(options: {
     stop: () =>
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first (up to shutdownGraceMs)
+        await viewerCache?.stop();
         await db.$disconnect();
         await options.onStop?.();
       })()),

@@ -5,6 +5,7 @@ import type { Logger } from './lib/logger.js';
 import type { TokenService } from './lib/auth/tokens.js';
 import type { LoginThrottle } from './lib/auth/login-throttle.js';
 import { loadViewer, type Viewer } from './lib/auth/viewer.js';
+import type { ViewerCache } from './lib/auth/viewer-cache.js';
 import { transientDatabaseError } from './lib/db/errors.js';
 import { AppError, ErrorCode } from './lib/errors.js';
 
@@ -39,6 +40,7 @@ export async function buildContext(args: {
   authorization: string | undefined;
   clientAddress: string;
   loginThrottle: LoginThrottle;
+  viewerCache?: ViewerCache;
 }): Promise<Context> {
   let viewer: Viewer | null = null;
   let rejectedToken: string | undefined;
@@ -49,7 +51,9 @@ export async function buildContext(args: {
     // that need a viewer say so (401), so the client learns to sign in again.
     if (!identity) rejectedToken = 'The bearer token is invalid or expired';
     else {
-      viewer = await loadViewer(args.db, identity).catch((error: unknown) => {
+      const load = () => loadViewer(args.db, identity);
+      const key = `${identity.source}:${identity.subject}:${identity.email ?? ''}`;
+      viewer = await (args.viewerCache ? args.viewerCache.get(key, load) : load()).catch((error: unknown) => {
         const transient = transientDatabaseError(error);
         // Apollo takes the HTTP status of a failed context from extensions.http.
         throw transient

@@ -26,6 +26,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const config: Config = loadConfig({
     LOG_LEVEL: 'silent',
     JWT_SECRET: randomBytes(32).toString('base64url'),
+    // Statement counts and goldens include the viewer's load; test/viewer-cache.test.ts turns the cache on.
+    VIEWER_CACHE: 'off',
     ...env,
     DATABASE_URL: databaseUrl,
   });
