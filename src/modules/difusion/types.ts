@@ -1,3 +1,4 @@
+import { count, findMany } from '../../lib/db/read.js';
 import { builder } from '../../builder.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import {
@@ -225,9 +226,9 @@ builder.queryField('promocionesServiciosTecnologicos', (t) =>
       cursor: 'id',
       description: 'Promotion rounds (8.1.5) the viewer may see: owned within their reach, or their CAST asked.',
       args: { filter: t.arg({ type: PromocionFilter }), orderBy: t.arg({ type: PromocionOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.promocionServiciosTecnologicos.count({ where: await promocionWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'promocionServiciosTecnologicos', { where: await promocionWhere(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.promocionServiciosTecnologicos.findMany({
+        findMany(ctx.db, 'promocionServiciosTecnologicos', {
           ...query,
           where: await promocionWhere(args, ctx),
           orderBy: PromocionOrder.toPrisma<Prisma.PromocionServiciosTecnologicosOrderByWithRelationInput>(args.orderBy),
@@ -264,9 +265,9 @@ builder.queryField('catalogosServicios', (t) =>
       cursor: 'id',
       description: "Catalogue editions of technological services (8.1.5 step 3) of the CAST within the viewer's reach.",
       args: { filter: t.arg({ type: CatalogoFilter }), orderBy: t.arg({ type: CatalogoOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.catalogoServicios.count({ where: await catalogoWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'catalogoServicios', { where: await catalogoWhere(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.catalogoServicios.findMany({
+        findMany(ctx.db, 'catalogoServicios', {
           ...query,
           where: await catalogoWhere(args, ctx),
           orderBy: CatalogoOrder.toPrisma<Prisma.CatalogoServiciosOrderByWithRelationInput>(args.orderBy),
@@ -303,9 +304,9 @@ builder.queryField('solicitudesDirigidas', (t) =>
       cursor: 'id',
       description: 'Addressed requests the viewer may see: made within their reach, or addressed to their unit.',
       args: { filter: t.arg({ type: SolicitudFilter }), orderBy: t.arg({ type: SolicitudOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.solicitudDirigida.count({ where: await solicitudWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'solicitudDirigida', { where: await solicitudWhere(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.solicitudDirigida.findMany({
+        findMany(ctx.db, 'solicitudDirigida', {
           ...query,
           where: await solicitudWhere(args, ctx),
           orderBy: SolicitudOrder.toPrisma<Prisma.SolicitudDirigidaOrderByWithRelationInput>(args.orderBy),
@@ -340,9 +341,9 @@ builder.queryField('ofertasCapacitacion', (t) =>
       cursor: 'id',
       description: 'Training offers (Pd-02-It-05) the viewer may see: owned within their reach, or disseminated to their unit.',
       args: { filter: t.arg({ type: OfertaFilter }), orderBy: t.arg({ type: OfertaOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.ofertaCapacitacion.count({ where: await ofertaWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'ofertaCapacitacion', { where: await ofertaWhere(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.ofertaCapacitacion.findMany({
+        findMany(ctx.db, 'ofertaCapacitacion', {
           ...query,
           where: await ofertaWhere(args, ctx),
           orderBy: OfertaOrder.toPrisma<Prisma.OfertaCapacitacionOrderByWithRelationInput>(args.orderBy),

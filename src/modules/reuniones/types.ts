@@ -220,9 +220,9 @@ builder.queryField('acuerdosReunion', (t) =>
       description:
         'Agreements of working meetings the viewer may see (owned within their reach, or their unit responsible); `filter: { vencido: true }` lists the overdue ones.',
       args: { filter: t.arg({ type: AcuerdoFilter }), orderBy: t.arg({ type: AcuerdoOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.acuerdoReunion.count({ where: await acuerdoWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'acuerdoReunion', { where: await acuerdoWhere(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.acuerdoReunion.findMany({
+        findMany(ctx.db, 'acuerdoReunion', {
           ...query,
           where: await acuerdoWhere(args, ctx),
           orderBy: AcuerdoOrder.toPrisma<Prisma.AcuerdoReunionOrderByWithRelationInput>(args.orderBy),
