@@ -1,5 +1,7 @@
 import { count, findMany } from '../../lib/db/read.js';
+import DataLoader from 'dataloader';
 import { builder } from '../../builder.js';
+import type { Db } from '../../lib/db/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import {
   EstadoOfertaCapacitacion,
@@ -78,24 +80,35 @@ export const PromocionServiciosTecnologicosRef = builder.prismaNode('PromocionSe
       type: PublicacionRef,
       nullable: true,
       description: 'Where and when the DCTA published the updated catalogue on the portal (step 6 B); null until then.',
-      select: {
-        solicitudesDirigidas: {
-          where: { tipo: 'PUBLICACION_PORTAL', estado: 'ATENDIDA' },
-          select: { urlRespuesta: true, atendidaAt: true },
-          orderBy: [{ atendidaAt: 'desc' }, { id: 'desc' }],
-          take: 1,
-        },
-      },
-      resolve: (p) => {
-        const s = p.solicitudesDirigidas[0];
-        return s?.urlRespuesta && s.atendidaAt ? { url: s.urlRespuesta, fecha: s.atendidaAt } : null;
-      },
+      resolve: (p, _a, ctx) => ctx.loader(createPublicacionLoader).load(p.id),
     }),
     createdByName: t.string({ select: { createdBy: { select: { fullName: true } } }, resolve: (p) => p.createdBy.fullName }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
+/** The latest answered portal request of each round, for all rounds of a response in one statement. */
+function createPublicacionLoader(db: Db) {
+  return new DataLoader<string, { url: string; fecha: Date } | null>(async (ids) => {
+    const rows = await db.solicitudDirigida.findMany({
+      where: {
+        promocionServiciosTecnologicosId: { in: [...ids] },
+        tipo: 'PUBLICACION_PORTAL',
+        estado: 'ATENDIDA',
+        urlRespuesta: { not: null },
+      },
+      select: { promocionServiciosTecnologicosId: true, urlRespuesta: true, atendidaAt: true },
+      orderBy: [{ atendidaAt: 'desc' }, { id: 'desc' }],
+    });
+    const first = new Map<string, { url: string; fecha: Date }>();
+    for (const r of rows) {
+      if (r.promocionServiciosTecnologicosId && r.urlRespuesta && r.atendidaAt && !first.has(r.promocionServiciosTecnologicosId))
+        first.set(r.promocionServiciosTecnologicosId, { url: r.urlRespuesta, fecha: r.atendidaAt });
+    }
+    return ids.map((id) => first.get(id) ?? null);
+  });
+}
+
 const PublicacionRef = builder.objectRef<{ url: string; fecha: Date }>('PublicacionPortal').implement({
   description: 'A publication on the CONALEP portal.',
   fields: (t) => ({ url: t.exposeString('url'), fecha: t.expose('fecha', { type: 'DateTime' }) }),

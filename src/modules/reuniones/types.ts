@@ -1,5 +1,8 @@
 import { count, findMany } from '../../lib/db/read.js';
+import DataLoader from 'dataloader';
 import { builder } from '../../builder.js';
+import type { Db } from '../../lib/db/client.js';
+import type { OrgUnit } from '../../generated/prisma/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoAcuerdoReunion, EstadoReunionTrabajoCast } from '../../generated/prisma/enums.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
@@ -139,6 +142,18 @@ builder.prismaObjectField('OrgUnit', 'reunionesTrabajoCast', (t) =>
 
 // ---- It-01 step 8: agreements and commitments ------------------------------------
 
+/** The responsible unit of each agreement (its RESPONSABLE addressee), for all agreements of a response in one statement. */
+function createResponsableLoader(db: Db) {
+  return new DataLoader<string, OrgUnit | null>(async (ids) => {
+    const rows = await db.acuerdoReunionDestinatario.findMany({
+      where: { acuerdoReunionId: { in: [...ids] }, fin: 'RESPONSABLE' },
+      select: { acuerdoReunionId: true, unit: true },
+    });
+    const byId = new Map(rows.map((r) => [r.acuerdoReunionId, r.unit]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
 export const EstadoAcuerdoReunionEnum = builder.enumType(EstadoAcuerdoReunion, {
   name: 'EstadoAcuerdoReunion',
   description: 'State of an agreement of a working meeting (It-01 step 8): PENDIENTE until the CST records it fulfilled.',
@@ -163,8 +178,7 @@ builder.prismaNode('AcuerdoReunion', {
     responsable: t.field({
       type: OrgUnitRef,
       description: 'The unit responsible for carrying it out.',
-      select: { destinatarios: { where: { fin: 'RESPONSABLE' }, select: { unit: true }, take: 1 } },
-      resolve: (a) => a.destinatarios[0].unit,
+      resolve: async (a, _x, ctx) => (await ctx.loader(createResponsableLoader).load(a.id))!,
     }),
     reunionTrabajoCast: t.prismaField({
       type: 'ReunionTrabajoCast',
