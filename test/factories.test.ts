@@ -177,7 +177,7 @@ describe('SQL goldens', () => {
       () =>
         gql<{ proyectosNormativos: { edges: { node: { id: string } }[] } }, Record<string, never>>(
           server,
-          '{ proyectosNormativos(first: 10) { edges { node { id titulo unit { code } history { transition } } } } }',
+          '{ proyectosNormativos(first: 10, filter: { tipo: SERVICIOS_TECNOLOGICOS }) { edges { node { id titulo unit { code } history { transition } } } } }',
           {},
           admin,
         ),

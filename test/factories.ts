@@ -32,6 +32,10 @@ import { randomBytes } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Db } from '../src/lib/db/client.js';
 import type {
+  EstadoAcuerdoReunion,
+  EstadoOfertaCapacitacion,
+  EstadoPromocionServiciosTecnologicos,
+  EstadoSolicitudDirigida,
   EstadoAccionMejora,
   EstadoBaja,
   EstadoCertificado,
@@ -57,7 +61,14 @@ import {
   reunionRiesgoWorkflow,
 } from '../src/modules/academico/workflow.js';
 import { normatividadWorkflow } from '../src/modules/normatividad/workflow.js';
-import { reunionTrabajoCastWorkflow } from '../src/modules/reuniones/workflow.js';
+import { acuerdoReunionWorkflow, reunionTrabajoCastWorkflow } from '../src/modules/reuniones/workflow.js';
+import { normativaCapacitacionWorkflow } from '../src/modules/normatividad/capacitacion.js';
+import {
+  catalogoServiciosWorkflow,
+  ofertaCapacitacionWorkflow,
+  promocionServiciosTecnologicosWorkflow,
+  solicitudDirigidaWorkflow,
+} from '../src/modules/difusion/workflow.js';
 import {
   accionMejoraWorkflow,
   actividadRealizadaWorkflow,
@@ -357,7 +368,8 @@ export interface ReunionTrabajoCastOptions extends Common<EstadoReunionTrabajoCa
 /**
  * A working meeting owned by the CST (default). `ready` in EN_PREPARACION means
  * steps 2-5 are recorded (sendReunionTrabajoCast's guard passes); with
- * `ready: false` only step 1's needs are there. CONVOCADA and CERRADA always
+ * `ready: false` only step 1's needs are there; `ready` in CONVOCADA means one
+ * agreement is recorded (closeReunionTrabajoCast's guard), as in CERRADA. CONVOCADA and CERRADA always
  * have steps 2-5 and the invitations; CERRADA also the meeting, results,
  * agreements and one piece of evidence.
  */
@@ -388,12 +400,26 @@ export async function reunionTrabajoCast(db: Db, o: ReunionTrabajoCastOptions = 
         materialUrl: prepared ? `https://docs.example.org/reuniones/${token}.pdf` : null,
         fechaReunion: closed ? new Date(Date.now() - 86_400_000) : null,
         resultados: closed ? `Resultados ${token}` : null,
-        acuerdos: closed ? [`Acuerdo ${token}`] : [],
         estado,
         version: o.version ?? 0,
         createdById: creator.id,
         destinatarios: { create: invitados.map((u) => ({ unitId: u.id, fin: 'INVITACION' as const })) },
         evidencias: closed ? { create: [{ tipo: 'LISTA_ASISTENCIA', descripcion: `Lista de asistencia ${token}` }] } : undefined,
+        // Step 8's agreements come before the meeting closes (closeReunionTrabajoCast's guard).
+        acuerdos:
+          closed || (estado === 'CONVOCADA' && (o.ready ?? true))
+            ? {
+                create: [
+                  {
+                    unitId: owner.id,
+                    descripcion: `Acuerdo ${token}`,
+                    fechaCompromiso: new Date(Date.now() + 30 * 86_400_000),
+                    createdById: creator.id,
+                    destinatarios: { create: [{ unitId: owner.id, fin: 'RESPONSABLE' as const }] },
+                  },
+                ],
+              }
+            : undefined,
       },
       select: { id: true, periodo: true },
     });
@@ -1008,6 +1034,294 @@ async function findUnitOf(db: Db, model: (typeof REGISTRO_MODELS)[Formato]['mode
 
 // ---- the registry ------------------------------------------------------------------
 
+// ---- 7081-MP-SI Pd-02-It-01: normativa de capacitación ---------------------------
+
+export interface ProyectoCapacitacionOptions extends Common<EstadoNormativo> {
+  /** Addressees; default: CE-MEX for APORTACIONES from EN_CONSENSO on, and for APLICACION once DIFUNDIDO. */
+  destinatarios?: { unit: string; fin: FinDestinatario }[];
+}
+
+/**
+ * A training normativa (`tipo: CAPACITACION`) owned by the CSC (default).
+ * `ready` in EN_CONSENSO means CE-MEX has contributed (the guard of step 5);
+ * later states always carry that contribution.
+ */
+export async function proyectoNormativoCapacitacion(db: Db, o: ProyectoCapacitacionOptions = {}) {
+  const wf = normativaCapacitacionWorkflow;
+  const estado = (o.estado ?? wf.initial) as (typeof wf.states)[number];
+  const owner = await unit(db, o.unit ?? 'CSC');
+  const creator = await actor(db, 'CSC', owner.path);
+  const after = (s: (typeof wf.states)[number]) => reached(wf, estado, s);
+  const token = uniq();
+  const consulted = after('EN_CONSENSO');
+  const contributed = after('EN_REVISION_COMERI') || (estado === 'EN_CONSENSO' && (o.ready ?? true));
+  const destinatarios = o.destinatarios ?? [
+    ...(consulted ? [{ unit: 'CE-MEX', fin: 'APORTACIONES' as const }] : []),
+    ...(after('DIFUNDIDO') ? [{ unit: 'CE-MEX', fin: 'APLICACION' as const }] : []),
+  ];
+  const dest = await Promise.all(destinatarios.map(async (d) => ({ unit: await unit(db, d.unit), fin: d.fin })));
+  const enlace = await unit(db, 'CE-MEX');
+  const enlacePerson = await actor(db, 'ENLACE_CAPACITACION', enlace.path);
+  const closed = estado === 'CERRADO';
+  const row = await db.proyectoNormativo.create({
+    data: {
+      unitId: owner.id,
+      tipo: 'CAPACITACION',
+      titulo: `Normativa de capacitación ${token}`,
+      necesidad: `Necesidad ${token}`,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+      documentoUrl: after('EN_REVISION_GT_COMERI') ? `https://docs.example.org/capacitacion/${token}.pdf` : null,
+      numeroRegistro: after('APROBADO_COMERI') ? `COMERI-${token}` : null,
+      fechaReunion: closed ? new Date() : null,
+      modalidadReunion: closed ? 'PRESENCIAL' : null,
+      seguimiento: closed ? `Seguimiento ${token}` : null,
+      destinatarios: { create: dest.map((d) => ({ unitId: d.unit.id, fin: d.fin })) },
+      aportaciones: contributed
+        ? { create: [{ unitId: enlace.id, texto: `Aportación ${token}`, createdById: enlacePerson.id }] }
+        : undefined,
+      evidencias: closed ? { create: [{ tipo: 'LISTA_ASISTENCIA', descripcion: `Lista ${token}` }] } : undefined,
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) {
+    let path = pathTo(wf, estado);
+    const consensus = path.findIndex(([name]) => name === 'approveProyectoNormativoCapacitacionAsGtComeri');
+    if (consensus >= 0) {
+      const extra = contributed ? ['sendProyectoNormativoCapacitacion', 'addAportacionNormativa'] : ['sendProyectoNormativoCapacitacion'];
+      extra.forEach((name, i) => (path = withStep(wf, path, name, consensus + 1 + i)));
+    }
+    await writeHistory(
+      db,
+      wf,
+      { recordId: row.id, unitPath: owner.path, addressees: dest.map((d) => ({ purpose: d.fin, unitPath: d.unit.path })) },
+      path,
+    );
+  }
+  return { ...gid('ProyectoNormativo', row.id), estado };
+}
+
+// ---- 7081-MP-SI Pd-01-It-01 step 8: agreements -----------------------------------
+
+export interface AcuerdoReunionOptions extends Common<EstadoAcuerdoReunion> {
+  /** The responsible unit (default MEX-CAST01). */
+  responsable?: string;
+  /** Due date (default: in 30 days). */
+  fechaCompromiso?: Date;
+}
+
+/** An agreement of a CONVOCADA working meeting of the CST (made here). */
+export async function acuerdoReunion(db: Db, o: AcuerdoReunionOptions = {}) {
+  const wf = acuerdoReunionWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const reunion = await reunionTrabajoCast(db, { estado: 'CONVOCADA', unit: o.unit, ready: false });
+  const owner = await unit(db, o.unit ?? 'CST');
+  const responsable = await unit(db, o.responsable ?? 'MEX-CAST01');
+  const creator = await actor(db, 'CST', owner.path);
+  const token = uniq();
+  const row = await db.acuerdoReunion.create({
+    data: {
+      unitId: owner.id,
+      reunionTrabajoCastId: reunion.id,
+      descripcion: `Acuerdo ${token}`,
+      fechaCompromiso: o.fechaCompromiso ?? new Date(Date.now() + 30 * 86_400_000),
+      resultado: estado === 'CUMPLIDO' ? `Resultado ${token}` : null,
+      cumplidoAt: estado === 'CUMPLIDO' ? new Date() : null,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+      destinatarios: { create: [{ unitId: responsable.id, fin: 'RESPONSABLE' }] },
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('AcuerdoReunion', row.id), estado, reunionTrabajoCastId: reunion.id };
+}
+
+// ---- 7081-MP-SI 8.1.5: promotion of the technological services -------------------
+
+export interface PromocionServiciosOptions extends Common<EstadoPromocionServiciosTecnologicos> {
+  /** The CAST asked once EN_ACTUALIZACION (default MEX-CAST01, in every state when given). */
+  cast?: string[];
+}
+
+/**
+ * A promotion round owned by the DSTC (default), in a free year of 1000-1999.
+ * `ready` in EN_ACTUALIZACION means the first CAST sent a catalogue edition
+ * (step 4's guard); in EN_PROMOCION that both requests of step 6 are answered
+ * (step 7's guard). Later states carry what earlier ones imply.
+ */
+export async function promocionServiciosTecnologicos(db: Db, o: PromocionServiciosOptions = {}) {
+  const wf = promocionServiciosTecnologicosWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'DSTC');
+  const creator = await actor(db, 'DSTC', owner.path);
+  const after = (s: EstadoPromocionServiciosTecnologicos) => reached(wf, estado, s);
+  const ready = o.ready ?? true;
+  const casts = await Promise.all((o.cast ?? (after('EN_ACTUALIZACION') ? ['MEX-CAST01'] : [])).map((c) => unit(db, c)));
+  const token = uniq();
+  const row = await retryUnique(async () => {
+    const used = await db.promocionServiciosTecnologicos.findMany({ where: { unitId: owner.id }, select: { anio: true } });
+    return db.promocionServiciosTecnologicos.create({
+      data: {
+        unitId: owner.id,
+        anio: freeYear(used.map((r) => r.anio)),
+        instruccion: `Instrucción ${token}`,
+        compilacion: after('COMPILADA') ? `Compilación ${token}` : null,
+        verificacion: estado === 'VERIFICADA' ? `Verificación ${token}` : null,
+        estado,
+        version: o.version ?? 0,
+        createdById: creator.id,
+        destinatarios: { create: casts.map((c) => ({ unitId: c.id, fin: 'INFORMACION' as const })) },
+      },
+      select: { id: true },
+    });
+  });
+  if (casts.length && (after('COMPILADA') || (estado === 'EN_ACTUALIZACION' && ready))) {
+    await catalogoServicios(db, { promocion: row.id, unit: casts[0].code, history: o.history });
+  }
+  if (estado === 'VERIFICADA' || (estado === 'EN_PROMOCION' && ready)) {
+    for (const [tipo, to] of [
+      ['MATERIAL_PROMOCIONAL', 'DVS'],
+      ['PUBLICACION_PORTAL', 'DCTA'],
+    ] as const) {
+      await solicitudDirigida(db, { promocion: row.id, tipo, destinatario: to, estado: 'ATENDIDA', history: o.history });
+    }
+  }
+  if (o.history ?? true) {
+    await writeHistory(
+      db,
+      wf,
+      { recordId: row.id, unitPath: owner.path, addressees: casts.map((c) => ({ purpose: 'INFORMACION', unitPath: c.path })) },
+      pathTo(wf, estado),
+    );
+  }
+  return { ...gid('PromocionServiciosTecnologicos', row.id), estado };
+}
+
+/** A catalogue edition of a CAST (default MEX-CAST01), sent for a round (made EN_ACTUALIZACION, asking that CAST, unless given). */
+export async function catalogoServicios(db: Db, o: { unit?: string; promocion?: string; history?: boolean } = {}) {
+  const cast = await unit(db, o.unit ?? 'MEX-CAST01');
+  const promocionId =
+    o.promocion ?? (await promocionServiciosTecnologicos(db, { estado: 'EN_ACTUALIZACION', ready: false, cast: [cast.code] })).id;
+  const creator = await actor(db, 'CAST', cast.path, [cast.path]);
+  const token = uniq();
+  const row = await retryUnique(async () => {
+    const last = await db.catalogoServicios.aggregate({ where: { unitId: cast.id }, _max: { edicion: true } });
+    return db.catalogoServicios.create({
+      data: {
+        unitId: cast.id,
+        edicion: (last._max.edicion ?? 0) + 1,
+        promocionServiciosTecnologicosId: promocionId,
+        createdById: creator.id,
+        servicios: { create: [{ orden: 0, nombre: `Servicio ${token}`, descripcion: 'Asistencia técnica' }] },
+      },
+      select: { id: true },
+    });
+  });
+  if (o.history ?? true) {
+    await writeHistory(
+      db,
+      catalogoServiciosWorkflow,
+      { recordId: row.id, unitPath: cast.path, addressees: [{ purpose: 'INFORMACION', unitPath: cast.path }] },
+      pathTo(catalogoServiciosWorkflow, 'REGISTRADO'),
+    );
+  }
+  return { ...gid('CatalogoServicios', row.id), promocionId };
+}
+
+export interface SolicitudDirigidaOptions extends Common<EstadoSolicitudDirigida> {
+  /** The round it serves (default: a round made EN_PROMOCION, not ready). */
+  promocion?: string;
+  tipo?: 'MATERIAL_PROMOCIONAL' | 'PUBLICACION_PORTAL';
+  /** The addressee (default DVS for material, DCTA for the portal). */
+  destinatario?: string;
+}
+
+/** A request of the DSTC addressed to the DVS or the DCTA. */
+export async function solicitudDirigida(db: Db, o: SolicitudDirigidaOptions = {}) {
+  const wf = solicitudDirigidaWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const tipo = o.tipo ?? 'MATERIAL_PROMOCIONAL';
+  const to = await unit(db, o.destinatario ?? (tipo === 'MATERIAL_PROMOCIONAL' ? 'DVS' : 'DCTA'));
+  const promocionId = o.promocion ?? (await promocionServiciosTecnologicos(db, { estado: 'EN_PROMOCION', ready: false })).id;
+  const owner = await unit(db, o.unit ?? 'DSTC');
+  const creator = await actor(db, 'DSTC', owner.path);
+  const token = uniq();
+  const attended = estado === 'ATENDIDA';
+  const row = await db.solicitudDirigida.create({
+    data: {
+      unitId: owner.id,
+      tipo,
+      asunto: `Asunto ${token}`,
+      respuesta: attended ? `Respuesta ${token}` : null,
+      urlRespuesta: attended ? `https://www.conalep.edu.mx/servicios/${token}` : null,
+      atendidaAt: attended ? new Date() : null,
+      promocionServiciosTecnologicosId: promocionId,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+      destinatarios: { create: [{ unitId: to.id, fin: 'ATENCION' }] },
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) {
+    await writeHistory(
+      db,
+      wf,
+      { recordId: row.id, unitPath: owner.path, addressees: [{ purpose: 'ATENCION', unitPath: to.path }] },
+      pathTo(wf, estado),
+    );
+  }
+  return { ...gid('SolicitudDirigida', row.id), estado };
+}
+
+// ---- 7081-MP-SI Pd-02-It-05: promotion of the training offer ---------------------
+
+/**
+ * A training offer owned by the CSC (default), in a free year of 1000-1999.
+ * `ready` in EN_PREPARACION means the micrositio and one resource are recorded
+ * (publishOfertaCapacitacion's guard); DIFUNDIDA is addressed to CE-MEX.
+ */
+export async function ofertaCapacitacion(db: Db, o: Common<EstadoOfertaCapacitacion> = {}) {
+  const wf = ofertaCapacitacionWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CSC');
+  const creator = await actor(db, 'CSC', owner.path);
+  const prepared = estado !== 'EN_PREPARACION' || (o.ready ?? true);
+  const ce = await unit(db, 'CE-MEX');
+  const token = uniq();
+  const row = await retryUnique(async () => {
+    const used = await db.ofertaCapacitacion.findMany({ where: { unitId: owner.id }, select: { anio: true } });
+    return db.ofertaCapacitacion.create({
+      data: {
+        unitId: owner.id,
+        anio: freeYear(used.map((r) => r.anio)),
+        descripcion: `Oferta ${token}`,
+        micrositioUrl: prepared ? `https://www.conalep.edu.mx/capacitacion/${token}` : null,
+        estado,
+        version: o.version ?? 0,
+        createdById: creator.id,
+        recursos: prepared ? { create: [{ tipo: 'RECURSO', descripcion: `Recurso ${token}` }] } : undefined,
+        destinatarios: estado === 'DIFUNDIDA' ? { create: [{ unitId: ce.id, fin: 'DIFUSION' }] } : undefined,
+      },
+      select: { id: true },
+    });
+  });
+  if (o.history ?? true) {
+    let path = pathTo(wf, estado);
+    if (prepared) path = withStep(wf, withStep(wf, path, 'updateOfertaCapacitacion', 1), 'addRecursoPromocion', 2);
+    await writeHistory(
+      db,
+      wf,
+      { recordId: row.id, unitPath: owner.path, addressees: estado === 'DIFUNDIDA' ? [{ purpose: 'DIFUSION', unitPath: ce.path }] : [] },
+      path,
+    );
+  }
+  return { ...gid('OfertaCapacitacion', row.id), estado };
+}
+
 export const make = {
   proyectoNormativo,
   planTrabajoAnual,
@@ -1029,6 +1343,12 @@ export const make = {
   asesoriaComplementaria,
   registroPromocion,
   reunionTrabajoCast,
+  proyectoNormativoCapacitacion,
+  acuerdoReunion,
+  promocionServiciosTecnologicos,
+  catalogoServicios,
+  solicitudDirigida,
+  ofertaCapacitacion,
 };
 
 /**
@@ -1127,5 +1447,42 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: reunionTrabajoCastWorkflow,
     make: (db: Db, estado: EstadoReunionTrabajoCast, o: Common<EstadoReunionTrabajoCast> = {}) => reunionTrabajoCast(db, { ...o, estado }),
+  },
+  {
+    typename: 'ProyectoNormativo',
+    node: true,
+    workflow: normativaCapacitacionWorkflow,
+    make: (db: Db, estado: EstadoNormativo, o: Common<EstadoNormativo> = {}) => proyectoNormativoCapacitacion(db, { ...o, estado }),
+  },
+  {
+    typename: 'AcuerdoReunion',
+    node: true,
+    workflow: acuerdoReunionWorkflow,
+    make: (db: Db, estado: EstadoAcuerdoReunion, o: Common<EstadoAcuerdoReunion> = {}) => acuerdoReunion(db, { ...o, estado }),
+  },
+  {
+    typename: 'PromocionServiciosTecnologicos',
+    node: true,
+    workflow: promocionServiciosTecnologicosWorkflow,
+    make: (db: Db, estado: EstadoPromocionServiciosTecnologicos, o: Common<EstadoPromocionServiciosTecnologicos> = {}) =>
+      promocionServiciosTecnologicos(db, { ...o, estado }),
+  },
+  {
+    typename: 'CatalogoServicios',
+    node: true,
+    workflow: catalogoServiciosWorkflow,
+    make: (db: Db, _estado: 'REGISTRADO', o: { unit?: string } = {}) => catalogoServicios(db, o),
+  },
+  {
+    typename: 'SolicitudDirigida',
+    node: true,
+    workflow: solicitudDirigidaWorkflow,
+    make: (db: Db, estado: EstadoSolicitudDirigida, o: Common<EstadoSolicitudDirigida> = {}) => solicitudDirigida(db, { ...o, estado }),
+  },
+  {
+    typename: 'OfertaCapacitacion',
+    node: true,
+    workflow: ofertaCapacitacionWorkflow,
+    make: (db: Db, estado: EstadoOfertaCapacitacion, o: Common<EstadoOfertaCapacitacion> = {}) => ofertaCapacitacion(db, { ...o, estado }),
   },
 ] as const;

@@ -176,6 +176,58 @@ const LISTS: Record<string, () => Promise<void>> = {
       { dentroDe: unitIds.CST },
     );
   },
+  acuerdosReunion: async () => {
+    const a = await make.acuerdoReunion(server.db, { responsable: 'MEX-CAST01', fechaCompromiso: new Date(Date.now() - 86_400_000) });
+    await make.acuerdoReunion(server.db, { responsable: 'VER-CAST01', estado: 'CUMPLIDO' });
+    await golden(
+      'acuerdosReunion',
+      'cst',
+      `query { acuerdosReunion(first: 10, filter: { dentroDe: "${unitIds.CST}", estado: [PENDIENTE, CUMPLIDO] }, orderBy: { field: createdAt, direction: DESC })
+         { totalCount edges { node { id descripcion vencido estado responsable { code } unit { code } reunionTrabajoCast { id periodo } availableSteps ${history} } } } }`,
+    );
+    expect(a.estado).toBe('PENDIENTE');
+  },
+  promocionesServiciosTecnologicos: async () => {
+    await make.promocionServiciosTecnologicos(server.db, { estado: 'VERIFICADA', cast: ['MEX-CAST01'] });
+    await make.promocionServiciosTecnologicos(server.db, { estado: 'EN_PROMOCION', cast: ['VER-CAST01'] });
+    await golden(
+      'promocionesServiciosTecnologicos',
+      'dstc',
+      `query { promocionesServiciosTecnologicos(first: 10, filter: { estado: [VERIFICADA, EN_PROMOCION] }, orderBy: { field: createdAt, direction: DESC })
+         { totalCount edges { node { id anio estado unit { code } destinatarios { fin unit { code } } catalogosServicios { edicion unit { code } }
+         solicitudesDirigidas { tipo estado } publicacion { url } availableSteps ${history} } } } }`,
+    );
+  },
+  catalogosServicios: async () => {
+    await make.catalogoServicios(server.db, { unit: 'MEX-CAST01' });
+    await make.catalogoServicios(server.db, { unit: 'MEX-CAST01' });
+    await golden(
+      'catalogosServicios',
+      'cast.mex',
+      `query { catalogosServicios(first: 10, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id edicion unit { code }
+         servicios { nombre } promocionServiciosTecnologicos { anio publicacion { url } } ${history} } } } }`,
+    );
+  },
+  solicitudesDirigidas: async () => {
+    await make.solicitudDirigida(server.db, { tipo: 'PUBLICACION_PORTAL', estado: 'ATENDIDA' });
+    await make.solicitudDirigida(server.db, { tipo: 'PUBLICACION_PORTAL', estado: 'RECIBIDA' });
+    await golden(
+      'solicitudesDirigidas',
+      'dcta',
+      `query { solicitudesDirigidas(first: 10, filter: { tipo: PUBLICACION_PORTAL }, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id tipo estado
+         unit { code } destinatarios { fin unit { code } } promocionServiciosTecnologicos { anio } availableSteps ${history} } } } }`,
+    );
+  },
+  ofertasCapacitacion: async () => {
+    await make.ofertaCapacitacion(server.db, { estado: 'DIFUNDIDA' });
+    await make.ofertaCapacitacion(server.db, { estado: 'DIFUNDIDA' });
+    await golden(
+      'ofertasCapacitacion',
+      'enlace.mex',
+      `query { ofertasCapacitacion(first: 10, filter: { estado: [DIFUNDIDA] }, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id anio estado
+         micrositioUrl unit { code } recursos { tipo descripcion } destinatarios { fin unit { code } } availableSteps ${history} } } } }`,
+    );
+  },
   asesoriasComplementarias: async () => {
     await make.asesoriaComplementaria(server.db);
     await make.asesoriaComplementaria(server.db);

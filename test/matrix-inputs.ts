@@ -55,6 +55,13 @@ const ESTATUS = ['INSCRITO', 'EN_RIESGO', 'BAJA', 'EGRESADO'] as const;
 const addressedProyecto = (fin: 'COMENTARIOS' | 'APLICACION') => (db: Db, o: { state: string }) =>
   make.proyectoNormativo(db, { estado: o.state as never, destinatarios: [{ unit: 'MEX-CAST01', fin }] });
 
+const TIPOS_SOLICITUD = ['MATERIAL_PROMOCIONAL', 'PUBLICACION_PORTAL'] as const;
+/** A request of each kind (`roleByKind`: the DVS answers material, the DCTA the portal), addressed to its area. */
+const solicitudOfKind = async (db: Db, o: { state: string; kind?: string }) => {
+  const tipo = (o.kind ?? 'MATERIAL_PROMOCIONAL') as (typeof TIPOS_SOLICITUD)[number];
+  return { ...(await make.solicitudDirigida(db, { estado: o.state as never, tipo })), kind: tipo };
+};
+
 export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   // ---- 7081-MP-SI: normatividad
   createProyectoNormativo: {
@@ -74,13 +81,101 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   publishProyectoNormativo: { input: (r, { unitIds }) => ({ id: r.globalId, castUnitIds: [unitIds['MEX-CAST01']] }) },
   receiveProyectoNormativoAsCast: { input: id, make: addressedProyecto('APLICACION') },
   closeProyectoNormativo: {
+    input: async (r, { db }) => ({
+      id: r.globalId,
+      reunionTrabajoCastId: (await make.reunionTrabajoCast(db, { estado: 'CERRADA' })).globalId,
+    }),
+  },
+
+  // ---- 7081-MP-SI Pd-02-It-01: normativa de capacitación
+  createProyectoNormativoCapacitacion: {
+    input: (_r, { unitId }) => ({ titulo: `Matriz ${uniq()}`, necesidad: 'Necesidad', unitId }),
+    written: async (db, _r, input) =>
+      ids(await db.proyectoNormativo.findMany({ where: { titulo: String(input.titulo) }, select: { id: true } })),
+  },
+  submitProyectoNormativoCapacitacion: { input: (r) => ({ id: r.globalId, documentoUrl: 'https://docs.example.org/matriz.pdf' }) },
+  approveProyectoNormativoCapacitacionAsGtComeri: { input: id },
+  returnProyectoNormativoCapacitacionAsGtComeri: { input: withObs },
+  sendProyectoNormativoCapacitacion: {
+    input: (r, { unitIds }) => ({ id: r.globalId, unitIds: [unitIds['CE-VER']] }),
+    extra: (db, r) => db.proyectoNormativoDestinatario.count({ where: { proyectoId: r.id } }),
+  },
+  addAportacionNormativa: {
+    input: (r) => ({ id: r.globalId, texto: 'Aportación de la matriz' }),
+    make: (db, o) =>
+      make.proyectoNormativoCapacitacion(db, { estado: o.state as never, destinatarios: [{ unit: 'CE-MEX', fin: 'APORTACIONES' }] }),
+    extra: (db, r) => db.aportacionNormativa.count({ where: { proyectoId: r.id } }),
+  },
+  sendProyectoNormativoCapacitacionToComeri: { input: id },
+  approveProyectoNormativoCapacitacionAsComeri: { input: (r) => ({ id: r.globalId, numeroRegistro: 'COMERI-1' }) },
+  returnProyectoNormativoCapacitacionAsComeri: { input: withObs },
+  publishProyectoNormativoCapacitacion: { input: (r, { unitIds }) => ({ id: r.globalId, unitIds: [unitIds['CE-MEX']] }) },
+  receiveProyectoNormativoCapacitacion: {
+    input: id,
+    make: (db, o) =>
+      make.proyectoNormativoCapacitacion(db, { estado: o.state as never, destinatarios: [{ unit: 'CE-MEX', fin: 'APLICACION' }] }),
+  },
+  closeProyectoNormativoCapacitacion: {
     input: (r) => ({
       id: r.globalId,
       fecha: yesterday(),
-      modalidad: 'VIRTUAL',
-      evidenciasReunion: [{ tipo: 'MINUTA', descripcion: 'Minuta' }],
+      modalidad: 'PRESENCIAL',
+      evidenciasReunion: [{ tipo: 'LISTA_ASISTENCIA', descripcion: 'Lista de asistencia' }],
+      seguimiento: 'Seguimiento trimestral',
     }),
     extra: (db, r) => db.evidenciaReunion.count({ where: { proyectoId: r.id } }),
+  },
+
+  // ---- 7081-MP-SI 8.1.5: promotion of the technological services
+  createPromocionServiciosTecnologicos: {
+    input: (_r, { unitId }) => ({ anio: 2000 + Math.floor(Math.random() * 101), instruccion: `Matriz ${uniq()}`, unitId }),
+    written: async (db, _r, input) =>
+      ids(await db.promocionServiciosTecnologicos.findMany({ where: { instruccion: String(input.instruccion) }, select: { id: true } })),
+  },
+  sendPromocionServiciosTecnologicosToCast: {
+    input: (r, { unitIds }) => ({ id: r.globalId, castUnitIds: [unitIds['VER-CAST01']] }),
+  },
+  submitPromocionServiciosTecnologicos: { input: (r) => ({ id: r.globalId, compilacion: 'Compilación' }) },
+  receivePromocionServiciosTecnologicos: { input: id },
+  closePromocionServiciosTecnologicos: { input: (r) => ({ id: r.globalId, verificacion: 'Verificación' }) },
+  createCatalogoServicios: {
+    make: (db, o) => make.promocionServiciosTecnologicos(db, { estado: o.state as never, cast: ['MEX-CAST01'], ready: false }),
+    input: (r) => ({ promocionServiciosTecnologicosId: r.globalId, servicios: [{ nombre: 'Servicio', descripcion: 'Descripción' }] }),
+    written: async (db, r) =>
+      ids(await db.catalogoServicios.findMany({ where: { promocionServiciosTecnologicosId: r.id }, select: { id: true } })),
+  },
+  createSolicitudDirigida: {
+    make: (db, o) => make.promocionServiciosTecnologicos(db, { estado: o.state as never, ready: false }),
+    input: (r, { unitIds }) => ({
+      promocionServiciosTecnologicosId: r.globalId,
+      tipo: 'MATERIAL_PROMOCIONAL',
+      asunto: 'Materiales promocionales',
+      destinatarioUnitId: unitIds['DVS'],
+    }),
+    written: async (db, r) =>
+      ids(await db.solicitudDirigida.findMany({ where: { promocionServiciosTecnologicosId: r.id }, select: { id: true } })),
+  },
+  receiveSolicitudDirigida: { input: id, kinds: TIPOS_SOLICITUD, make: solicitudOfKind },
+  closeSolicitudDirigida: {
+    input: (r) => ({ id: r.globalId, respuesta: 'Material elaborado', urlRespuesta: 'https://docs.example.org/m.pdf' }),
+    kinds: TIPOS_SOLICITUD,
+    make: solicitudOfKind,
+  },
+
+  // ---- 7081-MP-SI Pd-02-It-05: promotion of the training offer
+  createOfertaCapacitacion: {
+    input: (_r, { unitId }) => ({ anio: 2000 + Math.floor(Math.random() * 101), descripcion: `Matriz ${uniq()}`, unitId }),
+    written: async (db, _r, input) =>
+      ids(await db.ofertaCapacitacion.findMany({ where: { descripcion: String(input.descripcion) }, select: { id: true } })),
+  },
+  updateOfertaCapacitacion: { input: (r) => ({ id: r.globalId, micrositioUrl: 'https://www.conalep.edu.mx/capacitacion' }) },
+  addRecursoPromocion: {
+    input: (r) => ({ id: r.globalId, tipo: 'INSUMO', descripcion: 'Carteles' }),
+    extra: (db, r) => db.recursoPromocion.count({ where: { ofertaCapacitacionId: r.id } }),
+  },
+  publishOfertaCapacitacion: {
+    input: (r, { unitIds }) => ({ id: r.globalId, unitIds: [unitIds['RCEO']] }),
+    extra: (db, r) => db.ofertaCapacitacionDestinatario.count({ where: { ofertaCapacitacionId: r.id } }),
   },
 
   // ---- 15-528-PO-26: promotion
@@ -262,11 +357,20 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
       fecha: yesterday(),
       modalidad: 'VIRTUAL',
       resultados: 'Resultados de la reunión',
-      acuerdos: ['Acuerdo'],
       evidenciasReunion: [{ tipo: 'MINUTA', descripcion: 'Minuta' }],
     }),
     extra: (db, r) => db.evidenciaReunion.count({ where: { reunionTrabajoCastId: r.id } }),
   },
+  createAcuerdoReunion: {
+    input: (r, { unitIds }) => ({
+      reunionTrabajoCastId: r.globalId,
+      descripcion: 'Acuerdo de la matriz',
+      responsableUnitId: unitIds['MEX-CAST01'],
+      fechaCompromiso: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    }),
+    written: async (db, r) => ids(await db.acuerdoReunion.findMany({ where: { reunionTrabajoCastId: r.id }, select: { id: true } })),
+  },
+  closeAcuerdoReunion: { input: (r) => ({ id: r.globalId, resultado: 'Cumplido' }) },
   createAsesoriaComplementaria: {
     subjectStates: { Alumno: ESTATUS },
     make: async (db, o) => ({ ...(await make.alumno(db, { estatus: o.state as never })), modulo: await make.modulo(db) }),

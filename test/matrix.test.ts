@@ -81,7 +81,17 @@ const modelOf = (entity: string) => entity.charAt(0).toLowerCase() + entity.slic
 
 interface FindDelegate {
   findUnique(args: { where: { id: string } }): Promise<Record<string, unknown> | null>;
+  findMany(args: { where: object; select: object }): Promise<Record<string, unknown>[]>;
 }
+/** The addressee table of each model that has one: steps with addressee reach read it. */
+const ADDRESSEE_TABLES: Record<string, { model: string; key: string }> = {
+  proyectoNormativo: { model: 'proyectoNormativoDestinatario', key: 'proyectoId' },
+  reunionTrabajoCast: { model: 'reunionTrabajoCastDestinatario', key: 'reunionTrabajoCastId' },
+  acuerdoReunion: { model: 'acuerdoReunionDestinatario', key: 'acuerdoReunionId' },
+  promocionServiciosTecnologicos: { model: 'promocionServiciosTecnologicosDestinatario', key: 'promocionServiciosTecnologicosId' },
+  solicitudDirigida: { model: 'solicitudDirigidaDestinatario', key: 'solicitudDirigidaId' },
+  ofertaCapacitacion: { model: 'ofertaCapacitacionDestinatario', key: 'ofertaCapacitacionId' },
+};
 const delegate = (model: string) => (server.db as unknown as Record<string, FindDelegate>)[model];
 
 /** The sample's unit, addressees and kind, read in the database. */
@@ -94,16 +104,18 @@ async function targetOf(model: string, r: Sample): Promise<Target> {
           ).plan.unitId,
         }
       : await delegate(model).findUnique({ where: { id: r.id } });
-  const addressees =
-    model === 'proyectoNormativo'
-      ? (await server.db.proyectoNormativoDestinatario.findMany({ where: { proyectoId: r.id }, select: { fin: true, unitId: true } })).map(
-          (d) => ({
-            purpose: d.fin,
-            unit: unitCodes.get(d.unitId)!,
-          }),
-        )
-      : [];
-  return { unit: unitCodes.get(String(row!.unitId))!, addressees, kind: typeof r.formato === 'string' ? r.formato : undefined };
+  const table = ADDRESSEE_TABLES[model];
+  const addressees = table
+    ? (await delegate(table.model).findMany({ where: { [table.key]: r.id }, select: { fin: true, unitId: true } })).map((d) => ({
+        purpose: String(d.fin),
+        unit: unitCodes.get(String(d.unitId))!,
+      }))
+    : [];
+  return {
+    unit: unitCodes.get(String(row!.unitId))!,
+    addressees,
+    kind: typeof r.kind === 'string' ? r.kind : typeof r.formato === 'string' ? r.formato : undefined,
+  };
 }
 
 /** Everything a refused step must leave as it was: the row, its audit entries, and the step's `extra`. */

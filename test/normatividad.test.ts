@@ -214,23 +214,30 @@ describe('Normatividad (7081-MP-SI 8.1.6)', () => {
     ).toEqual(['MEX-CAST01', 'VER-CAST01']);
   });
 
-  it('step 13: the working meeting closes the project, with its evidence', async () => {
+  it('step 13: the semester working meeting (It-01), held and recorded, closes the project', async () => {
     const { globalId: id } = await make.proyectoNormativo(server.db, { estado: 'REMITIDO_A_CAST' });
-    const meeting = { id, fecha: '2026-11-20T16:00:00Z', modalidad: 'VIRTUAL', evidenciasReunion: [] as unknown[] };
-    await expectRefused(CloseProyectoNormativoDocument, 'dstc', meeting, 'BAD_USER_INPUT');
-    const bad13 = await expectRefused(
+    // A meeting not yet held is refused; one that does not exist is not found.
+    const convened = await make.reunionTrabajoCast(server.db, { estado: 'CONVOCADA' });
+    const early = await expectRefused(
       CloseProyectoNormativoDocument,
       'dstc',
-      { ...meeting, evidenciasReunion: [{ tipo: 'MINUTA', descripcion: '' }] },
+      { id, reunionTrabajoCastId: convened.globalId },
       'BAD_USER_INPUT',
     );
-    expect(bad13.errors![0].extensions!.issues).toEqual([
-      { path: ['input', 'evidenciasReunion', 0, 'descripcion'], message: 'Must not be empty' },
+    expect(early.errors![0].extensions!.issues).toEqual([
+      { path: ['input', 'reunionTrabajoCastId'], message: 'The working meeting must be held and recorded first (CERRADA)' },
     ]);
-    const lista = { tipo: 'LISTA_ASISTENCIA', descripcion: 'Lista de asistencia', url: 'https://example.org/lista.pdf' };
-    const record = await step(CloseProyectoNormativoDocument, 'dstc', { ...meeting, evidenciasReunion: [lista] }, 'CERRADO');
-    expect(record.evidenciasReunion).toEqual(expect.arrayContaining([lista]));
+    const held = await make.reunionTrabajoCast(server.db, { estado: 'CERRADA', invitados: ['VER-CAST01'] });
+    const record = await step(CloseProyectoNormativoDocument, 'dstc', { id, reunionTrabajoCastId: held.globalId }, 'CERRADO');
+    expect(record.reunionTrabajoCast).toEqual({ id: held.globalId, periodo: held.periodo, estado: 'CERRADA' });
     expect(record.availableSteps).toEqual([]);
+    // A CAST that reads the project (it was sent to it) but was not invited to that meeting does not see the meeting through it.
+    const asCast = (await gql(server, ProyectoNormativoDocument, { id }, tokens['cast.mex'])).data!.node as {
+      id: string;
+      reunionTrabajoCast: unknown;
+    };
+    expect(asCast.id).toBe(id);
+    expect(asCast.reunionTrabajoCast).toBeNull();
   });
 
   it('a closed project accepts no step, whoever asks', async () => {
@@ -250,7 +257,7 @@ describe('Normatividad (7081-MP-SI 8.1.6)', () => {
       [
         CloseProyectoNormativoDocument,
         'dstc',
-        { id, fecha: '2026-11-20T16:00:00Z', modalidad: 'VIRTUAL', evidenciasReunion: [{ tipo: 'MINUTA', descripcion: 'm' }] },
+        { id, reunionTrabajoCastId: (await make.reunionTrabajoCast(server.db, { estado: 'CERRADA' })).globalId },
       ],
     ];
     for (const [docNode, actor, input] of closedSteps) {
@@ -279,12 +286,8 @@ describe('Normatividad (7081-MP-SI 8.1.6)', () => {
     await run(PublishProyectoNormativoDocument, 'dstc', { id });
     await run(ReceiveProyectoNormativoAsCastDocument, 'cast.mex', { id });
     await run(ReceiveProyectoNormativoAsCastDocument, 'cast.ver', { id });
-    await run(CloseProyectoNormativoDocument, 'dstc', {
-      id,
-      fecha: '2026-11-20T16:00:00Z',
-      modalidad: 'VIRTUAL',
-      evidenciasReunion: [{ tipo: 'MINUTA', descripcion: 'Minuta' }],
-    });
+    const meeting = await make.reunionTrabajoCast(server.db, { estado: 'CERRADA' });
+    await run(CloseProyectoNormativoDocument, 'dstc', { id, reunionTrabajoCastId: meeting.globalId });
     const record = await read(id);
     expect(record.estado).toBe('CERRADO');
     expect(record.history.map((h) => [h.transition, h.fromState, h.toState, h.actorRole, h.actorUnit.code])).toEqual([
@@ -310,7 +313,7 @@ describe('Normatividad (7081-MP-SI 8.1.6)', () => {
     expect(record.history[9].comment).toBe('Contradice el Estatuto Orgánico');
     // Actions record what they wrote; transitions that write fields record them too.
     expect(record.history[12].changes).toEqual({ numeroRegistro: 'DCAJ-2026-042' });
-    expect(record.history[16].changes).toMatchObject({ evidenciasReunion: 1, modalidadReunion: 'VIRTUAL' });
+    expect(record.history[16].changes).toEqual({ reunionTrabajoCastId: meeting.id });
   });
 
   it('limits what each person sees to their scope, in lists, nested fields and look-ups', async () => {

@@ -74,6 +74,13 @@ beforeAll(async () => {
   for (const estado of ['EN_COMENTARIOS_CAST', 'REMITIDO_A_CAST'] as const)
     await make.proyectoNormativo(db, { estado, unit: 'DSTC', destinatarios: [{ unit: 'MEX-CAST01', fin: 'COMENTARIOS' }] });
   await make.reunionTrabajoCast(db, {});
+  for (const cast of ['MEX-CAST01', 'VER-CAST01']) {
+    await make.acuerdoReunion(db, { responsable: cast });
+    await make.proyectoNormativoCapacitacion(db, { estado: 'EN_CONSENSO', destinatarios: [{ unit: 'CE-MEX', fin: 'APORTACIONES' }] });
+    const promocion = await make.promocionServiciosTecnologicos(db, { estado: 'VERIFICADA', cast: [cast] });
+    await make.catalogoServicios(db, { unit: cast, promocion: promocion.id });
+    await make.ofertaCapacitacion(db, { estado: 'DIFUNDIDA' });
+  }
 }, 240_000);
 afterAll(async () => {
   await server?.stop();

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CloseReunionTrabajoCastDocument,
+  CreateAcuerdoReunionDocument,
   CreateReunionTrabajoCastDocument,
   ReunionesTrabajoCastDocument,
   ReunionTrabajoCastDocument,
@@ -55,7 +56,6 @@ const closeInput = (id: string) => ({
   fecha: yesterday(),
   modalidad: 'VIRTUAL' as const,
   resultados: 'Áreas de mejora: tiempos de respuesta en cotizaciones.',
-  acuerdos: ['Cada CAST actualiza su catálogo antes del 15 de marzo', 'La CST publica la guía de cotización'],
   evidenciasReunion: [
     { tipo: 'CAPTURA_PANTALLA' as const, descripcion: 'Captura de la sesión virtual', url: 'https://drive.example.org/captura.png' },
     { tipo: 'LISTA_ASISTENCIA' as const, descripcion: 'Lista de asistencia' },
@@ -220,7 +220,8 @@ describe('steps 7-8: closeReunionTrabajoCast', () => {
     const r = await gql(server, CloseReunionTrabajoCastDocument, { input: closeInput(m.globalId) }, tokens.cst);
     expect(r.errors).toBeUndefined();
     const closed = r.data!.closeReunionTrabajoCast;
-    expect(closed).toMatchObject({ estado: 'CERRADA', modalidad: 'VIRTUAL', acuerdos: closeInput('').acuerdos, availableSteps: [] });
+    expect(closed).toMatchObject({ estado: 'CERRADA', modalidad: 'VIRTUAL', availableSteps: [] });
+    expect(closed.acuerdos).toHaveLength(1);
     expect(closed.evidenciasReunion.map((e) => e.tipo)).toEqual(['CAPTURA_PANTALLA', 'LISTA_ASISTENCIA']);
     expect(closed.history.at(-1)).toMatchObject({
       transition: 'closeReunionTrabajoCast',
@@ -230,13 +231,20 @@ describe('steps 7-8: closeReunionTrabajoCast', () => {
     });
   });
 
-  it('needs evidence, results and at least one agreement, and a meeting not in the future', async () => {
+  it('needs an agreement recorded first (step 8)', async () => {
+    const m = await make.reunionTrabajoCast(server.db, { estado: 'CONVOCADA', ready: false });
+    const r = await gql(server, CloseReunionTrabajoCastDocument, { input: closeInput(m.globalId) }, tokens.cst);
+    expect(codeOf(r)).toBe('INVALID_TRANSITION');
+    expect(r.errors![0].message).toBe('Record at least one agreement (createAcuerdoReunion) before closing the meeting');
+    expect(await state(m.globalId)).toMatchObject({ estado: 'CONVOCADA', version: 0 });
+  });
+
+  it('needs evidence and results, and a meeting not in the future', async () => {
     const m = await make.reunionTrabajoCast(server.db, { estado: 'CONVOCADA' });
     const input = {
       ...closeInput(m.globalId),
       fecha: new Date(Date.now() + 7 * 86_400_000).toISOString(),
       resultados: '',
-      acuerdos: [],
       evidenciasReunion: [],
     };
     const r = await gql(server, CloseReunionTrabajoCastDocument, { input }, tokens.cst);
@@ -244,7 +252,7 @@ describe('steps 7-8: closeReunionTrabajoCast', () => {
       issuesOf(r)
         .map((i) => i.path.join('.'))
         .sort(),
-    ).toEqual(['input.acuerdos', 'input.evidenciasReunion', 'input.fecha', 'input.resultados']);
+    ).toEqual(['input.evidenciasReunion', 'input.fecha', 'input.resultados']);
     expect(await state(m.globalId)).toMatchObject({ estado: 'CONVOCADA', version: 0 });
   });
 });
@@ -295,6 +303,21 @@ it('a full semester: steps 1 to 8 as the manual orders them, with the audit trai
     )
   ).sendReunionTrabajoCast;
   expect(sent.estado).toBe('CONVOCADA');
+  await step(
+    gql(
+      server,
+      CreateAcuerdoReunionDocument,
+      {
+        input: {
+          reunionTrabajoCastId: id,
+          descripcion: 'Cada CAST actualiza su catálogo antes del 15 de marzo',
+          responsableUnitId: unitIds['MEX-CAST01'],
+          fechaCompromiso: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        },
+      },
+      tokens.cst,
+    ),
+  );
   const closed = (
     await step(gql(server, CloseReunionTrabajoCastDocument, { input: { ...closeInput(id), version: sent.version } }, tokens.cst))
   ).closeReunionTrabajoCast;

@@ -65,7 +65,21 @@ beforeAll(async () => {
       unit: 'DSTC',
       destinatarios: [{ unit: 'VER-CAST01', fin: 'COMENTARIOS' }],
     }),
+    await make.proyectoNormativoCapacitacion(db, { estado: 'EN_CONSENSO', destinatarios: [{ unit: 'CE-MEX', fin: 'APORTACIONES' }] }),
+    await make.proyectoNormativoCapacitacion(db, { estado: 'EN_CONSENSO', destinatarios: [{ unit: 'RCEO', fin: 'APORTACIONES' }] }),
+    await make.ofertaCapacitacion(db, { estado: 'DIFUNDIDA' }),
+    await make.ofertaCapacitacion(db, { estado: 'EN_PREPARACION' }),
+    await make.acuerdoReunion(db, { responsable: 'MEX-CAST01' }),
+    await make.acuerdoReunion(db, { responsable: 'VER-CAST01' }),
   );
+  for (const cast of ['MEX-CAST01', 'VER-CAST01']) {
+    const promocion = await make.promocionServiciosTecnologicos(db, { estado: 'EN_PROMOCION', cast: [cast] });
+    made.push(
+      promocion,
+      await make.catalogoServicios(db, { unit: cast, promocion: promocion.id }),
+      await make.solicitudDirigida(db, { promocion: promocion.id }),
+    );
+  }
 }, 240_000);
 afterAll(() => server?.stop());
 

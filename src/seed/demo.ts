@@ -20,6 +20,7 @@ export const DEMO_UNITS: [string, string, OrgUnitKind, string | null][] = [
   ['DVS', 'Dirección de Vinculación Social', 'DIRECCION_NACIONAL', 'ON'],
   ['DCTA', 'Dirección de Comunicación y Tecnologías Aplicadas', 'DIRECCION_NACIONAL', 'ON'],
   ['COSFAC', 'Coordinación de Servicios Federales de Acreditación y Certificación', 'DIRECCION_NACIONAL', 'ON'],
+  ['COMERI', 'Comité de Mejora Regulatoria Interna', 'DIRECCION_NACIONAL', 'ON'],
   ['CE-MEX', 'Colegio de Educación Profesional Técnica del Estado de México', 'COLEGIO_ESTATAL', 'CONALEP'],
   ['MEX-SE', 'Jefatura de Servicios Escolares (Estado de México)', 'AREA_ESTATAL', 'CE-MEX'],
   ['MEX-CCC', 'Capacitación, Certificación y CAST (Estado de México)', 'AREA_ESTATAL', 'CE-MEX'],
@@ -73,6 +74,12 @@ export const DEMO_PEOPLE: [string, string, Role, string][] = [
   ['conocer.operador', 'Operador del Centro de Contacto', 'CONOCER_OPERADOR_CONTACTO', 'CONOCER-CC'],
   ['conocer.especialista', 'Especialista CONOCER', 'CONOCER_ESPECIALISTA', 'CONOCER-DVD'],
   ['spdi', 'SPDI-DPP', 'SPDI_DPP', 'SPDI-DPP'],
+  ['sesc', 'Subcoordinación de Estrategias de los Servicios de Capacitación', 'SESC', 'CSC'],
+  ['jdcesc', 'Jefatura de Control Estadístico de los Servicios de Capacitación', 'JDCESC', 'CSC'],
+  ['gt.comeri', 'Grupo de Trabajo del COMERI', 'GT_COMERI', 'COMERI'],
+  ['comeri', 'Secretaría del COMERI', 'COMERI', 'COMERI'],
+  ['enlace.mex', 'Responsable de Capacitación, Estado de México', 'ENLACE_CAPACITACION', 'CE-MEX'],
+  ['enlace.rceo', 'Responsable de Capacitación, RCEO', 'ENLACE_CAPACITACION', 'RCEO'],
 ];
 
 export const demoEmail = (local: string) => `${local}@demo.conalep.mx`;

@@ -15,6 +15,9 @@ import type {
   Person,
   PlanTrabajoAnual,
   ReporteTrimestral,
+  ReunionTrabajoCast,
+  PromocionServiciosTecnologicos,
+  ProyectoNormativo,
 } from '../../generated/prisma/client.js';
 
 /** The models reached through a filtered to-one relation, and their rows. */
@@ -25,6 +28,9 @@ interface Rows {
   reporteTrimestral: ReporteTrimestral;
   concentradoEstatal: ConcentradoEstatal;
   certificado: Certificado;
+  reunionTrabajoCast: ReunionTrabajoCast;
+  promocionServiciosTecnologicos: PromocionServiciosTecnologicos;
+  proyectoNormativo: ProyectoNormativo;
 }
 
 type Row = { id: string };

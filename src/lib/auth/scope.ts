@@ -40,3 +40,14 @@ export async function withinUnit(
   const path = await ctx.loader(createUnitPathLoader).load(unitId);
   return { unit: { path: { startsWith: path ?? '\u0000' } } };
 }
+
+/**
+ * Filter for records that belong to one unit and are addressed to others (a
+ * `destinatarios` relation of `{ unit }` rows): readable when the owner or an
+ * addressee lies within the viewer's reach, so an addressed unit and the
+ * offices above it see the record.
+ */
+export function readableByUnitOrAddressee(viewer: Viewer | null) {
+  const units = unitWithinScope(viewer);
+  return { OR: [{ unit: units }, { destinatarios: { some: { unit: units } } }] };
+}

@@ -270,6 +270,9 @@ export async function createRecord<S extends string, K extends string>(
         `${name} (step ${step.step}) is for role ${rolesOf(step).join(' or ')} at a unit that reaches ${subject ? `this ${subject.entity}` : 'this unit'}`,
       );
     }
+    if (step.under?.owner === 'actor') {
+      unit = await tx.orgUnit.findUniqueOrThrow({ where: { id: actor.unitId }, select: { id: true, path: true, kind: true } });
+    }
     if (step.unitKinds && !step.unitKinds.includes(unit.kind)) {
       throw badInput([
         {

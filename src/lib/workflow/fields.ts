@@ -24,11 +24,26 @@ export function recordLoader(workflow: WorkflowDefinition<string, string>) {
   return factory;
 }
 
-/** Adds `version`, `history` and `availableSteps` to the workflow's record type. */
-export function workflowRecordFields(workflow: WorkflowDefinition<string, string>) {
-  const stateless = workflow.states.length === 1;
+/**
+ * Adds `version`, `history` and `availableSteps` to the workflow's record type.
+ * Several workflows may share one model (two procedures over `ProyectoNormativo`,
+ * each store declaring the rows it owns with `only`): pass them all, once, with
+ * `owner` telling from a row's columns which one owns it; a record's history
+ * and steps are that workflow's.
+ */
+export function workflowRecordFields(
+  workflowOrShared: WorkflowDefinition<string, string> | readonly WorkflowDefinition<string, string>[],
+  /** With several workflows: the columns that tell which one owns a row, and its name from them. */
+  owner?: { select: Record<string, true>; workflow: (row: Record<string, unknown>) => string },
+) {
+  const workflows = 'steps' in workflowOrShared ? [workflowOrShared] : workflowOrShared;
+  const workflow = workflows[0];
+  if (workflows.length > 1 && !owner) throw new Error(`${workflow.entity}: several workflows need \`owner\` to tell which one owns a row`);
+  const of = (r: Record<string, unknown>) => (owner ? workflows.find((w) => w.name === owner.workflow(r))! : workflow);
+  const select = owner ? { select: owner.select } : {};
+  const stateless = workflows.every((w) => w.states.length === 1);
   // The record type is chosen at run time, which Pothos cannot type: the fields themselves are typed against the row shape they read.
-  const fields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, { id: string; version?: number }>) => ({
+  const fields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, { id: string; version?: number } & Record<string, unknown>>) => ({
     ...(stateless
       ? {}
       : {
@@ -40,14 +55,17 @@ export function workflowRecordFields(workflow: WorkflowDefinition<string, string
     history: t.field({
       type: [WorkflowTransitionRef],
       description: 'Every step taken on this record, oldest first.',
-      resolve: (r, _a, ctx) => ctx.loader(createHistoryLoader).load({ workflow: workflow.name, recordId: r.id }),
+      ...select,
+      resolve: (r, _a, ctx) => ctx.loader(createHistoryLoader).load({ workflow: of(r).name, recordId: r.id }),
     }),
     availableSteps: t.stringList({
       description: 'Mutations the viewer may call on this record now (role, reach and state allow them).',
+      ...select,
       resolve: async (r, _a, ctx) => {
         if (!ctx.viewer) return [];
-        const record = await ctx.loader(recordLoader(workflow)).load(r.id);
-        return record ? availableStepsOf(workflow, record, ctx.viewer) : [];
+        const w = of(r);
+        const record = await ctx.loader(recordLoader(w)).load(r.id);
+        return record ? availableStepsOf(w, record, ctx.viewer) : [];
       },
     }),
   });

@@ -17,7 +17,7 @@ interface Row {
   version?: number;
   unitId: string;
   unit: { path: string };
-  [relation: string]: unknown;
+  [column: string]: unknown;
 }
 
 export interface StoreOptions<S extends string> {
@@ -27,6 +27,13 @@ export interface StoreOptions<S extends string> {
   fixedState?: S;
   /** A relation of `{ <purpose>, unit }` rows naming the units the record was addressed to. */
   addressees?: { relation: string; purpose: string };
+  /**
+   * The rows this workflow owns, when several workflows share one model (e.g. `{ tipo: 'CAPACITACION' }`:
+   * two procedures over `ProyectoNormativo`): the engine neither loads nor moves other rows.
+   */
+  only?: object;
+  /** A column telling which kind of record a row is (`WorkflowRecord.kind`), for steps whose role depends on it (`roleByKind`). */
+  kind?: string;
 }
 
 /** `model` is the Prisma client property (e.g. "planAnualCentro"); the table is its capitalised name. */
@@ -36,11 +43,13 @@ export function unitOwnedStore<S extends string>(model: string, options: StoreOp
   const readable = options.readable ?? readableByUnit;
   const fixed = options.fixedState;
   const addr = options.addressees;
+  const only = options.only ? [options.only] : [];
   const select = {
     id: true,
     unitId: true,
     unit: { select: { path: true } },
     ...(fixed ? {} : { estado: true, version: true }),
+    ...(options.kind ? { [options.kind]: true } : {}),
     ...(addr ? { [addr.relation]: { select: { [addr.purpose]: true, unit: { select: { path: true } } } } } : {}),
   };
   const toRecord = (row: Row): WorkflowRecord<S> => ({
@@ -49,6 +58,7 @@ export function unitOwnedStore<S extends string>(model: string, options: StoreOp
     version: row.version ?? 0,
     unitId: row.unitId,
     unitPath: row.unit.path,
+    ...(options.kind ? { kind: String(row[options.kind]) } : {}),
     addressees: addr
       ? (row[addr.relation] as Record<string, unknown>[]).map((d) => ({
           purpose: String(d[addr.purpose]),
@@ -59,21 +69,24 @@ export function unitOwnedStore<S extends string>(model: string, options: StoreOp
   return {
     readable,
     async load(tx, id, viewer) {
-      const row = await delegate(tx).findFirst({ where: { AND: [{ id }, readable(viewer)] }, select });
+      const row = await delegate(tx).findFirst({ where: { AND: [{ id }, readable(viewer), ...only] }, select });
       return row ? toRecord(row) : null;
     },
     async loadMany(tx, ids) {
-      return (await delegate(tx).findMany({ where: { id: { in: [...ids] } }, select })).map(toRecord);
+      return (await delegate(tx).findMany({ where: { AND: [{ id: { in: [...ids] } }, ...only] }, select })).map(toRecord);
     },
     async lock(tx, id) {
       await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE id = $1::uuid FOR UPDATE`, id);
     },
     async move(tx, id, version, to, data) {
       if (fixed) {
-        if (Object.keys(data).length) await delegate(tx).updateMany({ where: { id }, data });
+        if (Object.keys(data).length) await delegate(tx).updateMany({ where: { AND: [{ id }, ...only] }, data });
         return true;
       }
-      const { count } = await delegate(tx).updateMany({ where: { id, version }, data: { ...data, estado: to, version: { increment: 1 } } });
+      const { count } = await delegate(tx).updateMany({
+        where: { AND: [{ id, version }, ...only] },
+        data: { ...data, estado: to, version: { increment: 1 } },
+      });
       return count === 1;
     },
   };

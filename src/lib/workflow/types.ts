@@ -100,7 +100,15 @@ export interface CreationStep<S extends string> extends StepCommon {
    * belongs to the parent's unit and the role must reach it. Without it, the
    * record is made at a unit given in the input (or the actor's own unit).
    */
-  under?: { subject: Subject | readonly Subject[]; description: string };
+  under?: {
+    subject: Subject | readonly Subject[];
+    description: string;
+    /**
+     * Who owns the new record: the parent's unit (default), or the acting role's own unit — for an
+     * answer made by a unit the parent was addressed to (a CAST's catalogue sent for a request of the CST).
+     */
+    owner?: 'subject' | 'actor';
+  };
   /** Kinds of unit that may own the record (when made at a unit). */
   unitKinds?: readonly OrgUnitKind[];
 }

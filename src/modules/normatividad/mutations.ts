@@ -3,43 +3,30 @@
 // here each step only says what it writes.
 import { builder } from '../../builder.js';
 import type { FinDestinatario } from '../../generated/prisma/enums.js';
-import { InputChecker, type InputIssue } from '../../lib/errors.js';
-import type { ChangePlan } from '../../lib/workflow/engine.js';
+import { InputChecker } from '../../lib/errors.js';
+import { addressPlan } from '../../lib/workflow/addressees.js';
 import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
 import { isHttpUrl } from '../../lib/validation.js';
 import type { EstadoNormativo } from '../../generated/prisma/enums.js';
-import { checkMeeting, EvidenciaReunionInput, evidenceRows, type MeetingArgs } from './meeting.js';
-import { ModalidadReunionEnum } from './types.js';
+import { notFound } from '../../lib/errors.js';
+import { readableReunionesTrabajoCast } from '../reuniones/rules.js';
+import { ReunionTrabajoCastRef } from '../reuniones/types.js';
 import { normatividadWorkflow as wf } from './workflow.js';
 
 /**
  * Steps 3 and 11 address the record to CAST units: `castUnitIds` must all be
  * CAST (omitted, when allowed, means every CAST); the addressees are recorded.
  */
-function addressToCast(castUnitIds: { id: string }[] | null | undefined, purpose: FinDestinatario): ChangePlan<EstadoNormativo> {
-  const path = ['input', 'castUnitIds'];
-  let units: string[] = [];
-  return {
-    validate: async (tx) => {
-      if (!castUnitIds) {
-        units = (await tx.orgUnit.findMany({ where: { kind: 'CAST' }, select: { id: true } })).map((u) => u.id);
-        return units.length ? [] : [{ path, message: 'There is no CAST to address' }];
-      }
-      if (!castUnitIds.length) return [{ path, message: 'Name at least one CAST' }];
-      const ids = castUnitIds.map((g) => g.id);
-      const found = await tx.orgUnit.findMany({ where: { id: { in: ids }, kind: 'CAST' }, select: { id: true } });
-      units = found.map((u) => u.id);
-      return ids.flatMap((id, i): InputIssue[] => (units.includes(id) ? [] : [{ path: [...path, i], message: 'Not a CAST unit' }]));
-    },
-    effects: async (tx, record) => {
-      await tx.proyectoNormativoDestinatario.createMany({
-        data: units.map((unitId) => ({ proyectoId: record.id, unitId, fin: purpose })),
-        skipDuplicates: true,
-      });
-      return { destinatarios: units, fin: purpose };
-    },
-  };
-}
+const addressToCast = (castUnitIds: readonly { id: string }[] | null | undefined, purpose: FinDestinatario) =>
+  addressPlan<EstadoNormativo>(castUnitIds, {
+    kinds: ['CAST'],
+    label: 'a CAST unit',
+    path: ['input', 'castUnitIds'],
+    purpose,
+    allWhenOmitted: true,
+    write: (tx, proyectoId, rows) =>
+      tx.proyectoNormativoDestinatario.createMany({ data: rows.map((r) => ({ ...r, proyectoId })), skipDuplicates: true }),
+  });
 
 // Step 1 creates the record.
 const CreateInput = builder.inputType('CreateProyectoNormativoInput', {
@@ -125,26 +112,32 @@ stepMutation(wf, 'publishProyectoNormativo', { input: ReleaseInput, plan: (input
 
 stepMutation(wf, 'receiveProyectoNormativoAsCast');
 
-const MeetingInput = builder.inputType('CloseProyectoNormativoInput', {
+// Step 13: the working meeting of It-01 where the lineamientos were presented is the semester's
+// ReunionTrabajoCast, held and recorded with its evidence and agreements (reuniones module).
+const CloseInput = builder.inputType('CloseProyectoNormativoInput', {
   fields: (t) => ({
     ...stepArgFields(t),
-    fecha: t.field({ type: 'DateTime', required: true }),
-    modalidad: t.field({ type: ModalidadReunionEnum, required: true }),
-    evidenciasReunion: t.field({
-      type: [EvidenciaReunionInput],
+    reunionTrabajoCastId: t.globalID({
       required: true,
-      description: 'Minutes, screenshots or attendance lists (at least one).',
+      for: ReunionTrabajoCastRef,
+      description: 'The working meeting with CAST directors (It-01), already held and recorded (CERRADA).',
     }),
   }),
 });
-stepMutation<EstadoNormativo, keyof typeof wf.steps, StepArgs & MeetingArgs>(wf, 'closeProyectoNormativo', {
-  input: MeetingInput,
-  plan: (input) => ({
-    validate: () => checkMeeting(new InputChecker(), input).issues,
-    data: { fechaReunion: input.fecha, modalidadReunion: input.modalidad },
-    effects: async (tx, record) => {
-      await tx.evidenciaReunion.createMany({ data: evidenceRows(input).map((e) => ({ ...e, proyectoId: record.id })) });
-      return { evidenciasReunion: input.evidenciasReunion.length };
+stepMutation<EstadoNormativo, keyof typeof wf.steps, StepArgs & { reunionTrabajoCastId: { id: string } }>(wf, 'closeProyectoNormativo', {
+  input: CloseInput,
+  plan: (input, ctx) => ({
+    validate: async (tx) => {
+      const id = input.reunionTrabajoCastId.id;
+      const meeting = await tx.reunionTrabajoCast.findFirst({
+        where: { AND: [{ id }, readableReunionesTrabajoCast(ctx.viewer)] },
+        select: { estado: true },
+      });
+      if (!meeting) throw notFound('ReunionTrabajoCast', id);
+      return meeting.estado === 'CERRADA'
+        ? []
+        : [{ path: ['input', 'reunionTrabajoCastId'], message: 'The working meeting must be held and recorded first (CERRADA)' }];
     },
+    data: { reunionTrabajoCastId: input.reunionTrabajoCastId.id },
   }),
 });

@@ -1,17 +1,23 @@
 import { count, findMany } from '../../lib/db/read.js';
 import { builder } from '../../builder.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { EstadoNormativo, FinDestinatario, ModalidadReunion, TipoEvidencia } from '../../generated/prisma/enums.js';
+import { EstadoNormativo, FinDestinatario, ModalidadReunion, TipoEvidencia, TipoProyectoNormativo } from '../../generated/prisma/enums.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { readableProyectos } from './rules.js';
 import { loadReadable } from '../../lib/auth/relations.js';
 import { readablePeople } from '../organisation/rules.js';
 import { normatividadWorkflow as wf } from './workflow.js';
+import { normativaCapacitacionWorkflow } from './capacitacion.js';
+import { readableReunionesTrabajoCast } from '../reuniones/rules.js';
 
 export const EstadoNormativoEnum = builder.enumType(EstadoNormativo, {
   name: 'EstadoProyectoNormativo',
-  description: 'State of a proyecto normativo in 7081-MP-SI 8.1.6 (see `workflows`).',
+  description: 'State of a proyecto normativo in 7081-MP-SI 8.1.6 or Pd-02-It-01, by its `tipo` (see `workflows`).',
+});
+export const TipoProyectoNormativoEnum = builder.enumType(TipoProyectoNormativo, {
+  name: 'TipoProyectoNormativo',
+  description: 'The procedure a proyecto normativo follows: SERVICIOS_TECNOLOGICOS (8.1.6) or CAPACITACION (Pd-02-It-01).',
 });
 export const FinDestinatarioEnum = builder.enumType(FinDestinatario, { name: 'FinDestinatario' });
 export const TipoEvidenciaEnum = builder.enumType(TipoEvidencia, { name: 'TipoEvidencia' });
@@ -20,12 +26,33 @@ export const ModalidadReunionEnum = builder.enumType(ModalidadReunion, { name: '
 export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableProyectos(ctx.viewer)] }),
-  description: 'A normative project regulating technological services (7081-MP-SI 8.1.6).',
+  description:
+    'A normative project: regulating technological services (7081-MP-SI 8.1.6, `tipo: SERVICIOS_TECNOLOGICOS`) or training services (Pd-02-It-01, `tipo: CAPACITACION`).',
   fields: (t) => ({
+    tipo: t.expose('tipo', { type: TipoProyectoNormativoEnum, description: 'Which procedure the project follows; fixed at creation.' }),
     titulo: t.exposeString('titulo'),
     necesidad: t.exposeString('necesidad', { description: 'The need identified by the DSTC (step 1).' }),
     documentoUrl: t.exposeString('documentoUrl', { nullable: true, description: 'The drafted document (step 5).' }),
-    numeroRegistro: t.exposeString('numeroRegistro', { nullable: true, description: 'Registration given by the DCAJ (step 9).' }),
+    numeroRegistro: t.exposeString('numeroRegistro', {
+      nullable: true,
+      description: "Registration given by the DCAJ (8.1.6 step 9), or the COMERI's approval agreement (Pd-02-It-01 step 5).",
+    }),
+    seguimiento: t.exposeString('seguimiento', {
+      nullable: true,
+      description: 'How the application of the training normativa is followed up (Pd-02-It-01 step 8).',
+    }),
+    reunionTrabajoCast: t.prismaField({
+      type: 'ReunionTrabajoCast',
+      nullable: true,
+      description:
+        "The working meeting with CAST directors where the lineamientos were presented (8.1.6 step 13); null before, or when the meeting is outside the viewer's scope.",
+      resolve: (query, p, _a, ctx) =>
+        loadReadable(ctx, 'reunionTrabajoCast', p.reunionTrabajoCastId, readableReunionesTrabajoCast(ctx.viewer), query),
+    }),
+    aportaciones: t.relation('aportaciones', {
+      description: 'Contributions of the Colegios Estatales, UODCDMX and RCEO (Pd-02-It-01 step 4), in the order recorded.',
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    }),
     estado: t.expose('estado', { type: EstadoNormativoEnum }),
     unit: t.relation('unit', { description: 'The unit that owns the project.' }),
     createdBy: t.prismaField({
@@ -41,20 +68,37 @@ export const ProyectoNormativoRef = builder.prismaNode('ProyectoNormativo', {
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    fechaReunion: t.expose('fechaReunion', { type: 'DateTime', nullable: true }),
+    fechaReunion: t.expose('fechaReunion', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the responsables were briefed (Pd-02-It-01 step 7); for 8.1.6 see `reunionTrabajoCast`.',
+    }),
     modalidadReunion: t.expose('modalidadReunion', { type: ModalidadReunionEnum, nullable: true }),
     destinatarios: t.relation('destinatarios', { query: { orderBy: [{ fin: 'asc' }, { unitId: 'asc' }] } }),
     evidenciasReunion: t.relation('evidencias', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
   }),
 });
 
-workflowRecordFields(wf);
+workflowRecordFields([wf, normativaCapacitacionWorkflow], {
+  select: { tipo: true },
+  workflow: (p) => (p.tipo === 'CAPACITACION' ? normativaCapacitacionWorkflow.name : wf.name),
+});
 
 builder.prismaObject('ProyectoNormativoDestinatario', {
   description: 'A unit the project was addressed to, and why.',
   fields: (t) => ({
     unit: t.relation('unit'),
     fin: t.expose('fin', { type: FinDestinatarioEnum }),
+  }),
+});
+
+builder.prismaObject('AportacionNormativa', {
+  description: 'A contribution of a Colegio Estatal, the UODCDMX or the RCEO to a training normativa (Pd-02-It-01 step 4).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    unit: t.relation('unit', { description: 'The state office that contributed.' }),
+    texto: t.exposeString('texto'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 
@@ -74,6 +118,7 @@ const Filter = builder.inputType('ProyectoNormativoFilter', {
     dentroDe: t.globalID({ required: false, description: 'Owned by this unit or a unit below it.' }),
     unitId: t.globalID({ required: false, description: 'Owned by exactly this unit.' }),
     search: t.string({ required: false, description: 'Part of the title, case-insensitive.' }),
+    tipo: t.field({ type: TipoProyectoNormativoEnum, required: false, description: 'Only projects of this procedure.' }),
   }),
 });
 const Order = orderInput('ProyectoNormativo', ['createdAt', 'updatedAt', 'titulo', 'estado'] as const, 'createdAt');
@@ -84,6 +129,7 @@ const where = listWhere(async ({ filter }: { filter?: typeof Filter.$inferInput 
     await unitFilter(ctx, filter),
     filter?.estado?.length ? { estado: { in: filter.estado } } : {},
     filter?.search ? { titulo: { contains: filter.search, mode: 'insensitive' as const } } : {},
+    filter?.tipo ? { tipo: filter.tipo } : {},
   ],
 }));
 

@@ -22,7 +22,11 @@ export const normatividadWorkflow = defineWorkflow({
   procedure: '7081-MP-SI 8.1.6',
   title: 'Normatividad de los servicios tecnológicos',
   entity: 'ProyectoNormativo',
-  store: unitOwnedStore('proyectoNormativo', { readable: readableProyectos, addressees: { relation: 'destinatarios', purpose: 'fin' } }),
+  store: unitOwnedStore('proyectoNormativo', {
+    readable: readableProyectos,
+    addressees: { relation: 'destinatarios', purpose: 'fin' },
+    only: { tipo: 'SERVICIOS_TECNOLOGICOS' },
+  }),
   states: STATES,
   initial: 'NECESIDAD_IDENTIFICADA',
   final: ['CERRADO'],
@@ -153,7 +157,8 @@ export const normatividadWorkflow = defineWorkflow({
     },
     closeProyectoNormativo: {
       step: '13',
-      description: 'DSTC holds the working meeting with CAST directors (It-01) and records its evidence.',
+      description:
+        "DSTC records the working meeting with CAST directors (It-01) where the lineamientos were presented: the semester's ReunionTrabajoCast, held and recorded.",
       kind: 'transition',
       from: ['REMITIDO_A_CAST'],
       to: 'CERRADO',

@@ -29,4 +29,11 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   CONOCER_OPERADOR_CONTACTO: 'Operador del Centro de Contacto, an outside provider of CONOCER (V-CANA-MP-02).',
   CONOCER_ESPECIALISTA: 'CONOCER specialist to whom requests are handed (V-CANA-MP-02).',
   SPDI_DPP: 'External partner SPDI-DPP: receives the MIR reports addressed to it (7081-MP-SI 8.2).',
+  SESC: 'Subcoordinación de Estrategias de los Servicios de Capacitación, in the CSC (7081-MP-SI 8.2, Pd-02-It-01).',
+  JDCESC: 'Jefatura de Departamento de Control Estadístico de los Servicios de Capacitación, in the CSC (7081-MP-SI 8.2, Pd-02-It-01).',
+  GT_COMERI: 'Grupo de Trabajo of the COMERI: reviews training normativa projects before the committee (7081-MP-SI Pd-02-It-01 step 3).',
+  COMERI:
+    'Comité de Mejora Regulatoria Interna: approves training normativa, or returns it with observations (7081-MP-SI Pd-02-It-01 step 5).',
+  ENLACE_CAPACITACION:
+    'Responsable of training services in a Colegio Estatal, the UODCDMX or the RCEO: contributes to the training normativa and receives it (7081-MP-SI Pd-02-It-01 steps 4 and 6).',
 };

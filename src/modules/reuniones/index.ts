@@ -3,10 +3,10 @@ import { isAuthenticated } from '../../lib/auth/rules.js';
 import type { ApiModule } from '../../lib/modules.js';
 import './types.js';
 import './mutations.js';
-import { reunionTrabajoCastWorkflow } from './workflow.js';
+import { acuerdoReunionWorkflow, reunionTrabajoCastWorkflow } from './workflow.js';
 
 export const reuniones: ApiModule = {
   name: 'reuniones',
-  queries: { reunionesTrabajoCast: isAuthenticated },
-  workflows: [reunionTrabajoCastWorkflow],
+  queries: { reunionesTrabajoCast: isAuthenticated, acuerdosReunion: isAuthenticated },
+  workflows: [reunionTrabajoCastWorkflow, acuerdoReunionWorkflow],
 };

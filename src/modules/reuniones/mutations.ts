@@ -2,13 +2,15 @@
 // engine checks role, reach and state and writes the audit entry; here each
 // step only says what it writes.
 import { builder } from '../../builder.js';
-import type { EstadoReunionTrabajoCast, ModalidadReunion, OrgUnitKind } from '../../generated/prisma/enums.js';
-import { InputChecker, type InputIssue } from '../../lib/errors.js';
+import type { EstadoAcuerdoReunion, EstadoReunionTrabajoCast, ModalidadReunion, OrgUnitKind } from '../../generated/prisma/enums.js';
+import { ReunionTrabajoCastRef } from './types.js';
+import { InputChecker } from '../../lib/errors.js';
+import { addressPlan } from '../../lib/workflow/addressees.js';
 import { checkText, isHttpUrl } from '../../lib/validation.js';
 import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
 import { checkMeeting, EvidenciaReunionInput, evidenceRows, type MeetingArgs } from '../normatividad/meeting.js';
 import { ModalidadReunionEnum } from '../normatividad/types.js';
-import { reunionTrabajoCastWorkflow as wf } from './workflow.js';
+import { acuerdoReunionWorkflow, reunionTrabajoCastWorkflow as wf } from './workflow.js';
 
 type Step = keyof typeof wf.steps;
 const PERIODO = /^\d{4}-[12]$/;
@@ -110,42 +112,25 @@ const SendInput = builder.inputType('SendReunionTrabajoCastInput', {
 });
 stepMutation<EstadoReunionTrabajoCast, Step, StepArgs & { invitadoUnitIds?: { id: string }[] | null }>(wf, 'sendReunionTrabajoCast', {
   input: SendInput,
-  plan: (input) => {
-    const path = ['input', 'invitadoUnitIds'];
-    let units: string[] = [];
-    return {
-      validate: async (tx) => {
-        if (!input.invitadoUnitIds) {
-          units = (await tx.orgUnit.findMany({ where: { kind: { in: INVITABLE } }, select: { id: true } })).map((u) => u.id);
-          return units.length ? [] : [{ path, message: 'There is no unit to invite' }];
-        }
-        if (!input.invitadoUnitIds.length) return [{ path, message: 'Invite at least one unit' }];
-        const ids = input.invitadoUnitIds.map((g) => g.id);
-        const found = await tx.orgUnit.findMany({ where: { id: { in: ids }, kind: { in: INVITABLE } }, select: { id: true } });
-        units = found.map((u) => u.id);
-        return ids.flatMap((id, i): InputIssue[] =>
-          units.includes(id) ? [] : [{ path: [...path, i], message: 'Not a CAST, Colegio Estatal, UODCDMX or RCEO' }],
-        );
-      },
-      effects: async (tx, record) => {
-        await tx.reunionTrabajoCastDestinatario.createMany({
-          data: units.map((unitId) => ({ reunionTrabajoCastId: record.id, unitId, fin: 'INVITACION' as const })),
-          skipDuplicates: true,
-        });
-        return { destinatarios: units, fin: 'INVITACION' };
-      },
-    };
-  },
+  plan: (input) =>
+    addressPlan(input.invitadoUnitIds, {
+      kinds: INVITABLE,
+      label: 'a CAST, Colegio Estatal, UODCDMX or RCEO',
+      path: ['input', 'invitadoUnitIds'],
+      purpose: 'INVITACION',
+      allWhenOmitted: true,
+      write: (tx, reunionTrabajoCastId, rows) =>
+        tx.reunionTrabajoCastDestinatario.createMany({ data: rows.map((r) => ({ ...r, reunionTrabajoCastId })), skipDuplicates: true }),
+    }),
 });
 
-// Steps 7-8: the meeting held, its results, agreements and evidence.
+// Steps 7-8: the meeting held, its results and evidence (its agreements are AcuerdoReunion records, below).
 const CloseInput = builder.inputType('CloseReunionTrabajoCastInput', {
   fields: (t) => ({
     ...stepArgFields(t),
     fecha: t.field({ type: 'DateTime', required: true, description: 'Step 7: when the meeting was held.' }),
     modalidad: t.field({ type: ModalidadReunionEnum, required: true, description: 'Step 7: in person or virtual.' }),
     resultados: t.string({ required: true, description: 'Step 8: analysis of the results and areas of improvement.' }),
-    acuerdos: t.stringList({ required: true, description: 'Step 8: agreements and commitments to follow up (at least one).' }),
     evidenciasReunion: t.field({
       type: [EvidenciaReunionInput],
       required: true,
@@ -153,29 +138,83 @@ const CloseInput = builder.inputType('CloseReunionTrabajoCastInput', {
     }),
   }),
 });
-stepMutation<EstadoReunionTrabajoCast, Step, StepArgs & MeetingArgs & { resultados: string; acuerdos: string[] }>(
-  wf,
-  'closeReunionTrabajoCast',
-  {
-    input: CloseInput,
-    plan: (input) => {
-      const check = checkMeeting(new InputChecker(), input);
-      checkText(check, input.resultados, ['input', 'resultados']);
-      check.check(input.acuerdos.length > 0, ['input', 'acuerdos'], 'Give at least one agreement');
-      input.acuerdos.forEach((a, i) => checkText(check, a, ['input', 'acuerdos', i], 1000));
-      return {
-        validate: () => check.issues,
-        data: {
-          fechaReunion: input.fecha,
-          modalidad: input.modalidad,
-          resultados: input.resultados.trim(),
-          acuerdos: input.acuerdos.map((a) => a.trim()),
-        },
-        effects: async (tx, record) => {
-          await tx.evidenciaReunion.createMany({ data: evidenceRows(input).map((e) => ({ ...e, reunionTrabajoCastId: record.id })) });
-          return { evidenciasReunion: input.evidenciasReunion.length };
-        },
-      };
+stepMutation<EstadoReunionTrabajoCast, Step, StepArgs & MeetingArgs & { resultados: string }>(wf, 'closeReunionTrabajoCast', {
+  input: CloseInput,
+  plan: (input) => {
+    const check = checkMeeting(new InputChecker(), input);
+    checkText(check, input.resultados, ['input', 'resultados']);
+    return {
+      validate: () => check.issues,
+      data: {
+        fechaReunion: input.fecha,
+        modalidad: input.modalidad,
+        resultados: input.resultados.trim(),
+      },
+      effects: async (tx, record) => {
+        await tx.evidenciaReunion.createMany({ data: evidenceRows(input).map((e) => ({ ...e, reunionTrabajoCastId: record.id })) });
+        return { evidenciasReunion: input.evidenciasReunion.length };
+      },
+    };
+  },
+});
+
+// Step 8: each agreement or commitment, with the unit responsible and its due date, followed until fulfilled.
+const CreateAcuerdoInput = builder.inputType('CreateAcuerdoReunionInput', {
+  fields: (t) => ({
+    reunionTrabajoCastId: t.globalID({ required: true, for: ReunionTrabajoCastRef, description: 'The working meeting (CONVOCADA).' }),
+    descripcion: t.string({ required: true, description: 'The agreement or commitment.' }),
+    responsableUnitId: t.globalID({ required: true, description: 'The unit responsible for carrying it out; it sees the agreement.' }),
+    fechaCompromiso: t.field({ type: 'DateTime', required: true, description: 'When it is due; pending after that, it is overdue.' }),
+    observaciones: t.string({ required: false }),
+  }),
+});
+creationMutation(acuerdoReunionWorkflow, 'createAcuerdoReunion', {
+  input: CreateAcuerdoInput,
+  plan: (input, ctx) => ({
+    underId: input.reunionTrabajoCastId.id,
+    underIdPath: ['input', 'reunionTrabajoCastId'],
+    comment: input.observaciones,
+    validate: async (tx) => {
+      const check = checkText(new InputChecker(), input.descripcion, ['input', 'descripcion'], 1000);
+      const responsable = await tx.orgUnit.count({ where: { id: input.responsableUnitId.id } });
+      return check.check(responsable === 1, ['input', 'responsableUnitId'], 'No such unit').issues;
     },
+    create: async (tx, { unit, under }) => {
+      const data = {
+        descripcion: input.descripcion.trim(),
+        fechaCompromiso: input.fechaCompromiso,
+        responsable: input.responsableUnitId.id,
+      };
+      const { id } = await tx.acuerdoReunion.create({
+        data: {
+          unitId: unit.id,
+          reunionTrabajoCastId: under!.id,
+          descripcion: data.descripcion,
+          fechaCompromiso: data.fechaCompromiso,
+          createdById: ctx.viewer!.personId,
+          destinatarios: { create: { unitId: data.responsable, fin: 'RESPONSABLE' } },
+        },
+        select: { id: true },
+      });
+      return { id, changes: data };
+    },
+  }),
+});
+
+const CloseAcuerdoInput = builder.inputType('CloseAcuerdoReunionInput', {
+  fields: (t) => ({
+    ...stepArgFields(t),
+    resultado: t.string({ required: true, description: 'What was done to fulfil the agreement.' }),
+  }),
+});
+stepMutation<EstadoAcuerdoReunion, keyof typeof acuerdoReunionWorkflow.steps, StepArgs & { resultado: string }>(
+  acuerdoReunionWorkflow,
+  'closeAcuerdoReunion',
+  {
+    input: CloseAcuerdoInput,
+    plan: (input) => ({
+      validate: () => checkText(new InputChecker(), input.resultado, ['input', 'resultado']).issues,
+      data: { resultado: input.resultado.trim(), cumplidoAt: new Date() },
+    }),
   },
 );

@@ -1,21 +1,25 @@
 import { count, findMany } from '../../lib/db/read.js';
+import DataLoader from 'dataloader';
 import { builder } from '../../builder.js';
+import type { Db } from '../../lib/db/client.js';
+import type { OrgUnit } from '../../generated/prisma/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { EstadoReunionTrabajoCast } from '../../generated/prisma/enums.js';
+import { EstadoAcuerdoReunion, EstadoReunionTrabajoCast } from '../../generated/prisma/enums.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { FinDestinatarioEnum, ModalidadReunionEnum } from '../normatividad/types.js';
-import { readableReunionesTrabajoCast } from './rules.js';
+import { readableAcuerdosReunion, readableReunionesTrabajoCast } from './rules.js';
 import { loadReadable } from '../../lib/auth/relations.js';
 import { readablePeople } from '../organisation/rules.js';
-import { reunionTrabajoCastWorkflow as wf } from './workflow.js';
+import { OrgUnitRef } from '../organisation/types.js';
+import { acuerdoReunionWorkflow, reunionTrabajoCastWorkflow as wf } from './workflow.js';
 
 export const EstadoReunionTrabajoCastEnum = builder.enumType(EstadoReunionTrabajoCast, {
   name: 'EstadoReunionTrabajoCast',
   description: 'State of a working meeting in 7081-MP-SI Pd-01-It-01 (see `workflows`).',
 });
 
-builder.prismaNode('ReunionTrabajoCast', {
+export const ReunionTrabajoCastRef = builder.prismaNode('ReunionTrabajoCast', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableReunionesTrabajoCast(ctx.viewer)] }),
   description: 'The semester working meeting of the CST with CAST directors and technological-service heads (7081-MP-SI Pd-01-It-01).',
@@ -44,7 +48,10 @@ builder.prismaNode('ReunionTrabajoCast', {
     materialUrl: t.exposeString('materialUrl', { nullable: true, description: 'The instructional material (step 5).' }),
     fechaReunion: t.expose('fechaReunion', { type: 'DateTime', nullable: true, description: 'When the meeting was held (step 7).' }),
     resultados: t.exposeString('resultados', { nullable: true, description: 'Analysis of the results and areas of improvement (step 8).' }),
-    acuerdos: t.exposeStringList('acuerdos', { description: 'Agreements and commitments to follow up (step 8), in the order given.' }),
+    acuerdos: t.relation('acuerdos', {
+      description: 'Agreements and commitments to follow up (step 8) that the viewer may see, by due date.',
+      query: (_a, ctx) => ({ where: readableAcuerdosReunion(ctx.viewer), orderBy: [{ fechaCompromiso: 'asc' }, { id: 'asc' }] }),
+    }),
     estado: t.expose('estado', { type: EstadoReunionTrabajoCastEnum }),
     unit: t.relation('unit', { description: 'The unit that organises the meeting (the CST).' }),
     createdBy: t.prismaField({
@@ -129,6 +136,126 @@ builder.prismaObjectField('OrgUnit', 'reunionesTrabajoCast', (t) =>
     query: (args, ctx) => ({
       where: readableReunionesTrabajoCast(ctx.viewer),
       orderBy: Order.toPrisma<Prisma.ReunionTrabajoCastOrderByWithRelationInput>(args.orderBy),
+    }),
+  }),
+);
+
+// ---- It-01 step 8: agreements and commitments ------------------------------------
+
+/** The responsible unit of each agreement (its RESPONSABLE addressee), for all agreements of a response in one statement. */
+function createResponsableLoader(db: Db) {
+  return new DataLoader<string, OrgUnit | null>(async (ids) => {
+    const rows = await db.acuerdoReunionDestinatario.findMany({
+      where: { acuerdoReunionId: { in: [...ids] }, fin: 'RESPONSABLE' },
+      select: { acuerdoReunionId: true, unit: true },
+    });
+    const byId = new Map(rows.map((r) => [r.acuerdoReunionId, r.unit]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+export const EstadoAcuerdoReunionEnum = builder.enumType(EstadoAcuerdoReunion, {
+  name: 'EstadoAcuerdoReunion',
+  description: 'State of an agreement of a working meeting (It-01 step 8): PENDIENTE until the CST records it fulfilled.',
+});
+
+builder.prismaNode('AcuerdoReunion', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [readableAcuerdosReunion(ctx.viewer)] }),
+  description: 'An agreement or commitment of a working meeting (7081-MP-SI Pd-01-It-01 step 8), followed until fulfilled.',
+  fields: (t) => ({
+    descripcion: t.exposeString('descripcion'),
+    fechaCompromiso: t.expose('fechaCompromiso', { type: 'DateTime', description: 'When it is due.' }),
+    vencido: t.boolean({
+      description: 'Overdue: still PENDIENTE after its due date.',
+      select: { estado: true, fechaCompromiso: true },
+      resolve: (a) => a.estado === 'PENDIENTE' && a.fechaCompromiso.getTime() < Date.now(),
+    }),
+    resultado: t.exposeString('resultado', { nullable: true, description: 'What was done (when fulfilled).' }),
+    cumplidoAt: t.expose('cumplidoAt', { type: 'DateTime', nullable: true, description: 'When it was recorded fulfilled.' }),
+    estado: t.expose('estado', { type: EstadoAcuerdoReunionEnum }),
+    unit: t.relation('unit', { description: "The meeting's unit, which follows the agreement (the CST)." }),
+    responsable: t.field({
+      type: OrgUnitRef,
+      description: 'The unit responsible for carrying it out.',
+      resolve: async (a, _x, ctx) => (await ctx.loader(createResponsableLoader).load(a.id))!,
+    }),
+    reunionTrabajoCast: t.prismaField({
+      type: 'ReunionTrabajoCast',
+      nullable: true,
+      description: "The meeting that agreed it; null when the meeting is outside the viewer's scope.",
+      resolve: (query, a, _x, ctx) =>
+        loadReadable(ctx, 'reunionTrabajoCast', a.reunionTrabajoCastId, readableReunionesTrabajoCast(ctx.viewer), query),
+    }),
+    createdByName: t.string({
+      description: 'The full name of who recorded it.',
+      select: { createdBy: { select: { fullName: true } } },
+      resolve: (a) => a.createdBy.fullName,
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+workflowRecordFields(acuerdoReunionWorkflow);
+
+const AcuerdoFilter = builder.inputType('AcuerdoReunionFilter', {
+  fields: (t) => ({
+    dentroDe: t.globalID({ required: false, description: 'Owned by this unit or a unit below it.' }),
+    unitId: t.globalID({ required: false, description: 'Owned by exactly this unit.' }),
+    estado: t.field({ type: [EstadoAcuerdoReunionEnum], required: false, description: 'Any of these states.' }),
+    reunionTrabajoCastId: t.globalID({ required: false, for: ReunionTrabajoCastRef, description: 'Agreed at this meeting.' }),
+    responsableUnitId: t.globalID({ required: false, description: 'This unit is responsible.' }),
+    vencido: t.boolean({ required: false, description: 'true: overdue (PENDIENTE after the due date); false: not overdue.' }),
+  }),
+});
+const AcuerdoOrder = orderInput('AcuerdoReunion', ['fechaCompromiso', 'createdAt', 'updatedAt', 'estado'] as const, 'fechaCompromiso');
+
+const acuerdoWhere = listWhere(async ({ filter }: { filter?: typeof AcuerdoFilter.$inferInput | null }, ctx) => {
+  const now = new Date();
+  const overdue = { estado: 'PENDIENTE' as const, fechaCompromiso: { lt: now } };
+  return {
+    AND: [
+      readableAcuerdosReunion(ctx.viewer),
+      await unitFilter(ctx, filter),
+      filter?.estado?.length ? { estado: { in: filter.estado } } : {},
+      filter?.reunionTrabajoCastId ? { reunionTrabajoCastId: filter.reunionTrabajoCastId.id } : {},
+      filter?.responsableUnitId ? { destinatarios: { some: { fin: 'RESPONSABLE' as const, unitId: filter.responsableUnitId.id } } } : {},
+      filter?.vencido === true ? overdue : filter?.vencido === false ? { NOT: overdue } : {},
+    ],
+  };
+});
+
+builder.queryField('acuerdosReunion', (t) =>
+  t.prismaConnection(
+    {
+      type: 'AcuerdoReunion',
+      cursor: 'id',
+      description:
+        'Agreements of working meetings the viewer may see (owned within their reach, or their unit responsible); `filter: { vencido: true }` lists the overdue ones.',
+      args: { filter: t.arg({ type: AcuerdoFilter }), orderBy: t.arg({ type: AcuerdoOrder.Input }) },
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'acuerdoReunion', { where: await acuerdoWhere(args, ctx) }),
+      resolve: async (query, _root, args, ctx) =>
+        findMany(ctx.db, 'acuerdoReunion', {
+          ...query,
+          where: await acuerdoWhere(args, ctx),
+          orderBy: AcuerdoOrder.toPrisma<Prisma.AcuerdoReunionOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'AcuerdoReunionConnection' },
+    { name: 'AcuerdoReunionEdge' },
+  ),
+);
+
+builder.prismaObjectField('OrgUnit', 'acuerdosReunion', (t) =>
+  t.relatedConnection('acuerdosReunion', {
+    cursor: 'id',
+    totalCount: true,
+    args: { orderBy: t.arg({ type: AcuerdoOrder.Input }) },
+    description: 'Agreements owned by this unit (the meeting organiser) that the viewer may see.',
+    query: (args, ctx) => ({
+      where: readableAcuerdosReunion(ctx.viewer),
+      orderBy: AcuerdoOrder.toPrisma<Prisma.AcuerdoReunionOrderByWithRelationInput>(args.orderBy),
     }),
   }),
 );

@@ -6,9 +6,9 @@
 // activity is the CST's. Step numbers are the manual's (seed 001, lines 709-750).
 import { defineWorkflow } from '../../lib/workflow/types.js';
 import { unitOwnedStore } from '../../lib/workflow/stores.js';
-import type { EstadoReunionTrabajoCast } from '../../generated/prisma/enums.js';
+import type { EstadoAcuerdoReunion, EstadoReunionTrabajoCast } from '../../generated/prisma/enums.js';
 import type { Tx, WorkflowRecord } from '../../lib/workflow/types.js';
-import { readableReunionesTrabajoCast } from './rules.js';
+import { readableAcuerdosReunion, readableReunionesTrabajoCast } from './rules.js';
 
 export const STATES = ['EN_PREPARACION', 'CONVOCADA', 'CERRADA'] as const satisfies readonly EstadoReunionTrabajoCast[];
 
@@ -27,15 +27,23 @@ async function readyToInvite(tx: Tx, record: WorkflowRecord<string>): Promise<st
   return missing.length ? `Record before inviting: ${missing.join('; ')}` : null;
 }
 
+/** Step 8: the agreements and commitments are recorded before the meeting is closed. */
+async function hasAgreements(tx: Tx, record: WorkflowRecord<string>): Promise<string | null> {
+  const n = await tx.acuerdoReunion.count({ where: { reunionTrabajoCastId: record.id } });
+  return n > 0 ? null : 'Record at least one agreement (createAcuerdoReunion) before closing the meeting';
+}
+
+const reunionTrabajoCastStore = unitOwnedStore<EstadoReunionTrabajoCast>('reunionTrabajoCast', {
+  readable: readableReunionesTrabajoCast,
+  addressees: { relation: 'destinatarios', purpose: 'fin' },
+});
+
 export const reunionTrabajoCastWorkflow = defineWorkflow({
   name: 'reunion-trabajo-cast',
   procedure: '7081-MP-SI Pd-01-It-01',
   title: 'Reunión de trabajo con directores de CAST y responsables de los servicios tecnológicos',
   entity: 'ReunionTrabajoCast',
-  store: unitOwnedStore('reunionTrabajoCast', {
-    readable: readableReunionesTrabajoCast,
-    addressees: { relation: 'destinatarios', purpose: 'fin' },
-  }),
+  store: reunionTrabajoCastStore,
   states: STATES,
   initial: 'EN_PREPARACION',
   final: ['CERRADA'],
@@ -76,15 +84,63 @@ export const reunionTrabajoCastWorkflow = defineWorkflow({
     closeReunionTrabajoCast: {
       step: '7-8',
       description:
-        'CST holds the meeting (in person or virtually), records the results, agreements and commitments to follow up, with evidence (screenshots, attendance lists or minutes).',
+        'CST holds the meeting (in person or virtually) and records the results, with evidence (screenshots, attendance lists or minutes); its agreements are recorded first (createAcuerdoReunion).',
       kind: 'transition',
       from: ['CONVOCADA'],
       to: 'CERRADA',
       role: 'CST',
       reach: { kind: 'owner' },
       comment: 'optional',
+      guard: hasAgreements,
     },
   },
 });
 
 export type ReunionTrabajoCastStep = keyof typeof reunionTrabajoCastWorkflow.steps;
+
+export const ACUERDO_STATES = ['PENDIENTE', 'CUMPLIDO'] as const satisfies readonly EstadoAcuerdoReunion[];
+
+/**
+ * It-01 step 8 "establecer acuerdos y compromisos … para su seguimiento y
+ * realización": each agreement of a working meeting, with the unit responsible
+ * and its due date, followed by the CST until it is fulfilled. An agreement
+ * still PENDIENTE after its due date is overdue (`vencido`).
+ */
+export const acuerdoReunionWorkflow = defineWorkflow({
+  name: 'acuerdo-reunion',
+  procedure: '7081-MP-SI Pd-01-It-01',
+  title: 'Acuerdos y compromisos de la reunión de trabajo',
+  entity: 'AcuerdoReunion',
+  store: unitOwnedStore('acuerdoReunion', {
+    readable: readableAcuerdosReunion,
+    addressees: { relation: 'destinatarios', purpose: 'fin' },
+  }),
+  states: ACUERDO_STATES,
+  initial: 'PENDIENTE',
+  final: ['CUMPLIDO'],
+  steps: {
+    createAcuerdoReunion: {
+      step: '8',
+      description: 'CST records an agreement or commitment of the meeting, with the unit responsible and its due date.',
+      kind: 'creation',
+      to: 'PENDIENTE',
+      under: {
+        subject: { entity: 'ReunionTrabajoCast', store: reunionTrabajoCastStore, states: ['CONVOCADA'] },
+        description: 'a working meeting already convened (CONVOCADA)',
+      },
+      role: 'CST',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+    closeAcuerdoReunion: {
+      step: '8',
+      description: 'CST records that the agreement was fulfilled, with its result.',
+      kind: 'transition',
+      from: ['PENDIENTE'],
+      to: 'CUMPLIDO',
+      role: 'CST',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+  },
+});
