@@ -24,9 +24,19 @@ function files(dir) {
 function inputsHash() {
   const hash = createHash('sha256');
   const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
-  hash.update(JSON.stringify(['prisma', '@prisma/client', '@pothos/plugin-prisma', '@graphql-codegen/cli'].map((p) => lock.packages?.[`node_modules/${p}`]?.version)));
+  hash.update(
+    JSON.stringify(
+      ['prisma', '@prisma/client', '@pothos/plugin-prisma', '@graphql-codegen/cli'].map(
+        (p) => lock.packages?.[`node_modules/${p}`]?.version,
+      ),
+    ),
+  );
   for (const file of ['prisma/schema.prisma', 'codegen.ts', 'schema/schema.graphql', ...files('schema/operations')]) {
-    hash.update(file).update('\0').update(readFileSync(path.join(root, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }

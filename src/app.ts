@@ -23,6 +23,9 @@ import { createLoginThrottle } from './lib/auth/login-throttle.js';
 import { configurePasswordHashing } from './lib/auth/passwords.js';
 import { clientMistakeError, transientDatabaseError } from './lib/db/errors.js';
 import { buildSchema } from './schema.js';
+import { createCorsPolicy } from './lib/http/cors.js';
+import { createExplorer, wantsPage } from './lib/http/explorer.js';
+import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo.js';
 import { registeredModules } from './lib/modules.js';
 
 export interface App {
@@ -76,6 +79,18 @@ export async function createApp(options: {
         () => false,
       ));
 
+  const cors = createCorsPolicy(config.corsOrigins);
+  const explorer = config.explorer
+    ? createExplorer({
+        demo: config.demoAccounts
+          ? {
+              password: DEMO_PASSWORD,
+              accounts: DEMO_PEOPLE.map(([local, , role, unit]) => ({ email: demoEmail(local), role, unit })),
+            }
+          : undefined,
+      })
+    : undefined;
+
   const limits = operationLimitOptions<Context>(config.limits);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -126,9 +141,30 @@ export async function createApp(options: {
       const database = (await databaseUp()) ? 'up' : 'down';
       return sendJson(res, database === 'up' ? 200 : 503, { status: database === 'up' ? 'ok' : 'degraded', database });
     }
+    if (cors.handle(req, res)) return;
+    if (
+      explorer &&
+      req.method === 'GET' &&
+      (url.pathname.startsWith('/explorer/') || wantsPage(req.method, req.headers.accept, url.search))
+    ) {
+      const page = url.pathname === '/graphql' || url.pathname.startsWith('/explorer/') ? explorer.serve(url.pathname) : undefined;
+      if (page) {
+        res.statusCode = page.status;
+        res.setHeader('content-type', page.type);
+        if (page.csp) res.setHeader('content-security-policy', page.csp);
+        // Assets are read-only files of this version: browsers may keep them for the session.
+        if (url.pathname.startsWith('/explorer/')) res.setHeader('cache-control', 'private, max-age=300');
+        return res.end(page.body);
+      }
+    }
+    if (url.pathname === '/' && explorer && req.method === 'GET') {
+      res.statusCode = 302;
+      res.setHeader('location', '/graphql');
+      return res.end();
+    }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: use /graphql or /health' });
     if (req.method !== 'GET' && req.method !== 'POST') {
-      res.setHeader('allow', 'GET, POST');
+      res.setHeader('allow', 'GET, POST, OPTIONS');
       return sendJson(res, 405, { error: 'Use GET or POST' });
     }
     const raw = await readBody(req, config.maxBodyBytes);

@@ -1,5 +1,6 @@
 // Configuration from the environment, read once at start-up.
 import { createHash } from 'node:crypto';
+import { parseOrigins } from './lib/http/cors.js';
 
 export interface Config {
   port: number;
@@ -52,6 +53,12 @@ export interface Config {
   login: LoginLimits;
   /** Proxies in front of the API whose X-Forwarded-For is believed (0: use the socket's address). */
   trustProxy: number;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated; `*` for any). */
+  corsOrigins: string[];
+  /** The in-browser explorer at GET /graphql (EXPLORER; default: on when introspection is). */
+  explorer: boolean;
+  /** Offer the demo accounts in the explorer's sign-in (DEMO_ACCOUNTS; default: on with the embedded engine and its demo). */
+  demoAccounts: boolean;
 }
 
 export interface LoginLimits {
@@ -85,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('JWT_SECRET is the development secret once committed to this repository: use a random value of at least 32 characters');
   }
   const issuer = env.EXTERNAL_IDP_ISSUER;
+  const introspection = env.INTROSPECTION ? env.INTROSPECTION === 'true' : env.NODE_ENV !== 'production';
   return {
     port: Number(env.PORT ?? 4000),
     databaseUrl,
@@ -121,7 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: Number(env.MAX_QUERY_DEPTH ?? 12),
       maxAliases: Number(env.MAX_QUERY_ALIASES ?? 15),
       maxCost: Number(env.MAX_QUERY_COST ?? 5000),
-      introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
+      introspection,
     },
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
@@ -137,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       hashConcurrency: Number(env.PASSWORD_HASH_CONCURRENCY ?? 2),
     },
     trustProxy: env.TRUST_PROXY === 'true' ? 1 : Number(env.TRUST_PROXY ?? 0) || 0,
+    corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    explorer: env.EXPLORER ? env.EXPLORER === 'true' : introspection,
+    demoAccounts: env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'true' : !databaseUrl && env.SEED_DEMO_DATA !== 'false',
   };
 }
 

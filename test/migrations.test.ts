@@ -35,7 +35,9 @@ describe('the start-up applier (src/lib/db/migrate.ts)', () => {
       expect(await applyMigrations(own.url)).toEqual({ applied: [], alreadyApplied: first.applied.length });
       expect((await applyMigrations(cli.url)).applied).toEqual([]);
       // The CLI agrees that nothing is pending on the database this applier built.
-      expect(await runPrisma(['migrate', 'status'], { env: { DATABASE_URL: own.url }, quiet: true })).toContain('Database schema is up to date');
+      expect(await runPrisma(['migrate', 'status'], { env: { DATABASE_URL: own.url }, quiet: true })).toContain(
+        'Database schema is up to date',
+      );
     } finally {
       await Promise.all([cli.drop(), own.drop()]);
     }
@@ -63,7 +65,7 @@ async function bookkeeping(url: string) {
       `SELECT migration_name, checksum, applied_steps_count, logs, rolled_back_at, finished_at IS NOT NULL AS finished
        FROM _prisma_migrations ORDER BY migration_name`,
     );
-    return rows.rows;
+    return rows.rows as unknown[];
   } finally {
     await client.end();
   }

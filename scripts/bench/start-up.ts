@@ -62,7 +62,9 @@ async function timeToHealth(command: string[], dataDir: string, port: number): P
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as { msg: string; sinceStartMs?: number; startedInMs?: number; durationMs?: number })
-      .filter((l) => ['embedded database started', 'migrations applied', 'migrations up to date', 'demo data seeded', 'listening'].includes(l.msg))
+      .filter((l) =>
+        ['embedded database started', 'migrations applied', 'migrations up to date', 'demo data seeded', 'listening'].includes(l.msg),
+      )
       .map((l) => `${l.msg} ${l.sinceStartMs ?? l.startedInMs ?? l.durationMs} ms`)
       .join(', ');
     return { ms, phases };
@@ -72,7 +74,11 @@ async function timeToHealth(command: string[], dataDir: string, port: number): P
   }
 }
 
-console.log(`Start-up on the embedded engine · ${cpus().length} CPUs · load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `Start-up on the embedded engine · ${cpus().length} CPUs · load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 let failed = false;
 let port = 4700 + Math.floor(Math.random() * 200);
 for (const target of TARGETS) {
@@ -90,5 +96,7 @@ for (const target of TARGETS) {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
-console.log(`targets: first start < ${LIMITS.first / 1000} s, restart < ${LIMITS.restart / 1000} s (load average now ${loadavg()[0].toFixed(1)})`);
+console.log(
+  `targets: first start < ${LIMITS.first / 1000} s, restart < ${LIMITS.restart / 1000} s (load average now ${loadavg()[0].toFixed(1)})`,
+);
 if (failed) process.exitCode = 1;

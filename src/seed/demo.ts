@@ -134,7 +134,8 @@ async function seedDemoStudents(db: Db, units: Map<string, { id: string }>, cloc
   const grupos: { id: string; unitId: string; clave: string; periodo: string; semestre: number }[] = [];
   const docentes: { id: string; unitId: string; nombre: string }[] = [];
   const alumnos: Prisma.AlumnoCreateManyInput[] = [];
-  const evaluaciones: { alumnoId: string; moduloId: string; docenteId: string; periodo: string; corte: number; calificacion: number }[] = [];
+  const evaluaciones: { alumnoId: string; moduloId: string; docenteId: string; periodo: string; corte: number; calificacion: number }[] =
+    [];
   for (const [code, count] of [
     ['MEX-P001', 20],
     ['MEX-P002', 10],
