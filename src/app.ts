@@ -2,7 +2,6 @@
 // server with /graphql and /health.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -24,6 +23,11 @@ import { configurePasswordHashing } from './lib/auth/passwords.js';
 import { clientMistakeError, transientDatabaseError } from './lib/db/errors.js';
 import { buildSchema } from './schema.js';
 import { createCorsPolicy } from './lib/http/cors.js';
+import { requestContext, type RequestContext } from './lib/observability/request-context.js';
+import { createMetrics, type Metrics } from './lib/observability/metrics.js';
+import { createTracing } from './lib/observability/tracing.js';
+import { chooseLanguage } from './lib/i18n/language.js';
+import { poolOf } from './lib/db/read.js';
 import { createExplorer, wantsPage } from './lib/http/explorer.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo.js';
 import { registeredModules } from './lib/modules.js';
@@ -44,9 +48,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
   'cache-control': 'no-store',
 };
-
-/** The request being served, for log lines written far from the handler (formatError). */
-const currentRequest = new AsyncLocalStorage<{ requestId: string }>();
 
 export async function createApp(options: {
   config: Config;
@@ -80,6 +81,8 @@ export async function createApp(options: {
       ));
 
   const cors = createCorsPolicy(config.corsOrigins);
+  const metrics = createMetrics({ pool: () => poolOf(db) });
+  const tracing = createTracing(config.otel);
   const explorer = config.explorer
     ? createExplorer({
         demo: config.demoAccounts
@@ -105,6 +108,7 @@ export async function createApp(options: {
       // No cache hints are used: without this, Apollo runs a hook on every field of every response.
       ApolloServerPluginCacheControlDisabled(),
       httpStatusPlugin,
+      operationPlugin(metrics),
       ...limits.plugins,
     ],
     formatError: (formatted, error) => publicError(formatted, error, log),
@@ -116,17 +120,26 @@ export async function createApp(options: {
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    res.on('finish', () =>
+    const span = tracing.startRequest(req, res);
+    const { traceId, spanId } = span.spanContext();
+    const store: RequestContext = { requestId, traceId, spanId, span, language: chooseLanguage(req.headers['accept-language']) };
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const path = req.url?.split('?')[0] ?? '/';
+      metrics.httpRequest(routeOf(path), req.method ?? '', res.statusCode, seconds);
       log.info('request', {
         requestId,
+        ...(store.operationName !== undefined && { operationName: store.operationName }),
+        traceId,
+        spanId,
         method: req.method,
-        path: req.url?.split('?')[0],
+        path,
         status: res.statusCode,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-      }),
-    );
-    currentRequest
-      .run({ requestId }, () => handle(req, res, requestId))
+        durationMs: seconds * 1e3,
+      });
+    });
+    requestContext
+      .run(store, () => handle(req, res, requestId))
       .catch((error: unknown) => {
         log.error('request failed', { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
         if (!res.headersSent)
@@ -140,6 +153,14 @@ export async function createApp(options: {
     if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       const database = (await databaseUp()) ? 'up' : 'down';
       return sendJson(res, database === 'up' ? 200 : 503, { status: database === 'up' ? 'ok' : 'degraded', database });
+    }
+    if (url.pathname === '/metrics' && config.metrics.enabled && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (config.metrics.token && req.headers.authorization !== `Bearer ${config.metrics.token}`) {
+        res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+        return sendJson(res, 401, { error: 'Send the METRICS_TOKEN as a bearer token' });
+      }
+      res.setHeader('content-type', metrics.registry.contentType);
+      return res.end(await metrics.registry.metrics());
     }
     if (cors.handle(req, res)) return;
     if (
@@ -222,6 +243,7 @@ export async function createApp(options: {
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first (up to shutdownGraceMs)
         await viewerCache?.stop();
+        await tracing.shutdown();
         await db.$disconnect();
         await options.onStop?.();
       })()),
@@ -235,7 +257,6 @@ function publicError(formatted: GraphQLFormattedError, error: unknown, log: Logg
   if (transient) {
     if (formatted.extensions?.code !== ErrorCode.SERVICE_UNAVAILABLE) {
       log.warn('database unavailable', {
-        requestId: currentRequest.getStore()?.requestId,
         reason: transient.extensions.reason,
         error: String(error),
       });
@@ -259,10 +280,50 @@ function publicError(formatted: GraphQLFormattedError, error: unknown, log: Logg
     return { message: original.message, extensions: { ...original.extensions } };
   }
   log.error('unexpected error', {
-    requestId: currentRequest.getStore()?.requestId,
     error: String((original ?? error) instanceof Error ? ((original ?? error) as Error).stack : error),
   });
   return { message: 'Internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** Path → the `route` label of HTTP metrics (bounded: unknown paths are "other"). */
+function routeOf(path: string): string {
+  if (path === '/graphql' || path === '/health' || path === '/metrics' || path === '/') return path;
+  return path.startsWith('/explorer/') ? '/explorer' : 'other';
+}
+
+/**
+ * The resolved operation's name and type go to the request context (so every
+ * log line and the server span carry them); its latency and error codes to the
+ * metrics.
+ */
+function operationPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      const started = process.hrtime.bigint();
+      const store = requestContext.getStore();
+      return Promise.resolve({
+        didResolveOperation({ operationName, operation }) {
+          if (store && operation) {
+            store.operationName = operationName ?? 'anonymous';
+            store.operationType = operation.operation;
+            store.span?.setAttributes({ 'graphql.operation.name': store.operationName, 'graphql.operation.type': operation.operation });
+            store.span?.updateName(`${operation.operation} ${store.operationName}`);
+          }
+          return Promise.resolve();
+        },
+        willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const codes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN'));
+          const name =
+            store?.operationName !== undefined
+              ? metrics.operationLabel(store.operationName === 'anonymous' ? undefined : store.operationName)
+              : 'unknown';
+          metrics.operation(name, store?.operationType ?? 'unknown', Number(process.hrtime.bigint() - started) / 1e9, codes);
+          return Promise.resolve();
+        },
+      });
+    },
+  };
 }
 
 /**

@@ -57,6 +57,10 @@ export interface Config {
   corsOrigins: string[];
   /** The in-browser explorer at GET /graphql (EXPLORER; default: on when introspection is). */
   explorer: boolean;
+  /** Prometheus metrics at GET /metrics (METRICS=off disables; METRICS_TOKEN requires it as a bearer token). */
+  metrics: { enabled: boolean; token?: string };
+  /** OpenTelemetry span export over OTLP/HTTP, when an endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT or …_TRACES_ENDPOINT). */
+  otel: { tracesEndpoint?: string; serviceName: string; scheduleDelayMs: number };
   /** Offer the demo accounts in the explorer's sign-in (DEMO_ACCOUNTS; default: on with the embedded engine and its demo). */
   demoAccounts: boolean;
 }
@@ -146,6 +150,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: env.TRUST_PROXY === 'true' ? 1 : Number(env.TRUST_PROXY ?? 0) || 0,
     corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    otel: {
+      tracesEndpoint:
+        env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
+        (env.OTEL_EXPORTER_OTLP_ENDPOINT ? `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined),
+      serviceName: env.OTEL_SERVICE_NAME || 'conalep-conocer-api',
+      scheduleDelayMs: positive(env, 'OTEL_BSP_SCHEDULE_DELAY', 1000),
+    },
+    metrics: { enabled: env.METRICS !== 'off', token: env.METRICS_TOKEN || undefined },
     explorer: env.EXPLORER ? env.EXPLORER === 'true' : introspection,
     demoAccounts: env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'true' : !databaseUrl && env.SEED_DEMO_DATA !== 'false',
   };
