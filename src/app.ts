@@ -27,6 +27,7 @@ import { requestContext, type RequestContext } from './lib/observability/request
 import { createMetrics, type Metrics } from './lib/observability/metrics.js';
 import { createTracing } from './lib/observability/tracing.js';
 import { chooseLanguage } from './lib/i18n/language.js';
+import { localizeError, translate } from './lib/i18n/localize.js';
 import { poolOf } from './lib/db/read.js';
 import { createExplorer, wantsPage } from './lib/http/explorer.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo.js';
@@ -111,7 +112,8 @@ export async function createApp(options: {
       operationPlugin(metrics),
       ...limits.plugins,
     ],
-    formatError: (formatted, error) => publicError(formatted, error, log),
+    // Typed and safe first, then in the client's language (Accept-Language; src/lib/i18n).
+    formatError: (formatted, error) => localizeError(publicError(formatted, error, log), error, language()),
   });
   await apollo.start();
 
@@ -143,7 +145,9 @@ export async function createApp(options: {
       .catch((error: unknown) => {
         log.error('request failed', { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
         if (!res.headersSent)
-          sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+          sendJson(res, 500, {
+            errors: [{ message: translate('Internal error', store.language), extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
+          });
         else res.end();
       });
   });
@@ -194,7 +198,9 @@ export async function createApp(options: {
       res.setHeader('connection', 'close');
       res.once('finish', () => req.destroy());
       return sendJson(res, 413, {
-        errors: [{ message: `Request body exceeds ${config.maxBodyBytes} bytes`, extensions: { code: 'BAD_REQUEST' } }],
+        errors: [
+          { message: translate(`Request body exceeds ${config.maxBodyBytes} bytes`, language()), extensions: { code: 'BAD_REQUEST' } },
+        ],
       });
     }
     const headers = new HeaderMap();
@@ -206,7 +212,9 @@ export async function createApp(options: {
       try {
         body = raw.length ? JSON.parse(raw) : {};
       } catch {
-        return sendJson(res, 400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return sendJson(res, 400, {
+          errors: [{ message: translate('Body is not valid JSON', language()), extensions: { code: 'BAD_REQUEST' } }],
+        });
       }
     }
     const requestLog = log.child({ requestId });
@@ -284,6 +292,9 @@ function publicError(formatted: GraphQLFormattedError, error: unknown, log: Logg
   });
   return { message: 'Internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
+
+/** The language of the request being served (es when none). */
+const language = () => requestContext.getStore()?.language ?? 'es';
 
 /** Path → the `route` label of HTTP metrics (bounded: unknown paths are "other"). */
 function routeOf(path: string): string {
