@@ -23,6 +23,7 @@ import { configurePasswordHashing } from './lib/auth/passwords.js';
 import { clientMistakeError, transientDatabaseError } from './lib/db/errors.js';
 import { buildSchema } from './schema.js';
 import { createCorsPolicy } from './lib/http/cors.js';
+import { legacyJsonStatus } from './lib/http/media-types.js';
 import { requestContext, type RequestContext } from './lib/observability/request-context.js';
 import { createMetrics, type Metrics } from './lib/observability/metrics.js';
 import { createTracing } from './lib/observability/tracing.js';
@@ -234,7 +235,10 @@ export async function createApp(options: {
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') return res.end(result.body.string);
+    if (result.body.kind === 'complete') {
+      res.statusCode = legacyJsonStatus(res.statusCode, result.headers.get('content-type'), result.body.string);
+      return res.end(result.body.string);
+    }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
   }
