@@ -24,6 +24,7 @@ import { clientMistakeError, transientDatabaseError } from './lib/db/errors.js';
 import { buildSchema } from './schema.js';
 import { createCorsPolicy } from './lib/http/cors.js';
 import { legacyJsonStatus } from './lib/http/media-types.js';
+import { loadTrustedDocuments } from './lib/http/trusted-documents.js';
 import { requestContext, type RequestContext } from './lib/observability/request-context.js';
 import { createMetrics, type Metrics } from './lib/observability/metrics.js';
 import { createTracing } from './lib/observability/tracing.js';
@@ -83,6 +84,7 @@ export async function createApp(options: {
       ));
 
   const cors = createCorsPolicy(config.corsOrigins);
+  const trusted = loadTrustedDocuments(config.trustedDocuments);
   const metrics = createMetrics({ pool: () => poolOf(db) });
   const tracing = createTracing(config.otel);
   const explorer = config.explorer
@@ -218,9 +220,37 @@ export async function createApp(options: {
         });
       }
     }
+    // Trusted documents: a documentId becomes its text; with TRUSTED_DOCUMENTS=only nothing else runs.
+    let search = url.search;
+    const fields: Record<string, unknown> | undefined =
+      req.method === 'GET'
+        ? Object.fromEntries(url.searchParams)
+        : typeof body === 'object' && body !== null
+          ? (body as Record<string, unknown>)
+          : undefined;
+    if (fields && req.method === 'GET' && typeof fields.extensions === 'string') {
+      try {
+        fields.extensions = JSON.parse(fields.extensions);
+      } catch {
+        // Apollo reports the malformed parameter.
+      }
+    }
+    const refusal = fields
+      ? trusted.resolve(fields)
+      : trusted.mode === 'only'
+        ? { code: 'TRUSTED_DOCUMENT_REQUIRED', message: 'Only trusted documents are accepted' }
+        : undefined;
+    if (refusal)
+      return sendJson(res, 400, { errors: [{ message: translate(refusal.message, language()), extensions: { code: refusal.code } }] });
+    if (fields && req.method === 'GET' && typeof fields.query === 'string' && !url.searchParams.has('query')) {
+      const params = new URLSearchParams(url.searchParams);
+      params.set('query', fields.query);
+      params.delete('documentId');
+      search = `?${params.toString()}`;
+    }
     const requestLog = log.child({ requestId });
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+      httpGraphQLRequest: { method: req.method, headers, search, body },
       context: () =>
         buildContext({
           requestId,

@@ -61,6 +61,8 @@ export interface Config {
   metrics: { enabled: boolean; token?: string };
   /** OpenTelemetry span export over OTLP/HTTP, when an endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT or …_TRACES_ENDPOINT). */
   otel: { tracesEndpoint?: string; serviceName: string; scheduleDelayMs: number };
+  /** `only`: execute nothing but the trusted documents of schema/trusted-documents.json (TRUSTED_DOCUMENTS; default `accept`: text or documentId). */
+  trustedDocuments: 'accept' | 'only';
   /** Offer the demo accounts in the explorer's sign-in (DEMO_ACCOUNTS; default: on with the embedded engine and its demo). */
   demoAccounts: boolean;
 }
@@ -150,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: env.TRUST_PROXY === 'true' ? 1 : Number(env.TRUST_PROXY ?? 0) || 0,
     corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    trustedDocuments: trustedMode(env.TRUSTED_DOCUMENTS),
     otel: {
       tracesEndpoint:
         env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
@@ -161,6 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     explorer: env.EXPLORER ? env.EXPLORER === 'true' : introspection,
     demoAccounts: env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'true' : !databaseUrl && env.SEED_DEMO_DATA !== 'false',
   };
+}
+
+function trustedMode(value: string | undefined): 'accept' | 'only' {
+  if (value === undefined || value === '' || value === 'accept') return 'accept';
+  if (value === 'only') return 'only';
+  throw new Error(`TRUSTED_DOCUMENTS must be accept or only, not ${JSON.stringify(value)}`);
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

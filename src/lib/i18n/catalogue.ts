@@ -163,6 +163,11 @@ export const CATALOGUE: readonly Entry[] = [
     'Las operaciones GraphQL deben contener un `query` no vacío o una extensión `persistedQuery`.',
   ],
   ['PersistedQueryNotFound', 'PersistedQueryNotFound'],
+  [
+    'Only trusted documents are accepted: send a documentId from {file}',
+    'Solo se aceptan documentos de confianza: envíe un documentId de {file}',
+  ],
+  ['Only trusted documents are accepted', 'Solo se aceptan documentos de confianza'],
 
   // --- Scalars (src/builder.ts)
   ['DateTime must be an ISO 8601 string', 'DateTime debe ser una cadena ISO 8601'],
