@@ -81,6 +81,7 @@ async function main() {
   const db = createPrisma(databaseUrl, { poolMax: config.database.poolMax ?? (stopEmbedded ? 2 : 10), limits: config.database });
   if (!config.databaseUrl && config.seedDemoData && (await (await seedModule).seedDemoData(db))) {
     log.info('demo data seeded', { see: 'docs/demo-accounts.md', sinceStartMs: since() });
+    await (await import('./seed/records.js')).seedDemoRecordsFromFactories(db, log);
   }
   const health = createHealthCheck(databaseUrl);
   const onStop = async () => {
