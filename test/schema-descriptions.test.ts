@@ -16,9 +16,9 @@ describe('schema descriptions', () => {
       if (type.name.startsWith('__')) continue;
       if (!type.description?.trim()) bare.push(type.name);
       if (isObjectType(type) || isInputObjectType(type) || isInterfaceType(type)) {
-        for (const field of Object.values(type.getFields())) {
+        for (const [name, field] of Object.entries(type.getFields())) {
           fields++;
-          if (!field.description?.trim()) bare.push(`${type.name}.${field.name}`);
+          if (!(field as { description?: string | null }).description?.trim()) bare.push(`${type.name}.${name}`);
         }
       }
     }
