@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Kind, parse, print, visit, type ASTNode } from 'graphql';
 import { projectRoot } from '../db/prisma-cli.js';
+import { buildManifest } from './trusted-documents.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
@@ -115,31 +115,9 @@ export function wantsPage(method: string | undefined, accept: string | undefined
  */
 export function workedExamples(root = projectRoot): Example[] {
   const examples: Example[] = [];
-  const opsDir = path.join(root, 'schema/operations');
-  for (const file of existsSync(opsDir)
-    ? readdirSync(opsDir)
-        .filter((f) => f.endsWith('.graphql'))
-        .sort()
-    : []) {
-    const doc = parse(readFileSync(path.join(opsDir, file), 'utf8'));
-    const fragments = new Map(doc.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-    for (const def of doc.definitions) {
-      if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-      // The operation with the fragments it spreads, transitively.
-      const used = new Set<string>();
-      const visitSpreads = (node: ASTNode) =>
-        visit(node, {
-          FragmentSpread(spread) {
-            const name = spread.name.value;
-            if (used.has(name) || !fragments.has(name)) return;
-            used.add(name);
-            visitSpreads(fragments.get(name)!);
-          },
-        });
-      visitSpreads(def);
-      const query = [def, ...[...used].map((n) => fragments.get(n)!)].map((d) => print(d)).join('\n\n');
-      examples.push({ source: `schema/operations/${file}`, title: def.name?.value ?? file, query });
-    }
+  // The trusted documents: each operation of schema/operations/ with the fragments it spreads.
+  if (existsSync(path.join(root, 'schema/operations'))) {
+    for (const op of buildManifest(root).operations) examples.push({ source: 'schema/operations', title: op.name, query: op.body });
   }
   // A deployment may ship without docs/: then only schema/operations/ is offered.
   const pages = ['README.md', ...mdFiles(root, 'docs'), ...mdFiles(root, 'docs/procedures')].filter((p) => existsSync(path.join(root, p)));
