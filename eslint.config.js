@@ -2,9 +2,10 @@
 // docs/decisions/005-lint-and-format.md). Formatting is Prettier's job.
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['src/generated/**', 'node_modules/**', '.data/**'] },
+  { ignores: ['src/generated/**', 'node_modules/**', '.data/**', 'dist/**', 'examples/*/dist/**', 'examples/*/src/generated/**'] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -28,4 +29,13 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
+  {
+    // The explorer's browser script (public/explorer): React, ReactDOM and GraphiQL are its pages' UMD globals.
+    files: ['public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },
+    },
+  },
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: globals.node } },
 );

@@ -2,7 +2,6 @@
 // server with /graphql and /health.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -23,6 +22,17 @@ import { createLoginThrottle } from './lib/auth/login-throttle.js';
 import { configurePasswordHashing } from './lib/auth/passwords.js';
 import { clientMistakeError, transientDatabaseError } from './lib/db/errors.js';
 import { buildSchema } from './schema.js';
+import { createCorsPolicy } from './lib/http/cors.js';
+import { legacyJsonStatus } from './lib/http/media-types.js';
+import { loadTrustedDocuments } from './lib/http/trusted-documents.js';
+import { requestContext, type RequestContext } from './lib/observability/request-context.js';
+import { createMetrics, type Metrics } from './lib/observability/metrics.js';
+import { createTracing } from './lib/observability/tracing.js';
+import { chooseLanguage } from './lib/i18n/language.js';
+import { localizeError, translate } from './lib/i18n/localize.js';
+import { poolOf } from './lib/db/read.js';
+import { createExplorer, wantsPage } from './lib/http/explorer.js';
+import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo.js';
 import { registeredModules } from './lib/modules.js';
 
 export interface App {
@@ -41,9 +51,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
   'cache-control': 'no-store',
 };
-
-/** The request being served, for log lines written far from the handler (formatError). */
-const currentRequest = new AsyncLocalStorage<{ requestId: string }>();
 
 export async function createApp(options: {
   config: Config;
@@ -76,6 +83,21 @@ export async function createApp(options: {
         () => false,
       ));
 
+  const cors = createCorsPolicy(config.corsOrigins);
+  const trusted = loadTrustedDocuments(config.trustedDocuments);
+  const metrics = createMetrics({ pool: () => poolOf(db) });
+  const tracing = createTracing(config.otel);
+  const explorer = config.explorer
+    ? createExplorer({
+        demo: config.demoAccounts
+          ? {
+              password: DEMO_PASSWORD,
+              accounts: DEMO_PEOPLE.map(([local, , role, unit]) => ({ email: demoEmail(local), role, unit })),
+            }
+          : undefined,
+      })
+    : undefined;
+
   const limits = operationLimitOptions<Context>(config.limits);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -90,9 +112,11 @@ export async function createApp(options: {
       // No cache hints are used: without this, Apollo runs a hook on every field of every response.
       ApolloServerPluginCacheControlDisabled(),
       httpStatusPlugin,
+      operationPlugin(metrics),
       ...limits.plugins,
     ],
-    formatError: (formatted, error) => publicError(formatted, error, log),
+    // Typed and safe first, then in the client's language (Accept-Language; src/lib/i18n).
+    formatError: (formatted, error) => localizeError(publicError(formatted, error, log), error, language()),
   });
   await apollo.start();
 
@@ -101,21 +125,32 @@ export async function createApp(options: {
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    res.on('finish', () =>
+    const span = tracing.startRequest(req, res);
+    const { traceId, spanId } = span.spanContext();
+    const store: RequestContext = { requestId, traceId, spanId, span, language: chooseLanguage(req.headers['accept-language']) };
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const path = req.url?.split('?')[0] ?? '/';
+      metrics.httpRequest(routeOf(path), req.method ?? '', res.statusCode, seconds);
       log.info('request', {
         requestId,
+        ...(store.operationName !== undefined && { operationName: store.operationName }),
+        traceId,
+        spanId,
         method: req.method,
-        path: req.url?.split('?')[0],
+        path,
         status: res.statusCode,
-        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
-      }),
-    );
-    currentRequest
-      .run({ requestId }, () => handle(req, res, requestId))
+        durationMs: seconds * 1e3,
+      });
+    });
+    requestContext
+      .run(store, () => handle(req, res, requestId))
       .catch((error: unknown) => {
         log.error('request failed', { requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
         if (!res.headersSent)
-          sendJson(res, 500, { errors: [{ message: 'Internal error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+          sendJson(res, 500, {
+            errors: [{ message: translate('Internal error', store.language), extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
+          });
         else res.end();
       });
   });
@@ -126,9 +161,38 @@ export async function createApp(options: {
       const database = (await databaseUp()) ? 'up' : 'down';
       return sendJson(res, database === 'up' ? 200 : 503, { status: database === 'up' ? 'ok' : 'degraded', database });
     }
+    if (url.pathname === '/metrics' && config.metrics.enabled && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (config.metrics.token && req.headers.authorization !== `Bearer ${config.metrics.token}`) {
+        res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+        return sendJson(res, 401, { error: 'Send the METRICS_TOKEN as a bearer token' });
+      }
+      res.setHeader('content-type', metrics.registry.contentType);
+      return res.end(await metrics.registry.metrics());
+    }
+    if (cors.handle(req, res)) return;
+    if (
+      explorer &&
+      req.method === 'GET' &&
+      (url.pathname.startsWith('/explorer/') || wantsPage(req.method, req.headers.accept, url.search))
+    ) {
+      const page = url.pathname === '/graphql' || url.pathname.startsWith('/explorer/') ? explorer.serve(url.pathname) : undefined;
+      if (page) {
+        res.statusCode = page.status;
+        res.setHeader('content-type', page.type);
+        if (page.csp) res.setHeader('content-security-policy', page.csp);
+        // Assets are read-only files of this version: browsers may keep them for the session.
+        if (url.pathname.startsWith('/explorer/')) res.setHeader('cache-control', 'private, max-age=300');
+        return res.end(page.body);
+      }
+    }
+    if (url.pathname === '/' && explorer && req.method === 'GET') {
+      res.statusCode = 302;
+      res.setHeader('location', '/graphql');
+      return res.end();
+    }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: use /graphql or /health' });
     if (req.method !== 'GET' && req.method !== 'POST') {
-      res.setHeader('allow', 'GET, POST');
+      res.setHeader('allow', 'GET, POST, OPTIONS');
       return sendJson(res, 405, { error: 'Use GET or POST' });
     }
     const raw = await readBody(req, config.maxBodyBytes);
@@ -137,7 +201,9 @@ export async function createApp(options: {
       res.setHeader('connection', 'close');
       res.once('finish', () => req.destroy());
       return sendJson(res, 413, {
-        errors: [{ message: `Request body exceeds ${config.maxBodyBytes} bytes`, extensions: { code: 'BAD_REQUEST' } }],
+        errors: [
+          { message: translate(`Request body exceeds ${config.maxBodyBytes} bytes`, language()), extensions: { code: 'BAD_REQUEST' } },
+        ],
       });
     }
     const headers = new HeaderMap();
@@ -149,12 +215,42 @@ export async function createApp(options: {
       try {
         body = raw.length ? JSON.parse(raw) : {};
       } catch {
-        return sendJson(res, 400, { errors: [{ message: 'Body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return sendJson(res, 400, {
+          errors: [{ message: translate('Body is not valid JSON', language()), extensions: { code: 'BAD_REQUEST' } }],
+        });
       }
+    }
+    // Trusted documents: a documentId becomes its text; with TRUSTED_DOCUMENTS=only nothing else runs.
+    let search = url.search;
+    const fields: Record<string, unknown> | undefined =
+      req.method === 'GET'
+        ? Object.fromEntries(url.searchParams)
+        : typeof body === 'object' && body !== null
+          ? (body as Record<string, unknown>)
+          : undefined;
+    if (fields && req.method === 'GET' && typeof fields.extensions === 'string') {
+      try {
+        fields.extensions = JSON.parse(fields.extensions);
+      } catch {
+        // Apollo reports the malformed parameter.
+      }
+    }
+    const refusal = fields
+      ? trusted.resolve(fields)
+      : trusted.mode === 'only'
+        ? { code: 'TRUSTED_DOCUMENT_REQUIRED', message: 'Only trusted documents are accepted' }
+        : undefined;
+    if (refusal)
+      return sendJson(res, 400, { errors: [{ message: translate(refusal.message, language()), extensions: { code: refusal.code } }] });
+    if (fields && req.method === 'GET' && typeof fields.query === 'string' && !url.searchParams.has('query')) {
+      const params = new URLSearchParams(url.searchParams);
+      params.set('query', fields.query);
+      params.delete('documentId');
+      search = `?${params.toString()}`;
     }
     const requestLog = log.child({ requestId });
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+      httpGraphQLRequest: { method: req.method, headers, search, body },
       context: () =>
         buildContext({
           requestId,
@@ -169,7 +265,10 @@ export async function createApp(options: {
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') return res.end(result.body.string);
+    if (result.body.kind === 'complete') {
+      res.statusCode = legacyJsonStatus(res.statusCode, result.headers.get('content-type'), result.body.string);
+      return res.end(result.body.string);
+    }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
   }
@@ -186,6 +285,7 @@ export async function createApp(options: {
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first (up to shutdownGraceMs)
         await viewerCache?.stop();
+        await tracing.shutdown();
         await db.$disconnect();
         await options.onStop?.();
       })()),
@@ -199,7 +299,6 @@ function publicError(formatted: GraphQLFormattedError, error: unknown, log: Logg
   if (transient) {
     if (formatted.extensions?.code !== ErrorCode.SERVICE_UNAVAILABLE) {
       log.warn('database unavailable', {
-        requestId: currentRequest.getStore()?.requestId,
         reason: transient.extensions.reason,
         error: String(error),
       });
@@ -223,10 +322,53 @@ function publicError(formatted: GraphQLFormattedError, error: unknown, log: Logg
     return { message: original.message, extensions: { ...original.extensions } };
   }
   log.error('unexpected error', {
-    requestId: currentRequest.getStore()?.requestId,
     error: String((original ?? error) instanceof Error ? ((original ?? error) as Error).stack : error),
   });
   return { message: 'Internal error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** The language of the request being served (es when none). */
+const language = () => requestContext.getStore()?.language ?? 'es';
+
+/** Path → the `route` label of HTTP metrics (bounded: unknown paths are "other"). */
+function routeOf(path: string): string {
+  if (path === '/graphql' || path === '/health' || path === '/metrics' || path === '/') return path;
+  return path.startsWith('/explorer/') ? '/explorer' : 'other';
+}
+
+/**
+ * The resolved operation's name and type go to the request context (so every
+ * log line and the server span carry them); its latency and error codes to the
+ * metrics.
+ */
+function operationPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart() {
+      const started = process.hrtime.bigint();
+      const store = requestContext.getStore();
+      return Promise.resolve({
+        didResolveOperation({ operationName, operation }) {
+          if (store && operation) {
+            store.operationName = operationName ?? 'anonymous';
+            store.operationType = operation.operation;
+            store.span?.setAttributes({ 'graphql.operation.name': store.operationName, 'graphql.operation.type': operation.operation });
+            store.span?.updateName(`${operation.operation} ${store.operationName}`);
+          }
+          return Promise.resolve();
+        },
+        willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const codes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN'));
+          const name =
+            store?.operationName !== undefined
+              ? metrics.operationLabel(store.operationName === 'anonymous' ? undefined : store.operationName)
+              : 'unknown';
+          metrics.operation(name, store?.operationType ?? 'unknown', Number(process.hrtime.bigint() - started) / 1e9, codes);
+          return Promise.resolve();
+        },
+      });
+    },
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 // Configuration from the environment, read once at start-up.
 import { createHash } from 'node:crypto';
+import { parseOrigins } from './lib/http/cors.js';
 
 export interface Config {
   port: number;
@@ -52,6 +53,18 @@ export interface Config {
   login: LoginLimits;
   /** Proxies in front of the API whose X-Forwarded-For is believed (0: use the socket's address). */
   trustProxy: number;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated; `*` for any). */
+  corsOrigins: string[];
+  /** The in-browser explorer at GET /graphql (EXPLORER; default: on when introspection is). */
+  explorer: boolean;
+  /** Prometheus metrics at GET /metrics (METRICS=off disables; METRICS_TOKEN requires it as a bearer token). */
+  metrics: { enabled: boolean; token?: string };
+  /** OpenTelemetry span export over OTLP/HTTP, when an endpoint is set (OTEL_EXPORTER_OTLP_ENDPOINT or …_TRACES_ENDPOINT). */
+  otel: { tracesEndpoint?: string; serviceName: string; scheduleDelayMs: number };
+  /** `only`: execute nothing but the trusted documents of schema/trusted-documents.json (TRUSTED_DOCUMENTS; default `accept`: text or documentId). */
+  trustedDocuments: 'accept' | 'only';
+  /** Offer the demo accounts in the explorer's sign-in (DEMO_ACCOUNTS; default: on with the embedded engine and its demo). */
+  demoAccounts: boolean;
 }
 
 export interface LoginLimits {
@@ -85,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('JWT_SECRET is the development secret once committed to this repository: use a random value of at least 32 characters');
   }
   const issuer = env.EXTERNAL_IDP_ISSUER;
+  const introspection = env.INTROSPECTION ? env.INTROSPECTION === 'true' : env.NODE_ENV !== 'production';
   return {
     port: Number(env.PORT ?? 4000),
     databaseUrl,
@@ -121,7 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: Number(env.MAX_QUERY_DEPTH ?? 12),
       maxAliases: Number(env.MAX_QUERY_ALIASES ?? 15),
       maxCost: Number(env.MAX_QUERY_COST ?? 5000),
-      introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
+      introspection,
     },
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
@@ -137,7 +151,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       hashConcurrency: Number(env.PASSWORD_HASH_CONCURRENCY ?? 2),
     },
     trustProxy: env.TRUST_PROXY === 'true' ? 1 : Number(env.TRUST_PROXY ?? 0) || 0,
+    corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    trustedDocuments: trustedMode(env.TRUSTED_DOCUMENTS),
+    otel: {
+      tracesEndpoint:
+        env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
+        (env.OTEL_EXPORTER_OTLP_ENDPOINT ? `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined),
+      serviceName: env.OTEL_SERVICE_NAME || 'conalep-conocer-api',
+      scheduleDelayMs: positive(env, 'OTEL_BSP_SCHEDULE_DELAY', 1000),
+    },
+    metrics: { enabled: env.METRICS !== 'off', token: env.METRICS_TOKEN || undefined },
+    explorer: env.EXPLORER ? env.EXPLORER === 'true' : introspection,
+    demoAccounts: env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'true' : !databaseUrl && env.SEED_DEMO_DATA !== 'false',
   };
+}
+
+function trustedMode(value: string | undefined): 'accept' | 'only' {
+  if (value === undefined || value === '' || value === 'accept') return 'accept';
+  if (value === 'only') return 'only';
+  throw new Error(`TRUSTED_DOCUMENTS must be accept or only, not ${JSON.stringify(value)}`);
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -1,15 +1,15 @@
 // `npm start`: runs the API. With DATABASE_URL it uses that PostgreSQL server;
 // without it, the embedded engine under DATA_DIR (default .data/), seeded with
-// demo data on first start. Migrations are applied first in both cases.
+// demo data on first start. Migrations are applied first in both cases, in
+// process (src/lib/db/migrate.ts); each phase prints a progress line.
 import { loadConfig } from './config.js';
 import { createLogger } from './lib/logger.js';
 import { createPrisma } from './lib/db/client.js';
 import { createHealthCheck } from './lib/db/health.js';
 import { startEmbeddedDatabase } from './lib/db/embedded.js';
-import { migrateDeploy } from './lib/db/prisma-cli.js';
+import { applyMigrations } from './lib/db/migrate.js';
 import { embeddedJwtSecret } from './lib/auth/secret.js';
-import { seedDemoData } from './seed/demo.js';
-import { createApp, type App } from './app.js';
+import type { App } from './app.js';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
@@ -51,6 +51,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 async function main() {
+  const bootStarted = Date.now();
+  const since = () => Date.now() - bootStarted;
+  log.info('starting', { pid: process.pid, node: process.version, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' });
+  // The API's modules (schema, resolvers) load while the database starts.
+  const appModule = import('./app.js');
+  const seedModule = import('./seed/demo.js');
+  appModule.catch(() => undefined);
+  seedModule.catch(() => undefined);
   let databaseUrl = config.databaseUrl;
   let jwtSecret = config.jwtSecret;
   if (!databaseUrl) {
@@ -58,26 +66,39 @@ async function main() {
     databaseUrl = embedded.url;
     stopEmbedded = () => embedded.stop();
     jwtSecret ??= embeddedJwtSecret(config.dataDir);
-    log.info('embedded database started', { dataDir: config.dataDir });
+    log.info('embedded database started', { dataDir: config.dataDir, sinceStartMs: since() });
   }
   const started = Date.now();
-  await migrateDeploy(databaseUrl);
-  log.info('migrations applied', { durationMs: Date.now() - started });
+  const migrations = await applyMigrations(databaseUrl, {
+    onApply: (name) => log.info('migration applied', { name, sinceStartMs: since() }),
+  });
+  log.info(migrations.applied.length ? 'migrations applied' : 'migrations up to date', {
+    applied: migrations.applied.length,
+    alreadyApplied: migrations.alreadyApplied,
+    durationMs: Date.now() - started,
+  });
 
   const db = createPrisma(databaseUrl, { poolMax: config.database.poolMax ?? (stopEmbedded ? 2 : 10), limits: config.database });
-  if (!config.databaseUrl && config.seedDemoData && (await seedDemoData(db))) {
-    log.info('demo data seeded', { see: 'docs/demo-accounts.md' });
+  if (!config.databaseUrl && config.seedDemoData && (await (await seedModule).seedDemoData(db))) {
+    log.info('demo data seeded', { see: 'docs/demo-accounts.md', sinceStartMs: since() });
+    await (await import('./seed/records.js')).seedDemoRecordsFromFactories(db, log);
   }
   const health = createHealthCheck(databaseUrl);
   const onStop = async () => {
     await health.close();
     await stopEmbedded?.();
   };
+  const { createApp } = await appModule;
   app = await createApp({ config: { ...config, jwtSecret }, db, log, health: health.databaseUp, onStop });
   if (shuttingDown) return;
   const port = await app.listen(config.port);
   // The pid is the server's own (npm and tsx run it as a child): CI checks it is gone after a stop.
-  log.info('listening', { url: `http://localhost:${port}/graphql`, health: `http://localhost:${port}/health`, pid: process.pid });
+  log.info('listening', {
+    url: `http://localhost:${port}/graphql`,
+    health: `http://localhost:${port}/health`,
+    pid: process.pid,
+    startedInMs: since(),
+  });
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { builder } from './builder.js';
 import './lib/workflow/schema.js';
 import { checkWiring, registerModules } from './lib/modules.js';
+import { describeByConvention } from './lib/schema-descriptions.js';
 import { modules } from './modules/index.js';
 
 registerModules(modules);
@@ -12,7 +13,7 @@ registerModules(modules);
 let schema: GraphQLSchema | undefined;
 export function buildSchema(): GraphQLSchema {
   if (!schema) {
-    schema = builder.toSchema({ sortSchema: true });
+    schema = describeByConvention(builder.toSchema({ sortSchema: true }));
     checkWiring(schema);
   }
   return schema;

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrateDeploy } from '../src/lib/db/prisma-cli.js';
+import { applyMigrations } from '../src/lib/db/migrate.js';
 import { createPrisma } from '../src/lib/db/client.js';
 import { seedDemoData } from '../src/seed/demo.js';
 
@@ -30,7 +30,7 @@ export async function createDatabase(prefix: string): Promise<{ url: string; dro
 
 export default async function setup(project: TestProject) {
   const database = await createDatabase('api_test');
-  await migrateDeploy(database.url);
+  await applyMigrations(database.url);
   const db = createPrisma(database.url);
   await seedDemoData(db);
   await db.$disconnect();

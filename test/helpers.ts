@@ -55,6 +55,8 @@ export async function gql<T, V>(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      // Messages default to Spanish (src/lib/i18n); the tests read the English ones unless they ask otherwise.
+      'accept-language': 'en',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
     },

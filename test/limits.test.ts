@@ -17,6 +17,9 @@ import { codeOf, demoTokens, gql, startServer, type GqlResponse, type TestServer
 let server: TestServer;
 let admin: string;
 
+/** Refusals answer 400 to clients that accept application/graphql-response+json (200 to application/json: test/graphql-over-http.test.ts). */
+const MODERN = { accept: 'application/graphql-response+json' };
+
 beforeAll(async () => {
   server = await startServer();
   admin = (await demoTokens(server)).admin;
@@ -27,7 +30,7 @@ afterAll(() => server.stop());
 async function alongsideHealth(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<unknown>> {
   const started = Date.now();
   const [result, health] = await Promise.all([
-    gql(server, query, variables, admin),
+    gql(server, query, variables, admin, MODERN),
     new Promise((resolve) => setTimeout(resolve, 5)).then(() => fetch(`${server.url}/health`)),
   ]);
   expect(health.status).toBe(200);
@@ -56,7 +59,7 @@ describe('operation limits', () => {
 
   it('refuses more than 20 operations in a document', async () => {
     const query = Array.from({ length: 21 }, (_, i) => `query Q${i} { __typename }`).join(' ');
-    const r = await gql(server, query, undefined, admin);
+    const r = await gql(server, query, undefined, admin, MODERN);
     expect(r.status).toBe(400);
     expect(codeOf(r)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(r.errors![0].message).toBe('The document has 21 operations; the limit is 20');
@@ -70,19 +73,19 @@ describe('operation limits', () => {
     expect(some.status).toBe(400);
     expect(codeOf(some)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(some.errors![0].message).toBe('Operation Q uses 51 directives; the limit is 50');
-    expect(codeOf(await gql(server, manyDirectives(50), undefined, admin))).toBeUndefined();
+    expect(codeOf(await gql(server, manyDirectives(50), undefined, admin, MODERN))).toBeUndefined();
   });
 
   it('costs `first: $n` with the value of $n, and with the largest page (100) when $n is not given', async () => {
-    const literal = await gql(server, pageFromVariable.replace(/\$n(?!:)/g, '100').replace('($n: Int)', ''), undefined, admin);
+    const literal = await gql(server, pageFromVariable.replace(/\$n(?!:)/g, '100').replace('($n: Int)', ''), undefined, admin, MODERN);
     expect(literal.errors![0].message).toBe('Operation Q costs 30301; the limit is 5000');
     const variable = await alongsideHealth(pageFromVariable, { n: 100 });
     expect(variable.status).toBe(400);
     expect(codeOf(variable)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(variable.errors![0].message).toBe('Operation Q costs 30301; the limit is 5000');
-    expect(codeOf(await gql(server, pageFromVariable, { n: 500 }, admin))).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(codeOf(await gql(server, pageFromVariable, {}, admin))).toBe('GRAPHQL_VALIDATION_FAILED');
-    const small = await gql(server, pageFromVariable, { n: 5 }, admin);
+    expect(codeOf(await gql(server, pageFromVariable, { n: 500 }, admin, MODERN))).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(codeOf(await gql(server, pageFromVariable, {}, admin, MODERN))).toBe('GRAPHQL_VALIDATION_FAILED');
+    const small = await gql(server, pageFromVariable, { n: 5 }, admin, MODERN);
     expect(small.errors).toBeUndefined();
   });
 
@@ -90,12 +93,18 @@ describe('operation limits', () => {
     const deep = await alongsideHealth(deepNesting(10));
     expect(deep.status).toBe(400);
     expect(deep.errors![0].message).toBe('Operation Q is 14 levels deep; the limit is 12');
-    expect(codeOf(await gql(server, deepNesting(8), undefined, admin))).toBeUndefined();
+    expect(codeOf(await gql(server, deepNesting(8), undefined, admin, MODERN))).toBeUndefined();
     const aliases = await alongsideHealth(manyAliases(16));
     expect(aliases.status).toBe(400);
     expect(aliases.errors![0].message).toBe('Operation Q uses 16 aliases; the limit is 15');
     // Aliases in a fragment count at each spread.
-    const spread = await gql(server, `query Q { ...A ...A } fragment A on Query { ${manyAliases(8).slice(10, -2)} }`, undefined, admin);
+    const spread = await gql(
+      server,
+      `query Q { ...A ...A } fragment A on Query { ${manyAliases(8).slice(10, -2)} }`,
+      undefined,
+      admin,
+      MODERN,
+    );
     expect(spread.errors![0].message).toBe('Operation Q uses 16 aliases; the limit is 15');
     const tokens = await alongsideHealth(`query Q { me { ${'id '.repeat(500)}} }`);
     expect(tokens.status).toBe(400);
@@ -129,11 +138,11 @@ describe('introspection', () => {
     expect(loadConfig({ INTROSPECTION: 'false' }).limits.introspection).toBe(false);
     const closed = await startServer({ INTROSPECTION: 'false' });
     try {
-      const r = await gql(closed, '{ __schema { types { name } } }', undefined, admin);
+      const r = await gql(closed, '{ __schema { types { name } } }', undefined, admin, MODERN);
       expect(r.status).toBe(400);
       expect(codeOf(r)).toBe('GRAPHQL_VALIDATION_FAILED');
       // No "Did you mean" hints that would reveal the schema.
-      const typo = await gql(closed, '{ mee { id } }', undefined, admin);
+      const typo = await gql(closed, '{ mee { id } }', undefined, admin, MODERN);
       expect(typo.errors![0].message).not.toMatch(/Did you mean/);
     } finally {
       await closed.stop();

@@ -69,6 +69,8 @@ const PUBLIC_CODES = new Set<string>([
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // TRUSTED_DOCUMENTS=only refused a document that is not in schema/trusted-documents.json.
+  'TRUSTED_DOCUMENT_REQUIRED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);

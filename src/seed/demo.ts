@@ -3,6 +3,7 @@
 // their base scenario.
 import { randomUUID } from 'node:crypto';
 import type { OrgUnitKind, Role } from '../generated/prisma/enums.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../lib/db/client.js';
 import { hashPassword } from '../lib/auth/passwords.js';
 
@@ -84,30 +85,41 @@ export const DEMO_PEOPLE: [string, string, Role, string][] = [
 
 export const demoEmail = (local: string) => `${local}@demo.conalep.mx`;
 
-/** Seeds the demo data into an empty database; returns false when there was data already. */
+/**
+ * Seeds the demo data into an empty database; returns false when there was data already.
+ * Rows go in a few multi-row statements (start-up time on the embedded engine,
+ * docs/decisions/013-start-up-and-build.md), each with its own `createdAt`, one millisecond
+ * apart, so lists ordered by creation read as if created one by one. Every demo
+ * account shares one password, so its hash is computed once.
+ */
 export async function seedDemoData(db: Db): Promise<boolean> {
   if ((await db.orgUnit.count()) > 0) return false;
+  const clock = createdAtClock();
   const units = new Map<string, { id: string; path: string }>();
-  for (const [code, name, kind, parentCode] of DEMO_UNITS) {
+  const unitRows = DEMO_UNITS.map(([code, name, kind, parentCode]) => {
     const id = randomUUID();
     const parent = parentCode ? units.get(parentCode)! : null;
     const path = `${parent?.path ?? '/'}${id}/`;
-    await db.orgUnit.create({ data: { id, code, name, kind, parentId: parent?.id ?? null, path } });
     units.set(code, { id, path });
-  }
-  const hashes = await Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
-  for (const [i, [local, fullName, role, unitCode]] of DEMO_PEOPLE.entries()) {
-    await db.person.create({
-      data: {
-        email: demoEmail(local),
-        fullName,
-        passwordHash: hashes[i],
-        roles: { create: { role, unitId: units.get(unitCode)!.id } },
-      },
-    });
-  }
-  await seedDemoStudents(db, units);
+    return { id, code, name, kind, parentId: parent?.id ?? null, path, createdAt: clock() };
+  });
+  await db.orgUnit.createMany({ data: unitRows });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = DEMO_PEOPLE.map(([local, fullName, role, unitCode]) => ({
+    person: { id: randomUUID(), email: demoEmail(local), fullName, passwordHash, createdAt: clock() },
+    role,
+    unitId: units.get(unitCode)!.id,
+  }));
+  await db.person.createMany({ data: people.map((p) => p.person) });
+  await db.roleAssignment.createMany({ data: people.map((p) => ({ personId: p.person.id, role: p.role, unitId: p.unitId })) });
+  await seedDemoStudents(db, units, clock);
   return true;
+}
+
+/** Increasing timestamps, one millisecond apart, starting now. */
+function createdAtClock(): () => Date {
+  let next = Date.now();
+  return () => new Date(next++);
 }
 
 const NOMBRES = ['Ana', 'Luis', 'María', 'José', 'Fernanda', 'Diego', 'Valeria', 'Jorge', 'Sofía', 'Carlos'];
@@ -119,43 +131,52 @@ const APELLIDOS = ['García', 'Hernández', 'López', 'Martínez', 'González', 
  * In MEX-P001 the first 8 completed the plan (EGRESADO), students 9-12 failed
  * at least two modules in every corte, and student 20 is a baja.
  */
-async function seedDemoStudents(db: Db, units: Map<string, { id: string }>) {
-  const modulos = await Promise.all(
-    ['PROG-01', 'MATE-02', 'COMU-03'].map((clave, i) =>
-      db.modulo.create({ data: { clave, nombre: ['Programación básica', 'Matemáticas', 'Comunicación'][i] } }),
-    ),
-  );
+async function seedDemoStudents(db: Db, units: Map<string, { id: string }>, clock: () => Date) {
+  const modulos = ['PROG-01', 'MATE-02', 'COMU-03'].map((clave, i) => ({
+    id: randomUUID(),
+    clave,
+    nombre: ['Programación básica', 'Matemáticas', 'Comunicación'][i],
+  }));
+  await db.modulo.createMany({ data: modulos });
+  const grupos: { id: string; unitId: string; clave: string; periodo: string; semestre: number }[] = [];
+  const docentes: { id: string; unitId: string; nombre: string }[] = [];
+  const alumnos: Prisma.AlumnoCreateManyInput[] = [];
+  const evaluaciones: { alumnoId: string; moduloId: string; docenteId: string; periodo: string; corte: number; calificacion: number }[] =
+    [];
   for (const [code, count] of [
     ['MEX-P001', 20],
     ['MEX-P002', 10],
   ] as const) {
     const unitId = units.get(code)!.id;
-    const grupo = await db.grupo.create({ data: { unitId, clave: '6101', periodo: '2025-1', semestre: 6 } });
-    const docente = await db.docente.create({ data: { unitId, nombre: `Docente ${code}` } });
+    const grupo = { id: randomUUID(), unitId, clave: '6101', periodo: '2025-1', semestre: 6 };
+    const docente = { id: randomUUID(), unitId, nombre: `Docente ${code}` };
+    grupos.push(grupo);
+    docentes.push(docente);
     for (let i = 1; i <= count; i++) {
       const egresado = code === 'MEX-P001' && i <= 8;
-      const alumno = await db.alumno.create({
-        data: {
-          matricula: `${code.replace('MEX-', '')}22${String(i).padStart(4, '0')}`,
-          curp: `GOMA${String(60101 + i).padStart(6, '0')}HMCRRN${i % 10}${i % 7}`,
-          nombre: NOMBRES[i % 10],
-          primerApellido: APELLIDOS[i % 10],
-          segundoApellido: APELLIDOS[(i + 3) % 10],
-          generacion: 2022,
-          carrera: 'Informática',
-          modeloAcademico: 'M2018',
-          unitId,
-          grupoId: grupo.id,
-          semestre: 6,
-          estatus: egresado ? 'EGRESADO' : code === 'MEX-P001' && i === 20 ? 'BAJA' : 'INSCRITO',
-          planConcluido: egresado,
-        },
+      const alumnoId = randomUUID();
+      alumnos.push({
+        id: alumnoId,
+        matricula: `${code.replace('MEX-', '')}22${String(i).padStart(4, '0')}`,
+        curp: `GOMA${String(60101 + i).padStart(6, '0')}HMCRRN${i % 10}${i % 7}`,
+        nombre: NOMBRES[i % 10],
+        primerApellido: APELLIDOS[i % 10],
+        segundoApellido: APELLIDOS[(i + 3) % 10],
+        generacion: 2022,
+        carrera: 'Informática',
+        modeloAcademico: 'M2018',
+        unitId,
+        grupoId: grupo.id,
+        semestre: 6,
+        estatus: egresado ? 'EGRESADO' : code === 'MEX-P001' && i === 20 ? 'BAJA' : 'INSCRITO',
+        planConcluido: egresado,
+        createdAt: clock(),
       });
       const atRisk = code === 'MEX-P001' && i >= 9 && i <= 12;
-      await db.evaluacion.createMany({
-        data: modulos.flatMap((m, k) =>
+      evaluaciones.push(
+        ...modulos.flatMap((m, k) =>
           [1, 2, 3].map((corte) => ({
-            alumnoId: alumno.id,
+            alumnoId,
             moduloId: m.id,
             docenteId: docente.id,
             periodo: '2025-1',
@@ -163,7 +184,11 @@ async function seedDemoStudents(db: Db, units: Map<string, { id: string }>) {
             calificacion: atRisk && k < 2 ? 5 : 8 + ((i + k) % 3) * 0.5,
           })),
         ),
-      });
+      );
     }
   }
+  await db.grupo.createMany({ data: grupos });
+  await db.docente.createMany({ data: docentes });
+  await db.alumno.createMany({ data: alumnos });
+  await db.evaluacion.createMany({ data: evaluaciones });
 }

@@ -591,3 +591,8 @@ export async function count<K extends DelegateKey>(db: Db, key: K, args: CountAr
   );
   return (rows as number[])[0];
 }
+
+/** The pg pool behind a client (metrics read its counts). */
+export function poolOf(db: object): pg.Pool | undefined {
+  return pools.get(db);
+}
