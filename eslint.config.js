@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['src/generated/**', 'node_modules/**', '.data/**', 'dist/**', 'examples/*/dist/**', 'examples/*/src/generated/**'] },
+  { ignores: ['src/generated/**', 'node_modules/**', '.data/**', 'dist/**', 'examples/**'] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
