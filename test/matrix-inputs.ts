@@ -94,7 +94,13 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
         (await db.planTrabajoAnual.findMany({ where: { anio: { gte: 2000 } }, select: { anio: true } })).map((p) => p.anio),
       );
       const free = Array.from({ length: 101 }, (_, i) => 2000 + i).filter((y) => !used.has(y));
-      return { anio: free[Math.floor(Math.random() * free.length)], contexto: `Matriz ${uniq()}`, ...texts, unitId };
+      return {
+        anio: free[Math.floor(Math.random() * free.length)],
+        contexto: `Matriz ${uniq()}`,
+        ...texts,
+        metas: [{ descripcion: 'Personas certificadas', valor: 10 }],
+        unitId,
+      };
     },
     written: async (db, _r, input) =>
       ids(await db.planTrabajoAnual.findMany({ where: { contexto: String(input.contexto) }, select: { id: true } })),
@@ -103,7 +109,7 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   deliverPlanTrabajoAnual: { input: id },
   sendPlanTrabajoAnual: { input: id, extra: (db, r) => db.planAnualCentro.count({ where: { planEstatalId: r.id } }) },
   sendPlanAnualCentro: { input: id },
-  updatePlanAnualCentro: { input: (r) => ({ id: r.globalId, objetivos: 'Objetivos de la matriz' }) },
+  updatePlanAnualCentro: { input: (r) => ({ id: r.globalId, objetivos: 'Objetivos de la matriz', contexto: 'Contexto del plantel' }) },
   addActividadProgramada: {
     input: (r) => ({
       planAnualCentroId: r.globalId,
@@ -132,9 +138,47 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
       descripcion: 'Reunión con padres',
       alcance: 10,
       evento: 'Reunión',
-      asistentes: 10,
+      listaAsistencia: [{ nombre: 'Madre de familia' }],
     }),
     written: async (db, r) => ids(await db.actividadRealizada.findMany({ where: { planId: r.id }, select: { id: true } })),
+  },
+  createActividadRealizadaAsCoordinadorPromocionEce: {
+    input: (r) => ({
+      planTrabajoAnualId: r.globalId,
+      tipo: 'DIFUSION_ELECTRONICA',
+      fecha: new Date(Date.UTC(Number(r.anio), 2, 15)).toISOString(),
+      descripcion: 'Difusión en el portal estatal',
+      alcance: 500,
+      canal: 'Portal institucional',
+      enlace: 'https://example.org/ece',
+    }),
+    written: async (db, r) => ids(await db.actividadRealizada.findMany({ where: { planEstatalId: r.id }, select: { id: true } })),
+  },
+  createTablaCostos: {
+    input: async (_r, { unitId }) => ({
+      anio: 2000 + Math.floor(Math.random() * 101),
+      conceptos: [{ estandar: 'EC0217', curso: `Matriz ${uniq()}`, costo: 1200.5 }],
+      unitId,
+    }),
+    written: async (db, _r, input) =>
+      ids(
+        await db.tablaCostos.findMany({
+          where: { conceptos: { some: { curso: (input.conceptos as { curso: string }[])[0].curso } } },
+          select: { id: true },
+        }),
+      ),
+  },
+  createVisitaTecnica: {
+    input: (_r, { unitId }) => ({
+      unitId,
+      fecha: new Date(Date.UTC(2000 + Math.floor(Math.random() * 25), 2, 10)).toISOString(),
+      modalidad: 'VIRTUAL',
+      cumpleReglas: true,
+      cumpleIdentidad: false,
+      hallazgos: `Matriz ${uniq()}`,
+    }),
+    written: async (db, _r, input) =>
+      ids(await db.visitaTecnica.findMany({ where: { hallazgos: String(input.hallazgos) }, select: { id: true } })),
   },
   createReporteTrimestral: {
     input: (r) => ({ planAnualCentroId: r.globalId, trimestre: 1, analisis: 'Análisis de la matriz' }),
