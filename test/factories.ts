@@ -43,6 +43,7 @@ import type {
   EstadoReunionTrabajoCast,
   EstatusAlumno,
   FinDestinatario,
+  ModeloAcademico,
   Role,
   TipoAccionMejora,
   TipoActividad,
@@ -53,6 +54,7 @@ import {
   bajaWorkflow,
   certificadoWorkflow,
   corteCalendarioWorkflow,
+  importacionSaeWorkflow,
   loteFoliosWorkflow,
   reunionRiesgoWorkflow,
 } from '../src/modules/academico/workflow.js';
@@ -840,6 +842,10 @@ export interface AlumnoOptions {
   estatus?: EstatusAlumno;
   generacion?: number;
   grupo?: { id: string };
+  /** Default M2018. */
+  modeloAcademico?: ModeloAcademico;
+  /** Default 1 (a first-semester enrolment). */
+  semestreIngreso?: number;
 }
 
 export async function alumno(db: Db, o: AlumnoOptions = {}) {
@@ -855,7 +861,8 @@ export async function alumno(db: Db, o: AlumnoOptions = {}) {
         primerApellido: `Prueba${token}`,
         generacion: o.generacion ?? 2022,
         carrera: 'Informática',
-        modeloAcademico: 'M2018',
+        modeloAcademico: o.modeloAcademico ?? 'M2018',
+        semestreIngreso: o.semestreIngreso ?? 1,
         unitId: u.id,
         grupoId: o.grupo?.id ?? null,
         semestre: 6,
@@ -1127,6 +1134,28 @@ async function findUnitOf(db: Db, model: (typeof REGISTRO_MODELS)[Formato]['mode
   return (await db.reporteTrimestral.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
 }
 
+/** A recorded import of an SAE file (R 9-10) at a plantel (default MEX-P001); nothing imported by it. */
+export async function importacionSae(db: Db, o: { unit?: string } = {}) {
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const creator = await actor(db, 'SERVICIOS_ESCOLARES_PLANTEL', u.path);
+  const row = await db.importacionSae.create({
+    data: {
+      unitId: u.id,
+      tipo: 'DOCENTES',
+      nombreArchivo: `docentes-${uniq()}.csv`,
+      sha256: uniq(),
+      filas: 0,
+      creadas: 0,
+      actualizadas: 0,
+      sinCambios: 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  await writeHistory(db, importacionSaeWorkflow, { recordId: row.id, unitPath: u.path }, pathTo(importacionSaeWorkflow, 'IMPORTADA'));
+  return { ...gid('ImportacionSae', row.id), unitId: u.id };
+}
+
 // ---- the registry ------------------------------------------------------------------
 
 export const make = {
@@ -1152,6 +1181,7 @@ export const make = {
   reunionTrabajoCast,
   tablaCostos,
   visitaTecnica,
+  importacionSae,
 };
 
 /**
@@ -1226,6 +1256,12 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: certificadoWorkflow,
     make: (db: Db, estado: EstadoCertificado, o: Common<EstadoCertificado> = {}) => certificado(db, { ...o, estado }),
+  },
+  {
+    typename: 'ImportacionSae',
+    node: true,
+    workflow: importacionSaeWorkflow,
+    make: (db: Db, _estado: 'IMPORTADA', o: { unit?: string } = {}) => importacionSae(db, o),
   },
   {
     typename: 'LoteFolios',

@@ -17,6 +17,7 @@
 //   the input's unique marker); the matrix checks refused attempts add none.
 // - `extra(db, record)`: for transitions and actions, what else a refused step
 //   must leave untouched (lines, folios) besides the row and its audit trail.
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Db } from '../src/lib/db/client.js';
 import { make, uniq, type Made } from './factories.js';
 
@@ -218,13 +219,47 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     written: async (db, r) => ids(await db.certificado.findMany({ where: { alumnoId: r.id }, select: { id: true } })),
   },
   createCertificadoReposicion: {
+    subjectStates: { Alumno: ['EGRESADO_ANTERIOR_2003', ...ESTATUS] },
     make: async (db, o) => {
       // A folio of the state office for the replacement.
       await make.loteFolios(db, { unit: 'CE-MEX', cantidad: 1 });
+      if (o.entity === 'Alumno') {
+        const pre2003 = o.state === 'EGRESADO_ANTERIOR_2003';
+        return make.alumno(db, { estatus: pre2003 ? 'EGRESADO' : (o.state as never), modeloAcademico: 'M1997', generacion: 1999 });
+      }
       return make.certificado(db, { estado: o.state as never });
     },
-    input: (r) => ({ certificadoId: r.globalId, motivo: 'Extravío' }),
-    written: async (db, r) => ids(await db.certificado.findMany({ where: { reponeAId: r.id }, select: { id: true } })),
+    input: (r, { entity }) => ({ [entity === 'Alumno' ? 'alumnoId' : 'certificadoId']: r.globalId, motivo: 'Extravío' }),
+    written: async (db, r) =>
+      ids(
+        await db.certificado.findMany({
+          where: { OR: [{ reponeAId: r.id }, { alumnoId: r.id, tipo: 'REPOSICION' }] },
+          select: { id: true },
+        }),
+      ),
+  },
+  updateCertificado: {
+    input: (r) => ({ id: r.globalId, primerApellido: 'Corregido' }),
+    extra: async (db, r) =>
+      (await db.certificado.findUniqueOrThrow({ where: { id: r.id }, select: { alumno: { select: { primerApellido: true } } } })).alumno,
+  },
+  createImportacionSae: {
+    input: async (_r, { db, unitId }) => {
+      // A plantel within the importing unit (the unit itself, or the first plantel of the state).
+      const u = await db.orgUnit.findUniqueOrThrow({ where: { id: decodeGlobalID(unitId!).id } });
+      const plantel =
+        u.kind === 'PLANTEL'
+          ? u
+          : await db.orgUnit.findFirstOrThrow({ where: { kind: 'PLANTEL', path: { startsWith: u.path } }, orderBy: { code: 'asc' } });
+      return {
+        tipo: 'DOCENTES',
+        nombreArchivo: `matriz-${uniq()}.csv`,
+        contenido: `plantel,clave,nombre\n${plantel.code},MZ${uniq().slice(-8)},Docente de la matriz\n`,
+        unitId,
+      };
+    },
+    written: async (db, _r, input) =>
+      ids(await db.importacionSae.findMany({ where: { nombreArchivo: String(input.nombreArchivo) }, select: { id: true } })),
   },
   approveCertificadoAsJefeServiciosEscolaresEstatal: { input: id },
   returnCertificado: { input: withObs },
