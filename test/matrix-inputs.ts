@@ -156,7 +156,7 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     written: async (db, r) => ids(await db.actividadRealizada.findMany({ where: { planEstatalId: r.id }, select: { id: true } })),
   },
   createTablaCostos: {
-    input: async (_r, { unitId }) => ({
+    input: (_r, { unitId }) => ({
       anio: 2000 + Math.floor(Math.random() * 101),
       conceptos: [{ estandar: 'EC0217', curso: `Matriz ${uniq()}`, costo: 1200.5 }],
       unitId,
@@ -225,7 +225,9 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
       await make.loteFolios(db, { unit: 'CE-MEX', cantidad: 1 });
       if (o.entity === 'Alumno') {
         const pre2003 = o.state === 'EGRESADO_ANTERIOR_2003';
-        return make.alumno(db, { estatus: pre2003 ? 'EGRESADO' : (o.state as never), modeloAcademico: 'M1997', generacion: 1999 });
+        return pre2003
+          ? make.alumno(db, { estatus: 'EGRESADO', modeloAcademico: 'M1997', generacion: 1999 })
+          : make.alumno(db, { estatus: o.state as never });
       }
       return make.certificado(db, { estado: o.state as never });
     },
@@ -250,13 +252,10 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
       const plantel =
         u.kind === 'PLANTEL'
           ? u
-          : await db.orgUnit.findFirstOrThrow({ where: { kind: 'PLANTEL', path: { startsWith: u.path } }, orderBy: { code: 'asc' } });
-      return {
-        tipo: 'DOCENTES',
-        nombreArchivo: `matriz-${uniq()}.csv`,
-        contenido: `plantel,clave,nombre\n${plantel.code},MZ${uniq().slice(-8)},Docente de la matriz\n`,
-        unitId,
-      };
+          : await db.orgUnit.findFirst({ where: { kind: 'PLANTEL', path: { startsWith: u.path } }, orderBy: { code: 'asc' } });
+      // A state office without planteles imports a file with its header only.
+      const row = plantel ? `${plantel.code},MZ${uniq().slice(-8)},Docente de la matriz\n` : '';
+      return { tipo: 'DOCENTES', nombreArchivo: `matriz-${uniq()}.csv`, contenido: `plantel,clave,nombre\n${row}`, unitId };
     },
     written: async (db, _r, input) =>
       ids(await db.importacionSae.findMany({ where: { nombreArchivo: String(input.nombreArchivo) }, select: { id: true } })),

@@ -1,6 +1,6 @@
 // A CSV reader (RFC 4180: comma or semicolon separated, quoted fields with
 // doubled quotes, CRLF or LF) that keeps each record's line number, so that an
-// import can answer every bad row with its line (docs/decisions/016-sae-import.md).
+// import can answer every bad row with its line (docs/decisions/012-sae-import.md).
 
 export interface CsvRow {
   /** Line of the file where the record starts (the header is line 1). */

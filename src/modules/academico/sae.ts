@@ -85,7 +85,8 @@ export async function importSae(tx: Tx, scope: { path: string }, tipo: TipoArchi
   const file = parseCsv(text);
   const missing = COLUMNAS[tipo].filter((c) => !OPCIONALES.has(c) && !file.header.includes(c));
   if (missing.length) return { issues: missing.map((c) => ({ linea: 1, campo: c, mensaje: 'Falta la columna' })) };
-  if (!file.rows.length) return { issues: [{ linea: 2, campo: '', mensaje: 'El archivo no tiene filas' }] };
+  // A file with its header only is valid: nothing to import.
+  if (!file.rows.length) return { counts: { filas: 0, creadas: 0, actualizadas: 0, sinCambios: 0 } };
   const planteles = new Map(
     (await tx.orgUnit.findMany({ where: { kind: 'PLANTEL', path: { startsWith: scope.path } }, select: { id: true, code: true } })).map(
       (u) => [u.code, u.id],

@@ -185,7 +185,7 @@ export const certificadoWorkflow = defineWorkflow({
       comment: 'optional',
     },
     signCertificadoAsDirectorGeneralEstatal: {
-      step: 'DG 4, R 17 (2nd signature)',
+      step: 'R 17 (2nd signature), after DG 4.1',
       description: "The state's Director General signs digitally.",
       kind: 'transition',
       from: ['POR_FIRMAR_DG_ESTATAL'],
@@ -195,7 +195,7 @@ export const certificadoWorkflow = defineWorkflow({
       comment: 'optional',
     },
     signCertificadoAsDirectorGeneralNacional: {
-      step: 'DG 5, R 17 (3rd signature)',
+      step: 'R 17 (3rd signature)',
       description: "CONALEP's Director General signs digitally; the certificate goes to COSFAC.",
       kind: 'transition',
       from: ['POR_FIRMAR_DG_NACIONAL'],

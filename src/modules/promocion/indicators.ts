@@ -1,6 +1,6 @@
 // "Eficiencia de acciones de promoción y difusión" (15-528-PO-26 §12, L430):
 //   total de acciones realizadas / total de acciones programadas × 100,
-//   quarterly and half-yearly (docs/decisions/016-eficiencia-promocion.md).
+//   quarterly and half-yearly (docs/decisions/011-eficiencia-promocion.md).
 // programadas: activities scheduled in validated cronogramas (F02) for the
 //   period's months; realizadas: every action carried out (not destroyed) whose
 //   date falls in the period, scheduled or not: realizadasProgramadas (linked to

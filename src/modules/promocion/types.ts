@@ -277,7 +277,7 @@ workflowRecordFields(actividadRealizadaWorkflow);
 export const EficienciaRef = builder.objectRef<EficienciaRow>('EficienciaPromocion').implement({
   description:
     'Eficiencia de acciones de promoción y difusión = total de acciones realizadas / total de acciones programadas × 100 (15-528-PO-26 §12, L430), ' +
-    'with its parts (docs/decisions/016-eficiencia-promocion.md).',
+    'with its parts (docs/decisions/011-eficiencia-promocion.md).',
   fields: (t) => ({
     nivel: t.expose('nivel', { type: NivelIndicadorEnum }),
     unitId: t.id({
