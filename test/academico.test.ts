@@ -281,7 +281,8 @@ describe('Certificate requests (P 2.2-2.3, R 20)', () => {
     expect(new Set(ok.map((c) => c.folio.numero))).toEqual(new Set(lote.folios.map((f) => f.numero)));
     expect(new Set(ok.map((c) => c.alumno.id))).toEqual(new Set(alumnos.map((a) => a.globalId)));
     expect(results.filter((r) => r.errors).map(codeOf)).toEqual(['BAD_USER_INPUT']);
-    expect(ok.every((c) => c.estado === 'SOLICITADO' && c.availableSteps.length === 0)).toBe(true);
+    // The plantel may only correct the data (R 24) until the state office reviews it.
+    expect(ok.every((c) => c.estado === 'SOLICITADO' && c.availableSteps.join() === 'updateCertificado')).toBe(true);
     expect(await unusedOfLote(lote.id, 'VER-P002')).toBe(0);
   });
 
