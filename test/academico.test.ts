@@ -21,6 +21,8 @@ import {
   CreateBajaDocument,
   CreateCertificadoDocument,
   CreateCertificadoReposicionDocument,
+  CreateImportacionSaeDocument,
+  UpdateCertificadoDocument,
   CreateLoteFoliosDocument,
   CreateReunionRiesgoDocument,
   DeliverCertificadoDocument,
@@ -279,7 +281,8 @@ describe('Certificate requests (P 2.2-2.3, R 20)', () => {
     expect(new Set(ok.map((c) => c.folio.numero))).toEqual(new Set(lote.folios.map((f) => f.numero)));
     expect(new Set(ok.map((c) => c.alumno.id))).toEqual(new Set(alumnos.map((a) => a.globalId)));
     expect(results.filter((r) => r.errors).map(codeOf)).toEqual(['BAD_USER_INPUT']);
-    expect(ok.every((c) => c.estado === 'SOLICITADO' && c.availableSteps.length === 0)).toBe(true);
+    // The plantel may only correct the data (R 24) until the state office reviews it.
+    expect(ok.every((c) => c.estado === 'SOLICITADO' && c.availableSteps.join() === 'updateCertificado')).toBe(true);
     expect(await unusedOfLote(lote.id, 'VER-P002')).toBe(0);
   });
 
@@ -764,5 +767,148 @@ describe('School calendar (R 8, 12a)', () => {
       })
     ).map((c) => c.id);
     expect(ids).toEqual(made.cortes);
+  });
+});
+
+describe('SAE files (R 9-10), corrections (R 24), older models (R 18, 28-29), eficiencia terminal (L169)', () => {
+  const importar = (tipo: 'ALUMNOS' | 'GRUPOS' | 'DOCENTES' | 'EVALUACIONES', contenido: string, who = 'escolares.p001') =>
+    gql(server, CreateImportacionSaeDocument, { input: { tipo, nombreArchivo: `${tipo.toLowerCase()}.csv`, contenido } }, as(who));
+
+  it('R 9-10: a file with a bad row imports nothing and names every bad row; fixed, it imports; the same file again changes nothing', async () => {
+    const t = uniq().slice(-6).toUpperCase();
+    const header =
+      'plantel,matricula,curp,nombre,primerApellido,segundoApellido,generacion,semestreIngreso,semestre,carrera,modeloAcademico,estatus';
+    const rows = [
+      `MEX-P001,S${t}01,GOMA050101HMCRRN09,Ana,Gómez,Ruiz,2025,1,1,Informática,2023,INSCRITO`,
+      `MEX-P001,S${t}02,LOPL050202MMCPRS01,Luisa,López,,2025,1,1,Informática,M2023,`,
+      `MEX-P001,S${t}03,PEPJ050303HMCRRN02,"Juan, José",Pérez,Paz,2025,3,3,Enfermería,M2023,INSCRITO`,
+    ];
+    const count = () => server.db.alumno.count({ where: { matricula: { startsWith: `S${t}` } } });
+    // Line 3: a CURP that is not one; line 4: a plantel of another state and semester 9.
+    const bad = [
+      rows[0],
+      rows[1].replace('LOPL050202MMCPRS01', 'LOPL0502'),
+      rows[2].replace('MEX-P001', 'VER-P001').replace(',3,3,', ',3,9,'),
+    ];
+    const refused = await importar('ALUMNOS', [header, ...bad].join('\n'));
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(issuesOf(refused).map((i) => i.path)).toEqual([
+      ['input', 'contenido', 3, 'curp'],
+      ['input', 'contenido', 4, 'plantel'],
+      ['input', 'contenido', 4, 'semestre'],
+    ]);
+    expect(issuesOf(refused)[0].message).toBe('Línea 3, curp: No es una CURP');
+    expect(await count()).toBe(0);
+
+    const file = [header, ...rows].join('\r\n');
+    const ok = await importar('ALUMNOS', file);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.createImportacionSae).toMatchObject({
+      filas: 3,
+      creadas: 3,
+      actualizadas: 0,
+      sinCambios: 0,
+      unit: { code: 'MEX-P001' },
+      history: [{ transition: 'createImportacionSae', actorRole: 'SERVICIOS_ESCOLARES_PLANTEL' }],
+    });
+    expect(await count()).toBe(3);
+    const juan = await server.db.alumno.findUniqueOrThrow({ where: { matricula: `S${t}03` } });
+    expect(juan).toMatchObject({ nombre: 'Juan, José', semestreIngreso: 3, modeloAcademico: 'M2023', estatus: 'INSCRITO' });
+
+    const again = (await importar('ALUMNOS', file)).data!.createImportacionSae;
+    expect(again).toMatchObject({ filas: 3, creadas: 0, actualizadas: 0, sinCambios: 3 });
+    const corrected = (
+      await importar('ALUMNOS', [header, rows[0], rows[1], rows[2].replace('Enfermería', 'Enfermería General')].join('\n'))
+    ).data!.createImportacionSae;
+    expect(corrected).toMatchObject({ creadas: 0, actualizadas: 1, sinCambios: 2 });
+    // Another plantel cannot import into MEX-P001, nor a role outside school services.
+    expect(codeOf(await importar('ALUMNOS', file, 'escolares.p002'))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await importar('ALUMNOS', file, 'director.p001'))).toBe('FORBIDDEN');
+  });
+
+  it('R 9-10: groups, teachers and the grades of a corte, each matched on its SAE key', async () => {
+    const t = uniq().slice(-6).toUpperCase();
+    const periodo = '2025-1';
+    const modulo = await make.modulo(server.db);
+    expect((await importar('GRUPOS', `plantel,periodo,clave,semestre\nMEX-P001,${periodo},G${t},1`)).errors).toBeUndefined();
+    expect((await importar('DOCENTES', `plantel,clave,nombre\nMEX-P001,D${t},Mtra. Rosa Díaz`)).errors).toBeUndefined();
+    const alumnos = `plantel,matricula,curp,nombre,primerApellido,generacion,semestreIngreso,semestre,carrera,modeloAcademico,grupo,periodo\nMEX-P001,E${t},GOMA050101HMCRRN09,Ana,Gómez,2025,1,1,Informática,M2023,G${t},${periodo}`;
+    expect((await importar('ALUMNOS', alumnos)).errors).toBeUndefined();
+    const grades = (c: string) =>
+      `plantel,matricula,modulo,docente,periodo,corte,calificacion\nMEX-P001,E${t},${modulo.clave},D${t},${periodo},1,${c}`;
+    // A teacher unknown in the plantel, a grade above 10.
+    const bad = await importar('EVALUACIONES', grades('10.5').replace(`D${t}`, 'NADIE'));
+    expect(issuesOf(bad).map((i) => i.path.slice(2))).toEqual([[2, 'calificacion']]);
+    expect(issuesOf(await importar('EVALUACIONES', grades('8.5').replace(`D${t}`, 'NADIE'))).map((i) => i.path.slice(2))).toEqual([
+      [2, 'docente'],
+    ]);
+    expect((await importar('EVALUACIONES', grades('8.5'))).data!.createImportacionSae).toMatchObject({ creadas: 1 });
+    expect((await importar('EVALUACIONES', grades('9'))).data!.createImportacionSae).toMatchObject({ creadas: 0, actualizadas: 1 });
+    const alumno = await server.db.alumno.findUniqueOrThrow({
+      where: { matricula: `E${t}` },
+      select: { grupo: { select: { clave: true } }, evaluaciones: true },
+    });
+    expect(alumno.grupo?.clave).toBe(`G${t}`);
+    expect(alumno.evaluaciones.map((e) => Number(e.calificacion))).toEqual([9]);
+  });
+
+  it('R 24: names, surnames and career are corrected for the certificate during the review, and the audit keeps before and after', async () => {
+    const cert = await make.certificado(server.db, { estado: 'EN_CORRECCION' });
+    const fix = (input: Record<string, unknown>, who: string) =>
+      gql(server, UpdateCertificadoDocument, { input: { id: cert.globalId, ...input } as never }, as(who));
+    expect(issuesOf(await fix({}, 'escolares.p001'))).toEqual([{ path: ['input'], message: 'Give at least one field to correct' }]);
+    expect(codeOf(await fix({ nombre: 'Ana' }, 'director.p001'))).toBe('FORBIDDEN');
+    const ok = await fix({ nombre: 'Ana María', carrera: 'Contabilidad' }, 'escolares.p001');
+    expect(ok.data!.updateCertificado.alumno).toMatchObject({ nombre: 'Ana María', carrera: 'Contabilidad' });
+    const audit = await server.db.workflowTransition.findFirstOrThrow({
+      where: { recordId: cert.id, transition: 'updateCertificado' },
+      select: { changes: true },
+    });
+    expect(audit.changes).toMatchObject({
+      antes: { nombre: 'Alumno', carrera: 'Informática' },
+      despues: { nombre: 'Ana María', carrera: 'Contabilidad' },
+    });
+    // Once signed it is too late.
+    const signed = await make.certificado(server.db, { estado: 'POR_FIRMAR_DG_ESTATAL' });
+    expect(codeOf(await gql(server, UpdateCertificadoDocument, { input: { id: signed.globalId, nombre: 'X' } }, as('escolares.mex')))).toBe(
+      'INVALID_TRANSITION',
+    );
+  });
+
+  it('R 18, 28-29: a 1997-model graduate with no certificate in the system gets a replacement from the state office; a 2018 one does not', async () => {
+    const old = await make.alumno(server.db, { estatus: 'EGRESADO', modeloAcademico: 'M1997', generacion: 1999 });
+    const recent = await make.alumno(server.db, { estatus: 'EGRESADO', modeloAcademico: 'M2018' });
+    await make.loteFolios(server.db, { unit: 'CE-MEX', cantidad: 1 });
+    const replace = (alumnoId: string, who = 'escolares.mex') =>
+      gql(server, CreateCertificadoReposicionDocument, { input: { alumnoId, motivo: 'Extravío del certificado de 1999' } }, as(who));
+    expect(codeOf(await replace(recent.globalId))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await replace(old.globalId, 'escolares.p001'))).toBe('FORBIDDEN');
+    const repo = await replace(old.globalId);
+    expect(repo.errors).toBeUndefined();
+    expect(repo.data!.createCertificadoReposicion).toMatchObject({
+      tipo: 'REPOSICION',
+      estado: 'SOLICITADO',
+      reponeA: null,
+      alumno: { id: old.globalId },
+      unit: { code: 'MEX-P001' },
+    });
+    // Then the same chain; a second one is refused: that certificate is the one to replace.
+    expect(issuesOf(await replace(old.globalId))).toEqual([
+      { path: ['input', 'alumnoId'], message: 'The graduate has a certificate in the system: replace that certificate (certificadoId)' },
+    ]);
+  });
+
+  it('L169: eficiencia terminal divides by first-semester enrolments only; a student who entered later counts when graduating', async () => {
+    const generacion = 1500 + Math.floor(Math.random() * 400);
+    await make.alumno(server.db, { unit: 'MEX-P002', generacion, estatus: 'EGRESADO' });
+    await make.alumno(server.db, { unit: 'MEX-P002', generacion });
+    await make.alumno(server.db, { unit: 'MEX-P002', generacion, estatus: 'EGRESADO', semestreIngreso: 3 });
+    const r = await gql(
+      server,
+      EficienciaTerminalDocument,
+      { generacion, nivel: 'PLANTEL', dentroDe: units['MEX-P002'] },
+      as('escolares.mex'),
+    );
+    expect(r.data!.eficienciaTerminal.map((e) => [e.unitCode, e.inscritos, e.egresados, e.eficiencia])).toEqual([['MEX-P002', 2, 2, 100]]);
   });
 });

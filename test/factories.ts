@@ -47,6 +47,7 @@ import type {
   EstadoReunionTrabajoCast,
   EstatusAlumno,
   FinDestinatario,
+  ModeloAcademico,
   Role,
   TipoAccionMejora,
   TipoActividad,
@@ -57,6 +58,7 @@ import {
   bajaWorkflow,
   certificadoWorkflow,
   corteCalendarioWorkflow,
+  importacionSaeWorkflow,
   loteFoliosWorkflow,
   reunionRiesgoWorkflow,
 } from '../src/modules/academico/workflow.js';
@@ -77,6 +79,8 @@ import {
   planTrabajoAnualWorkflow as planEstatalWorkflow,
   reporteTrimestralWorkflow as reporteWorkflow,
   retencionWorkflow,
+  tablaCostosWorkflow,
+  visitaTecnicaWorkflow,
 } from '../src/modules/promocion/workflow.js';
 import type { Formato } from '../src/modules/promocion/retention.js';
 import { DEMO_PEOPLE, demoEmail } from '../src/seed/demo.js';
@@ -453,7 +457,7 @@ async function insertPlanEstatal(
   owner: UnitRow,
   estado: EstadoPlanEstatal,
   anio: number | undefined,
-  o: { version?: number; contexto?: string },
+  o: { version?: number; contexto?: string; ready?: boolean },
 ) {
   const creator = await actor(db, 'TITULAR_CAPACITACION_CERTIFICACION_CAST', owner.path);
   return retryUnique(
@@ -476,7 +480,13 @@ async function insertPlanEstatal(
           riesgos: 'Riesgos',
           prioridades: 'Prioridades',
           resultadosHistoricos: 'Resultados históricos',
-          turnadoAt: estado === 'TURNADO' ? new Date() : null,
+          // Step 2.1: sent in January of its year.
+          turnadoAt: estado === 'TURNADO' ? new Date(Date.UTC(year, 0, 15)) : null,
+          // approvePlanTrabajoAnual needs a goal: `ready: false` in BORRADOR leaves it out.
+          metas:
+            estado === 'BORRADOR' && o.ready === false
+              ? undefined
+              : { create: [{ orden: 1, descripcion: 'Personas certificadas', valor: 100 }] },
         },
         select: { id: true, anio: true },
       });
@@ -552,6 +562,8 @@ export async function planAnualCentro(db: Db, o: PlanAnualCentroOptions = {}) {
           estado,
           version: o.version ?? 0,
           objetivos: o.objetivos ?? (estado === 'POR_TURNAR' ? null : 'Objetivos del centro evaluador'),
+          // submitPlanAnualCentro needs the plantel's context analysis (§9): `ready: false` in EN_ELABORACION leaves it out.
+          contexto: estado === 'POR_TURNAR' || (estado === 'EN_ELABORACION' && !ready) ? null : 'Contexto del plantel',
           enviadoAt: reached(wf, estado, 'ENVIADO') ? new Date() : null,
           validadoAt: estado === 'VALIDADO' ? new Date() : null,
         },
@@ -599,6 +611,8 @@ export async function actividadProgramada(db: Db, o: ActividadProgramadaOptions 
 export interface ActividadRealizadaOptions {
   /** The plan (default: a new VALIDADO plan of `unit`). */
   plan?: { id: string };
+  /** Step 7H: the state coordination's own action under this (TURNADO) state plan instead of a plantel's plan. */
+  planEstatal?: { id: string };
   unit?: string;
   /** The scheduled activity it fulfils (default: the plan's first, when it has one; null for one outside the cronograma). */
   programada?: { id: string } | null;
@@ -609,6 +623,7 @@ export interface ActividadRealizadaOptions {
 }
 
 export async function actividadRealizada(db: Db, o: ActividadRealizadaOptions = {}) {
+  if (o.planEstatal) return actividadEstatal(db, o.planEstatal.id, o);
   const planId = (o.plan ?? (await planAnualCentro(db, { estado: 'VALIDADO', unit: o.unit }))).id;
   const plan = await db.planAnualCentro.findUniqueOrThrow({
     where: { id: planId },
@@ -625,7 +640,11 @@ export async function actividadRealizada(db: Db, o: ActividadRealizadaOptions = 
       ? { organizacion: 'Empresa', sector: 'PRIVADO' as const, contacto: 'Contacto', resultado: 'Convenio' }
       : tipo === 'DIFUSION_ELECTRONICA'
         ? { canal: 'Facebook', enlace: 'https://example.org/post' }
-        : { evento: 'Reunión', asistentes: 12 };
+        : {
+            evento: 'Reunión',
+            asistentes: 2,
+            listaAsistencia: { create: [1, 2].map((orden) => ({ orden, nombre: `Asistente ${orden}`, perfil: 'Padre o madre' })) },
+          };
   const row = await db.actividadRealizada.create({
     data: { planId, programadaId, tipo, fecha, descripcion: `Realizada ${uniq()}`, alcance: 12, createdById: creator.id, ...evidence },
     select: { id: true, plan: { select: { unit: { select: { path: true } } } } },
@@ -634,10 +653,114 @@ export async function actividadRealizada(db: Db, o: ActividadRealizadaOptions = 
     await writeHistory(
       db,
       actividadRealizadaWorkflow,
-      { recordId: row.id, unitPath: row.plan.unit.path },
+      { recordId: row.id, unitPath: row.plan!.unit.path },
       pathTo(actividadRealizadaWorkflow, 'REGISTRADA'),
     );
   return { ...gid('ActividadRealizada', row.id), planId };
+}
+
+/** Step 7H: a visit to a company of the state promotion coordination, under its state plan. */
+async function actividadEstatal(db: Db, planEstatalId: string, o: ActividadRealizadaOptions) {
+  const plan = await db.planTrabajoAnual.findUniqueOrThrow({
+    where: { id: planEstatalId },
+    select: { anio: true, unit: { select: { path: true } } },
+  });
+  const creator = await actor(db, 'COORDINADOR_PROMOCION_ECE', plan.unit.path);
+  const row = await db.actividadRealizada.create({
+    data: {
+      planEstatalId,
+      tipo: 'VISITA_EMPRESA',
+      fecha: o.fecha ?? new Date(Date.UTC(plan.anio, 2, 15)),
+      descripcion: `Visita estatal ${uniq()}`,
+      alcance: 1,
+      organizacion: 'Empresa',
+      sector: 'PRIVADO',
+      contacto: 'Contacto',
+      resultado: 'Convenio',
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true)
+    await writeHistory(db, actividadRealizadaWorkflow, { recordId: row.id, unitPath: plan.unit.path }, [
+      [
+        'createActividadRealizadaAsCoordinadorPromocionEce',
+        actividadRealizadaWorkflow.steps.createActividadRealizadaAsCoordinadorPromocionEce,
+      ],
+    ]);
+  return { ...gid('ActividadRealizada', row.id), planEstatalId };
+}
+
+export interface TablaCostosOptions {
+  unit?: string;
+  /** Default: a free year in 1000-1999 for the unit. */
+  anio?: number;
+  /** Default: 15 January of its year. */
+  enviadaAt?: Date;
+}
+
+/** The January cost table (§9) of a state (default CE-MEX). */
+export async function tablaCostos(db: Db, o: TablaCostosOptions = {}) {
+  const owner = await unit(db, o.unit ?? 'CE-MEX');
+  const creator = await actor(db, 'COORDINADOR_PROMOCION_ECE', owner.path);
+  const row = await retryUnique(
+    async () => {
+      const anio =
+        o.anio ?? freeYear((await db.tablaCostos.findMany({ where: { unitId: owner.id }, select: { anio: true } })).map((t) => t.anio));
+      return db.tablaCostos.create({
+        data: {
+          unitId: owner.id,
+          anio,
+          enviadaAt: o.enviadaAt ?? new Date(Date.UTC(anio, 0, 15)),
+          createdById: creator.id,
+          conceptos: { create: [{ orden: 1, estandar: 'EC0217', curso: 'Alineación EC0217', costo: 1500 }] },
+        },
+        select: { id: true, anio: true },
+      });
+    },
+    o.anio === undefined ? 25 : 1,
+  );
+  await writeHistory(db, tablaCostosWorkflow, { recordId: row.id, unitPath: owner.path }, pathTo(tablaCostosWorkflow, 'ENVIADA'));
+  return { ...gid('TablaCostos', row.id), anio: row.anio, unitId: owner.id };
+}
+
+export interface VisitaTecnicaOptions {
+  /** The plantel visited (default MEX-P001). */
+  unit?: string;
+  anio?: number;
+  /** 3, 6, 9 or 12 (default 3). */
+  mes?: number;
+}
+
+/** A technical visit (§9) to a plantel. */
+export async function visitaTecnica(db: Db, o: VisitaTecnicaOptions = {}) {
+  const plantel = await unit(db, o.unit ?? 'MEX-P001');
+  const creator = await actor(db, 'COORDINADOR_ECE', plantel.path);
+  const mes = o.mes ?? 3;
+  const row = await retryUnique(
+    async () => {
+      const anio =
+        o.anio ??
+        freeYear((await db.visitaTecnica.findMany({ where: { unitId: plantel.id, mes }, select: { anio: true } })).map((v) => v.anio));
+      return db.visitaTecnica.create({
+        data: {
+          unitId: plantel.id,
+          anio,
+          mes,
+          fecha: new Date(Date.UTC(anio, mes - 1, 10)),
+          modalidad: 'PRESENCIAL',
+          cumpleReglas: true,
+          cumpleIdentidad: true,
+          hallazgos: 'Sin hallazgos',
+          createdById: creator.id,
+        },
+        select: { id: true, anio: true },
+      });
+    },
+    o.anio === undefined ? 25 : 1,
+  );
+  await writeHistory(db, visitaTecnicaWorkflow, { recordId: row.id, unitPath: plantel.path }, pathTo(visitaTecnicaWorkflow, 'REGISTRADA'));
+  return { ...gid('VisitaTecnica', row.id), anio: row.anio, unitId: plantel.id };
 }
 
 export interface ReporteTrimestralOptions extends Common<EstadoReporte> {
@@ -745,6 +868,10 @@ export interface AlumnoOptions {
   estatus?: EstatusAlumno;
   generacion?: number;
   grupo?: { id: string };
+  /** Default M2018. */
+  modeloAcademico?: ModeloAcademico;
+  /** Default 1 (a first-semester enrolment). */
+  semestreIngreso?: number;
 }
 
 export async function alumno(db: Db, o: AlumnoOptions = {}) {
@@ -760,7 +887,8 @@ export async function alumno(db: Db, o: AlumnoOptions = {}) {
         primerApellido: `Prueba${token}`,
         generacion: o.generacion ?? 2022,
         carrera: 'Informática',
-        modeloAcademico: 'M2018',
+        modeloAcademico: o.modeloAcademico ?? 'M2018',
+        semestreIngreso: o.semestreIngreso ?? 1,
         unitId: u.id,
         grupoId: o.grupo?.id ?? null,
         semestre: 6,
@@ -1025,11 +1153,33 @@ export async function registroPromocion(db: Db, o: RegistroPromocionOptions = {}
 async function findUnitOf(db: Db, model: (typeof REGISTRO_MODELS)[Formato]['model'], id: string): Promise<{ id: string; path: string }> {
   const unitSel = { select: { id: true, path: true } } as const;
   if (model === 'actividadRealizada')
-    return (await db.actividadRealizada.findUniqueOrThrow({ where: { id }, select: { plan: { select: { unit: unitSel } } } })).plan.unit;
+    return (await db.actividadRealizada.findUniqueOrThrow({ where: { id }, select: { plan: { select: { unit: unitSel } } } })).plan!.unit;
   if (model === 'concentradoEstatal')
     return (await db.concentradoEstatal.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
   if (model === 'planAnualCentro') return (await db.planAnualCentro.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
   return (await db.reporteTrimestral.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
+}
+
+/** A recorded import of an SAE file (R 9-10) at a plantel (default MEX-P001); nothing imported by it. */
+export async function importacionSae(db: Db, o: { unit?: string } = {}) {
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const creator = await actor(db, 'SERVICIOS_ESCOLARES_PLANTEL', u.path);
+  const row = await db.importacionSae.create({
+    data: {
+      unitId: u.id,
+      tipo: 'DOCENTES',
+      nombreArchivo: `docentes-${uniq()}.csv`,
+      sha256: uniq(),
+      filas: 0,
+      creadas: 0,
+      actualizadas: 0,
+      sinCambios: 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  await writeHistory(db, importacionSaeWorkflow, { recordId: row.id, unitPath: u.path }, pathTo(importacionSaeWorkflow, 'IMPORTADA'));
+  return { ...gid('ImportacionSae', row.id), unitId: u.id };
 }
 
 // ---- the registry ------------------------------------------------------------------
@@ -1349,6 +1499,9 @@ export const make = {
   catalogoServicios,
   solicitudDirigida,
   ofertaCapacitacion,
+  tablaCostos,
+  visitaTecnica,
+  importacionSae,
 };
 
 /**
@@ -1383,6 +1536,18 @@ export const WORKFLOW_MODELS = [
     make: (db: Db, _estado: 'REGISTRADA', o: { unit?: string } = {}) => actividadRealizada(db, o),
   },
   {
+    typename: 'TablaCostos',
+    node: true,
+    workflow: tablaCostosWorkflow,
+    make: (db: Db, _estado: 'ENVIADA', o: { unit?: string } = {}) => tablaCostos(db, o),
+  },
+  {
+    typename: 'VisitaTecnica',
+    node: true,
+    workflow: visitaTecnicaWorkflow,
+    make: (db: Db, _estado: 'REGISTRADA', o: { unit?: string } = {}) => visitaTecnica(db, o),
+  },
+  {
     typename: 'ReporteTrimestral',
     node: true,
     workflow: reporteWorkflow,
@@ -1411,6 +1576,12 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: certificadoWorkflow,
     make: (db: Db, estado: EstadoCertificado, o: Common<EstadoCertificado> = {}) => certificado(db, { ...o, estado }),
+  },
+  {
+    typename: 'ImportacionSae',
+    node: true,
+    workflow: importacionSaeWorkflow,
+    make: (db: Db, _estado: 'IMPORTADA', o: { unit?: string } = {}) => importacionSae(db, o),
   },
   {
     typename: 'LoteFolios',

@@ -165,6 +165,28 @@ const LISTS: Record<string, () => Promise<void>> = {
       { unitId: unitIds['CE-MEX'] },
     );
   },
+  tablasCostos: async () => {
+    await make.tablaCostos(server.db);
+    await make.tablaCostos(server.db);
+    await golden(
+      'tablasCostos',
+      'promocion.mex',
+      `query($unitId: ID) { tablasCostos(first: 10, filter: { unitId: $unitId }) { totalCount edges { node { id anio enPlazo
+         conceptos { orden estandar costo } unit { code } ${history} } } } }`,
+      { unitId: unitIds['CE-MEX'] },
+    );
+  },
+  visitasTecnicas: async () => {
+    await make.visitaTecnica(server.db, { mes: 6 });
+    await make.visitaTecnica(server.db, { mes: 6 });
+    await golden(
+      'visitasTecnicas',
+      'ece.mex',
+      `query($unitId: ID) { visitasTecnicas(first: 10, filter: { unitId: $unitId, mes: 6 }) { totalCount edges { node { id anio mes modalidad
+         cumpleReglas unit { code } ${history} } } } }`,
+      { unitId: unitIds['MEX-P001'] },
+    );
+  },
   reunionesTrabajoCast: async () => {
     await make.reunionTrabajoCast(server.db, { estado: 'CERRADA' });
     await make.reunionTrabajoCast(server.db, { estado: 'CONVOCADA' });

@@ -17,6 +17,7 @@
 //   the input's unique marker); the matrix checks refused attempts add none.
 // - `extra(db, record)`: for transitions and actions, what else a refused step
 //   must leave untouched (lines, folios) besides the row and its audit trail.
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Db } from '../src/lib/db/client.js';
 import { make, uniq, type Made } from './factories.js';
 
@@ -189,7 +190,13 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
         (await db.planTrabajoAnual.findMany({ where: { anio: { gte: 2000 } }, select: { anio: true } })).map((p) => p.anio),
       );
       const free = Array.from({ length: 101 }, (_, i) => 2000 + i).filter((y) => !used.has(y));
-      return { anio: free[Math.floor(Math.random() * free.length)], contexto: `Matriz ${uniq()}`, ...texts, unitId };
+      return {
+        anio: free[Math.floor(Math.random() * free.length)],
+        contexto: `Matriz ${uniq()}`,
+        ...texts,
+        metas: [{ descripcion: 'Personas certificadas', valor: 10 }],
+        unitId,
+      };
     },
     written: async (db, _r, input) =>
       ids(await db.planTrabajoAnual.findMany({ where: { contexto: String(input.contexto) }, select: { id: true } })),
@@ -198,7 +205,7 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   deliverPlanTrabajoAnual: { input: id },
   sendPlanTrabajoAnual: { input: id, extra: (db, r) => db.planAnualCentro.count({ where: { planEstatalId: r.id } }) },
   sendPlanAnualCentro: { input: id },
-  updatePlanAnualCentro: { input: (r) => ({ id: r.globalId, objetivos: 'Objetivos de la matriz' }) },
+  updatePlanAnualCentro: { input: (r) => ({ id: r.globalId, objetivos: 'Objetivos de la matriz', contexto: 'Contexto del plantel' }) },
   addActividadProgramada: {
     input: (r) => ({
       planAnualCentroId: r.globalId,
@@ -227,9 +234,47 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
       descripcion: 'Reunión con padres',
       alcance: 10,
       evento: 'Reunión',
-      asistentes: 10,
+      listaAsistencia: [{ nombre: 'Madre de familia' }],
     }),
     written: async (db, r) => ids(await db.actividadRealizada.findMany({ where: { planId: r.id }, select: { id: true } })),
+  },
+  createActividadRealizadaAsCoordinadorPromocionEce: {
+    input: (r) => ({
+      planTrabajoAnualId: r.globalId,
+      tipo: 'DIFUSION_ELECTRONICA',
+      fecha: new Date(Date.UTC(Number(r.anio), 2, 15)).toISOString(),
+      descripcion: 'Difusión en el portal estatal',
+      alcance: 500,
+      canal: 'Portal institucional',
+      enlace: 'https://example.org/ece',
+    }),
+    written: async (db, r) => ids(await db.actividadRealizada.findMany({ where: { planEstatalId: r.id }, select: { id: true } })),
+  },
+  createTablaCostos: {
+    input: (_r, { unitId }) => ({
+      anio: 2000 + Math.floor(Math.random() * 101),
+      conceptos: [{ estandar: 'EC0217', curso: `Matriz ${uniq()}`, costo: 1200.5 }],
+      unitId,
+    }),
+    written: async (db, _r, input) =>
+      ids(
+        await db.tablaCostos.findMany({
+          where: { conceptos: { some: { curso: (input.conceptos as { curso: string }[])[0].curso } } },
+          select: { id: true },
+        }),
+      ),
+  },
+  createVisitaTecnica: {
+    input: (_r, { unitId }) => ({
+      unitId,
+      fecha: new Date(Date.UTC(2000 + Math.floor(Math.random() * 25), 2, 10)).toISOString(),
+      modalidad: 'VIRTUAL',
+      cumpleReglas: true,
+      cumpleIdentidad: false,
+      hallazgos: `Matriz ${uniq()}`,
+    }),
+    written: async (db, _r, input) =>
+      ids(await db.visitaTecnica.findMany({ where: { hallazgos: String(input.hallazgos) }, select: { id: true } })),
   },
   createReporteTrimestral: {
     input: (r) => ({ planAnualCentroId: r.globalId, trimestre: 1, analisis: 'Análisis de la matriz' }),
@@ -269,13 +314,46 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     written: async (db, r) => ids(await db.certificado.findMany({ where: { alumnoId: r.id }, select: { id: true } })),
   },
   createCertificadoReposicion: {
+    subjectStates: { Alumno: ['EGRESADO_ANTERIOR_2003', ...ESTATUS] },
     make: async (db, o) => {
       // A folio of the state office for the replacement.
       await make.loteFolios(db, { unit: 'CE-MEX', cantidad: 1 });
+      if (o.entity === 'Alumno') {
+        const pre2003 = o.state === 'EGRESADO_ANTERIOR_2003';
+        return pre2003
+          ? make.alumno(db, { estatus: 'EGRESADO', modeloAcademico: 'M1997', generacion: 1999 })
+          : make.alumno(db, { estatus: o.state as never });
+      }
       return make.certificado(db, { estado: o.state as never });
     },
-    input: (r) => ({ certificadoId: r.globalId, motivo: 'Extravío' }),
-    written: async (db, r) => ids(await db.certificado.findMany({ where: { reponeAId: r.id }, select: { id: true } })),
+    input: (r, { entity }) => ({ [entity === 'Alumno' ? 'alumnoId' : 'certificadoId']: r.globalId, motivo: 'Extravío' }),
+    written: async (db, r) =>
+      ids(
+        await db.certificado.findMany({
+          where: { OR: [{ reponeAId: r.id }, { alumnoId: r.id, tipo: 'REPOSICION' }] },
+          select: { id: true },
+        }),
+      ),
+  },
+  updateCertificado: {
+    input: (r) => ({ id: r.globalId, primerApellido: 'Corregido' }),
+    extra: async (db, r) =>
+      (await db.certificado.findUniqueOrThrow({ where: { id: r.id }, select: { alumno: { select: { primerApellido: true } } } })).alumno,
+  },
+  createImportacionSae: {
+    input: async (_r, { db, unitId }) => {
+      // A plantel within the importing unit (the unit itself, or the first plantel of the state).
+      const u = await db.orgUnit.findUniqueOrThrow({ where: { id: decodeGlobalID(unitId!).id } });
+      const plantel =
+        u.kind === 'PLANTEL'
+          ? u
+          : await db.orgUnit.findFirst({ where: { kind: 'PLANTEL', path: { startsWith: u.path } }, orderBy: { code: 'asc' } });
+      // A state office without planteles imports a file with its header only.
+      const row = plantel ? `${plantel.code},MZ${uniq().slice(-8)},Docente de la matriz\n` : '';
+      return { tipo: 'DOCENTES', nombreArchivo: `matriz-${uniq()}.csv`, contenido: `plantel,clave,nombre\n${row}`, unitId };
+    },
+    written: async (db, _r, input) =>
+      ids(await db.importacionSae.findMany({ where: { nombreArchivo: String(input.nombreArchivo) }, select: { id: true } })),
   },
   approveCertificadoAsJefeServiciosEscolaresEstatal: { input: id },
   returnCertificado: { input: withObs },

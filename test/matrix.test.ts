@@ -101,7 +101,7 @@ async function targetOf(model: string, r: Sample): Promise<Target> {
       ? {
           unitId: (
             await server.db.actividadRealizada.findUniqueOrThrow({ where: { id: r.id }, select: { plan: { select: { unitId: true } } } })
-          ).plan.unitId,
+          ).plan!.unitId,
         }
       : await delegate(model).findUnique({ where: { id: r.id } });
   const table = ADDRESSEE_TABLES[model];

@@ -21,6 +21,7 @@ import {
   PlanesAnualesCentroDocument,
   ReceiveReporteTrimestralDocument,
   CreateActividadRealizadaDocument,
+  CreateActividadRealizadaAsCoordinadorPromocionEceDocument,
   CreateAccionMejoraDocument,
   RegistrosPromocionPorDestruirDocument,
   ReturnPlanAnualCentroDocument,
@@ -111,7 +112,7 @@ const meeting = (actividadProgramadaId: string | null, fecha: string, asistentes
   descripcion: 'Reunión con madres y padres de familia',
   alcance: asistentes,
   evento: 'Reunión DIES',
-  asistentes,
+  listaAsistencia: Array.from({ length: asistentes }, (_, i) => ({ nombre: `Asistente ${i + 1}`, perfil: 'Madre o padre de familia' })),
   ...(actividadProgramadaId ? { actividadProgramadaId } : {}),
 });
 const visit = (actividadProgramadaId: string, fecha: string) => ({
@@ -156,7 +157,8 @@ const CRONOGRAMA_P002: Cronograma = [
  * A whole year of the Estado de México, by factories: the state plan sent; P001
  * validated with 7 scheduled activities (months 1, 3 and 4 carried out, one
  * activity outside the cronograma in February) and its T1-T2 F05 received; P002
- * validated with 2 activities, both carried out, no F05; P003 not forwarded yet.
+ * validated with 2 activities, both carried out, no F05; P003 not forwarded yet;
+ * the state coordination's own visit to a company in March (step 7H).
  */
 async function yearOfMexico(anio: number) {
   const statePlan = await make.planTrabajoAnual(server.db, { unit: 'CE-MEX', anio, estado: 'TURNADO' });
@@ -172,6 +174,8 @@ async function yearOfMexico(anio: number) {
   for (const mes of [1, 3, 4]) await done(p1, p1.byMonth[mes], mes);
   await done(p1, null, 2);
   for (const mes of [1, 2]) await done(p2, p2.byMonth[mes], mes);
+  // Step 7H: the state coordination's own visit to a company, in March.
+  await make.actividadRealizada(server.db, { planEstatal: statePlan, fecha: new Date(Date.UTC(anio, 2, 20)) });
   const reportes = [
     await make.reporteTrimestral(server.db, { plan: p1, trimestre: 1, estado: 'RECIBIDO' }),
     await make.reporteTrimestral(server.db, { plan: p1, trimestre: 2, estado: 'RECIBIDO' }),
@@ -217,6 +221,10 @@ const statePlanInput = (anio: number) => ({
   riesgos: 'Restricciones a eventos presenciales',
   prioridades: 'Estándares EC0217, EC0301',
   resultadosHistoricos: '2024: eficiencia 78 %',
+  metas: [
+    { descripcion: 'Personas certificadas en EC0217', valor: 300 },
+    { descripcion: 'Visitas a empresas', valor: 40 },
+  ],
 });
 
 describe('Concertación de Servicios (15-528-PO-26)', () => {
@@ -233,6 +241,8 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
     const planes = await gql(server, PlanesAnualesCentroDocument, { filter: { anio, dentroDe: units['MEX-P001'] } }, as('admin'));
     const p1 = planes.data!.planesAnualesCentro.edges[0].node.id;
     await gql(server, SendPlanAnualCentroDocument, { input: { id: p1 } }, as('dce.p001'));
+    const analisis = { contexto: 'Zona industrial de Toluca', fortalezas: 'Evaluadores certificados', riesgos: 'Baja asistencia' };
+    expect((await gql(server, UpdatePlanAnualCentroDocument, { input: { id: p1, ...analisis } }, as('cce.p001'))).errors).toBeUndefined();
     const add = (mes: number, tipo: TipoActividad, meta: number) =>
       gql(
         server,
@@ -274,7 +284,9 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
         unitCode: 'MEX-P001',
         programadas: 3,
         realizadas: 1,
+        realizadasProgramadas: 1,
         fueraDeCronograma: 0,
+        programadasRealizadas: 1,
         eficiencia: 33.33,
         reportesRecibidos: 1,
         reportesEsperados: 2,
@@ -493,7 +505,7 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
         alcance: 25,
         actividadProgramadaId: plan.byMonth[4],
         evento: 'Academia',
-        asistentes: 25,
+        listaAsistencia: [{ nombre: 'Docente 1', perfil: 'Docente' }, { nombre: 'Docente 2' }],
       }),
       await execute(plan.globalId, { ...diffusion(`${anio}-07-03`, 900), actividadProgramadaId: plan.byMonth[7] }),
       // Outside the cronograma: recorded as such, counted apart.
@@ -534,9 +546,11 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
       nivel: 'PLANTEL',
       unitCode: 'MEX-P001',
       programadas: 3,
-      realizadas: 2,
+      realizadas: 3,
+      realizadasProgramadas: 2,
       fueraDeCronograma: 1,
-      eficiencia: 66.67,
+      programadasRealizadas: 2,
+      eficiencia: 100,
     });
     expect(f05.actividades.map((a) => [a.mes, a.meta, a.alcanzado, a.cumplida])).toEqual([
       [1, 100, 120, true],
@@ -605,9 +619,11 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
       {
         unitCode: 'MEX-P001',
         programadas: 5,
-        realizadas: 3,
+        realizadas: 4,
+        realizadasProgramadas: 3,
         fueraDeCronograma: 1,
-        eficiencia: 60,
+        programadasRealizadas: 3,
+        eficiencia: 80,
         reportesRecibidos: 2,
         reportesEsperados: 2,
       },
@@ -615,13 +631,25 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
         unitCode: 'MEX-P002',
         programadas: 2,
         realizadas: 2,
+        realizadasProgramadas: 2,
         fueraDeCronograma: 0,
+        programadasRealizadas: 2,
         eficiencia: 100,
         reportesRecibidos: 0,
         reportesEsperados: 2,
       },
     ]);
-    expect(c.total).toMatchObject({ nivel: 'COLEGIO_ESTATAL', unitCode: 'CE-MEX', programadas: 7, realizadas: 5, eficiencia: 71.43 });
+    // The state coordination's own actions (step 7H) count in the F01's total, outside any cronograma.
+    expect(c.total).toMatchObject({
+      nivel: 'COLEGIO_ESTATAL',
+      unitCode: 'CE-MEX',
+      programadas: 7,
+      realizadas: 7,
+      realizadasProgramadas: 5,
+      fueraDeCronograma: 2,
+      programadasRealizadas: 5,
+      eficiencia: 100,
+    });
   });
 
   it('step 8.2: only CPSECE issues the F01, for half-year 1 or 2', async () => {
@@ -711,25 +739,96 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
   it('indicator (§12): eficiencia at plantel, Colegio Estatal and national level, over what each reader may see', async () => {
     const anio = await freshYear();
     await yearOfMexico(anio);
+    // [unit, programadas, realizadas, of them scheduled, outside the cronograma, scheduled activities fulfilled, eficiencia]
     const ef = async (who: string, vars: Record<string, unknown>) => {
       const r = await gql(server, EficienciaPromocionDocument, { anio, ...vars } as never, as(who));
       expect(r.errors).toBeUndefined();
-      return r.data!.eficienciaPromocion.map((e) => [e.unitCode, e.programadas, e.realizadas, e.fueraDeCronograma, e.eficiencia]);
+      return r.data!.eficienciaPromocion.map((e) => [
+        e.unitCode,
+        e.programadas,
+        e.realizadas,
+        e.realizadasProgramadas,
+        e.fueraDeCronograma,
+        e.programadasRealizadas,
+        e.eficiencia,
+      ]);
     };
     expect(await ef('promocion.mex', { nivel: 'PLANTEL', trimestre: 1, dentroDe: units['CE-MEX'] })).toEqual([
-      ['MEX-P001', 3, 2, 1, 66.67],
-      ['MEX-P002', 2, 2, 0, 100],
+      ['MEX-P001', 3, 3, 2, 1, 2, 100],
+      ['MEX-P002', 2, 2, 2, 0, 2, 100],
     ]);
-    expect(await ef('promocion.mex', { nivel: 'PLANTEL', trimestre: 2 })).toEqual([['MEX-P001', 2, 1, 0, 50]]);
-    expect(await ef('dg.mex', { nivel: 'COLEGIO_ESTATAL', trimestre: 1 })).toEqual([['CE-MEX', 5, 4, 1, 80]]);
-    expect(await ef('dstc', { nivel: 'NACIONAL', trimestre: 1 })).toEqual([[null, 5, 4, 1, 80]]);
-    expect(await ef('dstc', { nivel: 'NACIONAL', semestre: 1 })).toEqual([[null, 7, 5, 1, 71.43]]);
-    expect(await ef('dstc', { nivel: 'NACIONAL' })).toEqual([[null, 9, 5, 1, 55.56]]);
+    expect(await ef('promocion.mex', { nivel: 'PLANTEL', trimestre: 2 })).toEqual([['MEX-P001', 2, 1, 1, 0, 1, 50]]);
+    // The state coordination's own actions (step 7H) count at the state and national levels only.
+    expect(await ef('dg.mex', { nivel: 'COLEGIO_ESTATAL', trimestre: 1 })).toEqual([['CE-MEX', 5, 6, 4, 2, 4, 120]]);
+    expect(await ef('dstc', { nivel: 'NACIONAL', trimestre: 1 })).toEqual([[null, 5, 6, 4, 2, 4, 120]]);
+    expect(await ef('dstc', { nivel: 'NACIONAL', semestre: 1 })).toEqual([[null, 7, 7, 5, 2, 5, 100]]);
+    expect(await ef('dstc', { nivel: 'NACIONAL' })).toEqual([[null, 9, 7, 5, 2, 5, 77.78]]);
     // A plantel's coordinator asking for the nation sees only its plantel; another state sees nothing.
-    expect(await ef('cce.p001', { nivel: 'NACIONAL', trimestre: 1 })).toEqual([[null, 3, 2, 1, 66.67]]);
-    expect(await ef('dg.ver', { nivel: 'NACIONAL', trimestre: 1 })).toEqual([[null, 0, 0, 0, null]]);
+    expect(await ef('cce.p001', { nivel: 'NACIONAL', trimestre: 1 })).toEqual([[null, 3, 3, 2, 1, 2, 100]]);
+    expect(await ef('dg.ver', { nivel: 'NACIONAL', trimestre: 1 })).toEqual([[null, 0, 0, 0, 0, 0, null]]);
     const both = await gql(server, EficienciaPromocionDocument, { anio, nivel: 'NACIONAL', trimestre: 1, semestre: 1 }, as('dstc'));
     expect(both.errors![0].extensions!.issues).toEqual([{ path: ['semestre'], message: 'Give a quarter or a half-year, not both' }]);
+  });
+
+  it('indicator (§12, L430): a quarter with unscheduled actions — every part, the total over the programmed, above 100 %', async () => {
+    const anio = await freshYear();
+    const statePlan = await make.planTrabajoAnual(server.db, { unit: 'CE-MEX', anio, estado: 'TURNADO' });
+    // Q2: three scheduled (April, May, June); April done twice, May not at all, June once; two unscheduled diffusions.
+    const plan = await planWith('MEX-P002', anio, [
+      [4, 'REUNION_PADRES', 50],
+      [5, 'VISITA_EMPRESA', 1],
+      [6, 'DIFUSION_ELECTRONICA', 300],
+    ]);
+    const cce = as('cce.p002');
+    for (const input of [
+      meeting(plan.byMonth[4], `${anio}-04-10`, 3),
+      meeting(plan.byMonth[4], `${anio}-04-24`, 2),
+      { ...diffusion(`${anio}-06-05`, 400), actividadProgramadaId: plan.byMonth[6] },
+      diffusion(`${anio}-05-02`, 150),
+      diffusion(`${anio}-06-20`, 90),
+    ])
+      expect((await execute(plan.globalId, input, cce)).errors).toBeUndefined();
+    // The state coordination's own visit (step 7H), in May.
+    const own = await gql(
+      server,
+      CreateActividadRealizadaAsCoordinadorPromocionEceDocument,
+      {
+        input: {
+          ...visit(plan.byMonth[5], `${anio}-05-14`),
+          actividadProgramadaId: undefined,
+          planTrabajoAnualId: statePlan.globalId,
+        } as never,
+      },
+      as('promocion.mex'),
+    );
+    expect(own.errors).toBeUndefined();
+    const ef = async (nivel: 'PLANTEL' | 'COLEGIO_ESTATAL') =>
+      (
+        await gql(
+          server,
+          EficienciaPromocionDocument,
+          { anio, nivel, trimestre: 2, dentroDe: units[nivel === 'PLANTEL' ? 'MEX-P002' : 'CE-MEX'] },
+          as('dg.mex'),
+        )
+      ).data!.eficienciaPromocion[0];
+    expect(await ef('PLANTEL')).toMatchObject({
+      unitCode: 'MEX-P002',
+      programadas: 3,
+      programadasRealizadas: 2,
+      realizadasProgramadas: 3,
+      fueraDeCronograma: 2,
+      realizadas: 5,
+      eficiencia: 166.67,
+    });
+    expect(await ef('COLEGIO_ESTATAL')).toMatchObject({
+      unitCode: 'CE-MEX',
+      programadas: 3,
+      programadasRealizadas: 2,
+      realizadasProgramadas: 3,
+      fueraDeCronograma: 3,
+      realizadas: 6,
+      eficiencia: 200,
+    });
   });
 
   it("calendar (§9): due dates derived from the manual's months", async () => {
@@ -753,15 +852,30 @@ describe('Concertación de Servicios (15-528-PO-26)', () => {
     const anio = await freshYear();
     await yearOfMexico(anio);
     const fecha = `${anio + 1}-01-15T00:00:00Z`;
-    const overdue = await gql(server, PendientesPromocionDocument, { anio, fecha }, as('promocion.mex'));
-    expect(overdue.data!.pendientesPromocion.map((p) => [p.clave, p.unitCode])).toEqual([
-      ['PROGRAMA_PROMOCION', 'MEX-P003'],
-      ['F05_T1', 'MEX-P002'],
-      ['F05_T2', 'MEX-P002'],
-      ['F05_T3', 'MEX-P001'],
-      ['F05_T3', 'MEX-P002'],
-      ['F05_T4', 'MEX-P001'],
-      ['F05_T4', 'MEX-P002'],
+    const pendientes = async () =>
+      (await gql(server, PendientesPromocionDocument, { anio, fecha }, as('promocion.mex'))).data!.pendientesPromocion.map((p) => [
+        p.clave,
+        p.unitCode,
+        p.fechaLimite.slice(0, 10),
+      ]);
+    // Nothing sent yet: the cost table, and every technical visit to the three planteles that received the plan.
+    const before = await pendientes();
+    expect(before.filter(([clave]) => clave === 'TABLA_COSTOS')).toEqual([['TABLA_COSTOS', 'CE-MEX', `${anio}-01-31`]]);
+    expect(before.filter(([clave]) => String(clave).startsWith('VISITA_TECNICA'))).toHaveLength(12);
+    await make.tablaCostos(server.db, { anio });
+    for (const unit of ['MEX-P001', 'MEX-P002', 'MEX-P003'])
+      for (const mes of unit === 'MEX-P002' ? [3, 6, 9] : [3, 6, 9, 12]) await make.visitaTecnica(server.db, { unit, anio, mes });
+    // The state plan reached the planteles on 15 January: P003's plan is due at the end of February, not September of the year before.
+    const february = new Date(Date.UTC(anio, 2, 0)).toISOString().slice(0, 10);
+    expect(await pendientes()).toEqual([
+      ['PROGRAMA_PROMOCION', 'MEX-P003', february],
+      ['F05_T1', 'MEX-P002', `${anio}-04-10`],
+      ['F05_T2', 'MEX-P002', `${anio}-07-10`],
+      ['F05_T3', 'MEX-P001', `${anio}-10-10`],
+      ['F05_T3', 'MEX-P002', `${anio}-10-10`],
+      ['VISITA_TECNICA_12', 'MEX-P002', `${anio}-12-31`],
+      ['F05_T4', 'MEX-P001', `${anio + 1}-01-10`],
+      ['F05_T4', 'MEX-P002', `${anio + 1}-01-10`],
     ]);
     const own = await gql(server, PendientesPromocionDocument, { anio, fecha }, as('cce.p001'));
     expect(own.data!.pendientesPromocion.map((p) => [p.clave, p.unitCode])).toEqual([

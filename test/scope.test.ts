@@ -42,6 +42,8 @@ beforeAll(async () => {
       await make.certificado(db, { unit }),
       await make.baja(db, { unit }),
       await make.asesoriaComplementaria(db, { unit, alumno }),
+      await make.visitaTecnica(db, { unit }),
+      await make.importacionSae(db, { unit }),
     );
   }
   for (const unit of ['CE-MEX', 'CE-VER']) {
@@ -52,6 +54,8 @@ beforeAll(async () => {
       await make.accionMejora(db, { unit }),
       await make.loteFolios(db, { unit }),
       await make.reunionRiesgo(db, { unit }),
+      await make.tablaCostos(db, { unit }),
+      await make.actividadRealizada(db, { planEstatal: plan }),
     );
   }
   made.push(

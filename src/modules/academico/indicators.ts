@@ -1,7 +1,8 @@
 // Eficiencia terminal (30-524-PO-04, "Indicadores"): graduates of generation N
-// / students enrolled in first semester of generation N × 100, yearly. Every
-// student record is a first-semester enrolment of its generation; graduates
-// are those with status EGRESADO. One SQL statement per call, over what the
+// / students enrolled in first semester of generation N × 100, yearly (L169).
+// The denominator counts the students whose recorded entry semester
+// (`semestreIngreso`) is 1; the numerator every graduate (status EGRESADO) of
+// the generation. One SQL statement per call, over what the
 // reader may see. And the SISEAC at-risk list.
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../../lib/db/client.js';
@@ -47,7 +48,7 @@ export async function eficienciaTerminal(
         SELECT k.unit_id, g.code, g.name, k.inscritos, k.egresados,
                round(100.0 * k.egresados / nullif(k.inscritos, 0), 2)::float8 AS eficiencia
         FROM (
-          SELECT ${group} AS unit_id, count(*)::int AS inscritos, count(*) FILTER (WHERE a.estatus = 'EGRESADO')::int AS egresados
+          SELECT ${group} AS unit_id, count(*) FILTER (WHERE a."semestreIngreso" = 1)::int AS inscritos, count(*) FILTER (WHERE a.estatus = 'EGRESADO')::int AS egresados
           FROM "Alumno" a JOIN "OrgUnit" u ON u.id = a."unitId"
           WHERE a.generacion = ${generacion} AND u.path LIKE ANY (${prefixes}::text[]) AND u.path LIKE ${(withinPath ?? '/') + '%'}
           GROUP BY 1

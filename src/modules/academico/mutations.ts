@@ -2,13 +2,16 @@
 // student), the CENTRES request, spelling review, three signatures strictly in
 // order, COSFAC release and delivery. The engine checks role, reach, state or
 // precondition and writes the audit entry; each step here says what it writes.
+import { createHash } from 'node:crypto';
 import { builder } from '../../builder.js';
 import { InputChecker, badInput, conflict, type InputIssue } from '../../lib/errors.js';
 import { checkText } from '../../lib/validation.js';
 import { creationMutation, stepArgFields, stepMutation } from '../../lib/workflow/mutations.js';
 import type { Tx } from '../../lib/workflow/types.js';
 import { AlumnoRef, CertificadoRef } from './types.js';
-import { certificadoWorkflow as wf, loteFoliosWorkflow as lotes } from './workflow.js';
+import { TipoArchivoSae } from '../../generated/prisma/enums.js';
+import { importSae } from './sae.js';
+import { certificadoWorkflow as wf, importacionSaeWorkflow, loteFoliosWorkflow as lotes } from './workflow.js';
 
 // ---- folios (DG 2.1-2.3) ------------------------------------------------------
 
@@ -157,42 +160,100 @@ creationMutation(wf, 'createCertificado', {
 });
 
 const ReposicionInput = builder.inputType('CreateCertificadoReposicionInput', {
+  description:
+    'R 18, 28 (F03): the certificate replaced (`certificadoId`, a delivered one), or, for a graduate of the 1990 or 1997 model whose certificate ' +
+    'was never issued through this system (the pre-2003 guide, R 29), the graduate (`alumnoId`). Exactly one.',
   fields: (t) => ({
-    certificadoId: t.globalID({ required: true, for: CertificadoRef }),
+    certificadoId: t.globalID({ required: false, for: CertificadoRef }),
+    alumnoId: t.globalID({ required: false, for: AlumnoRef }),
     motivo: t.string({ required: true, description: 'Why it is replaced (loss, damage…), as the F03 records it.' }),
   }),
 });
 creationMutation(wf, 'createCertificadoReposicion', {
   input: ReposicionInput,
-  plan: (input) => ({
-    // The engine locks the original: one replacement at a time.
-    underId: input.certificadoId.id,
-    validate: async (tx, { under }) => {
-      const check = checkText(new InputChecker(), input.motivo, ['input', 'motivo'], 1000);
-      check.check(
-        !(await tx.certificado.count({ where: { reponeAId: under!.id } })),
-        ['input', 'certificadoId'],
-        'This certificate was already replaced',
-      );
-      return check.issues;
-    },
-    create: async (tx, { unit, under, actor }) => {
-      const original = await tx.certificado.findUniqueOrThrow({ where: { id: under!.id }, select: { alumnoId: true } });
-      const folio = await takeUnusedFolio(tx, actor.unitId, 'Your state office has no unused folio for the replacement');
-      const created = await tx.certificado.create({
-        data: {
-          alumnoId: original.alumnoId,
-          unitId: unit.id,
-          folioId: folio.id,
-          tipo: 'REPOSICION',
-          reponeAId: under!.id,
-          motivoReposicion: input.motivo.trim(),
-        },
-        select: { id: true },
-      });
-      return { id: created.id, changes: { folio: folio.numero, motivoReposicion: input.motivo.trim() } };
-    },
+  plan: (input) => {
+    const origin = input.certificadoId
+      ? { underId: input.certificadoId.id, underEntity: 'Certificado' }
+      : input.alumnoId
+        ? { underId: input.alumnoId.id, underEntity: 'Alumno', underIdPath: ['input', 'alumnoId'] }
+        : {};
+    return {
+      // The engine locks the original (or the graduate): one replacement at a time.
+      ...origin,
+      underIdPath: ['input', 'certificadoId'],
+      validate: async (tx, { under }) => {
+        const check = checkText(new InputChecker(), input.motivo, ['input', 'motivo'], 1000);
+        check.check(!(input.certificadoId && input.alumnoId), ['input', 'alumnoId'], 'Give exactly one of certificadoId and alumnoId');
+        if (input.certificadoId)
+          check.check(
+            !(await tx.certificado.count({ where: { reponeAId: under!.id } })),
+            ['input', 'certificadoId'],
+            'This certificate was already replaced',
+          );
+        else
+          check.check(
+            !(await tx.certificado.count({ where: { alumnoId: under!.id } })),
+            ['input', 'alumnoId'],
+            'The graduate has a certificate in the system: replace that certificate (certificadoId)',
+          );
+        return check.issues;
+      },
+      create: async (tx, { unit, under, actor }) => {
+        const alumnoId = input.certificadoId
+          ? (await tx.certificado.findUniqueOrThrow({ where: { id: under!.id }, select: { alumnoId: true } })).alumnoId
+          : under!.id;
+        const folio = await takeUnusedFolio(tx, actor.unitId, 'Your state office has no unused folio for the replacement');
+        const created = await tx.certificado.create({
+          data: {
+            alumnoId,
+            unitId: unit.id,
+            folioId: folio.id,
+            tipo: 'REPOSICION',
+            reponeAId: input.certificadoId ? under!.id : null,
+            motivoReposicion: input.motivo.trim(),
+          },
+          select: { id: true },
+        });
+        return { id: created.id, changes: { folio: folio.numero, motivoReposicion: input.motivo.trim(), alumnoId } };
+      },
+    };
+  },
+});
+
+const UpdateCertificadoInput = builder.inputType('UpdateCertificadoInput', {
+  description: "R 24: corrections of the graduate's names, surnames and career for the certificate; only the fields given are written.",
+  fields: (t) => ({
+    ...stepArgFields(t),
+    nombre: t.string({ required: false }),
+    primerApellido: t.string({ required: false }),
+    segundoApellido: t.string({ required: false, description: 'An empty string clears it.' }),
+    carrera: t.string({ required: false }),
   }),
+});
+const CORRECCIONES = ['nombre', 'primerApellido', 'segundoApellido', 'carrera'] as const;
+stepMutation(wf, 'updateCertificado', {
+  input: UpdateCertificadoInput,
+  plan: (input) => {
+    const given = CORRECCIONES.filter((f) => input[f] != null);
+    return {
+      validate: () => {
+        const check = new InputChecker().check(given.length > 0, ['input'], 'Give at least one field to correct');
+        for (const f of given) if (f !== 'segundoApellido') checkText(check, input[f], ['input', f], 200);
+        return check.issues;
+      },
+      // The correction is the student's record (the certificate prints it); the audit keeps the values before and after.
+      effects: async (tx, record) => {
+        const { alumnoId } = await tx.certificado.findUniqueOrThrow({ where: { id: record.id }, select: { alumnoId: true } });
+        const antes = await tx.alumno.findUniqueOrThrow({
+          where: { id: alumnoId },
+          select: { nombre: true, primerApellido: true, segundoApellido: true, carrera: true },
+        });
+        const despues = Object.fromEntries(given.map((f) => [f, input[f]!.trim() || (f === 'segundoApellido' ? null : input[f]!.trim())]));
+        await tx.alumno.update({ where: { id: alumnoId }, data: despues });
+        return { antes: Object.fromEntries(given.map((f) => [f, antes[f]])), despues };
+      },
+    };
+  },
 });
 
 stepMutation(wf, 'approveCertificadoAsJefeServiciosEscolaresEstatal');
@@ -216,5 +277,55 @@ stepMutation(wf, 'deliverCertificado', {
   plan: (input) => ({
     validate: () => checkText(new InputChecker(), input.entregadoA, ['input', 'entregadoA'], 300).issues,
     data: { entregadoA: input.entregadoA.trim(), entregadoAt: input.fecha ?? new Date() },
+  }),
+});
+
+// ---- SAE import (R 9-10) --------------------------------------------------------
+
+const TipoArchivoSaeEnum = builder.enumType(TipoArchivoSae, {
+  name: 'TipoArchivoSae',
+  description:
+    'The SAE file: ALUMNOS, GRUPOS, DOCENTES or EVALUACIONES (the grades of a corte). Columns: docs/procedures/seguimiento-academico.md.',
+});
+const CreateImportacionSaeInput = builder.inputType('CreateImportacionSaeInput', {
+  fields: (t) => ({
+    tipo: t.field({ type: TipoArchivoSaeEnum, required: true }),
+    nombreArchivo: t.string({ required: true }),
+    contenido: t.string({ required: true, description: 'The CSV text (comma or semicolon separated, UTF-8), header first.' }),
+    unitId: t.globalID({
+      required: false,
+      description: 'The plantel (or state office) importing; defaults to the unit where you hold the role. Rows name planteles within it.',
+    }),
+  }),
+});
+creationMutation(importacionSaeWorkflow, 'createImportacionSae', {
+  input: CreateImportacionSaeInput,
+  plan: (input, ctx) => ({
+    unitId: input.unitId?.id,
+    validate: () => checkText(new InputChecker(), input.nombreArchivo, ['input', 'nombreArchivo'], 300).issues,
+    create: async (tx, { unit }) => {
+      const outcome = await importSae(tx, unit, input.tipo, input.contenido);
+      // Any bad row: nothing is written (the transaction rolls back) and every bad row is answered with its line and field.
+      if ('issues' in outcome)
+        throw badInput(
+          outcome.issues.map((i) => ({
+            path: ['input', 'contenido', i.linea, i.campo],
+            message: `Línea ${i.linea}, ${i.campo || 'archivo'}: ${i.mensaje}`,
+          })),
+        );
+      const sha256 = createHash('sha256').update(input.contenido).digest('hex');
+      const created = await tx.importacionSae.create({
+        data: {
+          unitId: unit.id,
+          tipo: input.tipo,
+          nombreArchivo: input.nombreArchivo.trim(),
+          sha256,
+          ...outcome.counts,
+          createdById: ctx.viewer!.personId,
+        },
+        select: { id: true },
+      });
+      return { id: created.id, changes: { tipo: input.tipo, nombreArchivo: input.nombreArchivo.trim(), sha256, ...outcome.counts } };
+    },
   }),
 });

@@ -11,7 +11,7 @@ import { badInput, notFound } from '../../lib/errors.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { maskCurp, readableByUnit, seesPersonalData } from './rules.js';
-import { certificadoWorkflow, loteFoliosWorkflow } from './workflow.js';
+import { certificadoWorkflow, importacionSaeWorkflow, loteFoliosWorkflow } from './workflow.js';
 import { NivelIndicadorEnum } from '../../lib/indicators.js';
 import { alumnosEnRiesgo, eficienciaTerminal, RISK_RULE, type EficienciaTerminalRow } from './indicators.js';
 
@@ -37,7 +37,13 @@ export const AlumnoRef = builder.prismaNode('Alumno', {
     nombre: t.exposeString('nombre'),
     primerApellido: t.exposeString('primerApellido'),
     segundoApellido: t.exposeString('segundoApellido', { nullable: true }),
-    generacion: t.exposeInt('generacion', { description: 'Year of first-semester enrolment.' }),
+    generacion: t.exposeInt('generacion', {
+      description: 'Year of first-semester enrolment (or of entry, for a student who entered later).',
+    }),
+    semestreIngreso: t.exposeInt('semestreIngreso', {
+      description:
+        'The semester the student entered in: 1 for a first-semester enrolment, the only ones eficiencia terminal divides by (L169).',
+    }),
     carrera: t.exposeString('carrera'),
     modeloAcademico: t.expose('modeloAcademico', { type: ModeloAcademicoEnum }),
     semestre: t.exposeInt('semestre'),
@@ -299,3 +305,23 @@ builder.queryField('foliosDisponibles', (t) =>
       count(ctx.db, 'folio', { where: { AND: [readableByUnit(ctx.viewer), { unitId: args.unitId.id }, { certificado: null }] } }),
   }),
 );
+
+builder.prismaNode('ImportacionSae', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
+  description: 'An import of one SAE file (R 9-10): what it held and what it changed.',
+  fields: (t) => ({
+    tipo: t.exposeString('tipo'),
+    nombreArchivo: t.exposeString('nombreArchivo'),
+    sha256: t.exposeString('sha256', { description: 'Of the content imported.' }),
+    filas: t.exposeInt('filas'),
+    creadas: t.exposeInt('creadas'),
+    actualizadas: t.exposeInt('actualizadas'),
+    sinCambios: t.exposeInt('sinCambios', {
+      description: 'Rows equal to what the system held: a re-import of the same file has only these.',
+    }),
+    unit: t.relation('unit'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+workflowRecordFields(importacionSaeWorkflow);

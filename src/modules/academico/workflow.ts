@@ -3,7 +3,7 @@
 // (F04) and the records of the SISEAC follow-up. Every write of the module is
 // a step declared here. Step numbers are the manual's (DG: Dirección General's
 // table; P: the planteles' table; R: operating rules).
-import type { EstadoBaja, EstadoCertificado, EstatusAlumno } from '../../generated/prisma/enums.js';
+import type { EstadoBaja, EstadoCertificado, EstatusAlumno, ModeloAcademico } from '../../generated/prisma/enums.js';
 import { readableByUnit } from '../../lib/auth/scope.js';
 import { unitOwnedStore } from '../../lib/workflow/stores.js';
 import { defineRecordWorkflow, defineWorkflow, type RecordStore, type Subject, type WorkflowRecord } from '../../lib/workflow/types.js';
@@ -15,9 +15,17 @@ interface AlumnoRow {
   unitId: string;
   estatus: EstatusAlumno;
   planConcluido: boolean;
+  modeloAcademico: ModeloAcademico;
   unit: { path: string };
 }
-const alumnoSelect = { id: true, unitId: true, estatus: true, planConcluido: true, unit: { select: { path: true } } } as const;
+const alumnoSelect = {
+  id: true,
+  unitId: true,
+  estatus: true,
+  planConcluido: true,
+  modeloAcademico: true,
+  unit: { select: { path: true } },
+} as const;
 
 /**
  * A student is not a workflow record (`estatus` is not a state); creations
@@ -56,6 +64,14 @@ const ESTATUS = ['INSCRITO', 'EN_RIESGO', 'BAJA', 'EGRESADO'] as const satisfies
 const alumnoPorEstatus = alumnoStore((a) => a.estatus);
 /** The student by what a certificate needs: PLAN_CONCLUIDO when the plan is completed and the student is not a baja; otherwise the `estatus`. */
 const alumnoPorPlan = alumnoStore((a) => (a.planConcluido && a.estatus !== 'BAJA' ? 'PLAN_CONCLUIDO' : a.estatus));
+
+/** The models whose certificates the pre-2003 guide covers (R 18, 28, 29: L272, L313, L315-316). */
+export const MODELOS_ANTERIORES_2003: readonly ModeloAcademico[] = ['M1990', 'M1997'];
+/** The graduate of a model before 2003, whose certificate was never issued through this system. */
+const alumnoPorModelo = alumnoStore((a) =>
+  a.estatus === 'EGRESADO' && MODELOS_ANTERIORES_2003.includes(a.modeloAcademico) ? 'EGRESADO_ANTERIOR_2003' : a.estatus,
+);
+const egresadoAnterior2003: Subject = { entity: 'Alumno', store: alumnoPorModelo, states: ['EGRESADO_ANTERIOR_2003'] };
 
 const alumnoConPlanConcluido: Subject = { entity: 'Alumno', store: alumnoPorPlan, states: ['PLAN_CONCLUIDO'] };
 const alumnoActivo: Subject = {
@@ -104,18 +120,29 @@ export const certificadoWorkflow = defineWorkflow({
       },
     },
     createCertificadoReposicion: {
-      step: 'R 18, 28 (F03)',
+      step: 'R 18, 28, 29 (F03)',
       description:
-        'The state office operates the replacement of a delivered certificate (rules of the older models); a new folio of the state office, then the same chain.',
+        "The state office operates the replacement of a delivered certificate, or of a 1990 or 1997 model graduate's (the pre-2003 guide), whose original was never issued here; a new folio of the state office, then the same chain.",
       kind: 'creation',
       to: 'SOLICITADO',
       role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
       reach: { kind: 'owner' },
       comment: 'optional',
       under: {
-        subject: { entity: 'Certificado', store: certificadoStore, states: ['ENTREGADO'] },
-        description: 'a delivered certificate (only a delivered certificate can be replaced)',
+        subject: [{ entity: 'Certificado', store: certificadoStore, states: ['ENTREGADO'] }, egresadoAnterior2003],
+        description:
+          'a delivered certificate, or a graduate (EGRESADO) of the 1990 or 1997 academic model (only a delivered certificate, or a graduate of those models, can be replaced)',
       },
+    },
+    updateCertificado: {
+      step: 'R 24 (L309)',
+      description:
+        "Names, surnames and career are corrected for the certificate: by the state's Jefatura during its review, or by the plantel when the request was returned.",
+      kind: 'action',
+      in: ['SOLICITADO', 'EN_CORRECCION'],
+      role: ['JEFE_SERVICIOS_ESCOLARES_ESTATAL', 'SERVICIOS_ESCOLARES_PLANTEL'],
+      reach: { kind: 'owner' },
+      comment: 'optional',
     },
     approveCertificadoAsJefeServiciosEscolaresEstatal: {
       step: 'P 2.4, DG 3, R 19, 21, 24',
@@ -158,7 +185,7 @@ export const certificadoWorkflow = defineWorkflow({
       comment: 'optional',
     },
     signCertificadoAsDirectorGeneralEstatal: {
-      step: 'DG 4, R 17 (2nd signature)',
+      step: 'R 17 (2nd signature), after DG 4.1',
       description: "The state's Director General signs digitally.",
       kind: 'transition',
       from: ['POR_FIRMAR_DG_ESTATAL'],
@@ -168,7 +195,7 @@ export const certificadoWorkflow = defineWorkflow({
       comment: 'optional',
     },
     signCertificadoAsDirectorGeneralNacional: {
-      step: 'DG 5, R 17 (3rd signature)',
+      step: 'R 17 (3rd signature)',
       description: "CONALEP's Director General signs digitally; the certificate goes to COSFAC.",
       kind: 'transition',
       from: ['POR_FIRMAR_DG_NACIONAL'],
@@ -349,7 +376,30 @@ export const asesoriaComplementariaWorkflow = defineRecordWorkflow({
   },
 });
 
+/** R 9-10 (L199-200): the SAE's files (students, groups, teachers, grades per corte), imported whole or not at all. */
+export const importacionSaeWorkflow = defineRecordWorkflow({
+  name: 'importacion-sae',
+  procedure: '30-524-PO-04 R 9-10',
+  title: 'Importación de archivos del SAE',
+  entity: 'ImportacionSae',
+  store: unitOwnedStore('importacionSae', { fixedState: 'IMPORTADA' }),
+  state: 'IMPORTADA',
+  steps: {
+    createImportacionSae: {
+      step: 'R 9-10',
+      description:
+        "Servicios Escolares imports one SAE file (CSV) for its plantel, or the state's Jefatura for its planteles: every row is validated; a file with a bad row imports nothing; a re-import changes nothing.",
+      kind: 'creation',
+      to: 'IMPORTADA',
+      unitKinds: ['COLEGIO_ESTATAL', 'PLANTEL'],
+      role: ['JEFE_SERVICIOS_ESCOLARES_ESTATAL', 'SERVICIOS_ESCOLARES_PLANTEL'],
+      reach: { kind: 'owner' },
+    },
+  },
+});
+
 export const academicoWorkflows = [
+  importacionSaeWorkflow,
   certificadoWorkflow,
   loteFoliosWorkflow,
   bajaWorkflow,

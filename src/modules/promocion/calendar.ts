@@ -11,7 +11,7 @@ export interface Obligation {
   fechaLimite: Date;
 }
 
-const endOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0, 23, 59, 59));
+export const endOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0, 23, 59, 59));
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
 
 export const quarterMonths = (q: number) => [3 * q - 2, 3 * q] as const;
@@ -25,7 +25,9 @@ export function promotionCalendar(year: number): Obligation[] {
   return [
     {
       clave: 'PROGRAMA_PROMOCION',
-      descripcion: 'Las unidades administrativas realizan su Programa de Promoción y Difusión, con el análisis de contexto (§9).',
+      descripcion:
+        'Las unidades administrativas realizan su Programa de Promoción y Difusión, con el análisis de contexto (§9). Un plan de plantel solo vence cuando ya existe: ' +
+        'al final del mes siguiente a su turno (paso 3.1), si es posterior (ver pendientesPromocion).',
       responsable: 'COORDINADOR_CENTRO_EVALUACION',
       fechaLimite: endOfMonth(year - 1, 9),
     },
@@ -54,4 +56,16 @@ export function promotionCalendar(year: number): Obligation[] {
       fechaLimite: f05DueDate(year, q),
     })),
   ];
+}
+
+/**
+ * When a plantel's plan (its programme) is due: September of the year before,
+ * as §9 says, but never before the end of the month after the state plan
+ * reached the plantel (steps 2.1-3.1, in January): a plan cannot be late before
+ * it exists (docs/procedures/promocion.md, "Calendar").
+ */
+export function plantelPlanDueDate(year: number, turnadoAt: Date): Date {
+  const afterReception = endOfMonth(turnadoAt.getUTCFullYear(), turnadoAt.getUTCMonth() + 2);
+  const september = endOfMonth(year - 1, 9);
+  return afterReception > september ? afterReception : september;
 }

@@ -4,6 +4,7 @@ import type { ApiModule } from '../../lib/modules.js';
 import './types.js';
 import './mutations.js';
 import './records.js';
+import './visitas.js';
 import { DESTRUCTION_ROLES } from './retention.js';
 import { promocionWorkflows } from './workflow.js';
 
@@ -18,6 +19,8 @@ export const promocion: ApiModule = {
     eficienciaPromocion: isAuthenticated,
     obligacionesPromocion: isAuthenticated,
     pendientesPromocion: isAuthenticated,
+    tablasCostos: isAuthenticated,
+    visitasTecnicas: isAuthenticated,
     registrosPromocionPorDestruir: hasRole(...new Set(Object.values(DESTRUCTION_ROLES))),
   },
   workflows: promocionWorkflows,

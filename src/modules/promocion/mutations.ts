@@ -35,6 +35,14 @@ async function duplicate(count: Promise<number>, path: (string | number)[], mess
 
 // ---- steps 1-2: the state plan ---------------------------------------------
 
+const MetaPlanTrabajoAnualInput = builder.inputType('MetaPlanTrabajoAnualInput', {
+  description: 'A goal of the Plan de Trabajo Anual: what it measures and the figure to reach.',
+  fields: (t) => ({
+    descripcion: t.string({ required: true, description: 'E.g. "Personas certificadas en EC0217".' }),
+    valor: t.int({ required: true, description: 'Zero or more.' }),
+  }),
+});
+
 const CreatePlanTrabajoAnualInput = builder.inputType('CreatePlanTrabajoAnualInput', {
   description: 'Step 1.1: the Plan de Trabajo Anual and the context analysis it is built on.',
   fields: (t) => ({
@@ -47,6 +55,11 @@ const CreatePlanTrabajoAnualInput = builder.inputType('CreatePlanTrabajoAnualInp
     riesgos: t.string({ required: true, description: 'Matriz de identificación de riesgos (15-528-DR-11).' }),
     prioridades: t.string({ required: true, description: 'Matriz de priorización (15-528-DR-10).' }),
     resultadosHistoricos: t.string({ required: true, description: 'Analysis of historical results.' }),
+    metas: t.field({
+      type: [MetaPlanTrabajoAnualInput],
+      required: false,
+      description: "The plan's goals (L231), in order; at least one before approvePlanTrabajoAnual.",
+    }),
     unitId: t.globalID({ required: false, description: 'The Colegio Estatal; defaults to the unit where you hold the TCCC role.' }),
   }),
 });
@@ -71,6 +84,10 @@ creationMutation(planTrabajoAnualWorkflow, 'createPlanTrabajoAnual', {
         'Must be a year between 2000 and 2100',
       );
       for (const f of TEXTOS) checkText(check, input[f], ['input', f]);
+      (input.metas ?? []).forEach((m, i) => {
+        checkText(check, m.descripcion, ['input', 'metas', i, 'descripcion'], 500);
+        check.check(m.valor >= 0, ['input', 'metas', i, 'valor'], 'Cannot be below zero');
+      });
       if (check.issues.length) return check.issues;
       return duplicate(
         tx.planTrabajoAnual.count({ where: { unitId: unit.id, anio: input.anio } }),
@@ -78,9 +95,14 @@ creationMutation(planTrabajoAnualWorkflow, 'createPlanTrabajoAnual', {
         'This unit already has a plan for that year',
       );
     },
-    create: (tx, { unit }) => {
-      const { unitId: _unitId, ...fields } = input;
-      return tx.planTrabajoAnual.create({ data: { ...fields, unitId: unit.id, createdById: ctx.viewer!.personId }, select: { id: true } });
+    create: async (tx, { unit }) => {
+      const { unitId: _unitId, metas, ...fields } = input;
+      const lines = (metas ?? []).map((m, i) => ({ orden: i + 1, descripcion: m.descripcion.trim(), valor: m.valor }));
+      const created = await tx.planTrabajoAnual.create({
+        data: { ...fields, unitId: unit.id, createdById: ctx.viewer!.personId, metas: { create: lines } },
+        select: { id: true },
+      });
+      return { id: created.id, changes: { anio: input.anio, metas: lines } };
     },
   }),
 });
@@ -111,14 +133,36 @@ stepMutation(planTrabajoAnualWorkflow, 'sendPlanTrabajoAnual', {
 stepMutation(planAnualCentroWorkflow, 'sendPlanAnualCentro');
 
 const UpdatePlanAnualCentroInput = builder.inputType('UpdatePlanAnualCentroInput', {
-  fields: (t) => ({ ...stepArgFields(t), objetivos: t.string({ required: true }) }),
+  description:
+    "Step 4.1 and §9 (L192): the plan's objectives and the plantel's own context analysis (context, FODA, risks, priorities, historical results). " +
+    'Only the fields given are written; submitPlanAnualCentro needs `contexto`.',
+  fields: (t) => ({
+    ...stepArgFields(t),
+    objetivos: t.string({ required: false }),
+    contexto: t.string({ required: false, description: 'Contexto de la organización (PLESTCE SCGC-DR-01-F02).' }),
+    fortalezas: t.string({ required: false }),
+    oportunidades: t.string({ required: false }),
+    debilidades: t.string({ required: false }),
+    amenazas: t.string({ required: false }),
+    riesgos: t.string({ required: false, description: 'Matriz de identificación de riesgos (15-528-DR-11).' }),
+    prioridades: t.string({ required: false, description: 'Matriz de priorización (15-528-DR-10).' }),
+    resultadosHistoricos: t.string({ required: false }),
+  }),
 });
+const PLAN_CENTRO_TEXTOS = ['objetivos', ...TEXTOS] as const;
 stepMutation(planAnualCentroWorkflow, 'updatePlanAnualCentro', {
   input: UpdatePlanAnualCentroInput,
-  plan: (input) => ({
-    validate: () => checkText(new InputChecker(), input.objetivos, ['input', 'objetivos']).issues,
-    data: { objetivos: input.objetivos.trim() },
-  }),
+  plan: (input) => {
+    const given = PLAN_CENTRO_TEXTOS.filter((f) => input[f] != null);
+    return {
+      validate: () => {
+        const check = new InputChecker().check(given.length > 0, ['input'], 'Give at least one field to write');
+        for (const f of given) checkText(check, input[f], ['input', f]);
+        return check.issues;
+      },
+      data: Object.fromEntries(given.map((f) => [f, input[f]!.trim()])),
+    };
+  },
 });
 
 const AddActividadProgramadaInput = builder.inputType('AddActividadProgramadaInput', {
@@ -194,9 +238,32 @@ stepMutation(planAnualCentroWorkflow, 'returnPlanAnualCentro');
 
 // ---- steps 6-7: execution with evidence -------------------------------------
 
+const AsistenteActividadInput = builder.inputType('AsistenteActividadInput', {
+  description: 'A line of the attendance list (F04).',
+  fields: (t) => ({
+    nombre: t.string({ required: true }),
+    perfil: t.string({ required: false, description: 'Student, parent, teacher…' }),
+  }),
+});
+
+/** The evidence fields shared by the plantel's (6.2-6.6) and the state's (7H) activities. */
+const evidenceFields = (t: PothosSchemaTypes.InputFieldBuilder<PothosTypes, 'InputObject'>) => ({
+  tipo: t.field({ type: TipoActividadEnum, required: true }),
+  fecha: t.field({ type: 'DateTime', required: true, description: "Within the plan's year, and not in the future." }),
+  descripcion: t.string({ required: true }),
+  alcance: t.int({ required: true, description: 'People reached; 1 for a visit.' }),
+  organizacion: t.string({ required: false }),
+  sector: t.field({ type: SectorEnum, required: false }),
+  contacto: t.string({ required: false }),
+  resultado: t.string({ required: false }),
+  canal: t.string({ required: false }),
+  enlace: t.string({ required: false }),
+});
+type PothosTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
 const CreateActividadRealizadaInput = builder.inputType('CreateActividadRealizadaInput', {
   description:
-    'Steps 6.2-6.6: an activity carried out. Evidence by kind: REUNION_PADRES and ACADEMIA_DOCENTES need `evento` and `asistentes` (F04); ' +
+    'Steps 6.2-6.6: an activity carried out. Evidence by kind: REUNION_PADRES and ACADEMIA_DOCENTES need `evento` and `listaAsistencia` (F04); ' +
     'VISITA_EMPRESA needs `organizacion`, `sector`, `contacto` and `resultado` (F03); DIFUSION_ELECTRONICA needs `canal` and `enlace`.',
   fields: (t) => ({
     planAnualCentroId: t.globalID({ required: true, for: PlanAnualCentroRef }),
@@ -205,20 +272,35 @@ const CreateActividadRealizadaInput = builder.inputType('CreateActividadRealizad
       for: ActividadProgramadaRef,
       description: 'The scheduled activity it fulfils; omit for an activity outside the cronograma.',
     }),
-    tipo: t.field({ type: TipoActividadEnum, required: true }),
-    fecha: t.field({ type: 'DateTime', required: true, description: "Within the plan's year, and not in the future." }),
-    descripcion: t.string({ required: true }),
-    alcance: t.int({ required: true, description: 'People reached; 1 for a visit.' }),
+    ...evidenceFields(t),
     evento: t.string({ required: false }),
-    asistentes: t.int({ required: false }),
-    organizacion: t.string({ required: false }),
-    sector: t.field({ type: SectorEnum, required: false }),
-    contacto: t.string({ required: false }),
-    resultado: t.string({ required: false }),
-    canal: t.string({ required: false }),
-    enlace: t.string({ required: false }),
+    listaAsistencia: t.field({
+      type: [AsistenteActividadInput],
+      required: false,
+      description: 'The attendance list (F04), one line per attendee; `asistentes` is its length.',
+    }),
   }),
 });
+
+/** The row of an activity carried out, from either input. */
+function actividadData(input: typeof CreateActividadRealizadaInput.$inferInput | typeof CreateActividadEstatalInput.$inferInput) {
+  const lista = 'listaAsistencia' in input ? (input.listaAsistencia ?? []) : [];
+  return {
+    tipo: input.tipo,
+    fecha: input.fecha,
+    descripcion: input.descripcion.trim(),
+    alcance: input.alcance,
+    evento: ('evento' in input ? input.evento?.trim() : null) || null,
+    asistentes: lista.length ? lista.length : null,
+    organizacion: input.organizacion ?? null,
+    sector: input.sector ?? null,
+    contacto: input.contacto ?? null,
+    resultado: input.resultado ?? null,
+    canal: input.canal ?? null,
+    enlace: input.enlace ?? null,
+    listaAsistencia: { create: lista.map((a, i) => ({ orden: i + 1, nombre: a.nombre.trim(), perfil: a.perfil?.trim() || null })) },
+  };
+}
 creationMutation(actividadRealizadaWorkflow, 'createActividadRealizada', {
   input: CreateActividadRealizadaInput,
   plan: (input, ctx) => ({
@@ -230,20 +312,9 @@ creationMutation(actividadRealizadaWorkflow, 'createActividadRealizada', {
     create: (tx, { under }) =>
       tx.actividadRealizada.create({
         data: {
+          ...actividadData(input),
           planId: under!.id,
           programadaId: input.actividadProgramadaId?.id ?? null,
-          tipo: input.tipo,
-          fecha: input.fecha,
-          descripcion: input.descripcion.trim(),
-          alcance: input.alcance,
-          evento: input.evento ?? null,
-          asistentes: input.asistentes ?? null,
-          organizacion: input.organizacion ?? null,
-          sector: input.sector ?? null,
-          contacto: input.contacto ?? null,
-          resultado: input.resultado ?? null,
-          canal: input.canal ?? null,
-          enlace: input.enlace ?? null,
           createdById: ctx.viewer!.personId,
         },
         select: { id: true },
@@ -251,19 +322,53 @@ creationMutation(actividadRealizadaWorkflow, 'createActividadRealizada', {
   }),
 });
 
-async function activityIssues(tx: Tx, input: typeof CreateActividadRealizadaInput.$inferInput, anio: number): Promise<InputIssue[]> {
+const TIPOS_ESTATALES = ['DIFUSION_ELECTRONICA', 'VISITA_EMPRESA', 'OTRA'] as const;
+const CreateActividadEstatalInput = builder.inputType('CreateActividadRealizadaAsCoordinadorPromocionEceInput', {
+  description:
+    "Step 7H: the state promotion coordination's own promotion, under the state plan in force. DIFUSION_ELECTRONICA (7.1: the state's portal, " +
+    'social networks, visible places of the Dirección General) needs `canal` and `enlace`; VISITA_EMPRESA (7.2, F03) needs `organizacion`, ' +
+    '`sector`, `contacto` and `resultado`; OTRA a description. Counted as actions outside any cronograma (docs/procedures/promocion.md).',
+  fields: (t) => ({
+    planTrabajoAnualId: t.globalID({ required: true, for: PlanTrabajoAnualRef }),
+    ...evidenceFields(t),
+  }),
+});
+creationMutation(actividadRealizadaWorkflow, 'createActividadRealizadaAsCoordinadorPromocionEce', {
+  input: CreateActividadEstatalInput,
+  plan: (input, ctx) => ({
+    underId: input.planTrabajoAnualId.id,
+    underIdPath: ['input', 'planTrabajoAnualId'],
+    validate: async (tx, { under }) => {
+      const plan = await tx.planTrabajoAnual.findUniqueOrThrow({ where: { id: under!.id }, select: { anio: true } });
+      const issues = await activityIssues(tx, input, plan.anio);
+      if (!(TIPOS_ESTATALES as readonly string[]).includes(input.tipo))
+        issues.push({ path: ['input', 'tipo'], message: `Step 7H records ${TIPOS_ESTATALES.join(', ')}` });
+      return issues;
+    },
+    create: (tx, { under }) =>
+      tx.actividadRealizada.create({
+        data: { ...actividadData(input), planEstatalId: under!.id, createdById: ctx.viewer!.personId },
+        select: { id: true },
+      }),
+  }),
+});
+
+async function activityIssues(
+  tx: Tx,
+  input: typeof CreateActividadRealizadaInput.$inferInput | typeof CreateActividadEstatalInput.$inferInput,
+  anio: number,
+): Promise<InputIssue[]> {
   const check = new InputChecker()
     .check(input.fecha.getUTCFullYear() === anio, ['input', 'fecha'], `Must be within the plan's year (${anio})`)
     .check(input.fecha.getTime() <= Date.now(), ['input', 'fecha'], 'An activity carried out cannot be in the future')
     .check(input.alcance >= 0, ['input', 'alcance'], 'Cannot be below zero');
   checkText(check, input.descripcion, ['input', 'descripcion']);
-  if (input.tipo === 'REUNION_PADRES' || input.tipo === 'ACADEMIA_DOCENTES') {
+  if ((input.tipo === 'REUNION_PADRES' || input.tipo === 'ACADEMIA_DOCENTES') && 'evento' in input) {
     checkText(check, input.evento, ['input', 'evento'], 300);
-    check.check(
-      input.asistentes != null && input.asistentes >= 0,
-      ['input', 'asistentes'],
-      'The attendance list (F04) needs the number of attendees',
-    );
+    const lista = input.listaAsistencia ?? [];
+    check.check(lista.length > 0, ['input', 'listaAsistencia'], 'The attendance list (F04) needs at least one attendee');
+    lista.forEach((a, i) => checkText(check, a.nombre, ['input', 'listaAsistencia', i, 'nombre'], 300));
+    check.check(input.alcance >= lista.length, ['input', 'alcance'], 'Cannot be below the number of attendees listed');
   }
   if (input.tipo === 'VISITA_EMPRESA') {
     for (const f of ['organizacion', 'contacto', 'resultado'] as const) checkText(check, input[f], ['input', f], 500);
@@ -273,7 +378,7 @@ async function activityIssues(tx: Tx, input: typeof CreateActividadRealizadaInpu
     checkText(check, input.canal, ['input', 'canal'], 200);
     check.check(!!input.enlace && isHttpUrl(input.enlace), ['input', 'enlace'], 'Must be an http or https URL');
   }
-  if (input.actividadProgramadaId) {
+  if ('actividadProgramadaId' in input && input.actividadProgramadaId) {
     const programada = await tx.actividadProgramada.findFirst({
       where: { id: input.actividadProgramadaId.id, planId: input.planAnualCentroId.id },
       select: { tipo: true },

@@ -6,21 +6,27 @@ import type { Viewer } from '../../lib/auth/viewer.js';
 import type { RecordStore, Tx, WorkflowRecord } from '../../lib/workflow/types.js';
 import { formatoOfActividad, type Formato } from './retention.js';
 
-/** Executed activities the viewer may read: those of plans within their reach. */
-export const readableActividades = (viewer: Viewer | null) => ({ plan: readableByUnit(viewer) });
+/** Executed activities the viewer may read: those of plans (a plantel's, or the state's for step 7H) within their reach. */
+export const readableActividades = (viewer: Viewer | null) => ({
+  OR: [{ plan: readableByUnit(viewer) }, { planEstatal: readableByUnit(viewer) }],
+});
 
-const planUnit = { plan: { select: { unitId: true, unit: { select: { path: true } } } } } as const;
-type ActividadRow = { id: string; plan: { unitId: string; unit: { path: string } } };
+const planOwner = { select: { unitId: true, unit: { select: { id: true, code: true, path: true } } } } as const;
+const planUnit = { plan: planOwner, planEstatal: planOwner } as const;
+type PlanOwner = { unitId: string; unit: { id: string; code: string; path: string } } | null;
+type ActividadRow = { id: string; plan: PlanOwner; planEstatal: PlanOwner };
+/** The unit an executed activity belongs to: its plantel plan's, or the state plan's (step 7H). */
+export const actividadOwner = (row: { plan: PlanOwner; planEstatal: PlanOwner }) => (row.plan ?? row.planEstatal)!;
 const actividadRecord = (row: ActividadRow): WorkflowRecord => ({
   id: row.id,
   state: 'REGISTRADA',
   version: 0,
-  unitId: row.plan.unitId,
-  unitPath: row.plan.unit.path,
+  unitId: actividadOwner(row).unitId,
+  unitPath: actividadOwner(row).unit.path,
   addressees: [],
 });
 
-/** ActividadRealizada: one fixed state; its unit is its plan's. */
+/** ActividadRealizada: one fixed state; its unit is its plan's (a plantel's, or the state's). */
 export const actividadRealizadaStore: RecordStore = {
   readable: readableActividades,
   async load(tx, id, viewer) {
@@ -57,6 +63,8 @@ interface RegistroRow {
   unitId: string;
   unitCode: string;
   unitPath: string;
+  /** An activity of the state promotion coordination (step 7H): kept by CPSECE, not by a CE coordination. */
+  estatal?: boolean;
 }
 
 const unit = { select: { id: true, code: true, path: true } } as const;
@@ -92,15 +100,24 @@ export async function findRegistros(
     db.concentradoEstatal.findMany({ where: { AND: [readable, own] }, select: { ...fields, unit } }),
     db.planAnualCentro.findMany({ where: { AND: [readable, own] }, select: { ...fields, unit } }),
     db.actividadRealizada.findMany({
-      where: { AND: [{ plan: readable }, own, { tipo: { in: ['VISITA_EMPRESA', 'REUNION_PADRES', 'ACADEMIA_DOCENTES'] } }] },
-      select: { ...fields, tipo: true, plan: { select: { unit } } },
+      where: {
+        AND: [
+          { OR: [{ plan: readable }, { planEstatal: readable }] },
+          own,
+          { tipo: { in: ['VISITA_EMPRESA', 'REUNION_PADRES', 'ACADEMIA_DOCENTES'] } },
+        ],
+      },
+      select: { ...fields, tipo: true, plan: { select: { unit } }, planEstatal: { select: { unit } } },
     }),
     db.reporteTrimestral.findMany({ where: { AND: [readable, own] }, select: { ...fields, unit } }),
   ]);
   return [
     ...f01.map((r) => registro('ConcentradoEstatal', 'F01', r)),
     ...f02.map((r) => registro('PlanAnualCentro', 'F02', r)),
-    ...f0304.map((r) => registro('ActividadRealizada', formatoOfActividad(r.tipo)!, { ...r, unit: r.plan.unit })),
+    ...f0304.map((r) => ({
+      ...registro('ActividadRealizada', formatoOfActividad(r.tipo)!, { ...r, unit: (r.plan ?? r.planEstatal)!.unit }),
+      estatal: !r.plan,
+    })),
     ...f05.map((r) => registro('ReporteTrimestral', 'F05', r)),
   ];
 }
@@ -113,7 +130,7 @@ const toRecord = (r: RegistroRow): WorkflowRecord => ({
   unitId: r.unitId,
   unitPath: r.unitPath,
   addressees: [],
-  kind: r.formato,
+  kind: r.estatal ? 'ESTATAL' : r.formato,
 });
 
 /**
@@ -138,6 +155,8 @@ export const registroPromocionStore: RecordStore = {
     if (to !== 'DESTRUIDO') throw new Error(`RegistroPromocion cannot move to ${to}`);
     const where = { id, destruidoAt: null };
     const destruidoAt = new Date();
+    // The F04's names are personal data: the list goes, its count (asistentes) stays.
+    await tx.asistenteActividad.deleteMany({ where: { actividad: where } });
     const counts = await Promise.all([
       tx.concentradoEstatal.updateMany({ where, data: { ...data, destruidoAt, observaciones: null } }),
       tx.planAnualCentro.updateMany({ where, data: { ...data, destruidoAt, objetivos: null } }),

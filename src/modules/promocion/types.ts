@@ -32,14 +32,15 @@ import {
 import {
   createConcentradoLinesLoader,
   createPlanPeriodLinesLoader,
+  createEstatalesLoader,
   createPlanPeriodLoader,
-  eficiencia,
   eficienciaPromocion,
+  fromPartes,
   type ActividadResultado,
   type ConcentradoLinea,
   type EficienciaRow,
 } from './indicators.js';
-import { halfMonths, promotionCalendar, quarterMonths, f05DueDate, type Obligation } from './calendar.js';
+import { halfMonths, plantelPlanDueDate, promotionCalendar, quarterMonths, f05DueDate, type Obligation } from './calendar.js';
 import { formatoOfActividad, retentionEnd } from './retention.js';
 
 export const EstadoPlanTrabajoAnualEnum = builder.enumType(EstadoPlanEstatal, { name: 'EstadoPlanTrabajoAnual' });
@@ -90,6 +91,38 @@ export const PlanTrabajoAnualRef = builder.prismaNode('PlanTrabajoAnual', {
     estado: t.expose('estado', { type: EstadoPlanTrabajoAnualEnum }),
     unit: t.relation('unit'),
     turnadoAt: t.expose('turnadoAt', { type: 'DateTime', nullable: true }),
+    turnadoEnEnero: t.boolean({
+      nullable: true,
+      description: 'Step 2.1 asks for the plan to be sent in January of its year: whether it was (null until it is sent).',
+      select: { turnadoAt: true, anio: true },
+      resolve: (p) => (p.turnadoAt ? p.turnadoAt.getUTCFullYear() === p.anio && p.turnadoAt.getUTCMonth() === 0 : null),
+    }),
+    metas: t.relation('metas', { description: "The plan's goals (L231), in order.", query: { orderBy: [{ orden: 'asc' }] } }),
+    actividadesRealizadas: t.relation('actividadesRealizadas', {
+      description: "The state coordination's own promotion (step 7H), not destroyed, by date.",
+      query: (_a, ctx) => ({
+        where: { AND: [{ destruidoAt: null }, readableActividades(ctx.viewer)] },
+        orderBy: [{ fecha: 'asc' }, { id: 'asc' }],
+      }),
+    }),
+  }),
+});
+
+builder.prismaObject('MetaPlanTrabajoAnual', {
+  description: "A goal of the state's Plan de Trabajo Anual.",
+  fields: (t) => ({
+    orden: t.exposeInt('orden'),
+    descripcion: t.exposeString('descripcion'),
+    valor: t.exposeInt('valor'),
+  }),
+});
+
+builder.prismaObject('AsistenteActividad', {
+  description: 'A line of an attendance list (F04).',
+  fields: (t) => ({
+    orden: t.exposeInt('orden'),
+    nombre: t.exposeString('nombre'),
+    perfil: t.exposeString('perfil', { nullable: true }),
   }),
 });
 workflowRecordFields(planTrabajoAnualWorkflow);
@@ -122,6 +155,14 @@ export const PlanAnualCentroRef = builder.prismaNode('PlanAnualCentro', {
   fields: (t) => ({
     anio: t.exposeInt('anio'),
     objetivos: t.exposeString('objetivos', { nullable: true }),
+    contexto: t.exposeString('contexto', { nullable: true, description: "The plantel's own context analysis (§9, L192)." }),
+    fortalezas: t.exposeString('fortalezas', { nullable: true }),
+    oportunidades: t.exposeString('oportunidades', { nullable: true }),
+    debilidades: t.exposeString('debilidades', { nullable: true }),
+    amenazas: t.exposeString('amenazas', { nullable: true }),
+    riesgos: t.exposeString('riesgos', { nullable: true }),
+    prioridades: t.exposeString('prioridades', { nullable: true }),
+    resultadosHistoricos: t.exposeString('resultadosHistoricos', { nullable: true }),
     estado: t.expose('estado', { type: EstadoPlanAnualCentroEnum }),
     unit: t.relation('unit'),
     planTrabajoAnual: t.prismaField({
@@ -198,7 +239,16 @@ export const ActividadRealizadaRef = builder.prismaNode('ActividadRealizada', {
     fecha: t.expose('fecha', { type: 'DateTime' }),
     descripcion: t.exposeString('descripcion'),
     alcance: t.exposeInt('alcance', { description: 'People reached (attendees, audience of a diffusion), or 1 for a visit.' }),
-    planAnualCentro: t.relation('plan'),
+    planAnualCentro: t.relation('plan', {
+      nullable: true,
+      description: "The plantel's plan it carries out; null for the state coordination's own promotion (step 7H).",
+    }),
+    planTrabajoAnual: t.prismaField({
+      type: 'PlanTrabajoAnual',
+      nullable: true,
+      description: "For the state coordination's own promotion (step 7H): the state plan it was recorded under.",
+      resolve: (query, a, _x, ctx) => loadReadable(ctx, 'planTrabajoAnual', a.planEstatalId, readableByUnit(ctx.viewer), query),
+    }),
     actividadProgramada: t.prismaField({
       type: 'ActividadProgramada',
       nullable: true,
@@ -207,7 +257,11 @@ export const ActividadRealizadaRef = builder.prismaNode('ActividadRealizada', {
     }),
     fueraDeCronograma: t.boolean({ select: { programadaId: true }, resolve: (a) => a.programadaId === null }),
     evento: t.exposeString('evento', { nullable: true }),
-    asistentes: t.exposeInt('asistentes', { nullable: true }),
+    asistentes: t.exposeInt('asistentes', { nullable: true, description: 'How many attendees the F04 lists.' }),
+    listaAsistencia: t.relation('listaAsistencia', {
+      description: 'The attendance list (F04), in order; empty once the record is destroyed (§13).',
+      query: { orderBy: [{ orden: 'asc' }] },
+    }),
     organizacion: t.exposeString('organizacion', { nullable: true }),
     sector: t.expose('sector', { type: SectorEnum, nullable: true }),
     contacto: t.exposeString('contacto', { nullable: true }),
@@ -222,7 +276,9 @@ export const ActividadRealizadaRef = builder.prismaNode('ActividadRealizada', {
 workflowRecordFields(actividadRealizadaWorkflow);
 
 export const EficienciaRef = builder.objectRef<EficienciaRow>('EficienciaPromocion').implement({
-  description: 'Eficiencia de acciones de promoción y difusión = realizadas / programadas × 100 (15-528-PO-26 §12).',
+  description:
+    'Eficiencia de acciones de promoción y difusión = total de acciones realizadas / total de acciones programadas × 100 (15-528-PO-26 §12, L430), ' +
+    'with its parts (docs/decisions/017-eficiencia-promocion.md).',
   fields: (t) => ({
     nivel: t.expose('nivel', { type: NivelIndicadorEnum }),
     unitId: t.id({
@@ -238,11 +294,23 @@ export const EficienciaRef = builder.objectRef<EficienciaRow>('EficienciaPromoci
     programadas: t.exposeInt('programadas', {
       description: 'Denominator: activities scheduled in validated cronogramas for these months.',
     }),
-    realizadas: t.exposeInt('realizadas', { description: 'Numerator: those of them carried out (at least one execution recorded).' }),
-    fueraDeCronograma: t.exposeInt('fueraDeCronograma', {
-      description: 'Activities carried out outside the cronograma in these months (not in the ratio).',
+    realizadas: t.exposeInt('realizadas', {
+      description: 'Numerator: every action carried out in these months, scheduled or not (realizadasProgramadas + fueraDeCronograma).',
     }),
-    eficiencia: t.exposeFloat('eficiencia', { nullable: true, description: 'Percentage, 2 decimals; null when nothing was scheduled.' }),
+    realizadasProgramadas: t.exposeInt('realizadasProgramadas', {
+      description: 'Actions carried out in these months that fulfil a scheduled activity (an activity done twice counts twice).',
+    }),
+    fueraDeCronograma: t.exposeInt('fueraDeCronograma', {
+      description:
+        "Actions carried out in these months outside the cronograma; at the state and national levels, also the state coordination's own (step 7H).",
+    }),
+    programadasRealizadas: t.exposeInt('programadasRealizadas', {
+      description: 'Scheduled activities of these months with at least one execution: how much of the cronograma was fulfilled.',
+    }),
+    eficiencia: t.exposeFloat('eficiencia', {
+      nullable: true,
+      description: 'realizadas / programadas × 100, 2 decimals (may pass 100 with unscheduled actions); null when nothing was scheduled.',
+    }),
   }),
 });
 
@@ -289,10 +357,7 @@ export const ReporteTrimestralRef = builder.prismaNode('ReporteTrimestral', {
           unitCode: r.unit.code,
           unitName: r.unit.name,
           ...periodo,
-          programadas: f.programadas,
-          realizadas: f.realizadas,
-          fueraDeCronograma: f.fuera,
-          eficiencia: f.eficiencia,
+          ...fromPartes(f),
         };
       },
     }),
@@ -319,8 +384,12 @@ const ConcentradoLineaRef = builder.objectRef<ConcentradoLinea>('LineaConcentrad
     unitCode: t.exposeString('unitCode'),
     unitName: t.exposeString('unitName'),
     programadas: t.exposeInt('programadas'),
-    realizadas: t.exposeInt('realizadas'),
+    realizadas: t.exposeInt('realizadas', {
+      description: 'Every action carried out in the half-year (realizadasProgramadas + fueraDeCronograma).',
+    }),
+    realizadasProgramadas: t.exposeInt('realizadasProgramadas'),
     fueraDeCronograma: t.exposeInt('fueraDeCronograma'),
+    programadasRealizadas: t.exposeInt('programadasRealizadas'),
     eficiencia: t.exposeFloat('eficiencia', { nullable: true }),
     reportesRecibidos: t.exposeInt('reportesRecibidos', { description: 'F05 of the half-year received by CPSECE.' }),
     reportesEsperados: t.exposeInt('reportesEsperados'),
@@ -352,7 +421,8 @@ export const ConcentradoEstatalRef = builder.prismaNode('ConcentradoEstatal', {
     }),
     total: t.field({
       type: EficienciaRef,
-      description: "The state's indicator for the half-year: the sum of the lines.",
+      description:
+        "The state's indicator for the half-year: the sum of the lines, plus the state coordination's own actions (step 7H) outside any cronograma.",
       select: {
         semestre: true,
         planEstatal: { select: { anio: true } },
@@ -360,11 +430,12 @@ export const ConcentradoEstatalRef = builder.prismaNode('ConcentradoEstatal', {
       },
       resolve: async (c, _a, ctx) => {
         const [mesDesde, mesHasta] = halfMonths(c.semestre);
-        const lines = await ctx
-          .loader(createConcentradoLinesLoader)
-          .load({ statePath: c.unit.path, anio: c.planEstatal.anio, mesDesde, mesHasta });
-        const programadas = lines.reduce((s, l) => s + l.programadas, 0);
-        const realizadas = lines.reduce((s, l) => s + l.realizadas, 0);
+        const key = { statePath: c.unit.path, anio: c.planEstatal.anio, mesDesde, mesHasta };
+        const [lines, estatales] = await Promise.all([
+          ctx.loader(createConcentradoLinesLoader).load(key),
+          ctx.loader(createEstatalesLoader).load(key),
+        ]);
+        const sum = (f: (l: ConcentradoLinea) => number) => lines.reduce((s, l) => s + f(l), 0);
         return {
           nivel: 'COLEGIO_ESTATAL' as const,
           unitId: c.unit.id,
@@ -373,10 +444,12 @@ export const ConcentradoEstatalRef = builder.prismaNode('ConcentradoEstatal', {
           anio: c.planEstatal.anio,
           mesDesde,
           mesHasta,
-          programadas,
-          realizadas,
-          fueraDeCronograma: lines.reduce((s, l) => s + l.fueraDeCronograma, 0),
-          eficiencia: eficiencia(realizadas, programadas),
+          ...fromPartes({
+            programadas: sum((l) => l.programadas),
+            programadasRealizadas: sum((l) => l.programadasRealizadas),
+            realizadasProgramadas: sum((l) => l.realizadasProgramadas),
+            fuera: sum((l) => l.fueraDeCronograma) + estatales,
+          }),
         };
       },
     }),
@@ -698,7 +771,9 @@ builder.queryFields((t) => ({
   pendientesPromocion: t.field({
     type: [PendienteRef],
     description:
-      "Overdue items at `fecha` (default now), within the viewer's scope: state plans not sent by January, plantel plans not submitted by September of the year before, F05 not sent 10 days after their quarter.",
+      "Overdue items at `fecha` (default now), within the viewer's scope: state plans not sent by January (2.1), the cost table not sent by January, " +
+      'plantel plans not submitted by their due date (September of the year before, or the end of the month after the state plan reached them if later), ' +
+      'planteles without their technical visit by the end of March, June, September or December, F05 not sent 10 days after their quarter.',
     args: {
       fecha: t.arg({ type: 'DateTime', required: false }),
       anio: t.arg.int({ required: true }),
@@ -718,31 +793,48 @@ async function overdue(ctx: Context, anio: number, asOf: Date): Promise<Pendient
   const readable = readableByUnit(ctx.viewer);
   const items: Pendiente[] = [];
   const statePlanDue = calendar.PLAN_ESTATAL_TURNADO;
-  const planDue = calendar.PROGRAMA_PROMOCION;
-  const [statePlans, plantelPlans, validated] = await Promise.all([
-    asOf > statePlanDue.fechaLimite
-      ? ctx.db.planTrabajoAnual.findMany({
-          where: { AND: [readable, { anio, estado: { not: 'TURNADO' } }] },
-          select: { id: true, unit: { select: { code: true } } },
-        })
-      : [],
-    asOf > planDue.fechaLimite
-      ? ctx.db.planAnualCentro.findMany({
-          where: { AND: [readable, { anio, estado: { in: ['POR_TURNAR', 'EN_ELABORACION'] } }] },
-          select: { id: true, unit: { select: { code: true } } },
-        })
-      : [],
-    ctx.db.planAnualCentro.findMany({
-      where: { AND: [readable, { anio, estado: 'VALIDADO', destruidoAt: null }] },
-      select: { id: true, unit: { select: { code: true } }, reportes: { select: { trimestre: true } } },
+  const costsDue = calendar.TABLA_COSTOS;
+  const visitMonths = [3, 6, 9, 12].filter((m) => asOf > calendar[`VISITA_TECNICA_${String(m).padStart(2, '0')}`].fechaLimite);
+  const [statePlans, plantelPlans, tablas] = await Promise.all([
+    ctx.db.planTrabajoAnual.findMany({
+      where: { AND: [readable, { anio }] },
+      select: { id: true, estado: true, unitId: true, unit: { select: { code: true } } },
     }),
+    ctx.db.planAnualCentro.findMany({
+      where: { AND: [readable, { anio }] },
+      select: {
+        id: true,
+        estado: true,
+        destruidoAt: true,
+        planEstatal: { select: { turnadoAt: true } },
+        unit: { select: { code: true, visitasTecnicas: { where: { anio }, select: { mes: true } } } },
+        reportes: { select: { trimestre: true } },
+      },
+    }),
+    asOf > costsDue.fechaLimite ? ctx.db.tablaCostos.findMany({ where: { AND: [readable, { anio }] }, select: { unitId: true } }) : [],
   ]);
-  for (const p of statePlans) items.push({ ...statePlanDue, unitCode: p.unit.code, registroId: encodeGlobalID('PlanTrabajoAnual', p.id) });
-  for (const p of plantelPlans) items.push({ ...planDue, unitCode: p.unit.code, registroId: encodeGlobalID('PlanAnualCentro', p.id) });
-  for (const p of validated) {
+  for (const p of statePlans) {
+    if (asOf > statePlanDue.fechaLimite && p.estado !== 'TURNADO')
+      items.push({ ...statePlanDue, unitCode: p.unit.code, registroId: encodeGlobalID('PlanTrabajoAnual', p.id) });
+    // The cost table is the state's: owed by every state that runs the cycle (has a plan) that year.
+    if (asOf > costsDue.fechaLimite && !tablas.some((t) => t.unitId === p.unitId))
+      items.push({ ...costsDue, unitCode: p.unit.code, registroId: null });
+  }
+  for (const p of plantelPlans) {
+    const registroId = encodeGlobalID('PlanAnualCentro', p.id);
+    if (p.planEstatal.turnadoAt && (p.estado === 'POR_TURNAR' || p.estado === 'EN_ELABORACION')) {
+      const fechaLimite = plantelPlanDueDate(anio, p.planEstatal.turnadoAt);
+      if (asOf > fechaLimite) items.push({ ...calendar.PROGRAMA_PROMOCION, fechaLimite, unitCode: p.unit.code, registroId });
+    }
+    // Technical visits: owed to every plantel that has received the year's plan.
+    for (const m of visitMonths) {
+      if (!p.unit.visitasTecnicas.some((v) => v.mes === m))
+        items.push({ ...calendar[`VISITA_TECNICA_${String(m).padStart(2, '0')}`], unitCode: p.unit.code, registroId: null });
+    }
+    if (p.estado !== 'VALIDADO' || p.destruidoAt) continue;
     for (const q of [1, 2, 3, 4]) {
       if (asOf > f05DueDate(anio, q) && !p.reportes.some((r) => r.trimestre === q)) {
-        items.push({ ...calendar[`F05_T${q}`], unitCode: p.unit.code, registroId: encodeGlobalID('PlanAnualCentro', p.id) });
+        items.push({ ...calendar[`F05_T${q}`], unitCode: p.unit.code, registroId });
       }
     }
   }

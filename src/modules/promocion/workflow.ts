@@ -40,13 +40,17 @@ export const planTrabajoAnualWorkflow = defineWorkflow({
     },
     approvePlanTrabajoAnual: {
       step: '1.1',
-      description: 'TCCC validates the context of the organisation, the risk analysis and the annual plan.',
+      description: 'TCCC validates the context of the organisation, the risk analysis and the annual plan with its goals.',
       kind: 'transition',
       from: ['BORRADOR'],
       to: 'VALIDADO',
       role: TCCC,
       reach: { kind: 'owner' },
       comment: 'optional',
+      guard: async (tx, record) =>
+        (await tx.metaPlanTrabajoAnual.count({ where: { planId: record.id } })) > 0
+          ? null
+          : 'The plan has no goal (metas, step 1.1): create the plan with its goals',
     },
     deliverPlanTrabajoAnual: {
       step: '1.2-1.3',
@@ -125,10 +129,13 @@ export const planAnualCentroWorkflow = defineWorkflow({
       role: CCE,
       reach: { kind: 'owner' },
       comment: 'optional',
-      guard: async (tx, record) =>
-        (await tx.actividadProgramada.count({ where: { planId: record.id } })) > 0
+      guard: async (tx, record) => {
+        const plan = await tx.planAnualCentro.findUniqueOrThrow({ where: { id: record.id }, select: { contexto: true } });
+        if (!plan.contexto) return "The plantel's context analysis is missing (§9: updatePlanAnualCentro comes first)";
+        return (await tx.actividadProgramada.count({ where: { planId: record.id } })) > 0
           ? null
-          : 'The cronograma has no scheduled activity (step 4.1 comes first)',
+          : 'The cronograma has no scheduled activity (step 4.1 comes first)';
+      },
     },
     approvePlanAnualCentro: {
       step: '5.1.1, 6.1',
@@ -156,10 +163,10 @@ export const planAnualCentroWorkflow = defineWorkflow({
 /** A validated plantel plan: the parent of executed activities and of the F05. */
 const planValidado: Subject = { entity: planAnualCentroWorkflow.entity, store: planAnualCentroWorkflow.store, states: ['VALIDADO'] };
 
-/** Steps 6.2-6.6: activities carried out, with their evidence (F03, F04). */
+/** Steps 6.2-6.6 (the plantel) and 7H (the state): activities carried out, with their evidence (F03, F04). */
 export const actividadRealizadaWorkflow = defineRecordWorkflow({
   name: 'actividad-realizada-promocion',
-  procedure: '15-528-PO-26 §10, steps 6.2-6.6',
+  procedure: '15-528-PO-26 §10, steps 6.2-6.6, 7H',
   title: 'Actividades de promoción y difusión realizadas (F03, F04)',
   entity: 'ActividadRealizada',
   store: actividadRealizadaStore,
@@ -173,6 +180,63 @@ export const actividadRealizadaWorkflow = defineRecordWorkflow({
       role: CCE,
       reach: { kind: 'owner' },
       under: { subject: planValidado, description: 'a VALIDADO Plan Anual del Centro Evaluador' },
+    },
+    createActividadRealizadaAsCoordinadorPromocionEce: {
+      step: '7H.1-7H.3',
+      description:
+        "CPSECE records its own promotion: electronic diffusion on the state's portal, social networks and visible places of the Dirección General (7.1), and visits to the public, private and social sectors with the F03 (7.2), keeping their evidence (7.3).",
+      kind: 'creation',
+      to: 'REGISTRADA',
+      role: CPSECE,
+      reach: { kind: 'owner' },
+      under: {
+        subject: { entity: planTrabajoAnualWorkflow.entity, store: planTrabajoAnualWorkflow.store, states: ['TURNADO'] },
+        description: 'a TURNADO Plan de Trabajo Anual (the state plan in force)',
+      },
+    },
+  },
+});
+
+/** §9 (L194): the January cost table of the alignment courses. */
+export const tablaCostosWorkflow = defineRecordWorkflow({
+  name: 'tabla-costos-promocion',
+  procedure: '15-528-PO-26 §9',
+  title: 'Tabla de costos de los cursos de alineación',
+  entity: 'TablaCostos',
+  store: unitOwnedStore('tablaCostos', { fixedState: 'ENVIADA' }),
+  state: 'ENVIADA',
+  steps: {
+    createTablaCostos: {
+      step: '§9 (L194, L196)',
+      description:
+        'CPSECE sends, in January, the table of costs of the alignment courses with certification purposes (what external users pay).',
+      kind: 'creation',
+      to: 'ENVIADA',
+      unitKinds: ['COLEGIO_ESTATAL'],
+      role: CPSECE,
+      reach: { kind: 'owner' },
+    },
+  },
+});
+
+/** §9 (L198): technical visits to planteles in March, June, September and December. */
+export const visitaTecnicaWorkflow = defineRecordWorkflow({
+  name: 'visita-tecnica-promocion',
+  procedure: '15-528-PO-26 §9',
+  title: 'Visita técnica a plantel',
+  entity: 'VisitaTecnica',
+  store: unitOwnedStore('visitaTecnica', { fixedState: 'REGISTRADA' }),
+  state: 'REGISTRADA',
+  steps: {
+    createVisitaTecnica: {
+      step: '§9 (L198)',
+      description:
+        "The ECE's operation coordination records a technical visit (in person or remote) to a plantel in March, June, September or December: compliance with the operating rules and CONOCER identity of the material.",
+      kind: 'creation',
+      to: 'REGISTRADA',
+      unitKinds: ['PLANTEL'],
+      role: 'COORDINADOR_ECE',
+      reach: { kind: 'owner' },
     },
   },
 });
@@ -296,7 +360,7 @@ export const retencionWorkflow = defineWorkflow({
       from: ['CONSERVADO'],
       to: 'DESTRUIDO',
       role: [CPSECE, CCE],
-      roleByKind: DESTRUCTION_ROLES,
+      roleByKind: { ...DESTRUCTION_ROLES, ESTATAL: CPSECE },
       reach: { kind: 'owner' },
     },
   },
@@ -310,4 +374,6 @@ export const promocionWorkflows = [
   concentradoEstatalWorkflow,
   accionMejoraWorkflow,
   retencionWorkflow,
+  tablaCostosWorkflow,
+  visitaTecnicaWorkflow,
 ];
