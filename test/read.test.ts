@@ -63,6 +63,7 @@ beforeAll(async () => {
     await make.certificado(db, { unit });
     await make.baja(db, { unit });
     await make.corteCalendario(db, { unit });
+    await make.visitaTecnica(db, { unit });
   }
   for (const unit of ['CE-MEX', 'CE-VER']) {
     const plan = await make.planTrabajoAnual(db, { estado: 'TURNADO', unit, planesCentro: true });
@@ -70,6 +71,7 @@ beforeAll(async () => {
     await make.accionMejora(db, { unit });
     await make.loteFolios(db, { unit });
     await make.reunionRiesgo(db, { unit });
+    await make.tablaCostos(db, { unit });
   }
   for (const estado of ['EN_COMENTARIOS_CAST', 'REMITIDO_A_CAST'] as const)
     await make.proyectoNormativo(db, { estado, unit: 'DSTC', destinatarios: [{ unit: 'MEX-CAST01', fin: 'COMENTARIOS' }] });
