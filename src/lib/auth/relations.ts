@@ -14,6 +14,7 @@ import type {
   ConcentradoEstatal,
   Person,
   PlanTrabajoAnual,
+  ProgramaMetas,
   ReporteTrimestral,
 } from '../../generated/prisma/client.js';
 
@@ -25,6 +26,7 @@ interface Rows {
   reporteTrimestral: ReporteTrimestral;
   concentradoEstatal: ConcentradoEstatal;
   certificado: Certificado;
+  programaMetas: ProgramaMetas;
 }
 
 type Row = { id: string };

@@ -27,6 +27,8 @@ export interface StoreOptions<S extends string> {
   fixedState?: S;
   /** A relation of `{ <purpose>, unit }` rows naming the units the record was addressed to. */
   addressees?: { relation: string; purpose: string };
+  /** A column telling the kind of record (`WorkflowRecord.kind`), for steps whose role depends on it (`roleByKind`). */
+  kind?: string;
 }
 
 /** `model` is the Prisma client property (e.g. "planAnualCentro"); the table is its capitalised name. */
@@ -41,6 +43,7 @@ export function unitOwnedStore<S extends string>(model: string, options: StoreOp
     unitId: true,
     unit: { select: { path: true } },
     ...(fixed ? {} : { estado: true, version: true }),
+    ...(options.kind ? { [options.kind]: true } : {}),
     ...(addr ? { [addr.relation]: { select: { [addr.purpose]: true, unit: { select: { path: true } } } } } : {}),
   };
   const toRecord = (row: Row): WorkflowRecord<S> => ({
@@ -55,6 +58,7 @@ export function unitOwnedStore<S extends string>(model: string, options: StoreOp
           unitPath: (d.unit as { path: string }).path,
         }))
       : [],
+    ...(options.kind ? { kind: String(row[options.kind]) } : {}),
   });
   return {
     readable,
