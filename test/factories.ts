@@ -453,12 +453,23 @@ export async function programaMetas(db: Db, o: ProgramaMetasOptions = {}) {
     o.linea ?? (given ? (['CAST', 'PLANTEL'].includes(given.kind) ? 'SERVICIOS_TECNOLOGICOS' : 'CAPACITACION') : 'SERVICIOS_TECNOLOGICOS');
   const owner = given ?? (await unit(db, linea === 'CAPACITACION' ? 'CE-MEX' : 'MEX-CAST01'));
   const creator = await actor(db, linea === 'CAPACITACION' ? 'CSC' : 'CST', owner.path);
-  const registrant = await actor(db, ['CAST', 'PLANTEL'].includes(owner.kind) ? (owner.kind === 'CAST' ? 'CAST' : 'DIRECTOR_PLANTEL') : 'TITULAR_CAPACITACION_CERTIFICACION_CAST', owner.path);
+  const registrant = await actor(
+    db,
+    ['CAST', 'PLANTEL'].includes(owner.kind)
+      ? owner.kind === 'CAST'
+        ? 'CAST'
+        : 'DIRECTOR_PLANTEL'
+      : 'TITULAR_CAPACITACION_CERTIFICACION_CAST',
+    owner.path,
+  );
   const filled = (estado !== 'SOLICITADO' && estado !== 'EN_CORRECCION') || (o.ready ?? true);
   const approved = estado === 'APROBADO';
   const token = uniq();
   const metas: NonNullable<ProgramaMetasOptions['metas']> =
-    o.metas ?? (filled ? INDICADORES[linea].flatMap((indicador) => [1, 2, 3, 4].map((trimestre) => ({ indicador, trimestre, valor: 10 * trimestre }))) : []);
+    o.metas ??
+    (filled
+      ? INDICADORES[linea].flatMap((indicador) => [1, 2, 3, 4].map((trimestre) => ({ indicador, trimestre, valor: 10 * trimestre })))
+      : []);
   const lines = await Promise.all(metas.map(async (m) => ({ ...m, unitId: m.unit ? (await unit(db, m.unit)).id : owner.id })));
   const row = await retryUnique(async () => {
     const used = await db.programaMetas.findMany({ where: { unitId: owner.id, linea }, select: { anio: true } });
@@ -514,15 +525,22 @@ export async function registroResultados(db: Db, o: RegistroResultadosOptions = 
   const estado = o.estado ?? wf.initial;
   const programa = o.programa ?? (await programaMetas(db, { estado: 'APROBADO', linea: o.linea, unit: o.unit }));
   const owner = (await lookups(db)).unitsById.get(programa.unitId)!;
-  const creator = await actor(db, owner.kind === 'CAST' ? 'CAST' : owner.kind === 'PLANTEL' ? 'DIRECTOR_PLANTEL' : 'TITULAR_CAPACITACION_CERTIFICACION_CAST', owner.path);
+  const creator = await actor(
+    db,
+    owner.kind === 'CAST' ? 'CAST' : owner.kind === 'PLANTEL' ? 'DIRECTOR_PLANTEL' : 'TITULAR_CAPACITACION_CERTIFICACION_CAST',
+    owner.path,
+  );
   const filled = (estado !== 'EN_CAPTURA' && estado !== 'EN_CORRECCION') || (o.ready ?? true);
   const row = await retryUnique(async () => {
-    const used = (await db.registroResultados.findMany({ where: { programaId: programa.id }, select: { trimestre: true } })).map((r) => r.trimestre);
+    const used = (await db.registroResultados.findMany({ where: { programaId: programa.id }, select: { trimestre: true } })).map(
+      (r) => r.trimestre,
+    );
     const trimestre = o.trimestre ?? [1, 2, 3, 4].find((t) => !used.includes(t));
     if (!trimestre) throw new Error('factories: the programme has every quarter already');
     const meses = [3 * trimestre - 2, 3 * trimestre - 1, 3 * trimestre];
     const resultados: NonNullable<RegistroResultadosOptions['resultados']> =
-      o.resultados ?? (filled ? INDICADORES[programa.linea].flatMap((indicador) => meses.map((mes) => ({ indicador, mes, valor: 1 }))) : []);
+      o.resultados ??
+      (filled ? INDICADORES[programa.linea].flatMap((indicador) => meses.map((mes) => ({ indicador, mes, valor: 1 }))) : []);
     const lines = await Promise.all(resultados.map(async (r) => ({ ...r, unitId: r.unit ? (await unit(db, r.unit)).id : owner.id })));
     return db.registroResultados.create({
       data: {
@@ -587,7 +605,11 @@ export async function programaNacionalCapacitacion(db: Db, o: ProgramaNacionalCa
         createdById: creator.id,
         destinatarios: sent ? { create: [{ unitId: spdi.id, fin: 'MIR' }] } : undefined,
         metas: sent
-          ? { create: INDICADORES.CAPACITACION.flatMap((indicador) => [1, 2, 3, 4].map((trimestre) => ({ envio: 1, indicador, trimestre, valor: 10n * BigInt(trimestre) }))) }
+          ? {
+              create: INDICADORES.CAPACITACION.flatMap((indicador) =>
+                [1, 2, 3, 4].map((trimestre) => ({ envio: 1, indicador, trimestre, valor: 10n * BigInt(trimestre) })),
+              ),
+            }
           : undefined,
       },
       select: { id: true, anio: true },

@@ -74,7 +74,12 @@ const createPrograma = (linea: LineaServicio, extra: Record<string, unknown> = {
     return { unitId, anio: freeApiYear(taken.map((p) => p.anio)), ...extra };
   },
   written: async (db, _r, input) =>
-    ids(await db.programaMetas.findMany({ where: { unitId: uuidOf(String(input.unitId)), anio: Number(input.anio), linea }, select: { id: true } })),
+    ids(
+      await db.programaMetas.findMany({
+        where: { unitId: uuidOf(String(input.unitId)), anio: Number(input.anio), linea },
+        select: { id: true },
+      }),
+    ),
 });
 const metasOf = (db: Db, r: Sample) =>
   Promise.all([
@@ -97,7 +102,8 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   returnProgramaMetas: { kinds: LINEAS, make: programaOfKind, input: withObs },
   createRegistroResultados: {
     input: (r) => ({ programaMetasId: r.globalId, trimestre: 1 }),
-    written: async (db, r) => ids(await db.registroResultados.findMany({ where: { programaId: r.id, trimestre: 1 }, select: { id: true } })),
+    written: async (db, r) =>
+      ids(await db.registroResultados.findMany({ where: { programaId: r.id, trimestre: 1 }, select: { id: true } })),
   },
   updateRegistroResultados: {
     kinds: LINEAS,
@@ -116,7 +122,8 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
       const taken = await db.programaNacionalCapacitacion.findMany({ select: { anio: true } });
       return { anio: freeApiYear(taken.map((p) => p.anio)), puntosControl: 'Puntos de control del proceso', unitId };
     },
-    written: async (db, _r, input) => ids(await db.programaNacionalCapacitacion.findMany({ where: { anio: Number(input.anio) }, select: { id: true } })),
+    written: async (db, _r, input) =>
+      ids(await db.programaNacionalCapacitacion.findMany({ where: { anio: Number(input.anio) }, select: { id: true } })),
   },
   updateProgramaNacionalCapacitacion: { input: (r) => ({ id: r.globalId, programaTrabajo: 'PAT nacional' }) },
   sendProgramaNacionalCapacitacion: {
@@ -130,7 +137,8 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   returnProgramaNacionalCapacitacion: { input: withObs },
   createCursoCatalogo: {
     input: (_r, { unitId }) => ({ nombre: `Curso ${uniq()}`, descripcion: 'Curso de la oferta educativa', duracionHoras: 10, unitId }),
-    written: async (db, _r, input) => ids(await db.cursoCatalogo.findMany({ where: { nombre: String(input.nombre) }, select: { id: true } })),
+    written: async (db, _r, input) =>
+      ids(await db.cursoCatalogo.findMany({ where: { nombre: String(input.nombre) }, select: { id: true } })),
   },
   updateCursoCatalogo: { input: (r) => ({ id: r.globalId, duracionHoras: 30 }) },
   approveCursoCatalogo: { input: (r) => ({ id: r.globalId, claveSecyt: `SECYT-${uniq()}` }) },
