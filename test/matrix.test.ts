@@ -103,7 +103,11 @@ async function targetOf(model: string, r: Sample): Promise<Target> {
           }),
         )
       : [];
-  return { unit: unitCodes.get(String(row!.unitId))!, addressees, kind: typeof r.formato === 'string' ? r.formato : typeof r.kind === 'string' ? r.kind : undefined };
+  return {
+    unit: unitCodes.get(String(row!.unitId))!,
+    addressees,
+    kind: typeof r.formato === 'string' ? r.formato : typeof r.kind === 'string' ? r.kind : undefined,
+  };
 }
 
 /** Everything a refused step must leave as it was: the row, its audit entries, and the step's `extra`. */

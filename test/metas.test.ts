@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument -- inline operations read untyped JSON answers */
 // 7081-MP-SI "Metas y resultados" through the API, as the seed's roles: the
 // CSC asks a state for its training goals, the state registers them, the CSC
 // returns them with observations and approves the correction; SPDI-DPP asks
