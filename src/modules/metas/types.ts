@@ -421,7 +421,8 @@ function createMetasNacionalesLoader(db: Db) {
   return new DataLoader<{ programaId: string; envio: number }, MetaNacionalRow[], string>(
     async (keys) => {
       const rows = await db.metaNacional.findMany({
-        where: { OR: keys.map((k) => ({ programaId: k.programaId, envio: k.envio })) },
+        // IN lists rather than one OR term per key, so the statement's shape does not depend on the number of programmes.
+        where: { programaId: { in: [...new Set(keys.map((k) => k.programaId))] }, envio: { in: [...new Set(keys.map((k) => k.envio))] } },
         orderBy: [{ indicador: 'asc' }, { trimestre: 'asc' }],
       });
       return keys.map((k) =>
