@@ -45,6 +45,12 @@ import type {
   EstadoPlanEstatal,
   EstadoReporte,
   EstadoReunionTrabajoCast,
+  EstadoCursoCatalogo,
+  EstadoProgramaMetas,
+  EstadoProgramaNacionalCapacitacion,
+  EstadoRegistroResultados,
+  IndicadorMeta,
+  LineaServicio,
   EstatusAlumno,
   FinDestinatario,
   ModeloAcademico,
@@ -71,6 +77,13 @@ import {
   promocionServiciosTecnologicosWorkflow,
   solicitudDirigidaWorkflow,
 } from '../src/modules/difusion/workflow.js';
+import {
+  cursoCatalogoWorkflow,
+  INDICADORES,
+  programaMetasWorkflow,
+  programaNacionalCapacitacionWorkflow,
+  registroResultadosWorkflow,
+} from '../src/modules/metas/workflow.js';
 import {
   accionMejoraWorkflow,
   actividadRealizadaWorkflow,
@@ -439,6 +452,234 @@ export async function reunionTrabajoCast(db: Db, o: ReunionTrabajoCastOptions = 
     );
   }
   return { ...gid('ReunionTrabajoCast', row.id), estado, periodo: row.periodo };
+}
+
+// ---- 7081-MP-SI: metas y resultados --------------------------------------------------
+
+export interface ProgramaMetasOptions extends Common<EstadoProgramaMetas> {
+  /** Default: from the unit (CAST or PLANTEL: SERVICIOS_TECNOLOGICOS; otherwise CAPACITACION), else SERVICIOS_TECNOLOGICOS. */
+  linea?: LineaServicio;
+  /** Default: a year in 1000-1999 free for the unit and line. */
+  anio?: number;
+  /**
+   * The goals (unit code, default the programme's). Default when the record is ready or past SOLICITADO:
+   * each indicator of the line, quarters 1-4, valor 10 × quarter, at the programme's unit.
+   */
+  metas?: { unit?: string; indicador: IndicadorMeta; trimestre: number; valor: number }[];
+}
+
+/**
+ * A goal programme: technological services at MEX-CAST01 or training at
+ * CE-MEX (default by `linea`). `ready` in SOLICITADO / EN_CORRECCION: goals
+ * (and for training the diagnosis and PAT) are registered, so
+ * submitProgramaMetas' guard passes. APROBADO: the goals are approved
+ * (valorAprobado = valorProgramado = valor). Returns `kind` = linea.
+ */
+export async function programaMetas(db: Db, o: ProgramaMetasOptions = {}) {
+  const wf = programaMetasWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const given = o.unit ? await unit(db, o.unit) : null;
+  const linea: LineaServicio =
+    o.linea ?? (given ? (['CAST', 'PLANTEL'].includes(given.kind) ? 'SERVICIOS_TECNOLOGICOS' : 'CAPACITACION') : 'SERVICIOS_TECNOLOGICOS');
+  const owner = given ?? (await unit(db, linea === 'CAPACITACION' ? 'CE-MEX' : 'MEX-CAST01'));
+  const creator = await actor(db, linea === 'CAPACITACION' ? 'CSC' : 'CST', owner.path);
+  const registrant = await actor(
+    db,
+    ['CAST', 'PLANTEL'].includes(owner.kind)
+      ? owner.kind === 'CAST'
+        ? 'CAST'
+        : 'DIRECTOR_PLANTEL'
+      : 'TITULAR_CAPACITACION_CERTIFICACION_CAST',
+    owner.path,
+  );
+  const filled = (estado !== 'SOLICITADO' && estado !== 'EN_CORRECCION') || (o.ready ?? true);
+  const approved = estado === 'APROBADO';
+  const token = uniq();
+  const metas: NonNullable<ProgramaMetasOptions['metas']> =
+    o.metas ??
+    (filled
+      ? INDICADORES[linea].flatMap((indicador) => [1, 2, 3, 4].map((trimestre) => ({ indicador, trimestre, valor: 10 * trimestre })))
+      : []);
+  const lines = await Promise.all(metas.map(async (m) => ({ ...m, unitId: m.unit ? (await unit(db, m.unit)).id : owner.id })));
+  const row = await retryUnique(async () => {
+    const used = await db.programaMetas.findMany({ where: { unitId: owner.id, linea }, select: { anio: true } });
+    return db.programaMetas.create({
+      data: {
+        unitId: owner.id,
+        linea,
+        anio: o.anio ?? freeYear(used.map((r) => r.anio)),
+        criterios: linea === 'CAPACITACION' ? `Criterios ${token}` : null,
+        diagnostico: linea === 'CAPACITACION' && filled ? `Diagnóstico ${token}` : null,
+        programaTrabajo: linea === 'CAPACITACION' && filled ? `PAT ${token}` : null,
+        aprobadoAt: approved ? new Date() : null,
+        estado,
+        version: o.version ?? 0,
+        createdById: creator.id,
+        metas: {
+          create: lines.map((m) => ({
+            unitId: m.unitId,
+            indicador: m.indicador,
+            trimestre: m.trimestre,
+            valor: m.valor,
+            valorAprobado: approved ? m.valor : null,
+            valorProgramado: approved ? m.valor : null,
+            versiones: { create: [{ version: 1, valor: m.valor, createdById: registrant.id }] },
+          })),
+        },
+      },
+      select: { id: true, anio: true },
+    });
+  });
+  if (o.history ?? true) {
+    let path = pathTo(wf, estado);
+    if (linea === 'CAPACITACION') path = [['createProgramaMetasCapacitacion', wf.steps.createProgramaMetasCapacitacion], ...path.slice(1)];
+    if (filled && lines.length) path = withStep(wf, path, 'updateProgramaMetas', 1);
+    await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, path);
+  }
+  return { ...gid('ProgramaMetas', row.id), estado, linea, kind: linea, anio: row.anio, unitId: owner.id };
+}
+
+export interface RegistroResultadosOptions extends Common<EstadoRegistroResultados> {
+  /** The approved programme (default: a new one, of `linea`). */
+  programa?: { id: string; linea: LineaServicio; anio: number; unitId: string };
+  linea?: LineaServicio;
+  /** Default: a quarter the programme has no record for. */
+  trimestre?: number;
+  /** Results (unit code, default the programme's). Default when ready or past EN_CAPTURA: each indicator, each month of the quarter, valor 1. */
+  resultados?: { unit?: string; indicador: IndicadorMeta; mes: number; valor: number }[];
+}
+
+/** A quarter's results under an approved goal programme. Returns `kind` = linea. */
+export async function registroResultados(db: Db, o: RegistroResultadosOptions = {}) {
+  const wf = registroResultadosWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const programa = o.programa ?? (await programaMetas(db, { estado: 'APROBADO', linea: o.linea, unit: o.unit }));
+  const owner = (await lookups(db)).unitsById.get(programa.unitId)!;
+  const creator = await actor(
+    db,
+    owner.kind === 'CAST' ? 'CAST' : owner.kind === 'PLANTEL' ? 'DIRECTOR_PLANTEL' : 'TITULAR_CAPACITACION_CERTIFICACION_CAST',
+    owner.path,
+  );
+  const filled = (estado !== 'EN_CAPTURA' && estado !== 'EN_CORRECCION') || (o.ready ?? true);
+  const row = await retryUnique(async () => {
+    const used = (await db.registroResultados.findMany({ where: { programaId: programa.id }, select: { trimestre: true } })).map(
+      (r) => r.trimestre,
+    );
+    const trimestre = o.trimestre ?? [1, 2, 3, 4].find((t) => !used.includes(t));
+    if (!trimestre) throw new Error('factories: the programme has every quarter already');
+    const meses = [3 * trimestre - 2, 3 * trimestre - 1, 3 * trimestre];
+    const resultados: NonNullable<RegistroResultadosOptions['resultados']> =
+      o.resultados ??
+      (filled ? INDICADORES[programa.linea].flatMap((indicador) => meses.map((mes) => ({ indicador, mes, valor: 1 }))) : []);
+    const lines = await Promise.all(resultados.map(async (r) => ({ ...r, unitId: r.unit ? (await unit(db, r.unit)).id : owner.id })));
+    return db.registroResultados.create({
+      data: {
+        programaId: programa.id,
+        unitId: owner.id,
+        linea: programa.linea,
+        anio: programa.anio,
+        trimestre,
+        validadoAt: estado === 'VALIDADO' ? new Date() : null,
+        estado,
+        version: o.version ?? 0,
+        createdById: creator.id,
+        resultados: { create: lines.map((r) => ({ unitId: r.unitId, indicador: r.indicador, mes: r.mes, valor: r.valor })) },
+      },
+      select: { id: true, trimestre: true },
+    });
+  });
+  if (o.history ?? true) {
+    let path = pathTo(wf, estado);
+    if (filled) path = withStep(wf, path, 'updateRegistroResultados', 1);
+    await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, path);
+  }
+  return { ...gid('RegistroResultados', row.id), estado, kind: programa.linea, trimestre: row.trimestre, programa };
+}
+
+export interface ProgramaNacionalCapacitacionOptions extends Common<EstadoProgramaNacionalCapacitacion> {
+  /** Default: a year in 1000-1999 with no national programme. */
+  anio?: number;
+}
+
+/**
+ * The national training programme, owned by the CSC. `ready` in
+ * EN_INTEGRACION / EN_AJUSTE: the national PAT is written and an approved
+ * training goal programme of the year exists (sendProgramaNacionalCapacitacion's
+ * guard passes). ENVIADO (and EN_AJUSTE): sent once to SPDI-DPP, with its national goals.
+ */
+export async function programaNacionalCapacitacion(db: Db, o: ProgramaNacionalCapacitacionOptions = {}) {
+  const wf = programaNacionalCapacitacionWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CSC');
+  const creator = await actor(db, 'CSC', owner.path);
+  const spdi = await unit(db, 'SPDI-DPP');
+  const sent = estado !== 'EN_INTEGRACION';
+  const ready = o.ready ?? true;
+  const token = uniq();
+  const row = await retryUnique(async () => {
+    // A year with no national programme and no training goals, so the send guard sees only this factory's programme.
+    const used = [
+      ...(await db.programaNacionalCapacitacion.findMany({ select: { anio: true } })),
+      ...(await db.programaMetas.findMany({ where: { linea: 'CAPACITACION' }, select: { anio: true } })),
+    ];
+    return db.programaNacionalCapacitacion.create({
+      data: {
+        unitId: owner.id,
+        anio: o.anio ?? freeYear(used.map((r) => r.anio)),
+        puntosControl: `Puntos de control ${token}`,
+        programaTrabajo: sent || ready ? `PAT nacional ${token}` : null,
+        envios: sent ? 1 : 0,
+        enviadoAt: sent ? new Date() : null,
+        estado,
+        version: o.version ?? 0,
+        createdById: creator.id,
+        destinatarios: sent ? { create: [{ unitId: spdi.id, fin: 'MIR' }] } : undefined,
+        metas: sent
+          ? {
+              create: INDICADORES.CAPACITACION.flatMap((indicador) =>
+                [1, 2, 3, 4].map((trimestre) => ({ envio: 1, indicador, trimestre, valor: 10n * BigInt(trimestre) })),
+              ),
+            }
+          : undefined,
+      },
+      select: { id: true, anio: true },
+    });
+  });
+  if (ready && estado !== 'ENVIADO') await programaMetas(db, { estado: 'APROBADO', linea: 'CAPACITACION', anio: row.anio });
+  if (o.history ?? true) {
+    await writeHistory(
+      db,
+      wf,
+      { recordId: row.id, unitPath: owner.path, addressees: sent ? [{ purpose: 'MIR', unitPath: spdi.path }] : [] },
+      pathTo(wf, estado),
+    );
+  }
+  return { ...gid('ProgramaNacionalCapacitacion', row.id), estado, anio: row.anio };
+}
+
+/** A catalogue course owned by the CSC; REGISTRADO and PUBLICADO carry a SECyT identifier. */
+export async function cursoCatalogo(db: Db, o: Common<EstadoCursoCatalogo> & { nombre?: string } = {}) {
+  const wf = cursoCatalogoWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CSC');
+  const creator = await actor(db, 'CSC', owner.path);
+  const token = uniq();
+  const row = await db.cursoCatalogo.create({
+    data: {
+      unitId: owner.id,
+      nombre: o.nombre ?? `Curso ${token}`,
+      descripcion: `Descripción ${token}`,
+      duracionHoras: 20,
+      claveSecyt: estado !== 'PROPUESTO' ? `SECYT-${token}` : null,
+      publicadoAt: estado === 'PUBLICADO' ? new Date() : null,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('CursoCatalogo', row.id), estado };
 }
 
 // ---- 15-528-PO-26: promotion ---------------------------------------------------
@@ -1502,6 +1743,10 @@ export const make = {
   tablaCostos,
   visitaTecnica,
   importacionSae,
+  programaMetas,
+  registroResultados,
+  programaNacionalCapacitacion,
+  cursoCatalogo,
 };
 
 /**
@@ -1655,5 +1900,30 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: ofertaCapacitacionWorkflow,
     make: (db: Db, estado: EstadoOfertaCapacitacion, o: Common<EstadoOfertaCapacitacion> = {}) => ofertaCapacitacion(db, { ...o, estado }),
+  },
+  {
+    typename: 'ProgramaMetas',
+    node: true,
+    workflow: programaMetasWorkflow,
+    make: (db: Db, estado: EstadoProgramaMetas, o: Common<EstadoProgramaMetas> = {}) => programaMetas(db, { ...o, estado }),
+  },
+  {
+    typename: 'RegistroResultados',
+    node: true,
+    workflow: registroResultadosWorkflow,
+    make: (db: Db, estado: EstadoRegistroResultados, o: Common<EstadoRegistroResultados> = {}) => registroResultados(db, { ...o, estado }),
+  },
+  {
+    typename: 'ProgramaNacionalCapacitacion',
+    node: true,
+    workflow: programaNacionalCapacitacionWorkflow,
+    make: (db: Db, estado: EstadoProgramaNacionalCapacitacion, o: Common<EstadoProgramaNacionalCapacitacion> = {}) =>
+      programaNacionalCapacitacion(db, { ...o, estado }),
+  },
+  {
+    typename: 'CursoCatalogo',
+    node: true,
+    workflow: cursoCatalogoWorkflow,
+    make: (db: Db, estado: EstadoCursoCatalogo, o: Common<EstadoCursoCatalogo> = {}) => cursoCatalogo(db, { ...o, estado }),
   },
 ] as const;

@@ -250,6 +250,52 @@ const LISTS: Record<string, () => Promise<void>> = {
          micrositioUrl unit { code } recursos { tipo descripcion } destinatarios { fin unit { code } } availableSteps ${history} } } } }`,
     );
   },
+  programasMetas: async () => {
+    const a = await make.programaMetas(server.db, { estado: 'APROBADO', linea: 'CAPACITACION' });
+    await make.programaMetas(server.db, { estado: 'ENVIADO', linea: 'CAPACITACION', unit: 'CE-VER', anio: a.anio });
+    await golden(
+      'programasMetas',
+      'csc',
+      `query($anio: Int) { programasMetas(first: 10, filter: { anio: $anio, linea: CAPACITACION }) { totalCount edges { node { id anio linea estado unit { code }
+         metas { unit { code } indicador trimestre valor versiones { version valor createdByName } } availableSteps ${history} } } } }`,
+      { anio: a.anio },
+    );
+  },
+  registrosResultados: async () => {
+    const programa = await make.programaMetas(server.db, { estado: 'APROBADO' });
+    await make.registroResultados(server.db, { estado: 'VALIDADO', programa, trimestre: 1 });
+    await make.registroResultados(server.db, { estado: 'ENVIADO', programa, trimestre: 2 });
+    await golden(
+      'registrosResultados',
+      'cst',
+      `query($anio: Int) { registrosResultados(first: 10, filter: { anio: $anio, dentroDe: "${unitIds['MEX-CAST01']}" }) { totalCount edges { node { id trimestre estado vencido
+         unit { code } programaMetas { anio } resultados { unit { code } indicador mes valor } availableSteps ${history} } } } }`,
+      { anio: programa.anio },
+    );
+  },
+  programasNacionalesCapacitacion: async () => {
+    const a = await make.programaNacionalCapacitacion(server.db, { estado: 'ENVIADO' });
+    const b = await make.programaNacionalCapacitacion(server.db, { estado: 'ENVIADO' });
+    await golden(
+      'programasNacionalesCapacitacion',
+      'spdi',
+      `query { programasNacionalesCapacitacion(first: 10, filter: { estado: [ENVIADO] }) { totalCount edges { node { id anio estado envios
+         destinatarios { fin unit { code } } metas { indicador trimestre valor } ${history} } } } }`,
+    );
+    void [a, b];
+  },
+  cursosCatalogo: async () => {
+    const tag = `Golden ${uniq()}`;
+    await make.cursoCatalogo(server.db, { estado: 'PUBLICADO', nombre: `${tag} a` });
+    await make.cursoCatalogo(server.db, { estado: 'REGISTRADO', nombre: `${tag} b` });
+    await golden(
+      'cursosCatalogo',
+      'csc',
+      `query($search: String) { cursosCatalogo(first: 10, filter: { search: $search }) { totalCount edges { node { id nombre claveSecyt estado unit { code }
+         createdByName availableSteps ${history} } } } }`,
+      { search: tag },
+    );
+  },
   asesoriasComplementarias: async () => {
     await make.asesoriaComplementaria(server.db);
     await make.asesoriaComplementaria(server.db);
@@ -284,6 +330,17 @@ const LISTS: Record<string, () => Promise<void>> = {
         u: unitIds['CE-MEX'],
         p: c.periodo,
       },
+    );
+  },
+  avanceMetas: async () => {
+    const a = await make.programaMetas(server.db, { estado: 'APROBADO' });
+    await make.programaMetas(server.db, { estado: 'APROBADO', unit: 'VER-CAST01', anio: a.anio });
+    await make.registroResultados(server.db, { estado: 'VALIDADO', programa: a, trimestre: 1 });
+    await golden(
+      'avanceMetas',
+      'cst',
+      `query($anio: Int!) { avanceMetas(anio: $anio, nivel: PLANTEL, indicador: SERVICIOS_PROPORCIONADOS) { nivel unitId unitCode metaVigente resultado avance } }`,
+      { anio: a.anio },
     );
   },
   eficienciaPromocion: async () => {

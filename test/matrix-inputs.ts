@@ -20,6 +20,8 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Db } from '../src/lib/db/client.js';
 import { make, uniq, type Made } from './factories.js';
+import { INDICADORES } from '../src/modules/metas/workflow.js';
+import type { LineaServicio } from '../src/generated/prisma/enums.js';
 
 /** A record the matrix acts on (or a creation's subject), as `make` returns it. */
 export type Sample = Made & Record<string, unknown>;
@@ -62,8 +64,93 @@ const solicitudOfKind = async (db: Db, o: { state: string; kind?: string }) => {
   const tipo = (o.kind ?? 'MATERIAL_PROMOCIONAL') as (typeof TIPOS_SOLICITUD)[number];
   return { ...(await make.solicitudDirigida(db, { estado: o.state as never, tipo })), kind: tipo };
 };
+const LINEAS = ['SERVICIOS_TECNOLOGICOS', 'CAPACITACION'] as const;
+const uuidOf = (globalId: string) => Buffer.from(globalId, 'base64').toString('utf8').split(':')[1];
+/** A year the API accepts (2000-2100) that `taken` does not hold. */
+const freeApiYear = (taken: number[]) => {
+  const free = Array.from({ length: 101 }, (_, i) => 2000 + i).filter((y) => !taken.includes(y));
+  return free[Math.floor(Math.random() * free.length)];
+};
+const programaOfKind = (db: Db, o: { state: string; kind?: string }) =>
+  make.programaMetas(db, { estado: o.state as never, linea: (o.kind ?? 'SERVICIOS_TECNOLOGICOS') as LineaServicio });
+const registroOfKind = (db: Db, o: { state: string; kind?: string }) =>
+  make.registroResultados(db, { estado: o.state as never, linea: (o.kind ?? 'SERVICIOS_TECNOLOGICOS') as LineaServicio });
+const createPrograma = (linea: LineaServicio, extra: Record<string, unknown> = {}): SampleInput => ({
+  input: async (_r, { db, unitId }) => {
+    const taken = await db.programaMetas.findMany({ where: { unitId: uuidOf(unitId!), linea }, select: { anio: true } });
+    return { unitId, anio: freeApiYear(taken.map((p) => p.anio)), ...extra };
+  },
+  written: async (db, _r, input) =>
+    ids(
+      await db.programaMetas.findMany({
+        where: { unitId: uuidOf(String(input.unitId)), anio: Number(input.anio), linea },
+        select: { id: true },
+      }),
+    ),
+});
+const metasOf = (db: Db, r: Sample) =>
+  Promise.all([
+    db.metaIndicador.findMany({ where: { programaId: r.id }, orderBy: { id: 'asc' } }),
+    db.versionMetaIndicador.count({ where: { metaIndicador: { programaId: r.id } } }),
+  ]);
 
 export const SAMPLE_INPUTS: Record<string, SampleInput> = {
+  // ---- 7081-MP-SI: metas y resultados
+  createProgramaMetasServiciosTecnologicos: createPrograma('SERVICIOS_TECNOLOGICOS'),
+  createProgramaMetasCapacitacion: createPrograma('CAPACITACION', { criterios: 'Criterios del diagnóstico situacional' }),
+  updateProgramaMetas: {
+    kinds: LINEAS,
+    make: programaOfKind,
+    input: (r) => ({ id: r.globalId, metas: [{ indicador: INDICADORES[r.kind as LineaServicio][0], trimestre: 1, valor: 55 }] }),
+    extra: metasOf,
+  },
+  submitProgramaMetas: { kinds: LINEAS, make: programaOfKind, input: id },
+  approveProgramaMetas: { kinds: LINEAS, make: programaOfKind, input: id, extra: metasOf },
+  returnProgramaMetas: { kinds: LINEAS, make: programaOfKind, input: withObs },
+  createRegistroResultados: {
+    input: (r) => ({ programaMetasId: r.globalId, trimestre: 1 }),
+    written: async (db, r) =>
+      ids(await db.registroResultados.findMany({ where: { programaId: r.id, trimestre: 1 }, select: { id: true } })),
+  },
+  updateRegistroResultados: {
+    kinds: LINEAS,
+    make: registroOfKind,
+    input: (r) => ({
+      id: r.globalId,
+      resultados: [{ indicador: INDICADORES[r.kind as LineaServicio][0], mes: 3 * Number(r.trimestre) - 2, valor: 7 }],
+    }),
+    extra: (db, r) => db.resultadoIndicador.findMany({ where: { registroId: r.id }, orderBy: { id: 'asc' } }),
+  },
+  submitRegistroResultados: { kinds: LINEAS, make: registroOfKind, input: id },
+  approveRegistroResultados: { kinds: LINEAS, make: registroOfKind, input: id },
+  returnRegistroResultados: { kinds: LINEAS, make: registroOfKind, input: withObs },
+  createProgramaNacionalCapacitacion: {
+    input: async (_r, { db, unitId }) => {
+      const taken = await db.programaNacionalCapacitacion.findMany({ select: { anio: true } });
+      return { anio: freeApiYear(taken.map((p) => p.anio)), puntosControl: 'Puntos de control del proceso', unitId };
+    },
+    written: async (db, _r, input) =>
+      ids(await db.programaNacionalCapacitacion.findMany({ where: { anio: Number(input.anio) }, select: { id: true } })),
+  },
+  updateProgramaNacionalCapacitacion: { input: (r) => ({ id: r.globalId, programaTrabajo: 'PAT nacional' }) },
+  sendProgramaNacionalCapacitacion: {
+    input: id,
+    extra: (db, r) =>
+      Promise.all([
+        db.metaNacional.count({ where: { programaId: r.id } }),
+        db.programaNacionalCapacitacionDestinatario.count({ where: { programaId: r.id } }),
+      ]),
+  },
+  returnProgramaNacionalCapacitacion: { input: withObs },
+  createCursoCatalogo: {
+    input: (_r, { unitId }) => ({ nombre: `Curso ${uniq()}`, descripcion: 'Curso de la oferta educativa', duracionHoras: 10, unitId }),
+    written: async (db, _r, input) =>
+      ids(await db.cursoCatalogo.findMany({ where: { nombre: String(input.nombre) }, select: { id: true } })),
+  },
+  updateCursoCatalogo: { input: (r) => ({ id: r.globalId, duracionHoras: 30 }) },
+  approveCursoCatalogo: { input: (r) => ({ id: r.globalId, claveSecyt: `SECYT-${uniq()}` }) },
+  publishCursoCatalogo: { input: id },
+
   // ---- 7081-MP-SI: normatividad
   createProyectoNormativo: {
     input: (_r, { unitId }) => ({ titulo: `Matriz ${uniq()}`, necesidad: 'Necesidad', unitId }),

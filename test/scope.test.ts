@@ -58,6 +58,21 @@ beforeAll(async () => {
       await make.actividadRealizada(db, { planEstatal: plan }),
     );
   }
+  for (const unit of ['CE-MEX', 'CE-VER']) {
+    const sub = unit === 'CE-MEX' ? 'MEX-P001' : 'VER-P001';
+    const programa = await make.programaMetas(db, {
+      estado: 'APROBADO',
+      unit,
+      metas: [{ unit: sub, indicador: 'PERSONAS_CAPACITADAS', trimestre: 1, valor: 10 }],
+    });
+    made.push(programa, await make.registroResultados(db, { estado: 'VALIDADO', programa, trimestre: 1 }));
+  }
+  for (const unit of ['MEX-CAST01', 'VER-CAST01']) made.push(await make.programaMetas(db, { estado: 'ENVIADO', unit }));
+  made.push(
+    await make.programaNacionalCapacitacion(db, { estado: 'ENVIADO' }),
+    await make.cursoCatalogo(db, { estado: 'PUBLICADO' }),
+    await make.cursoCatalogo(db, { estado: 'PROPUESTO' }),
+  );
   made.push(
     await make.proyectoNormativo(db, {
       estado: 'EN_COMENTARIOS_CAST',

@@ -8,5 +8,6 @@ import { promocion } from './promocion/index.js';
 import { academico } from './academico/index.js';
 import { reuniones } from './reuniones/index.js';
 import { difusion } from './difusion/index.js';
+import { metas } from './metas/index.js';
 
-export const modules: readonly ApiModule[] = [organisation, identity, normatividad, promocion, academico, reuniones, difusion];
+export const modules: readonly ApiModule[] = [organisation, identity, normatividad, promocion, academico, reuniones, difusion, metas];

@@ -14,6 +14,7 @@ import type {
   ConcentradoEstatal,
   Person,
   PlanTrabajoAnual,
+  ProgramaMetas,
   ReporteTrimestral,
   ReunionTrabajoCast,
   PromocionServiciosTecnologicos,
@@ -31,6 +32,7 @@ interface Rows {
   reunionTrabajoCast: ReunionTrabajoCast;
   promocionServiciosTecnologicos: PromocionServiciosTecnologicos;
   proyectoNormativo: ProyectoNormativo;
+  programaMetas: ProgramaMetas;
 }
 
 type Row = { id: string };

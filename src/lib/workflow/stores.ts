@@ -65,6 +65,7 @@ export function unitOwnedStore<S extends string>(model: string, options: StoreOp
           unitPath: (d.unit as { path: string }).path,
         }))
       : [],
+    ...(options.kind ? { kind: String(row[options.kind]) } : {}),
   });
   return {
     readable,
