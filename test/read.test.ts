@@ -76,6 +76,10 @@ beforeAll(async () => {
   for (const estado of ['EN_COMENTARIOS_CAST', 'REMITIDO_A_CAST'] as const)
     await make.proyectoNormativo(db, { estado, unit: 'DSTC', destinatarios: [{ unit: 'MEX-CAST01', fin: 'COMENTARIOS' }] });
   await make.reunionTrabajoCast(db, {});
+  for (const linea of ['SERVICIOS_TECNOLOGICOS', 'CAPACITACION'] as const) await make.registroResultados(db, { estado: 'VALIDADO', linea });
+  await make.programaMetas(db, { estado: 'ENVIADO', linea: 'CAPACITACION', unit: 'CE-MEX' });
+  await make.programaNacionalCapacitacion(db, {});
+  await make.cursoCatalogo(db, { estado: 'PUBLICADO' });
   for (const cast of ['MEX-CAST01', 'VER-CAST01']) {
     await make.acuerdoReunion(db, { responsable: cast });
     await make.proyectoNormativoCapacitacion(db, { estado: 'EN_CONSENSO', destinatarios: [{ unit: 'CE-MEX', fin: 'APORTACIONES' }] });

@@ -22,6 +22,15 @@ import {
 
 /** Field names shared by many records: what they hold. */
 const GLOSSARY: Record<string, string> = {
+  indicador: 'The indicator the goal or result is about.',
+  trimestreDesde: 'First quarter of the range (1-4).',
+  trimestreHasta: 'Last quarter of the range (1-4).',
+  duracionHoras: 'Length of the course, in hours.',
+  dentroDe: 'Records of this unit and of the units below it.',
+  desde: 'Start of the period.',
+  hasta: 'End of the period.',
+  linea: 'The service line: technological services (Pd-01) or training (Pd-02).',
+  puntosControl: 'The control points of the national programme (PAT step 9).',
   createdByName: 'The full name of who created the record.',
   texto: 'The text of the contribution.',
   orden: 'Position of the line in its list (1, 2, …).',

@@ -178,7 +178,7 @@ builder.prismaObject('MetaIndicador', {
 builder.prismaObject('VersionMetaIndicador', {
   description: 'A value a goal had: who set it, when and why.',
   fields: (t) => ({
-    version: t.exposeInt('version'),
+    version: t.exposeInt('version', { description: 'The number of this value: 1 for the first, then one more for each change.' }),
     valor: t.exposeInt('valor'),
     motivo: t.exposeString('motivo', { nullable: true, description: 'The observaciones given with the change.' }),
     reprogramacion: t.exposeBoolean('reprogramacion', { description: 'Set after the goals had been approved: a reprogramming.' }),
