@@ -797,7 +797,7 @@ describe('SAE files (R 9-10), corrections (R 24), older models (R 18, 28-29), ef
       ['input', 'contenido', 4, 'plantel'],
       ['input', 'contenido', 4, 'semestre'],
     ]);
-    expect(issuesOf(refused)[0].message).toBe('Línea 3, curp: No es una CURP');
+    expect(issuesOf(refused)[0].message).toBe('Line 3, curp: No es una CURP'); // the test client asks for English (Accept-Language: en);
     expect(await count()).toBe(0);
 
     const file = [header, ...rows].join('\r\n');
