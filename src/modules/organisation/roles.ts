@@ -29,4 +29,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   CONOCER_OPERADOR_CONTACTO: 'Operador del Centro de Contacto, an outside provider of CONOCER (V-CANA-MP-02).',
   CONOCER_ESPECIALISTA: 'CONOCER specialist to whom requests are handed (V-CANA-MP-02).',
   SPDI_DPP: 'External partner SPDI-DPP: receives the MIR reports addressed to it (7081-MP-SI 8.2).',
+  USUARIO_EXTERNO:
+    'A person of an outside company or institution: the USUARIO of 7081-MP-SI 8.1.5 who asks for services; sees only what its organisation made or received.',
+  LECTOR: 'Reader with no steps: reads what its unit reaches (CONOCER areas, BI tools and other consumers of reports through an API key).',
 };
