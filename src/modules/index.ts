@@ -7,5 +7,6 @@ import { normatividad } from './normatividad/index.js';
 import { promocion } from './promocion/index.js';
 import { academico } from './academico/index.js';
 import { reuniones } from './reuniones/index.js';
+import { administracion } from './administracion/index.js';
 
-export const modules: readonly ApiModule[] = [organisation, identity, normatividad, promocion, academico, reuniones];
+export const modules: readonly ApiModule[] = [organisation, identity, normatividad, promocion, academico, reuniones, administracion];

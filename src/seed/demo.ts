@@ -37,6 +37,9 @@ export const DEMO_UNITS: [string, string, OrgUnitKind, string | null][] = [
   ['CONOCER-DVD', 'Dirección de Vinculación y Difusión del Modelo de Competencia Laboral', 'AREA_CONOCER', 'CONOCER'],
   ['CONOCER-CC', 'Centro de Contacto', 'AREA_CONOCER', 'CONOCER-DVD'],
   ['SPDI-DPP', 'SPDI - Dirección de Planeación y Programación', 'SOCIO_EXTERNO', null],
+  // Outside companies (USUARIO of 7081-MP-SI), registered under the CAST that deals with them.
+  ['EMP-MEX01', 'Industrias Demo del Valle de Toluca, S.A. de C.V.', 'EMPRESA', 'MEX-CAST01'],
+  ['EMP-VER01', 'Servicios Demo del Golfo, S.C.', 'EMPRESA', 'VER-CAST01'],
 ];
 
 /** [e-mail local part, full name, role, unit code] */
@@ -73,6 +76,11 @@ export const DEMO_PEOPLE: [string, string, Role, string][] = [
   ['conocer.operador', 'Operador del Centro de Contacto', 'CONOCER_OPERADOR_CONTACTO', 'CONOCER-CC'],
   ['conocer.especialista', 'Especialista CONOCER', 'CONOCER_ESPECIALISTA', 'CONOCER-DVD'],
   ['spdi', 'SPDI-DPP', 'SPDI_DPP', 'SPDI-DPP'],
+  ['admin.mex', 'Administración CONALEP Estado de México', 'ADMINISTRADOR_PLATAFORMA', 'CE-MEX'],
+  ['admin.ver', 'Administración CONALEP Veracruz', 'ADMINISTRADOR_PLATAFORMA', 'CE-VER'],
+  ['admin.conocer', 'Administración CONOCER', 'ADMINISTRADOR_PLATAFORMA', 'CONOCER'],
+  ['usuario.emp-mex01', 'Contacto de Industrias Demo del Valle de Toluca', 'USUARIO_EXTERNO', 'EMP-MEX01'],
+  ['usuario.emp-ver01', 'Contacto de Servicios Demo del Golfo', 'USUARIO_EXTERNO', 'EMP-VER01'],
 ];
 
 export const demoEmail = (local: string) => `${local}@demo.conalep.mx`;
@@ -95,6 +103,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         email: demoEmail(local),
         fullName,
         passwordHash: hashes[i],
+        unitId: units.get(unitCode)!.id,
+        emailVerifiedAt: new Date(),
         roles: { create: { role, unitId: units.get(unitCode)!.id } },
       },
     });

@@ -24,7 +24,11 @@ export async function issueAccountToken(tx: Tx, personId: string, purpose: Accou
  * Uses a token: the person it was issued to, or null when it is unknown, of
  * another purpose, expired or already used (the caller answers the same for all).
  */
-export async function consumeAccountToken(tx: Tx, token: string, purposes: readonly AccountTokenPurpose[]): Promise<{ personId: string; purpose: AccountTokenPurpose } | null> {
+export async function consumeAccountToken(
+  tx: Tx,
+  token: string,
+  purposes: readonly AccountTokenPurpose[],
+): Promise<{ personId: string; purpose: AccountTokenPurpose } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const rows = await tx.$queryRaw<{ personId: string; purpose: AccountTokenPurpose }[]>`
     UPDATE "AccountToken" SET "usedAt" = now()

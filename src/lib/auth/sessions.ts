@@ -4,7 +4,7 @@
 // The refresh token (opaque, 256 random bits, only its SHA-256 stored) is
 // rotated on every use: an old one is refused (docs/accounts.md#sessions).
 import { randomBytes } from 'node:crypto';
-import { Prisma } from '../../generated/prisma/client.js';
+import { type Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../db/client.js';
 import { hashSecret } from './api-keys.js';
 import type { TokenService } from './tokens.js';

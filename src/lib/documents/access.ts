@@ -24,7 +24,7 @@ export async function canReadDocument(db: Client, viewer: Viewer | null, doc: Do
   if (!doc.entidad || !doc.registroId) return doc.createdById === viewer.personId;
   const workflow = registeredWorkflows().find((w) => w.entity === doc.entidad);
   if (!workflow) return false;
-  return (await workflow.store.load(db as Prisma.TransactionClient, doc.registroId, viewer)) !== null;
+  return (await workflow.store.load(db, doc.registroId, viewer)) !== null;
 }
 
 /**
@@ -72,4 +72,31 @@ export async function attachDocuments(
     });
   }
   return tx.documento.findMany({ where: { id: { in: [...ids] } }, select: { id: true, sha256: true } });
+}
+
+/**
+ * The documents a step's input names (global ids of `Documento`), checked in
+ * its `validate` and attached in its `effects`:
+ *
+ *   const docs = stepDocuments(ctx.viewer!, input.documentoIds ?? [], (i) => ['input', 'documentoIds', i]);
+ *   validate: (tx) => docs.validate(tx),
+ *   effects: async (tx, record) => ({ documentos: await docs.attach(tx, { entity: 'Certificado', id: record.id }, 'RECIBO_ENTREGA') }),
+ */
+export function stepDocuments(
+  viewer: Viewer,
+  refs: readonly { id: string; typename: string }[],
+  path: (index: number) => (string | number)[],
+) {
+  const ids = refs.map((r) => r.id);
+  return {
+    ids,
+    async validate(tx: Prisma.TransactionClient): Promise<InputIssue[]> {
+      const wrongType = refs.flatMap((r, i): InputIssue[] =>
+        r.typename === 'Documento' ? [] : [{ path: path(i), message: 'No es el id de un Documento' }],
+      );
+      return wrongType.length ? wrongType : checkDocuments(tx, viewer, ids, path);
+    },
+    attach: (tx: Prisma.TransactionClient, record: { entity: string; id: string }, tipo: TipoDocumento) =>
+      attachDocuments(tx, ids, record, tipo),
+  };
 }

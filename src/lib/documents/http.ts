@@ -139,7 +139,8 @@ export function documentRoutes(deps: {
     },
 
     async download(req, res, id, query) {
-      const refused = () => send(res, 404, { errors: [{ message: 'Document not found or outside your scope', extensions: { code: 'NOT_FOUND' } }] });
+      const refused = () =>
+        send(res, 404, { errors: [{ message: 'Document not found or outside your scope', extensions: { code: 'NOT_FOUND' } }] });
       if (!UUID.test(id)) return refused();
       const doc = await db.documento.findUnique({ where: { id } });
       if (!doc) return refused();
@@ -147,7 +148,15 @@ export function documentRoutes(deps: {
       if (query.has('sig')) allowed = links.verify(id, query.get('exp'), query.get('sig'));
       else {
         const { viewer, rejectedToken } = await deps.authenticate(req);
-        if (!viewer) return refuse(res, new UploadRefused(401, 'UNAUTHENTICATED', rejectedToken ?? 'Authentication required: send a valid bearer token or use a signed link'));
+        if (!viewer)
+          return refuse(
+            res,
+            new UploadRefused(
+              401,
+              'UNAUTHENTICATED',
+              rejectedToken ?? 'Authentication required: send a valid bearer token or use a signed link',
+            ),
+          );
         allowed = await canReadDocument(db, viewer, doc);
       }
       if (!allowed) return refused();
@@ -155,7 +164,10 @@ export function documentRoutes(deps: {
       res.statusCode = 200;
       res.setHeader('content-type', doc.tipoContenido);
       res.setHeader('content-length', String(doc.tamano));
-      res.setHeader('content-disposition', `attachment; filename="${doc.nombre.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(doc.nombre)}`);
+      res.setHeader(
+        'content-disposition',
+        `attachment; filename="${doc.nombre.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(doc.nombre)}`,
+      );
       res.setHeader('etag', `"${doc.sha256}"`);
       res.setHeader('x-content-sha256', doc.sha256);
       body.pipe(res);
@@ -176,15 +188,16 @@ export function documentRoutes(deps: {
       }
       let tipo: TipoDocumento | null = null;
       let upload: Promise<{ nombre: string; type: string; size: number; sha256: string }> | undefined;
-      let failed: unknown;
+      let failed: Error | undefined;
       const fail = (e: unknown) => {
-        failed ??= e;
+        failed ??= e instanceof Error ? e : new Error(String(e));
         req.unpipe(parser);
         reject(failed);
       };
       parser.on('field', (name, value) => {
         if (name !== 'tipo') return;
-        if (!(value in TipoDocumento)) return fail(new UploadRefused(400, 'BAD_USER_INPUT', `Debe ser uno de ${Object.keys(TipoDocumento).join(', ')}`, ['tipo']));
+        if (!(value in TipoDocumento))
+          return fail(new UploadRefused(400, 'BAD_USER_INPUT', `Debe ser uno de ${Object.keys(TipoDocumento).join(', ')}`, ['tipo']));
         tipo = value as TipoDocumento;
       });
       parser.on('file', (name, file, info) => {

@@ -30,7 +30,7 @@ export async function detectType(head: Buffer, declared: string | undefined): Pr
   const mime = found?.mime === 'audio/x-wav' || found?.mime === 'audio/vnd.wave' ? 'audio/wav' : found?.mime;
   if (mime) return mime in ACCEPTED_TYPES ? mime : null;
   const text = head.toString('utf8');
-  const plain = !text.includes('\uFFFD') && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text);
+  const plain = !text.includes('\uFFFD') && ![...text].some((c) => c.charCodeAt(0) < 32 && !'\t\n\r'.includes(c));
   if (plain && /^\uFEFF?\s*<\?xml/.test(text)) return 'application/xml';
   if (plain && head.length > 0 && declared?.split(';')[0].trim().toLowerCase() === 'text/csv') return 'text/csv';
   return null;

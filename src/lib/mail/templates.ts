@@ -32,7 +32,9 @@ export function verificationMail(o: { to: string; fullName: string; link: string
   return {
     to: o.to,
     subject: 'Confirma tu correo electrónico',
-    text: `Hola, ${o.fullName}:\n\nConfirma que esta es tu dirección de correo abriendo este enlace (vale ${hours(o.ttlSeconds)} horas):\n\n${o.link}` + footer,
+    text:
+      `Hola, ${o.fullName}:\n\nConfirma que esta es tu dirección de correo abriendo este enlace (vale ${hours(o.ttlSeconds)} horas):\n\n${o.link}` +
+      footer,
   };
 }
 

@@ -219,7 +219,11 @@ async function runAfterCommit(ctx: Context, name: string, work: ((r: StepResult)
   try {
     await work(result);
   } catch (error) {
-    ctx.log.error('after-commit work failed', { step: name, recordId: result.id, error: error instanceof Error ? error.message : String(error) });
+    ctx.log.error('after-commit work failed', {
+      step: name,
+      recordId: result.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 

@@ -2,6 +2,7 @@
 // Writes are the declared steps (workflow.ts, mutations.ts).
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
+import { documentosField } from '../../lib/documents/schema.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoCertificado, EstatusAlumno, ModeloAcademico } from '../../generated/prisma/enums.js';
 import { createUnitPathLoader, withinUnit } from '../../lib/auth/scope.js';
@@ -297,4 +298,9 @@ builder.queryField('foliosDisponibles', (t) =>
     resolve: async (_r, args, ctx) =>
       ctx.db.folio.count({ where: { AND: [readableByUnit(ctx.viewer), { unitId: args.unitId.id }, { certificado: null }] } }),
   }),
+);
+
+documentosField(
+  'Certificado',
+  'Files attached by its steps: the signed delivery receipt F02 (`deliverCertificado`), in the order attached.',
 );

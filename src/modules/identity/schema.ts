@@ -14,7 +14,9 @@ export const AuthPayload = builder.objectRef<SignedIn>('AuthPayload').implement(
   fields: (t) => ({
     token: t.exposeString('token', { description: 'The access token (short-lived).' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-    refreshToken: t.exposeString('refreshToken', { description: 'Single use: each refresh gives a new one and the old one stops working.' }),
+    refreshToken: t.exposeString('refreshToken', {
+      description: 'Single use: each refresh gives a new one and the old one stops working.',
+    }),
     refreshExpiresAt: t.expose('refreshExpiresAt', { type: 'DateTime', description: 'When the session ends unless you sign in again.' }),
     person: t.prismaField({
       type: 'Person',

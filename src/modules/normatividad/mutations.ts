@@ -8,7 +8,7 @@ import type { ChangePlan } from '../../lib/workflow/engine.js';
 import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
 import { isHttpUrl } from '../../lib/validation.js';
 import type { EstadoNormativo } from '../../generated/prisma/enums.js';
-import { checkMeeting, EvidenciaReunionInput, evidenceRows, type MeetingArgs } from './meeting.js';
+import { checkMeeting, EvidenciaReunionInput, evidenceRows, meetingDocuments, type MeetingArgs } from './meeting.js';
 import { ModalidadReunionEnum } from './types.js';
 import { normatividadWorkflow as wf } from './workflow.js';
 
@@ -139,12 +139,16 @@ const MeetingInput = builder.inputType('CloseProyectoNormativoInput', {
 });
 stepMutation<EstadoNormativo, keyof typeof wf.steps, StepArgs & MeetingArgs>(wf, 'closeProyectoNormativo', {
   input: MeetingInput,
-  plan: (input) => ({
-    validate: () => checkMeeting(new InputChecker(), input).issues,
-    data: { fechaReunion: input.fecha, modalidadReunion: input.modalidad },
-    effects: async (tx, record) => {
-      await tx.evidenciaReunion.createMany({ data: evidenceRows(input).map((e) => ({ ...e, proyectoId: record.id })) });
-      return { evidenciasReunion: input.evidenciasReunion.length };
-    },
-  }),
+  plan: (input, ctx) => {
+    const files = meetingDocuments(ctx.viewer!, input);
+    return {
+      validate: async (tx) => [...checkMeeting(new InputChecker(), input).issues, ...(await files.validate(tx))],
+      data: { fechaReunion: input.fecha, modalidadReunion: input.modalidad },
+      effects: async (tx, record) => {
+        const documentos = await files.attach(tx, { entity: 'ProyectoNormativo', id: record.id }, 'EVIDENCIA_REUNION');
+        await tx.evidenciaReunion.createMany({ data: evidenceRows(input).map((e) => ({ ...e, proyectoId: record.id })) });
+        return { evidenciasReunion: input.evidenciasReunion.length, ...(documentos.length ? { documentos } : {}) };
+      },
+    };
+  },
 });

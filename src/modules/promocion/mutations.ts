@@ -2,12 +2,14 @@
 // checks role, reach, state (or the parent's state) and observations and
 // writes the audit entry; here each step only says what it writes.
 import { builder } from '../../builder.js';
+import { stepDocuments } from '../../lib/documents/access.js';
 import type { TipoAccionMejora } from '../../generated/prisma/enums.js';
 import { InputChecker, type InputIssue } from '../../lib/errors.js';
 import { checkText, isHttpUrl } from '../../lib/validation.js';
 import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
 import type { Tx } from '../../lib/workflow/types.js';
 import { quarterMonths } from './calendar.js';
+import { formatoOfActividad } from './retention.js';
 import { readableByUnit } from './rules.js';
 import {
   ActividadProgramadaRef,
@@ -217,38 +219,50 @@ const CreateActividadRealizadaInput = builder.inputType('CreateActividadRealizad
     resultado: t.string({ required: false }),
     canal: t.string({ required: false }),
     enlace: t.string({ required: false }),
+    documentoIds: t.globalIDList({
+      required: false,
+      description: 'Evidence files uploaded first (POST /documents): the F03 visit evidence or the F04 attendance list.',
+    }),
   }),
 });
 creationMutation(actividadRealizadaWorkflow, 'createActividadRealizada', {
   input: CreateActividadRealizadaInput,
-  plan: (input, ctx) => ({
-    underId: input.planAnualCentroId.id,
-    validate: async (tx, { under }) => {
-      const plan = await tx.planAnualCentro.findUniqueOrThrow({ where: { id: under!.id }, select: { anio: true } });
-      return activityIssues(tx, input, plan.anio);
-    },
-    create: (tx, { under }) =>
-      tx.actividadRealizada.create({
-        data: {
-          planId: under!.id,
-          programadaId: input.actividadProgramadaId?.id ?? null,
-          tipo: input.tipo,
-          fecha: input.fecha,
-          descripcion: input.descripcion.trim(),
-          alcance: input.alcance,
-          evento: input.evento ?? null,
-          asistentes: input.asistentes ?? null,
-          organizacion: input.organizacion ?? null,
-          sector: input.sector ?? null,
-          contacto: input.contacto ?? null,
-          resultado: input.resultado ?? null,
-          canal: input.canal ?? null,
-          enlace: input.enlace ?? null,
-          createdById: ctx.viewer!.personId,
-        },
-        select: { id: true },
-      }),
-  }),
+  plan: (input, ctx) => {
+    const files = stepDocuments(ctx.viewer!, input.documentoIds ?? [], (i) => ['input', 'documentoIds', i]);
+    const formato = formatoOfActividad(input.tipo);
+    return {
+      underId: input.planAnualCentroId.id,
+      validate: async (tx, { under }) => {
+        const plan = await tx.planAnualCentro.findUniqueOrThrow({ where: { id: under!.id }, select: { anio: true } });
+        return [...(await activityIssues(tx, input, plan.anio)), ...(await files.validate(tx))];
+      },
+      create: async (tx, { under }) => {
+        const made = await tx.actividadRealizada.create({
+          data: {
+            planId: under!.id,
+            programadaId: input.actividadProgramadaId?.id ?? null,
+            tipo: input.tipo,
+            fecha: input.fecha,
+            descripcion: input.descripcion.trim(),
+            alcance: input.alcance,
+            evento: input.evento ?? null,
+            asistentes: input.asistentes ?? null,
+            organizacion: input.organizacion ?? null,
+            sector: input.sector ?? null,
+            contacto: input.contacto ?? null,
+            resultado: input.resultado ?? null,
+            canal: input.canal ?? null,
+            enlace: input.enlace ?? null,
+            createdById: ctx.viewer!.personId,
+          },
+          select: { id: true },
+        });
+        const tipo = formato === 'F03' ? 'EVIDENCIA_VISITA' : formato === 'F04' ? 'LISTA_ASISTENCIA' : 'OTRO';
+        const documentos = await files.attach(tx, { entity: 'ActividadRealizada', id: made.id }, tipo);
+        return documentos.length ? { id: made.id, changes: { documentos } } : made;
+      },
+    };
+  },
 });
 
 async function activityIssues(tx: Tx, input: typeof CreateActividadRealizadaInput.$inferInput, anio: number): Promise<InputIssue[]> {

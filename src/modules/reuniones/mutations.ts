@@ -6,7 +6,7 @@ import type { EstadoReunionTrabajoCast, ModalidadReunion, OrgUnitKind } from '..
 import { InputChecker, type InputIssue } from '../../lib/errors.js';
 import { checkText, isHttpUrl } from '../../lib/validation.js';
 import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
-import { checkMeeting, EvidenciaReunionInput, evidenceRows, type MeetingArgs } from '../normatividad/meeting.js';
+import { checkMeeting, EvidenciaReunionInput, evidenceRows, meetingDocuments, type MeetingArgs } from '../normatividad/meeting.js';
 import { ModalidadReunionEnum } from '../normatividad/types.js';
 import { reunionTrabajoCastWorkflow as wf } from './workflow.js';
 
@@ -158,13 +158,14 @@ stepMutation<EstadoReunionTrabajoCast, Step, StepArgs & MeetingArgs & { resultad
   'closeReunionTrabajoCast',
   {
     input: CloseInput,
-    plan: (input) => {
+    plan: (input, ctx) => {
+      const files = meetingDocuments(ctx.viewer!, input);
       const check = checkMeeting(new InputChecker(), input);
       checkText(check, input.resultados, ['input', 'resultados']);
       check.check(input.acuerdos.length > 0, ['input', 'acuerdos'], 'Give at least one agreement');
       input.acuerdos.forEach((a, i) => checkText(check, a, ['input', 'acuerdos', i], 1000));
       return {
-        validate: () => check.issues,
+        validate: async (tx) => [...check.issues, ...(await files.validate(tx))],
         data: {
           fechaReunion: input.fecha,
           modalidad: input.modalidad,
@@ -172,8 +173,9 @@ stepMutation<EstadoReunionTrabajoCast, Step, StepArgs & MeetingArgs & { resultad
           acuerdos: input.acuerdos.map((a) => a.trim()),
         },
         effects: async (tx, record) => {
+          const documentos = await files.attach(tx, { entity: 'ReunionTrabajoCast', id: record.id }, 'EVIDENCIA_REUNION');
           await tx.evidenciaReunion.createMany({ data: evidenceRows(input).map((e) => ({ ...e, reunionTrabajoCastId: record.id })) });
-          return { evidenciasReunion: input.evidenciasReunion.length };
+          return { evidenciasReunion: input.evidenciasReunion.length, ...(documentos.length ? { documentos } : {}) };
         },
       };
     },

@@ -1,4 +1,5 @@
 import { builder } from '../../builder.js';
+import { documentosField } from '../../lib/documents/schema.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoReunionTrabajoCast } from '../../generated/prisma/enums.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
@@ -131,3 +132,5 @@ builder.prismaObjectField('OrgUnit', 'reunionesTrabajoCast', (t) =>
     }),
   }),
 );
+
+documentosField('ReunionTrabajoCast', 'Files attached by its steps (meeting evidence of step 8), in the order attached.');
