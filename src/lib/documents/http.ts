@@ -207,9 +207,15 @@ export function documentRoutes(deps: {
         }
         const nombre = (info.filename ?? '').trim().slice(0, 255);
         const inspector = new Inspector(info.mimeType);
+        // The store may attach its listeners later (after creating folders): keep the first failure here.
+        let failure: Error | undefined;
+        inspector.on('error', (e) => (failure ??= e));
         file.on('limit', () => inspector.destroy(tooLarge(settings.maxBytes)));
         file.on('error', (e) => inspector.destroy(e));
-        upload = store.put(key, file.pipe(inspector)).then(() => ({
+        const stored = store.put(key, file.pipe(inspector)).catch((e: unknown) => {
+          throw failure ?? e;
+        });
+        upload = stored.then(() => ({
           nombre: nombre || 'documento',
           type: inspector.type!,
           size: inspector.size,
