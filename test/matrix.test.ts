@@ -103,7 +103,9 @@ async function targetOf(model: string, r: Sample): Promise<Target> {
           }),
         )
       : [];
-  return { unit: unitCodes.get(String(row!.unitId))!, addressees, kind: typeof r.formato === 'string' ? r.formato : undefined };
+  // A unit is its own record (workflow `unidad`): it is reached through itself.
+  const owner = model === 'orgUnit' ? row!.id : row!.unitId;
+  return { unit: unitCodes.get(String(owner))!, addressees, kind: typeof r.formato === 'string' ? r.formato : undefined };
 }
 
 /** Everything a refused step must leave as it was: the row, its audit entries, and the step's `extra`. */
