@@ -1016,8 +1016,9 @@ async function findUnitOf(db: Db, model: (typeof REGISTRO_MODELS)[Formato]['mode
  * state is ACTIVA), so that reach follows the demo tree. Steps on it in tests
  * must not change what other tests read (the matrix writes its current name back).
  */
-export async function orgUnit(db: Db, o: { unit?: string } = {}) {
+export async function orgUnit(db: Db, o: { unit?: string; history?: boolean } = {}) {
   const u = await unit(db, o.unit ?? 'MEX-P003');
+  if (o.history ?? true) await writeHistory(db, orgUnitWorkflow, { recordId: u.id, unitPath: u.path }, pathTo(orgUnitWorkflow, 'ACTIVA'));
   return { id: u.id, globalId: encodeGlobalID('OrgUnit', u.id), code: o.unit ?? 'MEX-P003' };
 }
 
