@@ -14,6 +14,7 @@ import { createMailer, type Mailer } from './lib/mail/mailer.js';
 import { localDiskStore, type DocumentStore } from './lib/documents/store.js';
 import { createLinkSigner } from './lib/documents/links.js';
 import { documentRoutes } from './lib/documents/http.js';
+import { createViewerCache } from './lib/auth/viewer-cache.js';
 import type { Db } from './lib/db/client.js';
 import type { Logger } from './lib/logger.js';
 import { createTokenService } from './lib/auth/tokens.js';
@@ -72,10 +73,12 @@ export async function createApp(options: {
     store: services.documents,
     links: services.links,
     settings: config.documents,
-    authenticate: (req) => authenticate(db, tokens, req.headers.authorization),
+    authenticate: (req) => authenticate(db, tokens, req.headers.authorization, viewerCache),
     log,
   });
   const loginThrottle = createLoginThrottle(db, config.login);
+  // Off with the embedded database (no DATABASE_URL): PGlite serves one connection.
+  const viewerCache = config.viewerCache && config.databaseUrl ? createViewerCache(config.databaseUrl, log) : undefined;
   configurePasswordHashing({ concurrency: config.login.hashConcurrency });
   const baseSchema = buildSchema();
   const schema = applyMiddleware(baseSchema, buildPermissions(baseSchema, registeredModules()).middleware, connectionArguments(baseSchema));
@@ -190,6 +193,7 @@ export async function createApp(options: {
           clientAddress: clientAddress(req, config.trustProxy),
           loginThrottle,
           services,
+          viewerCache,
         }),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
@@ -210,6 +214,7 @@ export async function createApp(options: {
     stop: () =>
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first (up to shutdownGraceMs)
+        await viewerCache?.stop();
         await db.$disconnect();
         services.mailer.close();
         await options.onStop?.();

@@ -47,6 +47,8 @@ export interface Config {
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemoData: boolean;
+  /** Keep viewers in memory between requests, emptied by NOTIFY (src/lib/auth/viewer-cache.ts); VIEWER_CACHE=off disables it. */
+  viewerCache: boolean;
   /** Login throttle and password hashing (docs/decisions/008-login-throttling.md). */
   login: LoginLimits;
   /** Proxies in front of the API whose X-Forwarded-For is believed (0: use the socket's address). */
@@ -155,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
+    viewerCache: env.VIEWER_CACHE !== 'off',
     login: {
       accountMaxFailures: Number(env.LOGIN_ACCOUNT_MAX_FAILURES ?? 5),
       accountWindowSeconds: Number(env.LOGIN_ACCOUNT_WINDOW_SECONDS ?? 15 * 60),

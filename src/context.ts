@@ -9,6 +9,7 @@ import type { Mailer } from './lib/mail/mailer.js';
 import type { DocumentStore } from './lib/documents/store.js';
 import type { LinkSigner } from './lib/documents/links.js';
 import { loadViewer, type Viewer } from './lib/auth/viewer.js';
+import type { ViewerCache } from './lib/auth/viewer-cache.js';
 import { transientDatabaseError } from './lib/db/errors.js';
 import { AppError, ErrorCode } from './lib/errors.js';
 
@@ -49,6 +50,7 @@ export async function authenticate(
   db: Db,
   tokens: TokenService,
   authorization: string | undefined,
+  viewerCache?: ViewerCache,
 ): Promise<{ viewer: Viewer | null; rejectedToken?: string }> {
   let viewer: Viewer | null = null;
   let rejectedToken: string | undefined;
@@ -59,7 +61,9 @@ export async function authenticate(
     // that need a viewer say so (401), so the client learns to sign in again.
     if (!identity) rejectedToken = 'The bearer token is invalid or expired';
     else {
-      viewer = await loadViewer(db, identity).catch((error: unknown) => {
+      const load = () => loadViewer(db, identity);
+      // The whole identity is the key: a session id, or a key id with its secret's hash, so a wrong secret never hits.
+      viewer = await (viewerCache ? viewerCache.get(JSON.stringify(identity), load) : load()).catch((error: unknown) => {
         const transient = transientDatabaseError(error);
         // Apollo takes the HTTP status of a failed context from extensions.http.
         throw transient
@@ -81,8 +85,9 @@ export async function buildContext(args: {
   clientAddress: string;
   loginThrottle: LoginThrottle;
   services: Services;
+  viewerCache?: ViewerCache;
 }): Promise<Context> {
-  const { viewer, rejectedToken } = await authenticate(args.db, args.tokens, args.authorization);
+  const { viewer, rejectedToken } = await authenticate(args.db, args.tokens, args.authorization, args.viewerCache);
   const loaders = new Map<unknown, unknown>();
   return {
     requestId: args.requestId,

@@ -33,6 +33,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     JWT_SECRET: randomBytes(32).toString('base64url'),
     MAIL_OUTBOX_DIR: path.join(scratch, 'outbox'),
     DOCUMENTS_DIR: path.join(scratch, 'documents'),
+    // Statement counts and goldens include the viewer's load; test/viewer-cache.test.ts turns the cache on.
+    VIEWER_CACHE: 'off',
     ...env,
     DATABASE_URL: databaseUrl,
   });

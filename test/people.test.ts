@@ -557,3 +557,42 @@ describe('evidence documents', () => {
 function decode(globalId: string): string {
   return Buffer.from(globalId, 'base64').toString('utf8').split(':')[1];
 }
+
+describe('with the per-process viewer cache on', () => {
+  it('a logged-out session and a revoked key stop working within seconds, on every process', async () => {
+    const a = await startServer({ VIEWER_CACHE: 'on' });
+    const b = await startServer({ VIEWER_CACHE: 'on', JWT_SECRET: a.config.jwtSecret! });
+    try {
+      const until401 = async (s: TestServer, token: string) => {
+        for (let i = 0; i < 40; i++) {
+          if ((await gql(s, ME, {}, token)).status === 401) return true;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return false;
+      };
+      const session = (
+        await gql<{ login: { token: string } }, unknown>(a, LOGIN, { email: 'dg.ver@demo.conalep.mx', password: 'Conalep-Demo-2026' })
+      ).data!.login.token;
+      // Both processes have it cached.
+      for (const s of [a, b]) expect((await gql(s, ME, {}, session)).errors).toBeUndefined();
+      expect((await gql(a, `mutation { logout }`, {}, session)).data).toEqual({ logout: true });
+      for (const s of [a, b]) expect(await until401(s, session)).toBe(true);
+
+      const key = await make.apiKey(a.db, { unit: 'CE-VER' });
+      for (const s of [a, b]) expect((await gql(s, ME, {}, key.key)).errors).toBeUndefined();
+      const admin = (
+        await gql<{ login: { token: string } }, unknown>(a, LOGIN, { email: 'admin.ver@demo.conalep.mx', password: 'Conalep-Demo-2026' })
+      ).data!.login.token;
+      const closed = await gql(
+        a,
+        `mutation($input: ApiKeyStepInput!) { closeApiKey(input: $input) { estado } }`,
+        { input: { id: key.globalId } },
+        admin,
+      );
+      expect(closed.errors).toBeUndefined();
+      for (const s of [a, b]) expect(await until401(s, key.key)).toBe(true);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});

@@ -43,9 +43,16 @@ export type Call = (query: string, variables: object, token?: string) => Promise
 /** The API over `db` on a free port, called through HTTP. */
 export async function startBenchApi(
   db: Db,
+  /** The database's URL: gives the server its viewer cache's LISTEN connection (VIEWER_CACHE=off to measure without it). */
+  databaseUrl?: string,
 ): Promise<{ url: string; call: Call; login: (email: string, password: string) => Promise<string>; stop: () => Promise<void> }> {
   const app = await createApp({
-    config: loadConfig({ LOG_LEVEL: 'silent', JWT_SECRET: randomBytes(32).toString('base64url') }),
+    config: loadConfig({
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: randomBytes(32).toString('base64url'),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      VIEWER_CACHE: process.env.VIEWER_CACHE ?? 'on',
+    }),
     db,
     log: createLogger('silent'),
   });

@@ -15,7 +15,17 @@ import { createPrisma, sqlStatements } from '../../src/lib/db/client.js';
 import { startBenchApi } from './harness.js';
 
 export type ServerMessage =
-  { ready: true; url: string } | { stats: true; cpuMs: number; requests: number; statements: number; prismaStatements: number };
+  | { ready: true; url: string }
+  | {
+      stats: true;
+      cpuMs: number;
+      requests: number;
+      statements: number;
+      prismaStatements: number;
+      /** Resident memory now, and the most the process has held since it started (MiB). */
+      rssMiB: number;
+      maxRssMiB: number;
+    };
 
 // Every statement either server sends goes through pg's Client#query (Prisma's
 // driver adapter and PostGraphile's adaptor alike); count them there.
@@ -41,7 +51,7 @@ Reflect.set(Server.prototype, 'emit', function (this: Server, event: string, ...
 const POOL_SIZE = 10;
 
 async function startApi(databaseUrl: string): Promise<string> {
-  const api = await startBenchApi(createPrisma(databaseUrl, { poolMax: POOL_SIZE }));
+  const api = await startBenchApi(createPrisma(databaseUrl, { poolMax: POOL_SIZE }), databaseUrl);
   return api.url;
 }
 
@@ -92,7 +102,15 @@ async function main() {
   const url = which === 'api' ? await startApi(databaseUrl) : await startPostGraphile(databaseUrl);
   process.on('message', () => {
     const cpu = process.cpuUsage();
-    send({ stats: true, cpuMs: (cpu.user + cpu.system) / 1000, requests, statements, prismaStatements: sqlStatements.count });
+    send({
+      stats: true,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      requests,
+      statements,
+      prismaStatements: sqlStatements.count,
+      rssMiB: process.memoryUsage().rss / 2 ** 20,
+      maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    });
   });
   process.on('disconnect', () => process.exit(0));
   send({ ready: true, url });

@@ -131,7 +131,14 @@ const READS: Read[] = [
 
 interface Running {
   url: string;
-  stats: () => Promise<{ cpuMs: number; requests: number; statements: number; prismaStatements: number }>;
+  stats: () => Promise<{
+    cpuMs: number;
+    requests: number;
+    statements: number;
+    prismaStatements: number;
+    rssMiB: number;
+    maxRssMiB: number;
+  }>;
   stop: () => void;
   pid: number;
 }
@@ -300,6 +307,8 @@ async function main() {
       api: await startServer('api', databaseUrl),
       postgraphile: await startServer('postgraphile', await readOnlyUrl(databaseUrl)),
     } satisfies Record<Server, Running>;
+    const idleRss = {} as Record<Server, number>;
+    for (const s of SERVERS) idleRss[s] = (await servers[s].stats()).rssMiB;
     const dir = mkdtempSync(path.join(tmpdir(), 'side-by-side-'));
     try {
       const post = async (url: string, body: string, headers: Record<string, string>) => {
@@ -404,6 +413,12 @@ async function main() {
         }
       }
       printTable(results);
+      const memory = await Promise.all(SERVERS.map(async (s) => [s, await servers[s].stats()] as const));
+      console.log(
+        `\nmemory (MiB): ${memory
+          .map(([s, m]) => `${s === 'api' ? 'API' : 'PostGraphile'} idle at start ${idleRss[s].toFixed(0)}, peak ${m.maxRssMiB.toFixed(0)}`)
+          .join('; ')}`,
+      );
       const failures = [...results.values()].reduce((n, c) => n + c.failures, 0);
       if (failures) throw new Error(`${failures} requests failed (not 200, or GraphQL errors)`);
       console.log(`\nmachine after: ${machine()}`);

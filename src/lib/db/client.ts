@@ -7,9 +7,11 @@
 // Transactions are admitted through a few "write slots", fewer than the pool
 // size, so reads and sign-ins keep connections while writes wait.
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { connectionConfig } from './url.js';
 import { busy } from './errors.js';
+import { registerReadPool } from './read.js';
 
 export type Db = PrismaClient;
 export { PrismaClient };
@@ -39,7 +41,8 @@ export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = {
 export function createPrisma(databaseUrl: string, options: { poolMax?: number; limits?: Partial<DatabaseLimits> } = {}): PrismaClient {
   const limits = { ...DEFAULT_DATABASE_LIMITS, ...options.limits };
   const poolMax = options.poolMax ?? 10;
-  const adapter = new PrismaPg({
+  // One pool for Prisma and for the compiled reads (read.ts); $disconnect ends it.
+  const pool = new pg.Pool({
     ...connectionConfig(databaseUrl),
     max: poolMax,
     connectionTimeoutMillis: limits.acquireTimeoutMs,
@@ -47,6 +50,7 @@ export function createPrisma(databaseUrl: string, options: { poolMax?: number; l
     lock_timeout: limits.lockTimeoutMs,
     idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
   });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,
     log: [{ emit: 'event', level: 'query' }],
@@ -57,6 +61,7 @@ export function createPrisma(databaseUrl: string, options: { poolMax?: number; l
     sqlStatements.log?.push(event.query);
   });
   limitTransactions(client, Math.max(1, poolMax - 2), limits.acquireTimeoutMs);
+  registerReadPool(client, pool);
   return client;
 }
 

@@ -2,6 +2,7 @@
 // teacher (with missing evaluation records), the school calendar, risk-review
 // meetings, asesorías complementarias (F05) and bajas (F04) routed to
 // Psicopedagogía. Every write is a declared step (workflow.ts).
+import { count, findMany } from '../../lib/db/read.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { EstadoBaja as EstadoBajaValues } from '../../generated/prisma/enums.js';
@@ -395,9 +396,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'Risk-review meetings the viewer may see. Default order: by period, then meeting number.',
       args: { filter: t.arg({ type: ReunionRiesgoFilter }), orderBy: t.arg({ type: ReunionRiesgoOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.reunionRiesgo.count({ where: await reunionWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'reunionRiesgo', { where: await reunionWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.reunionRiesgo.findMany({
+        findMany(ctx.db, 'reunionRiesgo', {
           ...query,
           where: await reunionWhere(args, ctx),
           orderBy: args.orderBy
@@ -414,9 +415,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'Asesorías complementarias the viewer may see.',
       args: { filter: t.arg({ type: AsesoriaComplementariaFilter }), orderBy: t.arg({ type: AsesoriaComplementariaOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.asesoriaComplementaria.count({ where: await asesoriaWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'asesoriaComplementaria', { where: await asesoriaWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.asesoriaComplementaria.findMany({
+        findMany(ctx.db, 'asesoriaComplementaria', {
           ...query,
           where: await asesoriaWhere(args, ctx),
           orderBy: AsesoriaComplementariaOrder.toPrisma<Prisma.AsesoriaComplementariaOrderByWithRelationInput>(args.orderBy),
@@ -431,9 +432,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'Bajas the viewer may see.',
       args: { filter: t.arg({ type: BajaFilter }), orderBy: t.arg({ type: BajaOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.baja.count({ where: await bajaWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'baja', { where: await bajaWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.baja.findMany({
+        findMany(ctx.db, 'baja', {
           ...query,
           where: await bajaWhere(args, ctx),
           orderBy: BajaOrder.toPrisma<Prisma.BajaOrderByWithRelationInput>(args.orderBy),
@@ -530,7 +531,7 @@ builder.queryField('cortesCalendario', (t) =>
       'The cortes of a period published by a Colegio Estatal, in order (the school calendar is not confidential: every signed-in person may read it).',
     args: { colegioEstatalId: t.arg.globalID({ required: true }), periodo: t.arg.string({ required: true }) },
     resolve: (query, _r, args, ctx) =>
-      ctx.db.corteCalendario.findMany({
+      findMany(ctx.db, 'corteCalendario', {
         ...query,
         where: { unitId: args.colegioEstatalId.id, periodo: args.periodo },
         orderBy: { corte: 'asc' },

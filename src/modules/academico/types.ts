@@ -1,5 +1,6 @@
 // GraphQL types and queries of 30-524-PO-04: students, certificates, folios, indicators.
 // Writes are the declared steps (workflow.ts, mutations.ts).
+import { count, findMany } from '../../lib/db/read.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import { documentosField } from '../../lib/documents/schema.js';
@@ -194,9 +195,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'Students the viewer may see (a plantel sees its own; a state its planteles; national offices all).',
       args: { filter: t.arg({ type: AlumnoFilter }), orderBy: t.arg({ type: AlumnoOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.alumno.count({ where: await alumnoWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'alumno', { where: await alumnoWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.alumno.findMany({
+        findMany(ctx.db, 'alumno', {
           ...query,
           where: await alumnoWhere(args, ctx),
           orderBy: AlumnoOrder.toPrisma<Prisma.AlumnoOrderByWithRelationInput>(args.orderBy),
@@ -211,9 +212,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'Certificates the viewer may see.',
       args: { filter: t.arg({ type: CertificadoFilter }), orderBy: t.arg({ type: CertificadoOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.certificado.count({ where: await certificadoWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'certificado', { where: await certificadoWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.certificado.findMany({
+        findMany(ctx.db, 'certificado', {
           ...query,
           where: await certificadoWhere(args, ctx),
           orderBy: CertificadoOrder.toPrisma<Prisma.CertificadoOrderByWithRelationInput>(args.orderBy),
@@ -296,7 +297,7 @@ builder.queryField('foliosDisponibles', (t) =>
     description: 'Folios held by a unit (a state office or a plantel) and not yet used by a certificate.',
     args: { unitId: t.arg.globalID({ required: true }) },
     resolve: async (_r, args, ctx) =>
-      ctx.db.folio.count({ where: { AND: [readableByUnit(ctx.viewer), { unitId: args.unitId.id }, { certificado: null }] } }),
+      count(ctx.db, 'folio', { where: { AND: [readableByUnit(ctx.viewer), { unitId: args.unitId.id }, { certificado: null }] } }),
   }),
 );
 

@@ -2,6 +2,7 @@
 // administration fields of units and people (history, available steps,
 // organisation, account state).
 import { builder } from '../../builder.js';
+import { count, findMany } from '../../lib/db/read.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoApiKey } from '../../generated/prisma/enums.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
@@ -77,9 +78,9 @@ builder.queryField('apiKeys', (t) =>
       cursor: 'id',
       description: "API keys issued to units within the viewer's reach.",
       args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.apiKey.count({ where: await where(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'apiKey', { where: await where(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.apiKey.findMany({
+        findMany(ctx.db, 'apiKey', {
           ...query,
           where: await where(args, ctx),
           orderBy: Order.toPrisma<Prisma.ApiKeyOrderByWithRelationInput>(args.orderBy),

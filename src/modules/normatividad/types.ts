@@ -1,3 +1,4 @@
+import { count, findMany } from '../../lib/db/read.js';
 import { builder } from '../../builder.js';
 import { documentoById, DocumentoRef, documentosField } from '../../lib/documents/schema.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -101,9 +102,9 @@ builder.queryField('proyectosNormativos', (t) =>
       cursor: 'id',
       description: 'Proyectos normativos the viewer may see: owned within their reach or addressed to their unit.',
       args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.proyectoNormativo.count({ where: await where(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'proyectoNormativo', { where: await where(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.proyectoNormativo.findMany({
+        findMany(ctx.db, 'proyectoNormativo', {
           ...query,
           where: await where(args, ctx),
           orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy),

@@ -1,3 +1,4 @@
+import { count, findMany } from '../../lib/db/read.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -110,9 +111,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'The organisational tree, filtered and ordered.',
       args: { filter: t.arg({ type: OrgUnitFilter }), orderBy: t.arg({ type: OrgUnitOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.orgUnit.count({ where: await orgUnitWhere(ctx, args.filter) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'orgUnit', { where: await orgUnitWhere(ctx, args.filter) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.orgUnit.findMany({
+        findMany(ctx.db, 'orgUnit', {
           ...query,
           where: await orgUnitWhere(ctx, args.filter),
           orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy),
@@ -135,9 +136,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: "People who hold a role within the viewer's scope.",
       args: { filter: t.arg({ type: PersonFilter }), orderBy: t.arg({ type: PersonOrder.Input }) },
-      totalCount: (_c, args, ctx) => ctx.db.person.count({ where: personWhere(ctx, args.filter) }),
+      totalCount: (_c, args, ctx) => count(ctx.db, 'person', { where: personWhere(ctx, args.filter) }),
       resolve: (query, _root, args, ctx) =>
-        ctx.db.person.findMany({
+        findMany(ctx.db, 'person', {
           ...query,
           where: personWhere(ctx, args.filter),
           orderBy: PersonOrder.toPrisma<Prisma.PersonOrderByWithRelationInput>(args.orderBy),

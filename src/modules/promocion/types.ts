@@ -1,4 +1,5 @@
 // GraphQL types and queries of 15-528-PO-26 (promotion and diffusion of the ECE).
+import { count, findMany } from '../../lib/db/read.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
 import { documentosField } from '../../lib/documents/schema.js';
@@ -534,9 +535,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: "States' Planes de Trabajo Anual that the viewer may see, newest year first.",
       args: { filter: t.arg({ type: PlanTrabajoAnualFilter }), orderBy: t.arg({ type: PlanTrabajoAnualOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.planTrabajoAnual.count({ where: await planTrabajoAnualWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'planTrabajoAnual', { where: await planTrabajoAnualWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.planTrabajoAnual.findMany({
+        findMany(ctx.db, 'planTrabajoAnual', {
           ...query,
           where: await planTrabajoAnualWhere(args, ctx),
           orderBy: PlanTrabajoAnualOrder.toPrisma<Prisma.PlanTrabajoAnualOrderByWithRelationInput>(
@@ -553,9 +554,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: "Planteles' annual plans and cronogramas that the viewer may see.",
       args: { filter: t.arg({ type: PlanAnualCentroFilter }), orderBy: t.arg({ type: PlanAnualCentroOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.planAnualCentro.count({ where: await planAnualCentroWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'planAnualCentro', { where: await planAnualCentroWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.planAnualCentro.findMany({
+        findMany(ctx.db, 'planAnualCentro', {
           ...query,
           where: await planAnualCentroWhere(args, ctx),
           orderBy: PlanAnualCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy),
@@ -569,9 +570,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'F05 reports the viewer may see.',
       args: { filter: t.arg({ type: ReporteTrimestralFilter }), orderBy: t.arg({ type: ReporteTrimestralOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.reporteTrimestral.count({ where: await reporteTrimestralWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'reporteTrimestral', { where: await reporteTrimestralWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.reporteTrimestral.findMany({
+        findMany(ctx.db, 'reporteTrimestral', {
           ...query,
           where: await reporteTrimestralWhere(args, ctx),
           orderBy: ReporteTrimestralOrder.toPrisma<Prisma.ReporteTrimestralOrderByWithRelationInput>(args.orderBy),
@@ -586,9 +587,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'F01 concentrates the viewer may see.',
       args: { filter: t.arg({ type: ConcentradoEstatalFilter }), orderBy: t.arg({ type: ConcentradoEstatalOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.concentradoEstatal.count({ where: await concentradoEstatalWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'concentradoEstatal', { where: await concentradoEstatalWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.concentradoEstatal.findMany({
+        findMany(ctx.db, 'concentradoEstatal', {
           ...query,
           where: await concentradoEstatalWhere(args, ctx),
           orderBy: ConcentradoEstatalOrder.toPrisma<Prisma.ConcentradoEstatalOrderByWithRelationInput>(args.orderBy),
@@ -603,9 +604,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'Improvement actions the viewer may see.',
       args: { filter: t.arg({ type: AccionMejoraFilter }), orderBy: t.arg({ type: AccionMejoraOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.accionMejora.count({ where: await accionMejoraWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'accionMejora', { where: await accionMejoraWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.accionMejora.findMany({
+        findMany(ctx.db, 'accionMejora', {
           ...query,
           where: await accionMejoraWhere(args, ctx),
           orderBy: AccionMejoraOrder.toPrisma<Prisma.AccionMejoraOrderByWithRelationInput>(args.orderBy),

@@ -1,3 +1,4 @@
+import { count, findMany } from '../../lib/db/read.js';
 import { builder } from '../../builder.js';
 import { documentosField } from '../../lib/documents/schema.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -107,9 +108,9 @@ builder.queryField('reunionesTrabajoCast', (t) =>
       cursor: 'id',
       description: 'Working meetings (It-01) the viewer may see: owned within their reach or to which their unit was invited.',
       args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.reunionTrabajoCast.count({ where: await where(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'reunionTrabajoCast', { where: await where(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.reunionTrabajoCast.findMany({
+        findMany(ctx.db, 'reunionTrabajoCast', {
           ...query,
           where: await where(args, ctx),
           orderBy: Order.toPrisma<Prisma.ReunionTrabajoCastOrderByWithRelationInput>(args.orderBy),

@@ -1,0 +1,586 @@
+// Compiled reads: a Prisma `findMany` or `count`, with the arguments the list
+// resolvers and Pothos build (where, orderBy, cursor, take/skip, and the
+// select/include tree of the GraphQL selection), turned into ONE SQL statement
+// in which PostgreSQL builds every row, with its nested relations, as JSON.
+//
+// Why: on the hottest reads Prisma compiled a query plan in Wasm on every call
+// and sent one statement per nested relation; this sends one statement and
+// does almost no work in Node (docs/decisions/011-compiled-reads.md).
+//
+// Safety: the rows are Prisma's rows (Date for DateTime, Prisma.Decimal for
+// Decimal, bigint for BigInt, nested objects and lists under the relation's
+// name), and any argument this compiler does not know makes the call go to
+// Prisma itself, so a read is never wrong, only sometimes slower
+// (`readStats.fallbacks` counts them; test/read.test.ts compares both paths).
+import type pg from 'pg';
+import { Prisma } from '../../generated/prisma/client.js';
+import { getDatamodel } from '../../generated/pothos-prisma-types.js';
+import { UUID } from '../ids.js';
+import type { Db } from './client.js';
+import { sqlStatements } from './client.js';
+
+/** Off (COMPILED_READS=off) sends every read to Prisma: a switch for operations, and how tests compare both paths. */
+export const compiledReads = { enabled: process.env.COMPILED_READS !== 'off' };
+
+/** Calls answered by one compiled statement, and calls sent to Prisma because of an argument the compiler does not know. */
+export const readStats = { compiled: 0, fallbacks: 0, lastFallback: '' };
+
+type Json = Record<string, unknown>;
+type Convert = (row: Json) => void;
+
+class Unsupported extends Error {}
+const unsupported = (what: string): never => {
+  throw new Unsupported(what);
+};
+
+interface ScalarMeta {
+  name: string;
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+}
+interface RelationMeta {
+  name: string;
+  target: string;
+  list: boolean;
+  /** Join: target column = source column. */
+  on: [string, string][];
+}
+interface ModelMeta {
+  name: string;
+  scalars: Map<string, ScalarMeta>;
+  relations: Map<string, RelationMeta>;
+  idField: string | null;
+}
+
+interface FieldDef {
+  name: string;
+  kind: string;
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+  isId: boolean;
+  relationName?: string;
+  relationFromFields?: string[];
+}
+
+const MODELS: Map<string, ModelMeta> = (() => {
+  const raw = (getDatamodel() as unknown as { datamodel: { models: Record<string, { fields: FieldDef[] }> } }).datamodel.models;
+  const models = new Map<string, ModelMeta>();
+  for (const [name, { fields }] of Object.entries(raw)) {
+    const meta: ModelMeta = { name, scalars: new Map(), relations: new Map(), idField: fields.find((f) => f.isId)?.name ?? null };
+    for (const f of fields) {
+      if (f.kind !== 'object') {
+        meta.scalars.set(f.name, { name: f.name, type: f.type, isList: f.isList, isRequired: f.isRequired });
+        continue;
+      }
+      let on: [string, string][];
+      if (f.relationFromFields?.length) {
+        // Every relation references its target's id (prisma/schema.prisma).
+        const targetId = raw[f.type].fields.find((g) => g.isId)?.name;
+        if (!targetId || f.relationFromFields.length !== 1) continue;
+        on = [[targetId, f.relationFromFields[0]]];
+      } else {
+        const opposite = raw[f.type].fields.find(
+          (g) =>
+            g.relationName === f.relationName &&
+            g.kind === 'object' &&
+            (f.type !== name || g.name !== f.name) &&
+            g.relationFromFields?.length,
+        );
+        const ownId = meta.idField;
+        if (!opposite || !ownId || opposite.relationFromFields!.length !== 1) continue;
+        on = [[opposite.relationFromFields![0], ownId]];
+      }
+      meta.relations.set(f.name, { name: f.name, target: f.type, list: f.isList, on });
+    }
+    models.set(name, meta);
+  }
+  return models;
+})();
+
+/** The model of a Prisma client delegate name (`alumno` → `Alumno`). */
+const modelOf = (delegate: string) => delegate[0].toUpperCase() + delegate.slice(1);
+
+// ---- column types, read once per database ----------------------------------------------------
+
+type ColumnTypes = Map<string, string>;
+const columnTypesByPool = new WeakMap<pg.Pool, Promise<ColumnTypes>>();
+
+function columnTypes(pool: pg.Pool): Promise<ColumnTypes> {
+  let types = columnTypesByPool.get(pool);
+  if (!types) {
+    types = pool
+      .query<{ t: string; c: string; udt: string; dt: string }>(
+        `SELECT table_name AS t, column_name AS c, udt_name AS udt, data_type AS dt
+         FROM information_schema.columns WHERE table_schema = current_schema()`,
+      )
+      .then(({ rows }) => new Map(rows.map((r) => [`${r.t}.${r.c}`, r.dt === 'USER-DEFINED' ? `"${r.udt}"` : r.udt])));
+    types.catch(() => columnTypesByPool.delete(pool));
+    columnTypesByPool.set(pool, types);
+  }
+  return types;
+}
+
+// ---- the statement being built ---------------------------------------------------------------
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+class Statement {
+  readonly params: unknown[] = [];
+  private aliases = 0;
+  constructor(readonly types: ColumnTypes) {}
+  alias() {
+    return `t${this.aliases++}`;
+  }
+  type(model: string, column: string): string {
+    return this.types.get(`${model}.${column}`) ?? unsupported(`column ${model}.${column}`);
+  }
+  /** A parameter cast to the column's type (so a value that does not fit fails in JS, not in PostgreSQL). */
+  param(model: string, column: string, value: unknown, list = false): string {
+    const type = this.type(model, column);
+    const values = list ? (value as unknown[]) : [value];
+    const out = values.map((v) => {
+      if (v === null || v === undefined) return unsupported('null inside a value');
+      if (type === 'uuid' && (typeof v !== 'string' || !UUID.test(v))) return unsupported('a value that is not a UUID');
+      if (v instanceof Date) return v.toISOString();
+      if (typeof v === 'object') return Prisma.Decimal.isDecimal(v) ? String(v) : unsupported('an object value');
+      if (typeof v === 'bigint') return String(v);
+      return v;
+    });
+    this.params.push(list ? out : out[0]);
+    return `$${this.params.length}::${type}${list ? '[]' : ''}`;
+  }
+  text(value: string): string {
+    this.params.push(value);
+    return `$${this.params.length}::text`;
+  }
+}
+
+const isPlainObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !Prisma.Decimal.isDecimal(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+const and = (all: string[]) => {
+  const parts = all.filter((p) => p !== 'TRUE');
+  if (parts.includes('FALSE')) return 'FALSE';
+  return parts.length === 0 ? 'TRUE' : parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
+};
+
+// ---- where -----------------------------------------------------------------------------------
+
+function where(q: Statement, m: ModelMeta, a: string, w: unknown): string {
+  if (w === undefined || w === null) return 'TRUE';
+  if (!isPlainObject(w)) return unsupported('where');
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(w)) {
+    if (value === undefined) continue;
+    if (key === 'AND') parts.push(and(list(value).map((x) => where(q, m, a, x))));
+    else if (key === 'OR') {
+      const items = list(value);
+      parts.push(items.length ? `(${items.map((x) => where(q, m, a, x)).join(' OR ')})` : 'FALSE');
+    } else if (key === 'NOT') parts.push(and(list(value).map((x) => `NOT ${where(q, m, a, x)}`)));
+    else if (m.scalars.has(key)) parts.push(scalarFilter(q, m, a, m.scalars.get(key)!, value));
+    else if (m.relations.has(key)) parts.push(relationFilter(q, m, a, m.relations.get(key)!, value));
+    else unsupported(`where.${key}`);
+  }
+  return and(parts);
+}
+
+const LIKE_ESCAPE = /[\\%_]/g;
+
+function scalarFilter(q: Statement, m: ModelMeta, a: string, f: ScalarMeta, value: unknown): string {
+  if (f.isList) return unsupported('a filter on a list column');
+  const col = `${a}.${ident(f.name)}`;
+  if (value === null) return `${col} IS NULL`;
+  if (!isPlainObject(value)) return `${col} = ${q.param(m.name, f.name, value)}`;
+  const insensitive = value.mode === 'insensitive';
+  const parts: string[] = [];
+  for (const [op, v] of Object.entries(value)) {
+    if (v === undefined || op === 'mode') continue;
+    switch (op) {
+      case 'equals':
+        parts.push(v === null ? `${col} IS NULL` : `${col} = ${q.param(m.name, f.name, v)}`);
+        break;
+      case 'in':
+        parts.push((v as unknown[]).length ? `${col} = ANY(${q.param(m.name, f.name, v, true)})` : 'FALSE');
+        break;
+      case 'notIn':
+        parts.push((v as unknown[]).length ? `NOT (${col} = ANY(${q.param(m.name, f.name, v, true)}))` : 'TRUE');
+        break;
+      case 'lt':
+      case 'lte':
+      case 'gt':
+      case 'gte': {
+        const sym = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[op];
+        parts.push(`${col} ${sym} ${q.param(m.name, f.name, v)}`);
+        break;
+      }
+      case 'not':
+        if (v === null) parts.push(`${col} IS NOT NULL`);
+        else if (isPlainObject(v)) parts.push(`NOT ${scalarFilter(q, m, a, f, v)}`);
+        // `not: value` on a nullable column: Prisma's treatment of nulls is not mirrored here.
+        else if (!f.isRequired) unsupported('not on a nullable column');
+        else parts.push(`${col} <> ${q.param(m.name, f.name, v)}`);
+        break;
+      case 'contains':
+      case 'startsWith':
+      case 'endsWith': {
+        if (typeof v !== 'string') return unsupported(`${op} on a non-string`);
+        const escaped = v.replace(LIKE_ESCAPE, '\\$&');
+        const pattern = op === 'contains' ? `%${escaped}%` : op === 'startsWith' ? `${escaped}%` : `%${escaped}`;
+        parts.push(`${col} ${insensitive ? 'ILIKE' : 'LIKE'} ${q.text(pattern)}`);
+        break;
+      }
+      default:
+        unsupported(`filter ${op}`);
+    }
+  }
+  return and(parts);
+}
+
+function joinOn(rel: RelationMeta, target: string, source: string) {
+  return rel.on.map(([t, s]) => `${target}.${ident(t)} = ${source}.${ident(s)}`).join(' AND ');
+}
+
+function exists(q: Statement, rel: RelationMeta, a: string, w: unknown, negate = false): string {
+  const target = MODELS.get(rel.target)!;
+  const b = q.alias();
+  const cond = where(q, target, b, w);
+  return `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${ident(target.name)} ${b} WHERE ${joinOn(rel, b, a)}${cond === 'TRUE' ? '' : ` AND ${cond}`})`;
+}
+
+function relationFilter(q: Statement, _m: ModelMeta, a: string, rel: RelationMeta, value: unknown): string {
+  if (rel.list) {
+    if (!isPlainObject(value)) return unsupported('list relation filter');
+    const parts: string[] = [];
+    for (const [op, w] of Object.entries(value)) {
+      if (w === undefined) continue;
+      if (op === 'some') parts.push(exists(q, rel, a, w));
+      else if (op === 'none') parts.push(exists(q, rel, a, w, true));
+      else if (op === 'every') {
+        const target = MODELS.get(rel.target)!;
+        const b = q.alias();
+        parts.push(
+          `NOT EXISTS (SELECT 1 FROM ${ident(target.name)} ${b} WHERE ${joinOn(rel, b, a)} AND NOT COALESCE(${where(q, target, b, w)}, FALSE))`,
+        );
+      } else unsupported(`relation filter ${op}`);
+    }
+    return and(parts);
+  }
+  if (value === null) return exists(q, rel, a, {}, true);
+  if (!isPlainObject(value)) return unsupported('to-one relation filter');
+  if ('is' in value || 'isNot' in value) {
+    const parts: string[] = [];
+    if (value.is !== undefined) parts.push(value.is === null ? exists(q, rel, a, {}, true) : exists(q, rel, a, value.is));
+    if (value.isNot !== undefined) parts.push(value.isNot === null ? exists(q, rel, a, {}) : unsupported('isNot with a filter'));
+    return and(parts);
+  }
+  return exists(q, rel, a, value);
+}
+
+// ---- order -----------------------------------------------------------------------------------
+
+interface Order {
+  /** The ordered value for the row under an alias (a column, or a to-one relation's column). */
+  expr: (alias: string) => string;
+  desc: boolean;
+  required: boolean;
+  column: string | null;
+}
+
+function orderTerm(m: ModelMeta, key: string, dir: unknown): Order[] {
+  if (dir === undefined) return [];
+  const field = m.scalars.get(key);
+  if (field) {
+    if (dir !== 'asc' && dir !== 'desc') return unsupported('orderBy with options');
+    return [{ expr: (a) => `${a}.${ident(key)}`, desc: dir === 'desc', required: field.isRequired, column: key }];
+  }
+  const rel = m.relations.get(key) ?? unsupported(`orderBy.${key}`);
+  if (rel.list || !isPlainObject(dir)) return unsupported('orderBy on a list relation');
+  const target = MODELS.get(rel.target)!;
+  return Object.entries(dir).flatMap(([k, d]) =>
+    orderTerm(target, k, d).map((inner) => ({
+      expr: (a: string) => {
+        const b = `${a}_${key}`;
+        return `(SELECT ${inner.expr(b)} FROM ${ident(target.name)} ${b} WHERE ${joinOn(rel, b, a)})`;
+      },
+      desc: inner.desc,
+      required: false,
+      column: null,
+    })),
+  );
+}
+
+function orders(m: ModelMeta, orderBy: unknown): Order[] {
+  if (orderBy === undefined || orderBy === null) return [];
+  return list(orderBy).flatMap((o) => {
+    if (!isPlainObject(o)) return unsupported('orderBy');
+    return Object.entries(o).flatMap(([key, dir]) => orderTerm(m, key, dir));
+  });
+}
+
+const orderSql = (a: string, os: Order[], flip = false) =>
+  os.length ? ` ORDER BY ${os.map((o) => `${o.expr(a)} ${o.desc !== flip ? 'DESC' : 'ASC'}`).join(', ')}` : '';
+
+function cursorSql(q: Statement, m: ModelMeta, a: string, cursor: unknown, os: Order[], flip: boolean): string {
+  if (!isPlainObject(cursor)) return unsupported('cursor');
+  const keys = Object.keys(cursor);
+  const idField = m.idField;
+  if (!idField || keys.length !== 1 || keys[0] !== idField) return unsupported('cursor on another field');
+  if (!os.some((o) => o.column === idField)) return unsupported('cursor without the id in the order');
+  const c = q.alias();
+  const id = q.param(m.name, idField, cursor[idField]);
+  const at = (o: Order) => `(SELECT ${o.expr(c)} FROM ${ident(m.name)} ${c} WHERE ${c}.${ident(idField)} = ${id})`;
+  // Rows at or after the cursor row in the (possibly flipped) order: the cursor row itself is included, as in
+  // Prisma. Nulls sort last ascending and first descending (PostgreSQL's default, which Prisma keeps).
+  const equal = (o: Order) => (o.required ? `${o.expr(a)} = ${at(o)}` : `${o.expr(a)} IS NOT DISTINCT FROM ${at(o)}`);
+  const after = (o: Order) => {
+    const forward = o.desc === flip; // ascending in the order actually read
+    const cmp = `${o.expr(a)} ${forward ? '>' : '<'} ${at(o)}`;
+    if (o.required) return cmp;
+    // Ascending: a null comes after every value; descending: before every value.
+    return forward
+      ? `(${cmp} OR (${o.expr(a)} IS NULL AND ${at(o)} IS NOT NULL))`
+      : `(${cmp} OR (${o.expr(a)} IS NOT NULL AND ${at(o)} IS NULL))`;
+  };
+  const alternatives = os.map((o, i) => and([...os.slice(0, i).map(equal), after(o)]));
+  alternatives.push(and(os.map(equal)));
+  return `(${alternatives.join(' OR ')})`;
+}
+
+// ---- selection -------------------------------------------------------------------------------
+
+const READ_KEYS = new Set(['select', 'include', 'where', 'orderBy', 'take', 'skip', 'cursor', 'relationLoadStrategy']);
+
+/** The json_build_object for `m`'s row under alias `a`, and how to turn its JSON into Prisma's values. */
+function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: string; convert: Convert | null } {
+  for (const key of Object.keys(args)) if (!READ_KEYS.has(key) && args[key] !== undefined) unsupported(`argument ${key}`);
+  if (args.select && args.include) unsupported('select and include');
+  const pairs: string[] = [];
+  const converters: Convert[] = [];
+  const scalar = (f: ScalarMeta) => {
+    const col = `${a}.${ident(f.name)}`;
+    const type = q.type(m.name, f.name);
+    const key = f.name;
+    if (f.isList && (f.type === 'DateTime' || f.type === 'Decimal' || f.type === 'BigInt' || f.type === 'Bytes'))
+      unsupported(`list of ${f.type}`);
+    switch (f.type) {
+      case 'DateTime': {
+        pairs.push(`'${key}', ${col}`);
+        const zone = type === 'timestamp' ? 'Z' : '';
+        converters.push((row) => {
+          const v = row[key];
+          if (typeof v === 'string') row[key] = new Date(v + zone);
+        });
+        break;
+      }
+      case 'Decimal':
+        pairs.push(`'${key}', ${col}::text`);
+        converters.push((row) => {
+          const v = row[key];
+          if (typeof v === 'string') row[key] = new Prisma.Decimal(v);
+        });
+        break;
+      case 'BigInt':
+        pairs.push(`'${key}', ${col}::text`);
+        converters.push((row) => {
+          const v = row[key];
+          if (typeof v === 'string') row[key] = BigInt(v);
+        });
+        break;
+      case 'Bytes':
+        unsupported('Bytes');
+        break;
+      default:
+        pairs.push(`'${key}', ${col}`);
+    }
+  };
+  const relation = (rel: RelationMeta, value: unknown) => {
+    const target = MODELS.get(rel.target)!;
+    const nested: Json = value === true ? {} : isPlainObject(value) ? value : unsupported('relation selection');
+    const b = q.alias();
+    const inner = selection(q, target, b, nested);
+    const key = rel.name;
+    const cond = where(q, target, b, nested.where);
+    const filter = `${joinOn(rel, b, a)}${cond === 'TRUE' ? '' : ` AND ${cond}`}`;
+    if (!rel.list) {
+      if (nested.where || nested.orderBy || nested.take || nested.skip || nested.cursor) unsupported('arguments on a to-one relation');
+      pairs.push(`'${key}', (SELECT ${inner.sql} FROM ${ident(target.name)} ${b} WHERE ${filter} LIMIT 1)`);
+      if (inner.convert) {
+        const convert = inner.convert;
+        converters.push((row) => {
+          const v = row[key] as Json | null;
+          if (v) convert(v);
+        });
+      }
+      return;
+    }
+    if (nested.cursor !== undefined) unsupported('cursor on a nested list');
+    const take = nested.take === undefined ? null : Number(nested.take);
+    const skip = nested.skip === undefined ? 0 : Number(nested.skip);
+    if ((take !== null && (!Number.isInteger(take) || take < 0)) || !Number.isInteger(skip) || skip < 0) unsupported('take/skip');
+    const os = orders(target, nested.orderBy);
+    const limit = `${take !== null ? ` LIMIT ${take}` : ''}${skip ? ` OFFSET ${skip}` : ''}`;
+    pairs.push(
+      `'${key}', COALESCE((SELECT json_agg(s.r) FROM (SELECT ${inner.sql} AS r FROM ${ident(target.name)} ${b} WHERE ${filter}${orderSql(b, os)}${limit}) s), '[]'::json)`,
+    );
+    if (inner.convert) {
+      const convert = inner.convert;
+      converters.push((row) => {
+        for (const item of row[key] as Json[]) convert(item);
+      });
+    }
+  };
+  const count = (value: unknown) => {
+    const sel = isPlainObject(value) && isPlainObject(value.select) ? value.select : unsupported('_count without select');
+    const counts: string[] = [];
+    for (const [name, v] of Object.entries(sel)) {
+      if (!v) continue;
+      const rel = m.relations.get(name) ?? unsupported(`_count.${name}`);
+      if (!rel.list) unsupported('_count of a to-one relation');
+      const target = MODELS.get(rel.target)!;
+      const b = q.alias();
+      const w = isPlainObject(v) ? v.where : undefined;
+      if (isPlainObject(v) && Object.keys(v).some((k) => k !== 'where')) unsupported('_count options');
+      const cond = where(q, target, b, w);
+      counts.push(
+        `'${name}', (SELECT count(*) FROM ${ident(target.name)} ${b} WHERE ${joinOn(rel, b, a)}${cond === 'TRUE' ? '' : ` AND ${cond}`})`,
+      );
+    }
+    pairs.push(`'_count', json_build_object(${counts.join(', ')})`);
+  };
+
+  if (isPlainObject(args.select)) {
+    for (const [name, value] of Object.entries(args.select)) {
+      if (!value) continue;
+      if (name === '_count') count(value);
+      else if (m.scalars.has(name)) {
+        if (value !== true) unsupported('scalar selection');
+        scalar(m.scalars.get(name)!);
+      } else if (m.relations.has(name)) relation(m.relations.get(name)!, value);
+      else unsupported(`select.${name}`);
+    }
+  } else {
+    for (const f of m.scalars.values()) scalar(f);
+    if (isPlainObject(args.include)) {
+      for (const [name, value] of Object.entries(args.include)) {
+        if (!value) continue;
+        if (name === '_count') count(value);
+        else relation(m.relations.get(name) ?? unsupported(`include.${name}`), value);
+      }
+    } else if (args.include !== undefined) unsupported('include');
+  }
+  if (!pairs.length) unsupported('an empty selection');
+  // json_build_object takes at most 100 arguments: wider rows are merged as jsonb.
+  const chunks: string[] = [];
+  for (let i = 0; i < pairs.length; i += 50) chunks.push(`json_build_object(${pairs.slice(i, i + 50).join(', ')})`);
+  const sql = chunks.length === 1 ? chunks[0] : `(${chunks.map((c) => `${c}::jsonb`).join(' || ')})::json`;
+  const convert: Convert | null = converters.length
+    ? (row) => {
+        for (const c of converters) c(row);
+      }
+    : null;
+  return { sql, convert };
+}
+
+// ---- findMany and count ----------------------------------------------------------------------
+
+interface Compiled {
+  text: string;
+  values: unknown[];
+  convert: Convert | null;
+  reverse: boolean;
+}
+
+function compileFindMany(types: ColumnTypes, m: ModelMeta, args: Json): Compiled {
+  const q = new Statement(types);
+  const a = q.alias();
+  const { sql, convert } = selection(q, m, a, args);
+  const takeRaw = args.take === undefined ? null : Number(args.take);
+  const skip = args.skip === undefined ? 0 : Number(args.skip);
+  if ((takeRaw !== null && !Number.isInteger(takeRaw)) || !Number.isInteger(skip) || skip < 0) unsupported('take/skip');
+  // A negative take reads backwards from the cursor: flip the order, then reverse the rows (as Prisma does).
+  const flip = takeRaw !== null && takeRaw < 0;
+  const os = orders(m, args.orderBy);
+  const conds = [where(q, m, a, args.where)];
+  if (args.cursor !== undefined) conds.push(cursorSql(q, m, a, args.cursor, os, flip));
+  const cond = and(conds.filter((c) => c !== 'TRUE'));
+  const limit = `${takeRaw !== null ? ` LIMIT ${Math.abs(takeRaw)}` : ''}${skip ? ` OFFSET ${skip}` : ''}`;
+  const text = `SELECT ${sql} AS r FROM ${ident(m.name)} ${a}${cond === 'TRUE' ? '' : ` WHERE ${cond}`}${orderSql(a, os, flip)}${limit}`;
+  return { text, values: q.params, convert, reverse: flip };
+}
+
+function compileCount(types: ColumnTypes, m: ModelMeta, args: Json): Compiled {
+  for (const key of Object.keys(args)) if (key !== 'where' && args[key] !== undefined) unsupported(`count ${key}`);
+  const q = new Statement(types);
+  const a = q.alias();
+  const cond = where(q, m, a, args.where);
+  return {
+    text: `SELECT count(*)::int AS r FROM ${ident(m.name)} ${a}${cond === 'TRUE' ? '' : ` WHERE ${cond}`}`,
+    values: q.params,
+    convert: null,
+    reverse: false,
+  };
+}
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/** Lets `db`'s compiled reads use `pool` (the pool of its driver adapter). */
+export function registerReadPool(db: object, pool: pg.Pool) {
+  pools.set(db, pool);
+}
+
+type DelegateKey = Extract<
+  {
+    [K in keyof Db]: Db[K] extends { findMany: (...args: never[]) => unknown } ? K : never;
+  }[keyof Db],
+  string
+>;
+type FindManyArgs<K extends DelegateKey> = NonNullable<Parameters<Db[K]['findMany']>[0]>;
+type CountArgs<K extends DelegateKey> = NonNullable<Parameters<Db[K]['count']>[0]>;
+
+async function run<T>(
+  db: Db,
+  key: DelegateKey,
+  compile: (types: ColumnTypes, m: ModelMeta) => Compiled,
+  fallback: () => Promise<T>,
+): Promise<T> {
+  const pool = pools.get(db);
+  const model = MODELS.get(modelOf(key));
+  if (!pool || !model || !compiledReads.enabled) return fallback();
+  let compiled: Compiled;
+  try {
+    compiled = compile(await columnTypes(pool), model);
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    readStats.fallbacks += 1;
+    readStats.lastFallback = `${key}: ${error.message}`;
+    return fallback();
+  }
+  readStats.compiled += 1;
+  sqlStatements.count += 1;
+  sqlStatements.log?.push(compiled.text);
+  const result = await pool.query<[unknown]>({ text: compiled.text, values: compiled.values, rowMode: 'array' });
+  const rows = result.rows.map((r) => r[0]);
+  if (compiled.convert) for (const row of rows) compiled.convert(row as Json);
+  if (compiled.reverse) rows.reverse();
+  return rows as T;
+}
+
+/** `db[key].findMany(args)`, in one statement when the compiler knows every argument. */
+export function findMany<K extends DelegateKey>(db: Db, key: K, args: FindManyArgs<K>): ReturnType<Db[K]['findMany']> {
+  const fallback = () => (db[key] as unknown as { findMany(a: unknown): Promise<unknown[]> }).findMany(args);
+  return run(db, key, (types, m) => compileFindMany(types, m, args as Json), fallback) as ReturnType<Db[K]['findMany']>;
+}
+
+/** `db[key].count({ where })`, compiled the same way. */
+export async function count<K extends DelegateKey>(db: Db, key: K, args: CountArgs<K>): Promise<number> {
+  const fallback = () => (db[key] as unknown as { count(a: unknown): Promise<number> }).count(args);
+  const rows = await run<unknown>(
+    db,
+    key,
+    (types, m) => compileCount(types, m, args),
+    async () => [await fallback()],
+  );
+  return (rows as number[])[0];
+}

@@ -1,0 +1,192 @@
+// Compiled reads (src/lib/db/read.ts) answer exactly what Prisma answers. Every
+// root list of the schema, with a selection generated from the schema (every
+// field without required arguments, objects and lists two levels down), is read
+// by accounts at three levels (national, state, plantel), as a first page, the
+// next page and a last page, once through the compiled statement and once
+// through Prisma, and the two answers must be equal. The lists must also be
+// compiled (no fallback to Prisma) and cost one statement per list.
+// The file has a database of its own, so no other test file changes rows
+// between the two reads.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  getNamedType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLEnumType,
+  type GraphQLField,
+  type GraphQLInputObjectType,
+  type GraphQLObjectType,
+} from 'graphql';
+import { buildSchema } from '../src/schema.js';
+import { migrateDeploy } from '../src/lib/db/prisma-cli.js';
+import { createPrisma } from '../src/lib/db/client.js';
+import { compiledReads, readStats } from '../src/lib/db/read.js';
+import { seedDemoData } from '../src/seed/demo.js';
+import { createDatabase } from './global-setup.js';
+import { demoTokens, gql, startServer, statementsFor, type TestServer } from './helpers.js';
+import { make } from './factories.js';
+
+const ACCOUNTS = ['admin', 'dg.mex', 'escolares.p001'];
+
+let server: TestServer;
+let tokens: Record<string, string>;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await createDatabase('read_test');
+  drop = database.drop;
+  await migrateDeploy(database.url);
+  const seeding = createPrisma(database.url);
+  await seedDemoData(seeding);
+  await seeding.$disconnect();
+  server = await startServer({
+    DATABASE_URL: database.url,
+    MAX_QUERY_TOKENS: '1000000',
+    MAX_QUERY_DEPTH: '60',
+    MAX_QUERY_ALIASES: '1000',
+    MAX_QUERY_COST: '100000000',
+  });
+  tokens = await demoTokens(server);
+  const db = server.db;
+  for (const unit of ['CONALEP', 'CE-MEX', 'MEX-P001', 'CE-VER']) await make.apiKey(db, { unit });
+  for (const unit of ['MEX-P001', 'MEX-P002', 'VER-P001']) {
+    const plan = await make.planAnualCentro(db, { estado: 'VALIDADO', unit, actividades: 2 });
+    await make.reporteTrimestral(db, { estado: 'RECIBIDO', plan });
+    await make.actividadRealizada(db, { plan });
+    await make.planAnualCentro(db, { estado: 'EN_ELABORACION', unit });
+    for (let i = 0; i < 3; i++) {
+      const alumno = await make.alumno(db, { unit });
+      await make.asesoriaComplementaria(db, { unit, alumno });
+    }
+    await make.accionMejora(db, { unit });
+    await make.certificado(db, { unit, estado: 'ENTREGADO' });
+    await make.certificado(db, { unit });
+    await make.baja(db, { unit });
+    await make.corteCalendario(db, { unit });
+  }
+  for (const unit of ['CE-MEX', 'CE-VER']) {
+    const plan = await make.planTrabajoAnual(db, { estado: 'TURNADO', unit, planesCentro: true });
+    await make.concentradoEstatal(db, { unit, planEstatal: plan });
+    await make.accionMejora(db, { unit });
+    await make.loteFolios(db, { unit });
+    await make.reunionRiesgo(db, { unit });
+  }
+  for (const estado of ['EN_COMENTARIOS_CAST', 'REMITIDO_A_CAST'] as const)
+    await make.proyectoNormativo(db, { estado, unit: 'DSTC', destinatarios: [{ unit: 'MEX-CAST01', fin: 'COMENTARIOS' }] });
+  await make.reunionTrabajoCast(db, {});
+}, 240_000);
+afterAll(async () => {
+  await server?.stop();
+  await drop?.();
+});
+
+// ---- query generation ---------------------------------------------------------
+
+const isConnection = (t: GraphQLObjectType) => t.name.endsWith('Connection') && 'edges' in t.getFields();
+const connectionNode = (t: GraphQLObjectType) =>
+  getNamedType((getNamedType(t.getFields().edges.type) as GraphQLObjectType).getFields().node.type) as GraphQLObjectType;
+const requiredArgs = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+
+/** Every field of `type` without required arguments: leaves, and objects, lists and connections `depth` levels down. */
+function selection(type: GraphQLObjectType, depth: number): string {
+  const parts: string[] = [];
+  for (const field of Object.values(type.getFields())) {
+    if (requiredArgs(field)) continue;
+    const named = getNamedType(field.type);
+    if (isLeafType(named)) parts.push(field.name);
+    else if (isObjectType(named) && depth > 0) {
+      const page = field.args.some((a) => a.name === 'first') ? '(first: 3)' : '';
+      const inner = isConnection(named)
+        ? `totalCount edges { cursor node { ${selection(connectionNode(named), depth - 1)} } } pageInfo { hasNextPage hasPreviousPage }`
+        : selection(named, depth - 1);
+      if (inner) parts.push(`${field.name}${page} { ${inner} }`);
+    }
+  }
+  return parts.join(' ');
+}
+
+const schema = buildSchema();
+const roots = Object.values(schema.getQueryType()!.getFields()).filter((f) => {
+  const named = getNamedType(f.type);
+  return isObjectType(named) && isConnection(named) && !requiredArgs(f);
+});
+
+/** Every ordering a list offers (`orderBy: { field, direction }`), both directions. */
+function orderings(field: GraphQLField<unknown, unknown>): string[] {
+  const arg = field.args.find((a) => a.name === 'orderBy');
+  if (!arg) return [];
+  const input = getNamedType(arg.type) as GraphQLInputObjectType;
+  const values = (getNamedType(input.getFields().field.type) as GraphQLEnumType).getValues();
+  return values.flatMap((v) => ['ASC', 'DESC'].map((d) => `{ field: ${v.name}, direction: ${d} }`));
+}
+
+type Page = { totalCount?: number; edges: { cursor: string }[]; pageInfo: { endCursor: string | null } };
+
+async function read(field: GraphQLField<unknown, unknown>, account: string, args: string) {
+  const node = connectionNode(getNamedType(field.type) as GraphQLObjectType);
+  const query = `{ ${field.name}(${args}) { totalCount edges { cursor node { ${selection(node, 2)} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+  const r = await gql<Record<string, Page>, Record<string, never>>(server, query, {}, tokens[account]);
+  expect(r.errors, `${field.name} as ${account}`).toBeUndefined();
+  return r.data![field.name];
+}
+
+/** The same read through the compiled statement and through Prisma. */
+async function both(field: GraphQLField<unknown, unknown>, account: string, args: string) {
+  compiledReads.enabled = true;
+  const fallbacks = readStats.fallbacks;
+  const compiled = await read(field, account, args);
+  const fellBack = readStats.fallbacks - fallbacks;
+  compiledReads.enabled = false;
+  try {
+    const prisma = await read(field, account, args);
+    expect(compiled, `${field.name}(${args}) as ${account}`).toEqual(prisma);
+  } finally {
+    compiledReads.enabled = true;
+  }
+  expect(fellBack, `${field.name}(${args}) as ${account} fell back to Prisma: ${readStats.lastFallback}`).toBe(0);
+  return compiled;
+}
+
+describe('compiled reads', () => {
+  it('cover the lists', () => {
+    expect(roots.length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const field of roots) {
+    it(`${field.name}: first page, next page and last page answer as Prisma does, for three levels of account`, async () => {
+      let rows = 0;
+      for (const account of ACCOUNTS) {
+        const first = await both(field, account, 'first: 2');
+        rows += first.edges.length;
+        if (first.pageInfo.endCursor) await both(field, account, `first: 2, after: "${first.pageInfo.endCursor}"`);
+        await both(field, account, 'last: 2');
+        for (const order of orderings(field)) {
+          const page = await both(field, account, `first: 2, orderBy: ${order}`);
+          if (page.pageInfo.endCursor) await both(field, account, `first: 2, after: "${page.pageInfo.endCursor}", orderBy: ${order}`);
+          await both(field, account, `last: 3, orderBy: ${order}`);
+        }
+      }
+      // At least one account reads rows, so the nested selections ran.
+      expect(rows, `${field.name} read no rows`).toBeGreaterThan(0);
+    });
+  }
+
+  it('read a page of students with certificates and folios in one statement (and the count in another)', async () => {
+    const query = `{ alumnos(first: 10) { totalCount edges { node { matricula curp certificados { estado folio { numero } } } } } }`;
+    const statements = await statementsFor(async () => {
+      const r = await gql<{ alumnos: { edges: unknown[] } }, Record<string, never>>(server, query, {}, tokens['escolares.p001']);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.alumnos.edges.length).toBeGreaterThan(1);
+    });
+    compiledReads.enabled = false;
+    try {
+      const prisma = await statementsFor(() => gql(server, query, {}, tokens['escolares.p001']));
+      expect(statements).toBeLessThan(prisma);
+    } finally {
+      compiledReads.enabled = true;
+    }
+    // the viewer, the page with its relations, the count
+    expect(statements).toBeLessThanOrEqual(3);
+  });
+});
