@@ -11,6 +11,7 @@ import { codeOf, demoTokens, gql, issuesOf, startServer, unitIdsByCode, type Tes
 import { make, uniq } from './factories.js';
 import { recipientOf, startMailServer, tokenIn, type TestMailServer } from './mail.js';
 import { hashSecret } from '../src/lib/auth/api-keys.js';
+import { hashPassword } from '../src/lib/auth/passwords.js';
 
 let server: TestServer;
 let mail: TestMailServer;
@@ -293,6 +294,41 @@ describe('sessions and passwords', () => {
     expect(codeOf(after)).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(server, REFRESH, { t: c.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(server, LOGIN, { email: person.email, password: PASSWORD }))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('own account', () => {
+  it('changes the password with the current one, keeps this session, ends the others and e-mails the person', async () => {
+    const person = await invite('admin.mex', 'MEX-P001');
+    const other = await acceptInvitation(person.email);
+    const current = (await gql<{ login: { token: string } }, unknown>(server, LOGIN, { email: person.email, password: PASSWORD })).data!
+      .login.token;
+    const CHANGE = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`;
+    const wrong = await gql(server, CHANGE, { c: 'no-es-la-actual-123', n: 'Nueva-Clave-Segura-55' }, current);
+    expect(issuesOf(wrong)[0].path).toEqual(['currentPassword']);
+    const weak = await gql(server, CHANGE, { c: PASSWORD, n: 'aaaaaaaaaaaaaaa' }, current);
+    expect(issuesOf(weak)[0].path).toEqual(['newPassword']);
+    expect((await gql(server, CHANGE, { c: PASSWORD, n: 'Nueva-Clave-Segura-55' }, current)).data).toEqual({ changePassword: true });
+    expect((await gql(server, ME, {}, current)).errors).toBeUndefined();
+    expect((await gql(server, ME, {}, other.token)).status).toBe(401);
+    await mail.waitFor((m) => recipientOf(m) === person.email && /contraseña cambió/.test(m.subject ?? ''));
+    expect((await gql(server, LOGIN, { email: person.email, password: 'Nueva-Clave-Segura-55' })).errors).toBeUndefined();
+  });
+
+  it('verifies the e-mail address with a single-use link', async () => {
+    const person = await make.person(server.db, { roles: [['LECTOR', 'CE-MEX']] });
+    await server.db.person.update({ where: { id: person.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
+    const token = (await gql<{ login: { token: string } }, unknown>(server, LOGIN, { email: person.email, password: PASSWORD })).data!.login
+      .token;
+    expect((await gql(server, `mutation { requestEmailVerification }`, {}, token)).data).toEqual({ requestEmailVerification: true });
+    const message = await mail.waitFor((m) => recipientOf(m) === person.email && /Confirma/.test(m.subject ?? ''));
+    expect(message.text).toContain('https://app.example.mx/cuenta/verificar?token=');
+    const VERIFY = `mutation($t: String!) { verifyEmail(token: $t) }`;
+    expect((await gql(server, VERIFY, { t: tokenIn(message) })).data).toEqual({ verifyEmail: true });
+    expect(codeOf(await gql(server, VERIFY, { t: tokenIn(message) }))).toBe('BAD_USER_INPUT');
+    const me = await gql<{ me: { emailVerified: boolean } }, unknown>(server, `{ me { emailVerified } }`, {}, token);
+    expect(me.data!.me.emailVerified).toBe(true);
+    expect((await gql(server, `mutation { requestEmailVerification }`, {}, token)).data).toEqual({ requestEmailVerification: false });
   });
 });
 
