@@ -1012,14 +1012,20 @@ async function findUnitOf(db: Db, model: (typeof REGISTRO_MODELS)[Formato]['mode
 // ---- administration ------------------------------------------------------------------
 
 /**
- * A unit as the record of the `unidad` workflow: an existing demo unit (its one
- * state is ACTIVA), so that reach follows the demo tree. Steps on it in tests
- * must not change what other tests read (the matrix writes its current name back).
+ * A unit as the record of the `unidad` workflow: a fresh outside company
+ * (EMPRESA, visible only to whoever reaches it) under a demo unit (default
+ * MEX-P003), so steps on it never touch the demo tree; its one state is ACTIVA.
  */
 export async function orgUnit(db: Db, o: { unit?: string; history?: boolean } = {}) {
-  const u = await unit(db, o.unit ?? 'MEX-P003');
-  if (o.history ?? true) await writeHistory(db, orgUnitWorkflow, { recordId: u.id, unitPath: u.path }, pathTo(orgUnitWorkflow, 'ACTIVA'));
-  return { id: u.id, globalId: encodeGlobalID('OrgUnit', u.id), code: o.unit ?? 'MEX-P003' };
+  const parent = await unit(db, o.unit ?? 'MEX-P003');
+  const id = randomUUID();
+  const code = `EMP-F${randomBytes(6).toString('hex').toUpperCase()}`;
+  await db.orgUnit.create({
+    data: { id, code, name: `Empresa ${code}`, kind: 'EMPRESA', parentId: parent.id, path: `${parent.path}${id}/` },
+  });
+  if (o.history ?? true)
+    await writeHistory(db, orgUnitWorkflow, { recordId: id, unitPath: `${parent.path}${id}/` }, pathTo(orgUnitWorkflow, 'ACTIVA'));
+  return { id, globalId: encodeGlobalID('OrgUnit', id), code };
 }
 
 export interface PersonOptions {
@@ -1038,7 +1044,7 @@ export async function person(db: Db, o: PersonOptions = {}) {
   const roles = await Promise.all((o.roles ?? []).map(async ([role, code]) => ({ role, unitId: (await unit(db, code)).id })));
   const row = await db.person.create({
     data: {
-      email: `persona.${uniq()}@factory.test`,
+      email: `persona.${uniq()}@factory.test`.toLowerCase(),
       fullName: `Persona ${uniq()}`,
       unitId: org.id,
       active: o.active ?? true,
