@@ -340,7 +340,7 @@ describe('outside organisations', () => {
     type L = {
       proyectosNormativos: { edges: { node: { id: string } }[] };
       orgUnits: { edges: { node: { code: string } }[] };
-      people: { edges: { node: { email: string } }[] };
+      people: { edges: { node: { email: string; organizacion: { code: string } | null } }[] };
     };
     const seen = (await gql<L, unknown>(server, LIST, {}, tokens['usuario.emp-mex01'])).data!;
     expect(seen.proyectosNormativos.edges.map((e) => e.node.id)).toEqual([own.globalId]);
