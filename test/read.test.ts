@@ -8,16 +8,7 @@
 // The file has a database of its own, so no other test file changes rows
 // between the two reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  getNamedType,
-  isLeafType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLEnumType,
-  type GraphQLField,
-  type GraphQLInputObjectType,
-  type GraphQLObjectType,
-} from 'graphql';
+import { getNamedType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { buildSchema } from '../src/schema.js';
 import { migrateDeploy } from '../src/lib/db/prisma-cli.js';
 import { createPrisma } from '../src/lib/db/client.js';
@@ -26,6 +17,7 @@ import { seedDemoData } from '../src/seed/demo.js';
 import { createDatabase } from './global-setup.js';
 import { demoTokens, gql, startServer, statementsFor, type TestServer } from './helpers.js';
 import { make } from './factories.js';
+import { connectionNode, fullSelection, orderings, rootLists } from './schema-walk.js';
 
 const ACCOUNTS = ['admin', 'dg.mex', 'escolares.p001'];
 
@@ -95,43 +87,9 @@ afterAll(async () => {
 
 // ---- query generation ---------------------------------------------------------
 
-const isConnection = (t: GraphQLObjectType) => t.name.endsWith('Connection') && 'edges' in t.getFields();
-const connectionNode = (t: GraphQLObjectType) =>
-  getNamedType((getNamedType(t.getFields().edges.type) as GraphQLObjectType).getFields().node.type) as GraphQLObjectType;
-const requiredArgs = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined);
-
-/** Every field of `type` without required arguments: leaves, and objects, lists and connections `depth` levels down. */
-function selection(type: GraphQLObjectType, depth: number): string {
-  const parts: string[] = [];
-  for (const field of Object.values(type.getFields())) {
-    if (requiredArgs(field)) continue;
-    const named = getNamedType(field.type);
-    if (isLeafType(named)) parts.push(field.name);
-    else if (isObjectType(named) && depth > 0) {
-      const page = field.args.some((a) => a.name === 'first') ? '(first: 3)' : '';
-      const inner = isConnection(named)
-        ? `totalCount edges { cursor node { ${selection(connectionNode(named), depth - 1)} } } pageInfo { hasNextPage hasPreviousPage }`
-        : selection(named, depth - 1);
-      if (inner) parts.push(`${field.name}${page} { ${inner} }`);
-    }
-  }
-  return parts.join(' ');
-}
-
-const schema = buildSchema();
-const roots = Object.values(schema.getQueryType()!.getFields()).filter((f) => {
-  const named = getNamedType(f.type);
-  return isObjectType(named) && isConnection(named) && !requiredArgs(f);
-});
-
-/** Every ordering a list offers (`orderBy: { field, direction }`), both directions. */
-function orderings(field: GraphQLField<unknown, unknown>): string[] {
-  const arg = field.args.find((a) => a.name === 'orderBy');
-  if (!arg) return [];
-  const input = getNamedType(arg.type) as GraphQLInputObjectType;
-  const values = (getNamedType(input.getFields().field.type) as GraphQLEnumType).getValues();
-  return values.flatMap((v) => ['ASC', 'DESC'].map((d) => `{ field: ${v.name}, direction: ${d} }`));
-}
+const roots = rootLists(buildSchema());
+/** Nested lists: a page of 3, with their count, cursors and paging. */
+const selection = (type: GraphQLObjectType, depth: number) => fullSelection(type, depth, { page: 3, paging: true });
 
 type Page = { totalCount?: number; edges: { cursor: string }[]; pageInfo: { endCursor: string | null } };
 

@@ -6,10 +6,11 @@
 // depth ≤ 3 that reach another object, so a new relation is covered without
 // touching this file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getNamedType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema } from '../src/schema.js';
 import { DEMO_PEOPLE, demoTokens, gql, startServer, type TestServer } from './helpers.js';
 import { make, type Made } from './factories.js';
+import { connectionNode, isConnection, requiredArgs } from './schema-walk.js';
 
 const DEPTH = 3;
 const PAGE = 2;
@@ -104,10 +105,6 @@ afterAll(() => server?.stop());
 
 // ---- query generation ---------------------------------------------------------
 
-const isConnection = (t: GraphQLObjectType) => t.name.endsWith('Connection') && 'edges' in t.getFields();
-const connectionNode = (t: GraphQLObjectType) =>
-  getNamedType((getNamedType(t.getFields().edges.type) as GraphQLObjectType).getFields().node.type) as GraphQLObjectType;
-const requiredArgs = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined);
 const pageArg = (f: GraphQLField<unknown, unknown>) => (f.args.some((a) => a.name === 'first') ? `(first: ${PAGE})` : '');
 
 /** Counts the field paths the selection covers (the test's size). */

@@ -7,54 +7,20 @@
 // more than 10,000 rows is a failure (exit code 1).
 //
 //   npm run bench:plans   (BENCH_DATABASE_URL, KEEP_BENCH_DATABASE, BENCH_SCALE: harness.ts, academico-data.ts)
-import {
-  getNamedType,
-  isLeafType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLEnumType,
-  type GraphQLField,
-  type GraphQLInputObjectType,
-  type GraphQLObjectType,
-} from 'graphql';
+import { getNamedType, type GraphQLObjectType } from 'graphql';
 import pg from 'pg';
 import { hashPassword } from '../../src/lib/auth/passwords.js';
 import { createPrisma } from '../../src/lib/db/client.js';
 import { readStats } from '../../src/lib/db/read.js';
 import { buildSchema } from '../../src/schema.js';
+import { connectionNode, fullSelection, orderings, rootLists } from '../../test/schema-walk.js';
 import { BENCH_PASSWORD, PLANTEL_EMAIL, STATE_EMAIL, ensureAcademicoData } from './academico-data.js';
 import { startBenchApi, withBenchDatabase } from './harness.js';
 
 const NATIONAL_EMAIL = 'nacional@bench.test';
 const LARGE = 10_000;
 
-const isConnection = (t: GraphQLObjectType) => t.name.endsWith('Connection') && 'edges' in t.getFields();
-const connectionNode = (t: GraphQLObjectType) =>
-  getNamedType((getNamedType(t.getFields().edges.type) as GraphQLObjectType).getFields().node.type) as GraphQLObjectType;
-const requiredArgs = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined);
-
-function selection(type: GraphQLObjectType, depth: number): string {
-  const parts: string[] = [];
-  for (const field of Object.values(type.getFields())) {
-    if (requiredArgs(field)) continue;
-    const named = getNamedType(field.type);
-    if (isLeafType(named)) parts.push(field.name);
-    else if (isObjectType(named) && depth > 0) {
-      const page = field.args.some((a) => a.name === 'first') ? '(first: 10)' : '';
-      const inner = isConnection(named) ? `edges { node { ${selection(connectionNode(named), depth - 1)} } }` : selection(named, depth - 1);
-      if (inner) parts.push(`${field.name}${page} { ${inner} }`);
-    }
-  }
-  return parts.join(' ');
-}
-
-function orderings(field: GraphQLField<unknown, unknown>): string[] {
-  const arg = field.args.find((a) => a.name === 'orderBy');
-  if (!arg) return [''];
-  const input = getNamedType(arg.type) as GraphQLInputObjectType;
-  const values = (getNamedType(input.getFields().field.type) as GraphQLEnumType).getValues();
-  return ['', ...values.flatMap((v) => ['ASC', 'DESC'].map((d) => `, orderBy: { field: ${v.name}, direction: ${d} }`))];
-}
+const selection = (type: GraphQLObjectType, depth: number) => fullSelection(type, depth, { page: 10 });
 
 interface PlanNode {
   'Node Type': string;
@@ -91,11 +57,7 @@ async function main() {
       state: await api.login(STATE_EMAIL, BENCH_PASSWORD),
       national: await api.login(NATIONAL_EMAIL, BENCH_PASSWORD),
     };
-    const schema = buildSchema();
-    const roots = Object.values(schema.getQueryType()!.getFields()).filter((f) => {
-      const named = getNamedType(f.type);
-      return isObjectType(named) && isConnection(named) && !requiredArgs(f);
-    });
+    const roots = rootLists(buildSchema());
 
     const failures: string[] = [];
     console.log('\n| list | account | statements | slowest ms | sequential scans of large tables |');
@@ -105,7 +67,7 @@ async function main() {
       for (const [account, token] of Object.entries(accounts)) {
         const captured: { text: string; values: unknown[] }[] = [];
         readStats.onStatement = (text, values) => captured.push({ text, values });
-        for (const order of orderings(field)) {
+        for (const order of ['', ...orderings(field).map((o) => `, orderBy: ${o}`)]) {
           const r = await api.call(
             `{ ${field.name}(first: 50${order}) { totalCount edges { node { ${selection(node, 1)} } } } }`,
             {},
