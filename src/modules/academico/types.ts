@@ -5,6 +5,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import type { Db } from '../../lib/db/client.js';
 import { builder } from '../../builder.js';
+import { documentosField } from '../../lib/documents/schema.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoCertificado, EstatusAlumno, ModeloAcademico } from '../../generated/prisma/enums.js';
 import { unitPath, withinUnit } from '../../lib/auth/scope.js';
@@ -339,3 +340,7 @@ builder.prismaNode('ImportacionSae', {
   }),
 });
 workflowRecordFields(importacionSaeWorkflow);
+documentosField(
+  'Certificado',
+  'Files attached by its steps: the signed delivery receipt F02 (`deliverCertificado`), in the order attached.',
+);
