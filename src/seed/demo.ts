@@ -81,6 +81,7 @@ export const DEMO_PEOPLE: [string, string, Role, string][] = [
   ['comeri', 'Secretaría del COMERI', 'COMERI', 'COMERI'],
   ['enlace.mex', 'Responsable de Capacitación, Estado de México', 'ENLACE_CAPACITACION', 'CE-MEX'],
   ['enlace.rceo', 'Responsable de Capacitación, RCEO', 'ENLACE_CAPACITACION', 'RCEO'],
+  ['formacion.mex', 'Jefatura de Formación Técnica Estado de México', 'JEFE_FORMACION_TECNICA_ESTATAL', 'CE-MEX'],
 ];
 
 export const demoEmail = (local: string) => `${local}@demo.conalep.mx`;

@@ -36,4 +36,6 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
     'Comité de Mejora Regulatoria Interna: approves training normativa, or returns it with observations (7081-MP-SI Pd-02-It-01 step 5).',
   ENLACE_CAPACITACION:
     'Responsable of training services in a Colegio Estatal, the UODCDMX or the RCEO: contributes to the training normativa and receives it (7081-MP-SI Pd-02-It-01 steps 4 and 6).',
+  JEFE_FORMACION_TECNICA_ESTATAL:
+    'Persona titular de la Jefatura de Formación Técnica of a Colegio Estatal: supervises with Servicios Escolares the capture of grades in each corte (30-524-PO-04 R 7).',
 };
