@@ -80,6 +80,17 @@ beforeAll(async () => {
     await make.catalogoServicios(db, { unit: cast, promocion: promocion.id });
     await make.ofertaCapacitacion(db, { estado: 'DIFUNDIDA' });
   }
+  // 30-524-PO-04 operating rules
+  for (const unit of ['MEX-P001', 'MEX-P002', 'VER-P001']) {
+    await make.rectificacionEvaluacion(db, { unit });
+    await make.entregaCertificadosFisicos(db, { unit, estado: 'DEVUELTA' });
+    await make.solicitudEgresado(db, { unit });
+  }
+  for (const unit of ['CE-MEX', 'CE-VER']) {
+    await make.supervisionCaptura(db, { unit });
+    await make.solicitudFolios(db, { unit });
+    await make.informeJuntaDirectiva(db, { unit });
+  }
 }, 240_000);
 afterAll(async () => {
   await server?.stop();
