@@ -240,6 +240,9 @@ CREATE VIEW reporting.conocer_conciliaciones AS
 
 COMMENT ON VIEW reporting.conocer_conciliaciones IS 'Reconciliation checks of CONOCER figures: parts against their total, and the years of a period against the period total. A mismatch is flagged (cuadra = false, diferencia), never corrected.';
 
+-- The API reads the views too (exports, reports): its own user reaches every unit, and filters by the viewer itself.
+GRANT reporting_nacional TO CURRENT_USER;
+
 GRANT USAGE ON SCHEMA reporting TO reporting_reader;
 
 GRANT SELECT ON reporting.unidades, reporting.registros, reporting.transiciones, reporting.alumnos, reporting.indicadores,

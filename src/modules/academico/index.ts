@@ -21,4 +21,5 @@ export const academico: ApiModule = {
     bajas: isAuthenticated,
   },
   workflows: academicoWorkflows,
+  exports: ['eficienciaTerminal'],
 };
