@@ -9,7 +9,7 @@
 // (csv-stringify; ExcelJS's streaming workbook writer).
 import type http from 'node:http';
 import { once } from 'node:events';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   getNamedType,
@@ -112,6 +112,29 @@ export function variablesOf(
   return { present: Object.keys(variables), variables };
 }
 
+/** Joins the stringifier's one-line chunks into writes of about 64 KB: fewer socket writes, the same bytes. */
+function coalesce(size = 64 * 1024) {
+  let parts: Buffer[] = [];
+  let length = 0;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      parts.push(b);
+      length += b.length;
+      if (length >= size) {
+        this.push(Buffer.concat(parts, length));
+        parts = [];
+        length = 0;
+      }
+      done();
+    },
+    flush(done) {
+      if (length) this.push(Buffer.concat(parts, length));
+      done();
+    },
+  });
+}
+
 type Cell = string | number | boolean | Date | null;
 
 function cellOf(value: unknown): Cell {
@@ -143,7 +166,12 @@ export async function writeRows(
       }
     }
     // A byte-order mark so that Excel reads UTF-8 (accents) when the file is opened directly.
-    await pipeline(Readable.from(records()), stringify({ header: true, columns, bom: true, cast: { boolean: (b) => String(b) } }), res);
+    await pipeline(
+      Readable.from(records()),
+      stringify({ header: true, columns, bom: true, cast: { boolean: (b) => String(b) } }),
+      coalesce(),
+      res,
+    );
     return count;
   }
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
