@@ -15,7 +15,7 @@ import { parseCsv } from '../src/lib/csv.js';
 import { CIFRAS, INDICADORES } from '../src/modules/conocer/informe-2018-2024.js';
 import { createDatabase } from './global-setup.js';
 import { make } from './factories.js';
-import { codeOf, demoTokens, gql, startServer, type GqlResponse, type TestServer } from './helpers.js';
+import { codeOf, demoTokens, gql, startServer, unitIdsByCode, type GqlResponse, type TestServer } from './helpers.js';
 
 let server: TestServer;
 let tokens: Record<string, string>;
@@ -233,6 +233,52 @@ describe('exports (CSV and XLSX, same token, scope and filters as GraphQL)', () 
     expect(registros.rows.length).toBeGreaterThan(0);
     expect(registros.rows.every((r) => ['Certificado', 'Baja'].includes(r.values.tipo))).toBe(true);
     expect(new Set(registros.rows.map((r) => r.values.colegio_estatal_id))).toEqual(new Set([await uuidOf('CE-MEX')]));
+  });
+});
+
+describe('exports with API keys (partner systems, #10)', () => {
+  const createKey = async (unit: string, role: string, as: string) => {
+    const units = await unitIdsByCode(server, tokens.admin);
+    const r = await call(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }`,
+      { input: { unitId: units[unit], nombre: `Exportaciones ${role}`, role } },
+      as,
+    );
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data!.createApiKey as { key: string; apiKey: { id: string } };
+  };
+  const get = (p: string, key: string) =>
+    fetch(`${server.url}${p}`, { headers: { authorization: `Bearer ${key}`, 'accept-language': 'en' } });
+
+  it("SPDI-DPP's system downloads CONOCER's report with its key, and a revoked key gets 401", async () => {
+    const { key, apiKey } = await createKey('SPDI-DPP', 'SPDI_DPP', 'admin');
+    const res = await get('/exports/indicadoresConocer.csv?indicador=TASA_CRECIMIENTO_PERSONAS', key);
+    expect(res.status).toBe(200);
+    const csv = parseCsv(await res.text());
+    expect(csv.rows.find((r) => r.values.anio === '2021')?.values).toMatchObject({
+      valorCalculado: '31.7',
+      valorReportado: '31.7',
+      coincide: 'true',
+    });
+    // The key reaches no unit of CONALEP: a table export is empty, not an error.
+    expect(parseCsv(await (await get('/exports/alumnos.csv', key)).text()).rows).toEqual([]);
+    const closed = await call(
+      `mutation($input: ApiKeyStepInput!) { closeApiKey(input: $input) { id } }`,
+      { input: { id: apiKey.id } },
+      'admin',
+    );
+    expect(closed.errors, JSON.stringify(closed.errors)).toBeUndefined();
+    expect((await get('/exports/indicadoresConocer.csv', key)).status).toBe(401);
+  });
+
+  it("a state's BI key (LECTOR) exports that state's rows only", async () => {
+    await make.alumno(server.db, { unit: 'VER-P002' });
+    const { key } = await createKey('CE-MEX', 'LECTOR', 'admin.mex');
+    const csv = parseCsv(await (await get('/exports/alumnos.csv', key)).text());
+    expect(csv.rows.length).toBeGreaterThan(0);
+    expect(new Set(csv.rows.map((r) => r.values.colegio_estatal_id))).toEqual(new Set([await uuidOf('CE-MEX')]));
+    const xlsx = await get('/exports/avanceMetas.xlsx?anio=2026&nivel=NACIONAL', key);
+    expect(xlsx.status).toBe(200);
   });
 });
 

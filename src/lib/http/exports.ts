@@ -1,4 +1,4 @@
-// GET /exports/<name>.csv | .xlsx (docs/bi.md, docs/decisions/019-reporting-schema-and-exports.md).
+// GET /exports/<name>.csv | .xlsx (docs/bi.md, docs/decisions/020-reporting-schema-and-exports.md).
 //
 // Report exports: a root query a module lists in its `exports` runs as a
 // GraphQL operation built from the field (every scalar column, every argument

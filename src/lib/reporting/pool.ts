@@ -2,7 +2,7 @@
 // load never takes the connections the procedures use. REPORTING_DATABASE_URL
 // names a replica (a hot standby of the main database); unset, a pool of its
 // own on DATABASE_URL. With the embedded engine (one connection) it is the
-// main pool. docs/bi.md, docs/decisions/019-reporting-schema-and-exports.md.
+// main pool. docs/bi.md, docs/decisions/020-reporting-schema-and-exports.md.
 import pg from 'pg';
 import type { Context } from '../../context.js';
 import { connectionConfig } from '../db/url.js';

@@ -4,7 +4,7 @@ import type { ApiModule } from '../../lib/modules.js';
 import type { Role } from '../../generated/prisma/enums.js';
 import './types.js';
 
-/** Who reads CONOCER's figures: CONOCER's areas, the national offices that report on them, and the planning partner. */
+/** Who reads CONOCER's figures: CONOCER's areas, the national offices that report on them, the planning partner, and BI readers. */
 export const LECTORES_CONOCER: Role[] = [
   'CONOCER_DIRECCION_VINCULACION',
   'CONOCER_RESPONSABLE_CANALES',
@@ -13,6 +13,8 @@ export const LECTORES_CONOCER: Role[] = [
   'DIRECTOR_GENERAL_NACIONAL',
   'SPDI_DPP',
   'ADMINISTRADOR_PLATAFORMA',
+  // A BI tool's or partner's service account (API key): the figures are CONOCER's public national report.
+  'LECTOR',
 ];
 
 const lectores = hasRole(...LECTORES_CONOCER);
