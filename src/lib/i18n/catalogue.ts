@@ -332,6 +332,16 @@ export const CATALOGUE: readonly Entry[] = [
   ['{0} training goal programme(s) of {1} not yet approved', '{0} programa(s) de metas de capacitación de {1} aún sin aprobar'],
   ['Before sending to SPDI-DPP: {0}', 'Antes de enviar a SPDI-DPP: {0}'],
 
+  // --- Reports and exports (src/modules/conocer, src/lib/http/exports.ts, src/lib/reporting; issue #16)
+  ['Must be a year from 1995 to 2100', 'Debe ser un año de 1995 a 2100'],
+  ['Must not be before anioDesde', 'No debe ser anterior a anioDesde'],
+  ['Unknown filter {name}: use {names}', 'Filtro desconocido {name}: use {names}'],
+  ['Filter {name} takes integers', 'El filtro {name} admite enteros'],
+  [
+    'No such export: use /exports/<name>.csv or .xlsx with a name of {names}',
+    'No existe esa exportación: use /exports/<nombre>.csv o .xlsx con un nombre de {names}',
+  ],
+
   // --- Administration, accounts and documents (src/modules/administracion, src/modules/identity, src/lib/documents)
   ['Capital letters, digits and hyphens (2 to 32), e.g. "MEX-P004"', 'Mayúsculas, dígitos y guiones (2 a 32), p. ej. "MEX-P004"'],
   ['There is already a unit with this code', 'Ya existe una unidad con este código'],

@@ -29,4 +29,5 @@ export const academico: ApiModule = {
     solicitudesEgresado: isAuthenticated,
   },
   workflows: academicoWorkflows,
+  exports: ['eficienciaTerminal'],
 };
