@@ -80,6 +80,10 @@ beforeAll(async () => {
     await make.catalogoServicios(db, { unit: cast, promocion: promocion.id });
     await make.ofertaCapacitacion(db, { estado: 'DIFUNDIDA' });
   }
+  for (const unit of ['EMP-MEX01', 'EMP-VER01']) {
+    await make.concertacionServicio(db, { estado: 'PAGADA', unit });
+    await make.concertacionServicio(db, { estado: 'RESPONDIDA', unit });
+  }
 }, 240_000);
 afterAll(async () => {
   await server?.stop();

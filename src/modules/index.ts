@@ -10,6 +10,7 @@ import { reuniones } from './reuniones/index.js';
 import { difusion } from './difusion/index.js';
 import { metas } from './metas/index.js';
 import { administracion } from './administracion/index.js';
+import { concertacion } from './concertacion/index.js';
 
 export const modules: readonly ApiModule[] = [
   organisation,
@@ -21,4 +22,5 @@ export const modules: readonly ApiModule[] = [
   difusion,
   metas,
   administracion,
+  concertacion,
 ];

@@ -361,6 +361,14 @@ export const CATALOGUE: readonly Entry[] = [
     'The refresh token is invalid, used or expired: sign in again',
     'El token de renovación no es válido, ya se usó o caducó: inicie sesión de nuevo',
   ],
+
+  // --- Concertaciones (src/modules/concertacion)
+  [
+    'Must be an amount in pesos with at most two decimals (e.g. 12500.00)',
+    'Debe ser un monto en pesos con a lo más dos decimales (p. ej. 12500.00)',
+  ],
+  ['Must be above zero', 'Debe ser mayor que cero'],
+  ['Must be the cuota de recuperación agreed ({amount})', 'Debe ser la cuota de recuperación acordada ({amount})'],
 ];
 
 /** Suffixes graphql-js appends to some messages. */
