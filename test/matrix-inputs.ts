@@ -26,6 +26,9 @@ import type { LineaServicio } from '../src/generated/prisma/enums.js';
 /** A record the matrix acts on (or a creation's subject), as `make` returns it. */
 export type Sample = Made & Record<string, unknown>;
 
+/** The next March a matrix call of createVisitaTecnica takes (see there). */
+let visitYear = 0;
+
 export interface MatrixContext {
   db: Db;
   /** Global ids of the demo units, by code. */
@@ -352,14 +355,25 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
       ),
   },
   createVisitaTecnica: {
-    input: (_r, { unitId }) => ({
-      unitId,
-      fecha: new Date(Date.UTC(2000 + Math.floor(Math.random() * 25), 2, 10)).toISOString(),
-      modalidad: 'VIRTUAL',
-      cumpleReglas: true,
-      cumpleIdentidad: false,
-      hallazgos: `Matriz ${uniq()}`,
-    }),
+    // One visit per plantel and month: each call takes its own March (a counter, since accounts run at once), skipping years
+    // other tests used at this plantel.
+    input: async (_r, { unitId, db }) => {
+      const taken = new Set(
+        (await db.visitaTecnica.findMany({ where: { unitId: decodeGlobalID(unitId!).id, mes: 3 }, select: { anio: true } })).map(
+          (v) => v.anio,
+        ),
+      );
+      let anio = 2000 + (visitYear++ % 25);
+      for (let i = 0; i < 25 && taken.has(anio); i++) anio = 2000 + (visitYear++ % 25);
+      return {
+        unitId,
+        fecha: new Date(Date.UTC(anio, 2, 10)).toISOString(),
+        modalidad: 'VIRTUAL',
+        cumpleReglas: true,
+        cumpleIdentidad: false,
+        hallazgos: `Matriz ${uniq()}`,
+      };
+    },
     written: async (db, _r, input) =>
       ids(await db.visitaTecnica.findMany({ where: { hallazgos: String(input.hallazgos) }, select: { id: true } })),
   },
