@@ -53,6 +53,7 @@ import type {
   EstadoReporte,
   EstadoReunionTrabajoCast,
   EstadoCursoCatalogo,
+  EstadoConcertacionServicio,
   EstadoProgramaMetas,
   EstadoProgramaNacionalCapacitacion,
   EstadoRegistroResultados,
@@ -82,6 +83,7 @@ import {
   supervisionCapturaWorkflow,
 } from '../src/modules/academico/workflow.js';
 import { normatividadWorkflow } from '../src/modules/normatividad/workflow.js';
+import { concertacionServicioWorkflow } from '../src/modules/concertacion/workflow.js';
 import { acuerdoReunionWorkflow, reunionTrabajoCastWorkflow } from '../src/modules/reuniones/workflow.js';
 import { normativaCapacitacionWorkflow } from '../src/modules/normatividad/capacitacion.js';
 import {
@@ -1993,6 +1995,51 @@ export async function ofertaCapacitacion(db: Db, o: Common<EstadoOfertaCapacitac
   return { ...gid('OfertaCapacitacion', row.id), estado };
 }
 
+// ---- 7081-MP-SI 8.1.5: concertación of a technological service ---------------------
+
+export interface ConcertacionServicioOptions extends Common<EstadoConcertacionServicio> {
+  /** The cuota de recuperación once CONCERTADA (pesos as decimal text; default "12500.50"). */
+  cuota?: string;
+}
+
+/**
+ * A concertación asked by an outside organisation (default EMP-MEX01, under MEX-CAST01), with what each
+ * state implies: the CAST's answer and quote from RESPONDIDA (also NO_PROCEDENTE), the commitments and the
+ * cuota from CONCERTADA, the delivery, the verification and payment reference, and the payment when PAGADA.
+ */
+export async function concertacionServicio(db: Db, o: ConcertacionServicioOptions = {}) {
+  const wf = concertacionServicioWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'EMP-MEX01');
+  const creator = await actor(db, 'USUARIO_EXTERNO', owner.path);
+  const after = (s: EstadoConcertacionServicio) =>
+    reached(wf, estado, s) && (estado !== 'NO_PROCEDENTE' || s === 'RESPONDIDA' || stateIndex(wf, s) < stateIndex(wf, 'RESPONDIDA'));
+  const token = uniq();
+  const cuota = o.cuota ?? '12500.50';
+  const row = await db.concertacionServicio.create({
+    data: {
+      unitId: owner.id,
+      servicio: `Servicio ${token}`,
+      solicitud: `Solicitud ${token}`,
+      respuestaCast: after('RESPONDIDA') ? `Respuesta ${token}` : null,
+      cotizacion: after('RESPONDIDA') ? cuota : null,
+      compromisos: after('CONCERTADA') ? `Compromisos ${token}` : null,
+      cuotaRecuperacion: after('CONCERTADA') ? cuota : null,
+      entrega: after('ENTREGADA') ? `Entrega ${token}` : null,
+      verificacion: after('VERIFICADA') ? `Verificación ${token}` : null,
+      pagoReferencia: after('VERIFICADA') ? `REF-${token}` : null,
+      montoPagado: estado === 'PAGADA' ? cuota : null,
+      pagadaAt: estado === 'PAGADA' ? new Date() : null,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('ConcertacionServicio', row.id), estado, unitId: owner.id };
+}
+
 export const make = {
   proyectoNormativo,
   planTrabajoAnual,
@@ -2037,6 +2084,7 @@ export const make = {
   solicitudFolios,
   informeJuntaDirectiva,
   solicitudEgresado,
+  concertacionServicio,
 };
 
 /**
@@ -2271,5 +2319,11 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: solicitudEgresadoWorkflow,
     make: (db: Db, estado: EstadoSolicitudEgresado, o: Common<EstadoSolicitudEgresado> = {}) => solicitudEgresado(db, { ...o, estado }),
+  },
+  {
+    typename: 'ConcertacionServicio',
+    node: true,
+    workflow: concertacionServicioWorkflow,
+    make: (db: Db, estado: EstadoConcertacionServicio, o: ConcertacionServicioOptions = {}) => concertacionServicio(db, { ...o, estado }),
   },
 ] as const;

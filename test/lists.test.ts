@@ -496,6 +496,16 @@ const LISTS: Record<string, () => Promise<void>> = {
       `query($p: ID!) { reporteSiseac(plantelId: $p, periodo: "2025-1", corte: 1) { porModulo { clave evaluados reprobados } porDocente { clave promedio } } }`,
       { p: unitIds['MEX-P001'] },
     ),
+  concertacionesServicio: async () => {
+    await make.concertacionServicio(server.db, { estado: 'PAGADA' });
+    await make.concertacionServicio(server.db, { estado: 'CONCERTADA' });
+    await golden(
+      'concertacionesServicio',
+      'usuario.emp-mex01',
+      `query { concertacionesServicio(first: 10, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id servicio estado
+         cotizacion cuotaRecuperacion montoPagado unit { code } documentos { nombre } availableSteps ${history} } } } }`,
+    );
+  },
 };
 
 describe('SQL goldens of the root lists', () => {

@@ -701,4 +701,20 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     written: async (db, r) => ids(await db.solicitudEgresado.findMany({ where: { alumnoId: r.id }, select: { id: true } })),
   },
   closeSolicitudEgresado: { input: withObs },
+  // 7081-MP-SI 8.1.5 Concertación (src/modules/concertacion).
+  createConcertacionServicio: {
+    input: (_r, { unitId }) => ({ servicio: 'Servicio de la matriz', solicitud: `Matriz ${uniq()}`, unitId }),
+    written: async (db, _r, input) =>
+      ids(await db.concertacionServicio.findMany({ where: { solicitud: String(input.solicitud) }, select: { id: true } })),
+  },
+  receiveConcertacionServicioAsDstc: { input: id },
+  sendConcertacionServicioToCast: { input: id },
+  submitConcertacionServicioAsCast: { input: (r) => ({ id: r.globalId, respuestaCast: 'Respuesta', cotizacion: '12500.50' }) },
+  returnConcertacionServicio: { input: (r) => ({ id: r.globalId, observaciones: 'No procede' }) },
+  submitConcertacionServicioAsUsuarioExterno: { input: (r) => ({ id: r.globalId, solicitud: 'Solicitud corregida' }) },
+  approveConcertacionServicio: { input: (r) => ({ id: r.globalId, compromisos: 'Compromisos', cuotaRecuperacion: '12500.50' }) },
+  receiveConcertacionServicioAsCast: { input: id },
+  deliverConcertacionServicio: { input: (r) => ({ id: r.globalId, entrega: 'Entrega' }) },
+  approveConcertacionServicioAsUsuarioExterno: { input: (r) => ({ id: r.globalId, verificacion: 'Verificado', pagoReferencia: 'REF-1' }) },
+  closeConcertacionServicio: { input: (r) => ({ id: r.globalId, montoPagado: '12500.50' }) },
 };

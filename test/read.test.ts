@@ -91,6 +91,10 @@ beforeAll(async () => {
     await make.solicitudFolios(db, { unit });
     await make.informeJuntaDirectiva(db, { unit });
   }
+  for (const unit of ['EMP-MEX01', 'EMP-VER01']) {
+    await make.concertacionServicio(db, { estado: 'PAGADA', unit });
+    await make.concertacionServicio(db, { estado: 'RESPONDIDA', unit });
+  }
 }, 240_000);
 afterAll(async () => {
   await server?.stop();

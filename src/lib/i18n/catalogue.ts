@@ -392,6 +392,14 @@ export const CATALOGUE: readonly Entry[] = [
   ["This quarter's report is already delivered", 'El informe de este trimestre ya fue entregado'],
   ['This SIATEG request is already recorded', 'Esta solicitud de SIATEG ya está registrada'],
   ['Not an F01 request of this state office', 'No es una solicitud F01 de esta Dirección General estatal'],
+
+  // --- Concertaciones (src/modules/concertacion)
+  [
+    'Must be an amount in pesos with at most two decimals (e.g. 12500.00)',
+    'Debe ser un monto en pesos con a lo más dos decimales (p. ej. 12500.00)',
+  ],
+  ['Must be above zero', 'Debe ser mayor que cero'],
+  ['Must be the cuota de recuperación agreed ({amount})', 'Debe ser la cuota de recuperación acordada ({amount})'],
 ];
 
 /** Suffixes graphql-js appends to some messages. */
