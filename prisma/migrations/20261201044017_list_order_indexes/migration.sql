@@ -10,3 +10,6 @@ CREATE INDEX "Certificado_createdAt_id_idx" ON "Certificado"("createdAt", "id");
 -- CreateIndex
 CREATE INDEX "Certificado_estado_id_idx" ON "Certificado"("estado", "id");
 
+
+-- CreateIndex
+CREATE INDEX "Folio_loteId_numero_idx" ON "Folio"("loteId", "numero");

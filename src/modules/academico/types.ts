@@ -64,16 +64,15 @@ builder.prismaObject('Folio', {
   fields: (t) => ({ numero: t.exposeString('numero'), asignadoAt: t.expose('asignadoAt', { type: 'DateTime', nullable: true }) }),
 });
 
-/** The lowest and highest folio of each batch of a response, in one statement. */
+/** The lowest and highest folio of each batch of a response, in one statement (each from the index on loteId, numero). */
 const folioRangeLoader = (db: Db) =>
   new DataLoader<string, { primero: string; ultimo: string } | undefined>(async (ids) => {
-    const rows = await db.folio.groupBy({
-      by: ['loteId'],
-      where: { loteId: { in: [...ids] } },
-      _min: { numero: true },
-      _max: { numero: true },
-    });
-    const byLote = new Map(rows.map((r) => [r.loteId, { primero: r._min.numero ?? '', ultimo: r._max.numero ?? '' }]));
+    const rows = await db.$queryRaw<{ id: string; primero: string | null; ultimo: string | null }[]>`
+      SELECT l.id::text AS id,
+             (SELECT min(f.numero) FROM "Folio" f WHERE f."loteId" = l.id) AS primero,
+             (SELECT max(f.numero) FROM "Folio" f WHERE f."loteId" = l.id) AS ultimo
+      FROM unnest(${[...ids]}::uuid[]) AS l(id)`;
+    const byLote = new Map(rows.map((r) => [r.id, { primero: r.primero ?? '', ultimo: r.ultimo ?? '' }]));
     return ids.map((id) => byLote.get(id));
   });
 
