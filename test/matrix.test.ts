@@ -415,7 +415,8 @@ for (const workflow of workflows) {
           successes.get(name),
           `${name}: no demo account may take this step in the matrix (check the declaration's role and reach)`,
         ).toBeGreaterThan(0);
-      });
+        // A creation at a unit tries every demo account at every unit of its kinds (createOrgUnit: some 2,000 calls).
+      }, 300_000);
     }
   });
 }

@@ -11,6 +11,7 @@ import { difusion } from './difusion/index.js';
 import { metas } from './metas/index.js';
 import { conocer } from './conocer/index.js';
 import { administracion } from './administracion/index.js';
+import { concertacion } from './concertacion/index.js';
 
 export const modules: readonly ApiModule[] = [
   organisation,
@@ -23,4 +24,5 @@ export const modules: readonly ApiModule[] = [
   metas,
   conocer,
   administracion,
+  concertacion,
 ];

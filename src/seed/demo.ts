@@ -90,6 +90,7 @@ export const DEMO_PEOPLE: [string, string, Role, string][] = [
   ['admin.conocer', 'Administración CONOCER', 'ADMINISTRADOR_PLATAFORMA', 'CONOCER'],
   ['usuario.emp-mex01', 'Contacto de Industrias Demo del Valle de Toluca', 'USUARIO_EXTERNO', 'EMP-MEX01'],
   ['usuario.emp-ver01', 'Contacto de Servicios Demo del Golfo', 'USUARIO_EXTERNO', 'EMP-VER01'],
+  ['formacion.mex', 'Jefatura de Formación Técnica Estado de México', 'JEFE_FORMACION_TECNICA_ESTATAL', 'CE-MEX'],
 ];
 
 export const demoEmail = (local: string) => `${local}@demo.conalep.mx`;
