@@ -250,8 +250,9 @@ describe('exports with API keys (partner systems, #10)', () => {
   const get = (p: string, key: string) =>
     fetch(`${server.url}${p}`, { headers: { authorization: `Bearer ${key}`, 'accept-language': 'en' } });
 
-  it("SPDI-DPP's system downloads CONOCER's report with its key, and a revoked key gets 401", async () => {
-    const { key, apiKey } = await createKey('SPDI-DPP', 'SPDI_DPP', 'admin');
+  it("CONOCER's BI system downloads its report with its key", async () => {
+    // (No demo administrator reaches SPDI-DPP's organisation; CONOCER's administrator issues CONOCER's key.)
+    const { key } = await createKey('CONOCER', 'LECTOR', 'admin.conocer');
     const res = await get('/exports/indicadoresConocer.csv?indicador=TASA_CRECIMIENTO_PERSONAS', key);
     expect(res.status).toBe(200);
     const csv = parseCsv(await res.text());
@@ -262,23 +263,23 @@ describe('exports with API keys (partner systems, #10)', () => {
     });
     // The key reaches no unit of CONALEP: a table export is empty, not an error.
     expect(parseCsv(await (await get('/exports/alumnos.csv', key)).text()).rows).toEqual([]);
-    const closed = await call(
-      `mutation($input: ApiKeyStepInput!) { closeApiKey(input: $input) { id } }`,
-      { input: { id: apiKey.id } },
-      'admin',
-    );
-    expect(closed.errors, JSON.stringify(closed.errors)).toBeUndefined();
-    expect((await get('/exports/indicadoresConocer.csv', key)).status).toBe(401);
   });
 
-  it("a state's BI key (LECTOR) exports that state's rows only", async () => {
+  it("a state's BI key (LECTOR) exports that state's rows only, and once revoked gets 401", async () => {
     await make.alumno(server.db, { unit: 'VER-P002' });
-    const { key } = await createKey('CE-MEX', 'LECTOR', 'admin.mex');
+    const { key, apiKey } = await createKey('CE-MEX', 'LECTOR', 'admin.mex');
     const csv = parseCsv(await (await get('/exports/alumnos.csv', key)).text());
     expect(csv.rows.length).toBeGreaterThan(0);
     expect(new Set(csv.rows.map((r) => r.values.colegio_estatal_id))).toEqual(new Set([await uuidOf('CE-MEX')]));
     const xlsx = await get('/exports/avanceMetas.xlsx?anio=2026&nivel=NACIONAL', key);
     expect(xlsx.status).toBe(200);
+    const closed = await call(
+      `mutation($input: ApiKeyStepInput!) { closeApiKey(input: $input) { id } }`,
+      { input: { id: apiKey.id } },
+      'admin.mex',
+    );
+    expect(closed.errors, JSON.stringify(closed.errors)).toBeUndefined();
+    expect((await get('/exports/alumnos.csv', key)).status).toBe(401);
   });
 });
 
