@@ -33,7 +33,8 @@ import { localizeError, translate } from './lib/i18n/localize.js';
 import { poolOf } from './lib/db/read.js';
 import { createExplorer, wantsPage } from './lib/http/explorer.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo.js';
-import { registeredModules } from './lib/modules.js';
+import { registeredJobs, registeredModules } from './lib/modules.js';
+import { startJobQueue, type JobQueue } from './lib/jobs.js';
 
 export interface App {
   server: http.Server;
@@ -273,6 +274,19 @@ export async function createApp(options: {
     res.end();
   }
 
+  // Background jobs (src/lib/jobs.ts): on the job queue in the same PostgreSQL, when there is one.
+  const jobs: JobQueue | undefined =
+    config.jobs.enabled && config.databaseUrl && registeredJobs().length
+      ? await startJobQueue({
+          connectionString: config.databaseUrl,
+          db,
+          log,
+          jobs: registeredJobs(),
+          everySeconds: config.jobs.everySeconds,
+          pollIntervalMs: config.jobs.pollIntervalMs,
+        })
+      : undefined;
+
   let stopping: Promise<void> | undefined;
   return {
     server: httpServer,
@@ -284,6 +298,7 @@ export async function createApp(options: {
     stop: () =>
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first (up to shutdownGraceMs)
+        await jobs?.stop();
         await viewerCache?.stop();
         await tracing.shutdown();
         await db.$disconnect();

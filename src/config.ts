@@ -65,6 +65,11 @@ export interface Config {
   trustedDocuments: 'accept' | 'only';
   /** Offer the demo accounts in the explorer's sign-in (DEMO_ACCOUNTS; default: on with the embedded engine and its demo). */
   demoAccounts: boolean;
+  /**
+   * Background jobs on the PostgreSQL job queue (src/lib/jobs.ts): JOBS=off disables them (default: on with DATABASE_URL;
+   * the embedded engine serves one connection). JOBS_EVERY_SECONDS overrides recurring jobs' intervals; JOBS_POLL_MS the polling.
+   */
+  jobs: { enabled: boolean; everySeconds?: number; pollIntervalMs?: number };
 }
 
 export interface LoginLimits {
@@ -163,6 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: { enabled: env.METRICS !== 'off', token: env.METRICS_TOKEN || undefined },
     explorer: env.EXPLORER ? env.EXPLORER === 'true' : introspection,
     demoAccounts: env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'true' : !databaseUrl && env.SEED_DEMO_DATA !== 'false',
+    jobs: {
+      enabled: env.JOBS ? env.JOBS !== 'off' : !!databaseUrl,
+      everySeconds: env.JOBS_EVERY_SECONDS ? positive(env, 'JOBS_EVERY_SECONDS', 60) : undefined,
+      pollIntervalMs: env.JOBS_POLL_MS ? positive(env, 'JOBS_POLL_MS', 2000) : undefined,
+    },
   };
 }
 

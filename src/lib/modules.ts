@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { IRule, allow } from 'graphql-shield';
 import { workflowQueries } from './workflow/schema.js';
 import type { AnyWorkflow } from './workflow/types.js';
+import type { JobDefinition } from './jobs.js';
 
 /** A graphql-shield rule: a rule, or `allow` for the few public fields. */
 export type Rule = IRule | typeof allow;
@@ -19,6 +20,8 @@ export interface ApiModule {
   workflows: AnyWorkflow[];
   /** Mutations that are not procedure steps (only sign-in), with their rule. */
   mutations?: Record<string, Rule>;
+  /** Background jobs on the job queue (src/lib/jobs.ts): recurring sweeps, notices. */
+  jobs?: JobDefinition[];
 }
 
 let registered: readonly ApiModule[] = [];
@@ -29,6 +32,8 @@ export function registerModules(modules: readonly ApiModule[]) {
 }
 
 export const registeredModules = () => registered;
+
+export const registeredJobs = (): JobDefinition[] => registered.flatMap((m) => m.jobs ?? []);
 
 export const registeredWorkflows = (): AnyWorkflow[] => registered.flatMap((m) => m.workflows);
 

@@ -9,5 +9,16 @@ import { academico } from './academico/index.js';
 import { reuniones } from './reuniones/index.js';
 import { difusion } from './difusion/index.js';
 import { metas } from './metas/index.js';
+import { contacto } from './contacto/index.js';
 
-export const modules: readonly ApiModule[] = [organisation, identity, normatividad, promocion, academico, reuniones, difusion, metas];
+export const modules: readonly ApiModule[] = [
+  organisation,
+  identity,
+  normatividad,
+  promocion,
+  academico,
+  reuniones,
+  difusion,
+  metas,
+  contacto,
+];
