@@ -8,7 +8,11 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { applyMiddleware } from 'graphql-middleware';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Config } from './config.js';
-import { buildContext, type Context } from './context.js';
+import { authenticate, buildContext, type Context, type Services } from './context.js';
+import { createMailer, type Mailer } from './lib/mail/mailer.js';
+import { localDiskStore, type DocumentStore } from './lib/documents/store.js';
+import { createLinkSigner } from './lib/documents/links.js';
+import { documentRoutes } from './lib/documents/http.js';
 import { createViewerCache } from './lib/auth/viewer-cache.js';
 import type { Db } from './lib/db/client.js';
 import type { Logger } from './lib/logger.js';
@@ -60,9 +64,26 @@ export async function createApp(options: {
   /** Whether the database answers, on its own connection (src/lib/db/health.ts); default: a query on `db`. */
   health?: () => Promise<boolean>;
   onStop?: () => Promise<void>;
+  /** Defaults: nodemailer on SMTP_URL or the outbox; the local disk under DOCUMENTS_DIR. */
+  mailer?: Mailer;
+  documents?: DocumentStore;
 }): Promise<App> {
   const { config, db, log } = options;
   const tokens = await createTokenService(config);
+  const services: Services = {
+    mailer: options.mailer ?? createMailer(config.mail, log),
+    documents: options.documents ?? localDiskStore(config.documents.dir),
+    links: createLinkSigner(config.jwtSecret!, config.documents.linkTtlSeconds),
+    accounts: config.accounts,
+  };
+  const documents = documentRoutes({
+    db,
+    store: services.documents,
+    links: services.links,
+    settings: config.documents,
+    authenticate: (req) => authenticate(db, tokens, req.headers.authorization, viewerCache),
+    log,
+  });
   const loginThrottle = createLoginThrottle(db, config.login);
   // Off with the embedded database (no DATABASE_URL): PGlite serves one connection.
   const viewerCache = config.viewerCache && config.databaseUrl ? createViewerCache(config.databaseUrl, log) : undefined;
@@ -191,7 +212,14 @@ export async function createApp(options: {
       res.setHeader('location', '/graphql');
       return res.end();
     }
-    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: use /graphql or /health' });
+    if (url.pathname === '/documents' && req.method === 'POST') return documents.upload(req, res);
+    const document = /^\/documents\/([^/]+)$/.exec(url.pathname);
+    if (document && (req.method === 'GET' || req.method === 'HEAD')) return documents.download(req, res, document[1], url.searchParams);
+    if (url.pathname === '/documents' || document) {
+      res.setHeader('allow', document ? 'GET' : 'POST');
+      return sendJson(res, 405, { error: document ? 'Use GET' : 'Use POST (multipart/form-data)' });
+    }
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: use /graphql, /documents or /health' });
     if (req.method !== 'GET' && req.method !== 'POST') {
       res.setHeader('allow', 'GET, POST, OPTIONS');
       return sendJson(res, 405, { error: 'Use GET or POST' });
@@ -261,6 +289,7 @@ export async function createApp(options: {
           authorization: req.headers.authorization,
           clientAddress: clientAddress(req, config.trustProxy),
           loginThrottle,
+          services,
           viewerCache,
         }),
     });
@@ -282,6 +311,7 @@ export async function createApp(options: {
           db,
           log,
           jobs: registeredJobs(),
+          mailer: services.mailer,
           everySeconds: config.jobs.everySeconds,
           pollIntervalMs: config.jobs.pollIntervalMs,
         })
@@ -302,6 +332,7 @@ export async function createApp(options: {
         await viewerCache?.stop();
         await tracing.shutdown();
         await db.$disconnect();
+        services.mailer.close();
         await options.onStop?.();
       })()),
   };

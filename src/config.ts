@@ -1,6 +1,7 @@
 // Configuration from the environment, read once at start-up.
 import { createHash } from 'node:crypto';
 import { parseOrigins } from './lib/http/cors.js';
+import path from 'node:path';
 
 export interface Config {
   port: number;
@@ -65,11 +66,42 @@ export interface Config {
   trustedDocuments: 'accept' | 'only';
   /** Offer the demo accounts in the explorer's sign-in (DEMO_ACCOUNTS; default: on with the embedded engine and its demo). */
   demoAccounts: boolean;
+  /** Accounts by e-mail, sessions and refresh tokens (docs/accounts.md). */
+  accounts: AccountSettings;
+  /** Outgoing mail (docs/accounts.md#mail). */
+  mail: MailSettings;
+  /** Evidence files (docs/documents.md). */
+  documents: DocumentSettings;
   /**
    * Background jobs on the PostgreSQL job queue (src/lib/jobs.ts): JOBS=off disables them (default: on with DATABASE_URL;
    * the embedded engine serves one connection). JOBS_EVERY_SECONDS overrides recurring jobs' intervals; JOBS_POLL_MS the polling.
    */
   jobs: { enabled: boolean; everySeconds?: number; pollIntervalMs?: number };
+}
+
+export interface AccountSettings {
+  /** Where the people's application lives: e-mailed links are `<appUrl>/cuenta/<action>?token=…`. */
+  appUrl: string;
+  refreshTtlSeconds: number;
+  invitationTtlSeconds: number;
+  resetTtlSeconds: number;
+  verificationTtlSeconds: number;
+  passwordMinLength: number;
+}
+
+export interface MailSettings {
+  /** `smtp://user:pass@host:587` or `smtps://…:465`; unset: messages are written to `outboxDir`. */
+  smtpUrl?: string;
+  from: string;
+  outboxDir: string;
+}
+
+export interface DocumentSettings {
+  /** The local disk store's folder (the default store). */
+  dir: string;
+  maxBytes: number;
+  /** Lifetime of a download link. */
+  linkTtlSeconds: number;
 }
 
 export interface LoginLimits {
@@ -110,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR ?? '.data',
     jwtSecret,
     jwtIssuer: env.JWT_ISSUER ?? 'conalep-api',
-    jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 8 * 3600),
+    jwtTtlSeconds: positive(env, 'JWT_TTL_SECONDS', 15 * 60),
     externalIdp: issuer
       ? {
           issuer,
@@ -168,6 +200,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: { enabled: env.METRICS !== 'off', token: env.METRICS_TOKEN || undefined },
     explorer: env.EXPLORER ? env.EXPLORER === 'true' : introspection,
     demoAccounts: env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'true' : !databaseUrl && env.SEED_DEMO_DATA !== 'false',
+    accounts: {
+      appUrl: (env.APP_URL ?? `http://localhost:${env.PORT ?? 4000}`).replace(/\/+$/, ''),
+      refreshTtlSeconds: positive(env, 'REFRESH_TTL_SECONDS', 30 * 24 * 3600),
+      invitationTtlSeconds: positive(env, 'INVITATION_TTL_SECONDS', 7 * 24 * 3600),
+      resetTtlSeconds: positive(env, 'PASSWORD_RESET_TTL_SECONDS', 3600),
+      verificationTtlSeconds: positive(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 2 * 24 * 3600),
+      passwordMinLength: positive(env, 'PASSWORD_MIN_LENGTH', 12),
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.MAIL_FROM ?? 'CONALEP / CONOCER <no-responder@localhost>',
+      outboxDir: env.MAIL_OUTBOX_DIR ?? path.join(env.DATA_DIR ?? '.data', 'outbox'),
+    },
+    documents: {
+      dir: env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR ?? '.data', 'documents'),
+      maxBytes: positive(env, 'MAX_DOCUMENT_BYTES', 20 * 1024 * 1024),
+      linkTtlSeconds: positive(env, 'DOCUMENT_LINK_TTL_SECONDS', 300),
+    },
     jobs: {
       enabled: env.JOBS ? env.JOBS !== 'off' : !!databaseUrl,
       everySeconds: env.JOBS_EVERY_SECONDS ? positive(env, 'JOBS_EVERY_SECONDS', 60) : undefined,

@@ -28,7 +28,9 @@
 //   of the GraphQL type (for the types that are not nodes, e.g. Docente,
 //   CorteCalendario or RegistroPromocion, it is built the same way but
 //   `node(id:)` will not find it).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { newApiKey } from '../src/lib/auth/api-keys.js';
+import { apiKeyWorkflow, orgUnitWorkflow, personWorkflow } from '../src/modules/administracion/workflow.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Db } from '../src/lib/db/client.js';
 import type {
@@ -37,6 +39,7 @@ import type {
   EstadoPromocionServiciosTecnologicos,
   EstadoSolicitudDirigida,
   EstadoAccionMejora,
+  EstadoApiKey,
   EstadoBaja,
   EstadoCertificado,
   EstadoConcentrado,
@@ -1436,6 +1439,95 @@ export async function importacionSae(db: Db, o: { unit?: string } = {}) {
   return { ...gid('ImportacionSae', row.id), unitId: u.id };
 }
 
+// ---- administration ------------------------------------------------------------------
+
+/**
+ * A unit as the record of the `unidad` workflow: a fresh outside company
+ * (EMPRESA, visible only to whoever reaches it) under a demo unit (default
+ * MEX-P003), so steps on it never touch the demo tree; its one state is ACTIVA.
+ */
+export async function orgUnit(db: Db, o: { unit?: string; history?: boolean } = {}) {
+  const parent = await unit(db, o.unit ?? 'MEX-P003');
+  const id = randomUUID();
+  const code = `EMP-F${randomBytes(6).toString('hex').toUpperCase()}`;
+  await db.orgUnit.create({
+    data: { id, code, name: `Empresa ${code}`, kind: 'EMPRESA', parentId: parent.id, path: `${parent.path}${id}/` },
+  });
+  if (o.history ?? true)
+    await writeHistory(db, orgUnitWorkflow, { recordId: id, unitPath: `${parent.path}${id}/` }, pathTo(orgUnitWorkflow, 'ACTIVA'));
+  return { id, globalId: encodeGlobalID('OrgUnit', id), code };
+}
+
+export interface PersonOptions {
+  /** The person's organisation (default CE-MEX). */
+  unit?: string;
+  /** Roles to hold, as [role, unit code]. */
+  roles?: [Role, string][];
+  active?: boolean;
+  /** Write the audit trail (default true). */
+  history?: boolean;
+}
+
+/** A person registered by an administrator (invitation pending: no password), with fresh e-mail. */
+export async function person(db: Db, o: PersonOptions = {}) {
+  const org = await unit(db, o.unit ?? 'CE-MEX');
+  const roles = await Promise.all((o.roles ?? []).map(async ([role, code]) => ({ role, unitId: (await unit(db, code)).id })));
+  const row = await db.person.create({
+    data: {
+      email: `persona.${uniq()}@factory.test`.toLowerCase(),
+      fullName: `Persona ${uniq()}`,
+      unitId: org.id,
+      active: o.active ?? true,
+      roles: { create: roles },
+    },
+    select: { id: true, email: true },
+  });
+  if (o.history ?? true)
+    await writeHistory(db, personWorkflow, { recordId: row.id, unitPath: org.path }, pathTo(personWorkflow, 'REGISTRADA'));
+  return { id: row.id, globalId: encodeGlobalID('Person', row.id), email: row.email };
+}
+
+export interface ApiKeyOptions extends Common<EstadoApiKey> {
+  role?: Role;
+}
+
+/** An API key with its service-account holder; returns the key text too (usable as a bearer token while ACTIVA). */
+export async function apiKey(db: Db, o: ApiKeyOptions = {}) {
+  const wf = apiKeyWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const org = await unit(db, o.unit ?? 'CE-MEX');
+  const role = o.role ?? 'LECTOR';
+  const id = randomUUID();
+  const { key, secretHash } = newApiKey(id);
+  const admin = await actor(db, 'ADMINISTRADOR_PLATAFORMA', org.path);
+  const holder = await db.person.create({
+    data: {
+      email: `clave.${id}@claves.invalid`,
+      fullName: `Clave de API ${uniq()}`,
+      unitId: org.id,
+      cuentaServicio: true,
+      active: estado === 'ACTIVA',
+      roles: { create: { role, unitId: org.id } },
+    },
+    select: { id: true },
+  });
+  await db.apiKey.create({
+    data: {
+      id,
+      unitId: org.id,
+      personId: holder.id,
+      nombre: `Clave ${uniq()}`,
+      role,
+      secretHash,
+      estado,
+      version: o.version ?? 0,
+      createdById: admin.id,
+    },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: id, unitPath: org.path }, pathTo(wf, estado));
+  return { id, globalId: encodeGlobalID('ApiKey', id), key };
+}
+
 // ---- the registry ------------------------------------------------------------------
 
 // ---- 7081-MP-SI Pd-02-It-01: normativa de capacitación ---------------------------
@@ -1896,6 +1988,9 @@ export const make = {
   registroResultados,
   programaNacionalCapacitacion,
   cursoCatalogo,
+  orgUnit,
+  person,
+  apiKey,
   ticket,
   cierreConocer,
   analisisContacto,
@@ -2078,6 +2173,24 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: cursoCatalogoWorkflow,
     make: (db: Db, estado: EstadoCursoCatalogo, o: Common<EstadoCursoCatalogo> = {}) => cursoCatalogo(db, { ...o, estado }),
+  },
+  {
+    typename: 'OrgUnit',
+    node: true,
+    workflow: orgUnitWorkflow,
+    make: (db: Db, _estado: 'ACTIVA', o: { unit?: string } = {}) => orgUnit(db, o),
+  },
+  {
+    typename: 'Person',
+    node: true,
+    workflow: personWorkflow,
+    make: (db: Db, _estado: 'REGISTRADA', o: PersonOptions = {}) => person(db, o),
+  },
+  {
+    typename: 'ApiKey',
+    node: true,
+    workflow: apiKeyWorkflow,
+    make: (db: Db, estado: EstadoApiKey, o: ApiKeyOptions = {}) => apiKey(db, { ...o, estado }),
   },
   // #14 contact centre
   {

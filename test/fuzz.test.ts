@@ -25,6 +25,7 @@ import {
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { buildSchema } from '../src/schema.js';
 import { createTokenService } from '../src/lib/auth/tokens.js';
+import { openSession } from '../src/lib/auth/sessions.js';
 import { gql, startServer, type GqlResponse, type TestServer } from './helpers.js';
 import { make, uniq } from './factories.js';
 import { demoEmail } from '../src/seed/demo.js';
@@ -76,7 +77,7 @@ beforeAll(async () => {
       select: { id: true },
     });
     fuzzPersonIds.push(person.id);
-    clients[local] = (await tokens.issue(person.id)).token;
+    clients[local] = (await openSession(db, tokens, person.id, { clientAddress: 'fuzz', refreshTtlSeconds: 3600 })).token;
   }
   fuzzPersonIds = [...fuzzPersonIds];
   const units = await db.orgUnit.findMany({

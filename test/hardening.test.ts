@@ -1,6 +1,7 @@
 // Hardening: database timeouts and a held lock, token secrets and expiry, HTTP
 // statuses and limits, and stopping the real process on a signal.
 import net from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,7 +112,7 @@ describe('database timeouts', () => {
       const signIn = await gql(s, LoginDocument, { email: 'dstc@demo.conalep.mx', password: DEMO_PASSWORD });
       expect(signIn.status).toBe(503);
       expect(signIn.errors![0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'UNREACHABLE', retryable: true });
-      const token = await new SignJWT({})
+      const token = await new SignJWT({ sid: '00000000-0000-0000-0000-000000000000' })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject('00000000-0000-0000-0000-000000000000')
         .setIssuer(s.config.jwtIssuer)
@@ -131,8 +132,24 @@ describe('token secrets', () => {
   async function adminId() {
     return (await server.db.person.findUniqueOrThrow({ where: { email: 'admin@demo.conalep.mx' } })).id;
   }
-  const sign = (secret: string, subject: string, withExpiry = true) => {
-    const jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuer('conalep-api').setIssuedAt();
+  /** Local tokens name an open session (docs/accounts.md): one for the admin, opened here. */
+  let sessionId: string | undefined;
+  const sign = async (secret: string, subject: string, withExpiry = true) => {
+    sessionId ??= (
+      await server.db.session.create({
+        data: {
+          personId: subject,
+          refreshHash: randomBytes(16).toString('hex'),
+          clientAddress: 'test',
+          expiresAt: new Date(Date.now() + 3600_000),
+        },
+      })
+    ).id;
+    const jwt = new SignJWT({ sid: sessionId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(subject)
+      .setIssuer('conalep-api')
+      .setIssuedAt();
     if (withExpiry) jwt.setExpirationTime('5m');
     return jwt.sign(new TextEncoder().encode(secret));
   };

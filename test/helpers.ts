@@ -1,6 +1,9 @@
 // Test harness: the real server on a free port, over the test run's database,
 // called through HTTP with real tokens and the typed documents from codegen.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -23,9 +26,13 @@ export interface TestServer {
 /** The real server on the test database; each gets its own random token secret unless `env` gives one. */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const databaseUrl = env.DATABASE_URL ?? inject('databaseUrl');
+  // Mail and documents go to a folder of the run, never to the working tree's .data.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'api-test-'));
   const config: Config = loadConfig({
     LOG_LEVEL: 'silent',
     JWT_SECRET: randomBytes(32).toString('base64url'),
+    MAIL_OUTBOX_DIR: path.join(scratch, 'outbox'),
+    DOCUMENTS_DIR: path.join(scratch, 'documents'),
     // Statement counts and goldens include the viewer's load; test/viewer-cache.test.ts turns the cache on.
     VIEWER_CACHE: 'off',
     // Background jobs only where a test turns them on (test/contacto-jobs.test.ts).

@@ -320,6 +320,15 @@ const LISTS: Record<string, () => Promise<void>> = {
       'admin',
       `{ people(first: 10, filter: { search: "demo" }) { totalCount edges { node { id email fullName active roleAssignments { role unit { code } } } } } }`,
     ),
+  apiKeys: async () => {
+    await make.apiKey(server.db, { unit: 'CE-VER' });
+    await make.apiKey(server.db, { unit: 'CE-VER', estado: 'REVOCADA' });
+    await golden(
+      'apiKeys',
+      'admin.ver',
+      `{ apiKeys(first: 10) { totalCount edges { node { id nombre role estado lastUsedAt unit { code } availableSteps ${history} } } } }`,
+    );
+  },
   cortesCalendario: async () => {
     const c = await make.corteCalendario(server.db);
     await golden(

@@ -536,6 +536,48 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     written: async (db, r) => ids(await db.acuerdoReunion.findMany({ where: { reunionTrabajoCastId: r.id }, select: { id: true } })),
   },
   closeAcuerdoReunion: { input: (r) => ({ id: r.globalId, resultado: 'Cumplido' }) },
+  // ---- platform administration
+  createOrgUnit: {
+    input: (_r, { unitId }) => ({
+      parentId: unitId,
+      kind: 'EMPRESA',
+      code: `EMP-M${uniq()
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 20)}`,
+      name: 'Empresa de la matriz',
+    }),
+    written: async (db, _r, input) => ids(await db.orgUnit.findMany({ where: { code: String(input.code) }, select: { id: true } })),
+  },
+  updateOrgUnit: {
+    // The demo unit keeps its name: the step writes back what it reads, so other tests are not disturbed.
+    input: async (r, { db }) => ({
+      id: r.globalId,
+      name: (await db.orgUnit.findUniqueOrThrow({ where: { id: r.id }, select: { name: true } })).name,
+    }),
+  },
+  createPerson: {
+    input: (_r, { unitId }) => ({ email: `matriz.${uniq()}@example.mx`.toLowerCase(), fullName: 'Persona de la matriz', unitId }),
+    written: async (db, _r, input) => ids(await db.person.findMany({ where: { email: String(input.email) }, select: { id: true } })),
+  },
+  updatePerson: { input: (r) => ({ id: r.globalId, fullName: 'Nombre corregido' }) },
+  addRoleAssignment: {
+    input: (r, { unitIds }) => ({ id: r.globalId, role: 'LECTOR', unitId: unitIds['CE-MEX'] }),
+    extra: (db, r) => db.roleAssignment.count({ where: { personId: r.id } }),
+  },
+  removeRoleAssignment: {
+    make: (db) => make.person(db, { roles: [['LECTOR', 'CE-MEX']] }),
+    input: async (r, { db }) => ({
+      id: r.globalId,
+      roleAssignmentId: (await db.roleAssignment.findFirstOrThrow({ where: { personId: r.id }, select: { id: true } })).id,
+    }),
+    extra: (db, r) => db.roleAssignment.count({ where: { personId: r.id } }),
+  },
+  createApiKey: {
+    input: (_r, { unitId }) => ({ unitId, nombre: `Clave de la matriz ${uniq()}`, role: 'LECTOR' }),
+    written: async (db, _r, input) => ids(await db.apiKey.findMany({ where: { nombre: String(input.nombre) }, select: { id: true } })),
+  },
+  closeApiKey: { input: id },
   createAsesoriaComplementaria: {
     subjectStates: { Alumno: ESTATUS },
     make: async (db, o) => ({ ...(await make.alumno(db, { estatus: o.state as never })), modulo: await make.modulo(db) }),

@@ -111,8 +111,12 @@ async function targetOf(model: string, r: Sample): Promise<Target> {
         unit: unitCodes.get(String(d.unitId))!,
       }))
     : [];
+  // A unit is its own record (workflow `unidad`); a factory's unit hangs under a demo unit, and the demo
+  // accounts reach it exactly when they reach that parent.
+  const owner =
+    model === 'orgUnit' ? (DEMO_UNITS.some(([code]) => code === unitCodes.get(String(row!.id))) ? row!.id : row!.parentId) : row!.unitId;
   return {
-    unit: unitCodes.get(String(row!.unitId))!,
+    unit: unitCodes.get(String(owner))!,
     addressees,
     kind: typeof r.kind === 'string' ? r.kind : typeof r.formato === 'string' ? r.formato : undefined,
   };

@@ -41,6 +41,7 @@ beforeAll(async () => {
   });
   tokens = await demoTokens(server);
   const db = server.db;
+  for (const unit of ['CONALEP', 'CE-MEX', 'MEX-P001', 'CE-VER']) await make.apiKey(db, { unit });
   for (const unit of ['MEX-P001', 'MEX-P002', 'VER-P001']) {
     const plan = await make.planAnualCentro(db, { estado: 'VALIDADO', unit, actividades: 2 });
     await make.reporteTrimestral(db, { estado: 'RECIBIDO', plan });

@@ -14,11 +14,13 @@
 import { Logger as WorkerLogger, run, makeWorkerUtils, type Runner, type Task, type WorkerUtils } from 'graphile-worker';
 import type { Db } from './db/client.js';
 import type { Logger } from './logger.js';
+import type { Mailer } from './mail/mailer.js';
 
 /** What a job gets besides its payload. */
 export interface JobDeps {
   db: Db;
   log: Logger;
+  mailer: Mailer;
   /** Schedules another job (e.g. a notice after a sweep). */
   add: (name: string, payload: Record<string, unknown>, options?: { key?: string; runAt?: Date }) => Promise<void>;
 }
@@ -42,6 +44,7 @@ export interface JobQueueOptions {
   connectionString: string;
   db: Db;
   log: Logger;
+  mailer: Mailer;
   jobs: readonly JobDefinition[];
   /** Jobs run at once in this process (default 2). */
   concurrency?: number;
@@ -76,7 +79,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     taskList[job.name] = async (payload) => {
       const started = Date.now();
       try {
-        await job.run((payload ?? {}) as Record<string, unknown>, { db, log, add });
+        await job.run((payload ?? {}) as Record<string, unknown>, { db, log, add, mailer: options.mailer });
         log.debug('job done', { job: job.name, ms: Date.now() - started });
       } finally {
         // The next run is scheduled whatever happened to this one (this run is retried on its own).

@@ -9,6 +9,7 @@ import { academico } from './academico/index.js';
 import { reuniones } from './reuniones/index.js';
 import { difusion } from './difusion/index.js';
 import { metas } from './metas/index.js';
+import { administracion } from './administracion/index.js';
 import { contacto } from './contacto/index.js';
 
 export const modules: readonly ApiModule[] = [
@@ -20,5 +21,6 @@ export const modules: readonly ApiModule[] = [
   reuniones,
   difusion,
   metas,
+  administracion,
   contacto,
 ];

@@ -39,6 +39,9 @@ export const DEMO_UNITS: [string, string, OrgUnitKind, string | null][] = [
   ['CONOCER-DVD', 'Dirección de Vinculación y Difusión del Modelo de Competencia Laboral', 'AREA_CONOCER', 'CONOCER'],
   ['CONOCER-CC', 'Centro de Contacto', 'AREA_CONOCER', 'CONOCER-DVD'],
   ['SPDI-DPP', 'SPDI - Dirección de Planeación y Programación', 'SOCIO_EXTERNO', null],
+  // Outside companies (USUARIO of 7081-MP-SI), registered under the CAST that deals with them.
+  ['EMP-MEX01', 'Industrias Demo del Valle de Toluca, S.A. de C.V.', 'EMPRESA', 'MEX-CAST01'],
+  ['EMP-VER01', 'Servicios Demo del Golfo, S.C.', 'EMPRESA', 'VER-CAST01'],
 ];
 
 /** [e-mail local part, full name, role, unit code] */
@@ -81,6 +84,11 @@ export const DEMO_PEOPLE: [string, string, Role, string][] = [
   ['comeri', 'Secretaría del COMERI', 'COMERI', 'COMERI'],
   ['enlace.mex', 'Responsable de Capacitación, Estado de México', 'ENLACE_CAPACITACION', 'CE-MEX'],
   ['enlace.rceo', 'Responsable de Capacitación, RCEO', 'ENLACE_CAPACITACION', 'RCEO'],
+  ['admin.mex', 'Administración CONALEP Estado de México', 'ADMINISTRADOR_PLATAFORMA', 'CE-MEX'],
+  ['admin.ver', 'Administración CONALEP Veracruz', 'ADMINISTRADOR_PLATAFORMA', 'CE-VER'],
+  ['admin.conocer', 'Administración CONOCER', 'ADMINISTRADOR_PLATAFORMA', 'CONOCER'],
+  ['usuario.emp-mex01', 'Contacto de Industrias Demo del Valle de Toluca', 'USUARIO_EXTERNO', 'EMP-MEX01'],
+  ['usuario.emp-ver01', 'Contacto de Servicios Demo del Golfo', 'USUARIO_EXTERNO', 'EMP-VER01'],
 ];
 
 export const demoEmail = (local: string) => `${local}@demo.conalep.mx`;
@@ -106,7 +114,15 @@ export async function seedDemoData(db: Db): Promise<boolean> {
   await db.orgUnit.createMany({ data: unitRows });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = DEMO_PEOPLE.map(([local, fullName, role, unitCode]) => ({
-    person: { id: randomUUID(), email: demoEmail(local), fullName, passwordHash, createdAt: clock() },
+    person: {
+      id: randomUUID(),
+      email: demoEmail(local),
+      fullName,
+      passwordHash,
+      unitId: units.get(unitCode)!.id,
+      emailVerifiedAt: new Date(),
+      createdAt: clock(),
+    },
     role,
     unitId: units.get(unitCode)!.id,
   }));

@@ -1,17 +1,21 @@
-// Bearer tokens. Local accounts get HS256 JWTs signed here; tokens from an
-// external identity provider (issuer and key from configuration) are accepted
-// too and matched to a person by subject, then by e-mail.
+// Bearer tokens. Local accounts get HS256 JWTs signed here, each naming its
+// session (`sid`), so that logging out or deactivating the person ends it at
+// once (the session is checked with the person on every request, viewer.ts);
+// tokens from an external identity provider (issuer and key from
+// configuration) are accepted too and matched to a person by subject, then by
+// e-mail; API keys (`cak_…`, api-keys.ts) are bearer tokens of machine clients.
+import { parseApiKey } from './api-keys.js';
 import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Config } from '../../config.js';
 
-export interface TokenIdentity {
-  source: 'local' | 'external';
-  subject: string;
-  email?: string;
-}
+export type TokenIdentity =
+  | { source: 'local'; subject: string; sessionId: string }
+  | { source: 'external'; subject: string; email?: string }
+  | { source: 'apiKey'; keyId: string; secretHash: string };
 
 export interface TokenService {
-  issue(personId: string): Promise<{ token: string; expiresAt: Date }>;
+  /** An access token for `personId` within session `sessionId` (src/lib/auth/sessions.ts). */
+  issue(personId: string, sessionId: string): Promise<{ token: string; expiresAt: Date }>;
   /** Verifies a bearer token; null when it is invalid or expired. */
   verify(token: string): Promise<TokenIdentity | null>;
 }
@@ -25,9 +29,9 @@ export async function createTokenService(config: Config): Promise<TokenService> 
   else if (idp?.jwksUrl) externalKey = createRemoteJWKSet(new URL(idp.jwksUrl));
 
   return {
-    async issue(personId) {
+    async issue(personId, sessionId) {
       const expiresAt = new Date(Date.now() + config.jwtTtlSeconds * 1000);
-      const token = await new SignJWT({})
+      const token = await new SignJWT({ sid: sessionId })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(personId)
         .setIssuer(config.jwtIssuer)
@@ -37,14 +41,16 @@ export async function createTokenService(config: Config): Promise<TokenService> 
       return { token, expiresAt };
     },
     async verify(token) {
+      const apiKey = parseApiKey(token);
+      if (apiKey) return { source: 'apiKey', ...apiKey };
       try {
         const { payload } = await jwtVerify(token, secret, {
           issuer: config.jwtIssuer,
           algorithms: ['HS256'],
           // A token without an expiry would be valid forever.
-          requiredClaims: ['exp', 'sub'],
+          requiredClaims: ['exp', 'sub', 'sid'],
         });
-        if (payload.sub) return { source: 'local', subject: payload.sub };
+        if (payload.sub && typeof payload.sid === 'string') return { source: 'local', subject: payload.sub, sessionId: payload.sid };
       } catch {
         // not a local token; try the external provider below
       }

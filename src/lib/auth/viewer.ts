@@ -32,6 +32,10 @@ export interface Viewer {
    * Absent on viewers built by hand: filters then use the path prefixes.
    */
   readableUnitIds?: string[];
+  /** The session of a local token (logout ends it); absent for API keys and external tokens. */
+  sessionId?: string;
+  /** How the request authenticated. */
+  via: 'password' | 'external' | 'apiKey';
 }
 
 const NATIONAL_KINDS: ReadonlySet<OrgUnitKind> = new Set<OrgUnitKind>([
@@ -63,8 +67,9 @@ type ViewerRow = {
 };
 
 /** The person and their role assignments in one statement (this runs on every authenticated request). */
-function viewerRows(db: Db, where: Prisma.Sql): Promise<ViewerRow[]> {
+function viewerRows(db: Db, where: Prisma.Sql, prefix: Prisma.Sql = Prisma.empty): Promise<ViewerRow[]> {
   return db.$queryRaw<ViewerRow[]>`
+    ${prefix}
     SELECT p.id, p.email, p."fullName" AS full_name, p.active, p."externalSubject" AS external_subject,
            ra.role::text AS role, u.id AS unit_id, u.code AS unit_code, u.kind::text AS unit_kind, u.path AS unit_path,
            ARRAY(
@@ -86,7 +91,31 @@ function viewerRows(db: Db, where: Prisma.Sql): Promise<ViewerRow[]> {
 export async function loadViewer(db: Db, identity: TokenIdentity): Promise<Viewer | null> {
   let rows: ViewerRow[];
   if (identity.source === 'local') {
-    rows = UUID.test(identity.subject) ? await viewerRows(db, Prisma.sql`p.id = ${identity.subject}::uuid`) : [];
+    // The token's session must still be open: logout, deactivation and a password change revoke it.
+    rows =
+      UUID.test(identity.subject) && UUID.test(identity.sessionId)
+        ? await viewerRows(
+            db,
+            Prisma.sql`p.id = ${identity.subject}::uuid AND EXISTS (
+              SELECT 1 FROM "Session" s WHERE s.id = ${identity.sessionId}::uuid AND s."personId" = p.id
+                AND s."revokedAt" IS NULL AND s."expiresAt" > now())`,
+          )
+        : [];
+  } else if (identity.source === 'apiKey') {
+    // An active key acts as its holder (a service account). Its last use is recorded at most once a minute,
+    // in the same statement.
+    rows = UUID.test(identity.keyId)
+      ? await viewerRows(
+          db,
+          Prisma.sql`p.id IN (SELECT "personId" FROM k)`,
+          Prisma.sql`WITH k AS (
+              SELECT id, "personId" FROM "ApiKey" WHERE id = ${identity.keyId}::uuid AND "secretHash" = ${identity.secretHash}
+                AND estado = 'ACTIVA' AND ("expiresAt" IS NULL OR "expiresAt" > now())),
+            used AS (
+              UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE id IN (SELECT id FROM k)
+                AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute'))`,
+        )
+      : [];
   } else {
     rows = await viewerRows(db, Prisma.sql`p."externalSubject" = ${identity.subject}`);
     if (!rows.length && identity.email) {
@@ -104,6 +133,8 @@ export async function loadViewer(db: Db, identity: TokenIdentity): Promise<Viewe
     personId: person.id,
     email: person.email,
     fullName: person.full_name,
+    sessionId: identity.source === 'local' ? identity.sessionId : undefined,
+    via: identity.source === 'local' ? 'password' : identity.source,
     assignments: rows
       .filter((r) => r.role && r.unit_id)
       .map((r) => ({

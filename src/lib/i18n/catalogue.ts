@@ -331,6 +331,36 @@ export const CATALOGUE: readonly Entry[] = [
   ],
   ['{0} training goal programme(s) of {1} not yet approved', '{0} programa(s) de metas de capacitación de {1} aún sin aprobar'],
   ['Before sending to SPDI-DPP: {0}', 'Antes de enviar a SPDI-DPP: {0}'],
+
+  // --- Administration, accounts and documents (src/modules/administracion, src/modules/identity, src/lib/documents)
+  ['Capital letters, digits and hyphens (2 to 32), e.g. "MEX-P004"', 'Mayúsculas, dígitos y guiones (2 a 32), p. ej. "MEX-P004"'],
+  ['There is already a unit with this code', 'Ya existe una unidad con este código'],
+  ['The unit is outside what you administer', 'La unidad está fuera de su ámbito de administración'],
+  [
+    'A person of an outside organisation holds roles only at that organisation',
+    'Una persona de una organización externa sólo tiene roles en su organización',
+  ],
+  ['USUARIO_EXTERNO is held at an outside company or institution', 'USUARIO_EXTERNO se tiene en una empresa o institución externa'],
+  ['USUARIO_EXTERNO is held at an outside organisation', 'USUARIO_EXTERNO se tiene en una organización externa'],
+  ['The person already holds this role at this unit', 'La persona ya tiene este rol en esta unidad'],
+  ['There is already an account with this e-mail', 'Ya existe una cuenta con este correo'],
+  ['You cannot deactivate your own account', 'No puede desactivar su propia cuenta'],
+  ['The person does not hold this assignment', 'La persona no tiene esta asignación'],
+  ['An API key cannot administer the platform', 'Una clave de API no puede administrar la plataforma'],
+  [
+    'No document uploaded by you has this id (upload it to POST /documents)',
+    'No existe un documento subido por usted con este id (súbalo a POST /documents)',
+  ],
+  ['This document is already attached to another record', 'Este documento ya está adjunto a otro registro'],
+  ['The document is repeated', 'El documento está repetido'],
+  ['The current password is not correct', 'La contraseña actual no es correcta'],
+  ['An outside organisation holds only the roles {0}', 'En una organización externa sólo caben los roles {0}'],
+  ['Must be a future date', 'Debe ser una fecha futura'],
+  ['Document not found or outside your scope', 'El documento no existe o está fuera de su alcance'],
+  [
+    'The refresh token is invalid, used or expired: sign in again',
+    'El token de renovación no es válido, ya se usó o caducó: inicie sesión de nuevo',
+  ],
 ];
 
 /** Suffixes graphql-js appends to some messages. */

@@ -62,6 +62,11 @@ export interface ChangePlan<S extends string> {
   data?: Record<string, unknown>;
   /** Further writes (lines, evidence, addressees…); what it returns is recorded as changed fields. */
   effects?: (tx: Tx, record: WorkflowRecord<S>, actor: Assignment) => Promise<Record<string, unknown> | void>;
+  /**
+   * Runs once the step's transaction has committed (e-mail, notifications): never for a refused or
+   * rolled-back step. Its failure is logged and does not undo the step.
+   */
+  afterCommit?: (result: StepResult) => Promise<void>;
 }
 
 /** What a creation needs: where the record goes, and how to write it. */
@@ -81,6 +86,8 @@ export interface CreationPlan<S extends string> {
   validate?: (tx: Tx, where: CreationSite<S>) => Promise<InputIssue[]> | InputIssue[];
   /** Writes the record (and its lines); returns its id and, optionally, fields to record in the audit. */
   create: (tx: Tx, where: CreationSite<S> & { actor: Assignment }) => Promise<{ id: string; changes?: Record<string, unknown> }>;
+  /** As ChangePlan.afterCommit. */
+  afterCommit?: (result: StepResult) => Promise<void>;
 }
 
 export interface CreationSite<S extends string> {
@@ -152,7 +159,7 @@ export async function takeStep<S extends string, K extends string>(
   if (step.kind === 'creation') throw new Error(`${workflow.name}.${name} creates records: use createRecord`);
   const comment = plan.comment?.trim() || null;
 
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     const record = (await workflow.store.load(tx, id, viewer)) as WorkflowRecord<S> | null;
     if (!record) throw notFound(workflow.entity, id);
     const actor = actingAssignment(viewer, step, record);
@@ -202,6 +209,22 @@ export async function takeStep<S extends string, K extends string>(
     });
     return { id, changes };
   });
+  await runAfterCommit(ctx, name, plan.afterCommit, result);
+  return result;
+}
+
+/** Work a step leaves for after its commit; a failure there is logged, the step stands. */
+async function runAfterCommit(ctx: Context, name: string, work: ((r: StepResult) => Promise<void>) | undefined, result: StepResult) {
+  if (!work) return;
+  try {
+    await work(result);
+  } catch (error) {
+    ctx.log.error('after-commit work failed', {
+      step: name,
+      recordId: result.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 /** The unit a creation without `under` happens at: the one given, or the actor's own for the step's role. */
@@ -240,7 +263,7 @@ export async function createRecord<S extends string, K extends string>(
   if (step.kind !== 'creation') throw new Error(`${workflow.name}.${name} does not create records`);
   const comment = plan.comment?.trim() || null;
 
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     let under: WorkflowRecord | null = null;
     let unit: CreationSite<S>['unit'];
     let subject: Subject | undefined;
@@ -308,4 +331,6 @@ export async function createRecord<S extends string, K extends string>(
     });
     return { id: created.id, changes: created.changes ?? {} };
   });
+  await runAfterCommit(ctx, name, plan.afterCommit, result);
+  return result;
 }

@@ -4,6 +4,7 @@
 // precondition and writes the audit entry; each step here says what it writes.
 import { createHash } from 'node:crypto';
 import { builder } from '../../builder.js';
+import { stepDocuments } from '../../lib/documents/access.js';
 import { InputChecker, badInput, conflict, type InputIssue } from '../../lib/errors.js';
 import { checkText } from '../../lib/validation.js';
 import { creationMutation, stepArgFields, stepMutation } from '../../lib/workflow/mutations.js';
@@ -270,14 +271,29 @@ const DeliverInput = builder.inputType('DeliverCertificadoInput', {
     ...stepArgFields(t),
     entregadoA: t.string({ required: true, description: 'Who received it (the graduate, or an authorised person).' }),
     fecha: t.field({ type: 'DateTime', required: false, description: 'Defaults to now.' }),
+    reciboDocumentoId: t.globalID({
+      required: false,
+      description: 'The signed receipt F02, uploaded first (POST /documents); readable afterwards by whoever can read the certificate.',
+    }),
   }),
 });
 stepMutation(wf, 'deliverCertificado', {
   input: DeliverInput,
-  plan: (input) => ({
-    validate: () => checkText(new InputChecker(), input.entregadoA, ['input', 'entregadoA'], 300).issues,
-    data: { entregadoA: input.entregadoA.trim(), entregadoAt: input.fecha ?? new Date() },
-  }),
+  plan: (input, ctx) => {
+    const recibo = stepDocuments(ctx.viewer!, input.reciboDocumentoId ? [input.reciboDocumentoId] : [], () => [
+      'input',
+      'reciboDocumentoId',
+    ]);
+    return {
+      validate: async (tx) => [
+        ...checkText(new InputChecker(), input.entregadoA, ['input', 'entregadoA'], 300).issues,
+        ...(await recibo.validate(tx)),
+      ],
+      data: { entregadoA: input.entregadoA.trim(), entregadoAt: input.fecha ?? new Date() },
+      effects: async (tx, record) =>
+        recibo.ids.length ? { recibo: await recibo.attach(tx, { entity: 'Certificado', id: record.id }, 'RECIBO_ENTREGA') } : {},
+    };
+  },
 });
 
 // ---- SAE import (R 9-10) --------------------------------------------------------

@@ -3,6 +3,7 @@
 import { count, findMany } from '../../lib/db/read.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
+import { documentosField } from '../../lib/documents/schema.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoCertificado, EstatusAlumno, ModeloAcademico } from '../../generated/prisma/enums.js';
 import { createUnitPathLoader, withinUnit } from '../../lib/auth/scope.js';
@@ -325,3 +326,7 @@ builder.prismaNode('ImportacionSae', {
   }),
 });
 workflowRecordFields(importacionSaeWorkflow);
+documentosField(
+  'Certificado',
+  'Files attached by its steps: the signed delivery receipt F02 (`deliverCertificado`), in the order attached.',
+);

@@ -22,11 +22,29 @@ export const vencimientosJob: JobDefinition = {
 export const avisoVencimientoJob: JobDefinition = {
   name: 'contacto.aviso-vencimiento',
   maxAttempts: 10,
-  run: async (payload, { db }) => {
+  run: async (payload, { db, mailer }) => {
     const ticketId = String(payload.ticketId);
     const done = await db.avisoVencimiento.findUnique({ where: { ticketId }, select: { enviadoAt: true } });
     if (done?.enviadoAt) return;
     const to = await responsablesOf(db, ticketId);
+    const t = await db.ticket.findUniqueOrThrow({
+      where: { id: ticketId },
+      select: { folio: true, canal: true, recibidoAt: true, venceAt: true, asunto: true },
+    });
+    const folio = `CC-${String(t.folio).padStart(6, '0')}`;
+    for (const address of to) {
+      await mailer.send({
+        to: address,
+        subject: `Ticket ${folio} vencido: sin respuesta en el plazo`,
+        text: [
+          `El ticket ${folio} (${t.canal === 'CORREO' ? 'correo electrónico' : 'llamada'}${t.asunto ? `: ${t.asunto}` : ''}) no fue atendido en el plazo.`,
+          `Recibido: ${t.recibidoAt.toISOString()}`,
+          `Vencía: ${t.venceAt?.toISOString() ?? '-'}`,
+          '',
+          'V-CANA-MP-02 C.4.5 4.1: la respuesta debe enviarse a más tardar dos días hábiles después de recibido el correo.',
+        ].join('\n'),
+      });
+    }
     await db.avisoVencimiento.upsert({
       where: { ticketId },
       create: { ticketId, destinatarios: to, enviadoAt: new Date() },

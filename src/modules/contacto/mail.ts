@@ -38,5 +38,19 @@ export async function answerByMail(tx: Tx, _ctx: Context, ticketId: string, text
   await tx.mensajeTicket.create({
     data: { ticketId, entrante: false, messageId, inReplyTo: last?.messageId ?? null, de: from, para: t.correo, asunto, texto },
   });
-  return { correo: { para: t.correo, messageId } };
+  return { correo: { para: t.correo, asunto, messageId, inReplyTo: last?.messageId ?? null } };
+}
+
+/** After the step commits: sends the answer recorded by `answerByMail`, threaded on the person's e-mail. */
+export async function sendAnswer(ctx: Context, changes: Record<string, unknown>): Promise<void> {
+  const correo = changes.correo as { para: string; asunto: string; messageId: string; inReplyTo: string | null } | undefined;
+  if (!correo) return;
+  const texto = typeof changes.respuesta === 'string' ? changes.respuesta : '';
+  const threading: Record<string, string> = correo.inReplyTo ? { 'In-Reply-To': correo.inReplyTo, References: correo.inReplyTo } : {};
+  await ctx.services.mailer.send({
+    to: correo.para,
+    subject: correo.asunto,
+    text: texto,
+    headers: { 'Message-ID': correo.messageId, 'Reply-To': contactoAddress(), ...threading },
+  });
 }

@@ -29,7 +29,7 @@ import { analisisContactoWorkflow, cierreConocerWorkflow, informeResultadosConta
 import { startOfLocalDay } from '../../lib/business-days.js';
 import { conocerCalendar, DIAS_ANALISIS, DIAS_INFORME, DIAS_RESPUESTA_CORREO } from './plazos.js';
 import { drawAudios, parsePeriodo } from './reports.js';
-import { answerByMail } from './mail.js';
+import { answerByMail, sendAnswer } from './mail.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -317,6 +317,7 @@ stepMutation<EstadoTicket, keyof typeof ticketWorkflow.steps, StepArgs & { respu
         await tx.ticket.updateMany({ where: { id: record.id, operadorId: null }, data: { operadorId: ctx.viewer!.personId } });
         return answerByMail(tx, ctx, record.id, input.respuesta.trim());
       },
+      afterCommit: (result) => sendAnswer(ctx, result.changes),
     };
   },
 });

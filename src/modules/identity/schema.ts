@@ -2,15 +2,22 @@
 import { builder } from '../../builder.js';
 import { verifyAgainstDummy, verifyPassword } from '../../lib/auth/passwords.js';
 import { tooManyAttempts } from '../../lib/auth/login-throttle.js';
+import { openSession, type SignedIn } from '../../lib/auth/sessions.js';
 import { InputChecker, unauthenticated } from '../../lib/errors.js';
 import type { LoginOutcome } from '../../generated/prisma/client.js';
 import { PersonRef } from '../organisation/types.js';
 
-const AuthPayload = builder.objectRef<{ token: string; expiresAt: Date; personId: string }>('AuthPayload').implement({
-  description: 'A bearer token: send it as `Authorization: Bearer <token>`.',
+export const AuthPayload = builder.objectRef<SignedIn>('AuthPayload').implement({
+  description:
+    'A session: send `token` as `Authorization: Bearer <token>` until `expiresAt`, then exchange `refreshToken` for a new pair ' +
+    '(`refreshSession`). `logout` ends the session at once (docs/accounts.md).',
   fields: (t) => ({
-    token: t.exposeString('token'),
+    token: t.exposeString('token', { description: 'The access token (short-lived).' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    refreshToken: t.exposeString('refreshToken', {
+      description: 'Single use: each refresh gives a new one and the old one stops working.',
+    }),
+    refreshExpiresAt: t.expose('refreshExpiresAt', { type: 'DateTime', description: 'When the session ends unless you sign in again.' }),
     person: t.prismaField({
       type: 'Person',
       resolve: (query, payload, _args, ctx) => ctx.db.person.findUniqueOrThrow({ ...query, where: { id: payload.personId } }),
@@ -57,9 +64,12 @@ builder.mutationField('login', (t) =>
         await audit(outcome);
         if (outcome !== 'SUCCESS') throw unauthenticated('Invalid e-mail or password');
         await ctx.loginThrottle.succeeded(email, ctx.clientAddress);
-        const { token, expiresAt } = await ctx.tokens.issue(person!.id);
-        ctx.log.info('login', { personId: person!.id });
-        return { token, expiresAt, personId: person!.id };
+        const session = await openSession(ctx.db, ctx.tokens, person!.id, {
+          clientAddress: ctx.clientAddress,
+          refreshTtlSeconds: ctx.services.accounts.refreshTtlSeconds,
+        });
+        ctx.log.info('login', { personId: person!.id, sessionId: session.sessionId });
+        return session;
       }),
   }),
 );

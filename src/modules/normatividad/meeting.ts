@@ -7,19 +7,40 @@ import type { ModalidadReunion, TipoEvidencia } from '../../generated/prisma/enu
 import type { InputChecker } from '../../lib/errors.js';
 import { isHttpUrl } from '../../lib/validation.js';
 import { TipoEvidenciaEnum } from './types.js';
+import type { Viewer } from '../../lib/auth/viewer.js';
+import { stepDocuments } from '../../lib/documents/access.js';
 
 export const EvidenciaReunionInput = builder.inputType('EvidenciaReunionInput', {
   fields: (t) => ({
     tipo: t.field({ type: TipoEvidenciaEnum, required: true }),
     descripcion: t.string({ required: true }),
-    url: t.string({ required: false }),
+    url: t.string({ required: false, description: 'Where the evidence is, when it is not uploaded.' }),
+    documentoId: t.globalID({
+      required: false,
+      description: 'The uploaded file (POST /documents), readable afterwards with the meeting record.',
+    }),
   }),
 });
 
 export interface MeetingArgs {
   fecha: Date;
   modalidad: ModalidadReunion;
-  evidenciasReunion: { tipo: TipoEvidencia; descripcion: string; url?: string | null }[];
+  evidenciasReunion: {
+    tipo: TipoEvidencia;
+    descripcion: string;
+    url?: string | null;
+    documentoId?: { id: string; typename: string } | null;
+  }[];
+}
+
+/** The files named by the meeting's evidence: checked in `validate`, attached to the meeting record in `effects`. */
+export function meetingDocuments(viewer: Viewer, input: MeetingArgs) {
+  const named = input.evidenciasReunion.flatMap((e, i) => (e.documentoId ? [{ ref: e.documentoId, i }] : []));
+  return stepDocuments(
+    viewer,
+    named.map((n) => n.ref),
+    (k) => ['input', 'evidenciasReunion', named[k].i, 'documentoId'],
+  );
 }
 
 /** At least one piece of evidence, each described, URLs http(s); the meeting is not in the future. */
@@ -45,6 +66,7 @@ export function evidenceRows(input: MeetingArgs) {
     tipo: e.tipo,
     descripcion: e.descripcion.trim(),
     url: e.url?.trim() ?? null,
+    documentoId: e.documentoId?.id ?? null,
     createdAt: new Date(at + i),
   }));
 }

@@ -1,5 +1,6 @@
 import { count, findMany } from '../../lib/db/read.js';
 import { builder } from '../../builder.js';
+import { documentoById, DocumentoRef, documentosField } from '../../lib/documents/schema.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoNormativo, FinDestinatario, ModalidadReunion, TipoEvidencia, TipoProyectoNormativo } from '../../generated/prisma/enums.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
@@ -109,6 +110,13 @@ builder.prismaObject('EvidenciaReunion', {
     tipo: t.expose('tipo', { type: TipoEvidenciaEnum }),
     descripcion: t.exposeString('descripcion'),
     url: t.exposeString('url', { nullable: true }),
+    documento: t.field({
+      type: DocumentoRef,
+      nullable: true,
+      description: 'The uploaded file, when the evidence was uploaded (it shares the meeting record’s read scope).',
+      select: { documentoId: true },
+      resolve: (e, _a, ctx) => (e.documentoId ? ctx.loader(documentoById).load(e.documentoId) : null),
+    }),
   }),
 });
 
@@ -165,3 +173,5 @@ builder.prismaObjectField('OrgUnit', 'proyectosNormativos', (t) =>
     }),
   }),
 );
+
+documentosField('ProyectoNormativo', 'Files attached by its steps (meeting evidence of step 13), in the order attached.');

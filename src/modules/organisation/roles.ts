@@ -36,4 +36,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
     'Comité de Mejora Regulatoria Interna: approves training normativa, or returns it with observations (7081-MP-SI Pd-02-It-01 step 5).',
   ENLACE_CAPACITACION:
     'Responsable of training services in a Colegio Estatal, the UODCDMX or the RCEO: contributes to the training normativa and receives it (7081-MP-SI Pd-02-It-01 steps 4 and 6).',
+  USUARIO_EXTERNO:
+    'A person of an outside company or institution: the USUARIO of 7081-MP-SI 8.1.5 who asks for services; sees only what its organisation made or received.',
+  LECTOR: 'Reader with no steps: reads what its unit reaches (CONOCER areas, BI tools and other consumers of reports through an API key).',
 };

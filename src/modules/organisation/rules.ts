@@ -5,11 +5,26 @@ import type { Viewer } from '../../lib/auth/viewer.js';
 import { unitWithinScope } from '../../lib/auth/scope.js';
 
 import type { Prisma } from '../../generated/prisma/client.js';
+import type { OrgUnitKind } from '../../generated/prisma/enums.js';
 
 // An empty OR matches nothing: without a viewer, nothing is readable.
 export function readablePeople(viewer: Viewer | null): Prisma.PersonWhereInput {
   if (!viewer) return { OR: [] };
-  return { OR: [{ id: viewer.personId }, { roles: { some: { unit: unitWithinScope(viewer) } } }] };
+  const units = unitWithinScope(viewer);
+  return { OR: [{ id: viewer.personId }, { unit: units }, { roles: { some: { unit: units } } }] };
+}
+
+/** Companies and institutions are private to whoever reaches them; partners (SOCIO_EXTERNO) are public bodies. */
+const PRIVATE_KINDS: OrgUnitKind[] = ['EMPRESA', 'INSTITUCION'];
+
+/**
+ * The unit tree is readable by every signed-in person, except outside
+ * companies and institutions: those only by whoever reaches them (their own
+ * people, and the internal units they are registered under and above).
+ */
+export function readableOrgUnits(viewer: Viewer | null): Prisma.OrgUnitWhereInput {
+  if (!viewer) return { OR: [] };
+  return { OR: [{ kind: { notIn: PRIVATE_KINDS } }, unitWithinScope(viewer)] };
 }
 
 export function readableAssignments(viewer: Viewer | null): Prisma.RoleAssignmentWhereInput {

@@ -5,7 +5,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { OrgUnitKind, type Role } from '../../generated/prisma/enums.js';
 import { orderInput } from '../../lib/pagination.js';
 import { ROLE_DESCRIPTIONS } from './roles.js';
-import { readableAssignments, readablePeople } from './rules.js';
+import { readableAssignments, readableOrgUnits, readablePeople } from './rules.js';
 import { scopePathOf } from '../../lib/auth/viewer.js';
 import { withinUnit } from '../../lib/auth/scope.js';
 
@@ -26,6 +26,7 @@ const RoleAssignmentOrder = orderInput('RoleAssignment', ['role'] as const, 'rol
 
 export const OrgUnitRef = builder.prismaNode('OrgUnit', {
   id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [readableOrgUnits(ctx.viewer)] }),
   description: 'An organisational unit of CONALEP or CONOCER, or an external partner.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Stable short code, e.g. "DSTC" or "MEX-P001".' }),
@@ -36,7 +37,10 @@ export const OrgUnitRef = builder.prismaNode('OrgUnit', {
       cursor: 'id',
       totalCount: true,
       args: { orderBy: t.arg({ type: OrgUnitOrder.Input }) },
-      query: (args) => ({ orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy) }),
+      query: (args, ctx) => ({
+        where: readableOrgUnits(ctx.viewer),
+        orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy),
+      }),
     }),
     roleAssignments: t.relatedConnection('roleAssignments', {
       description: 'Roles held at this unit, limited to what the viewer may see.',
@@ -123,7 +127,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A unit by its code.',
     args: { code: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) => ctx.db.orgUnit.findUnique({ ...query, where: { code: args.code } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.orgUnit.findFirst({ ...query, where: { code: args.code, AND: [readableOrgUnits(ctx.viewer)] } }),
   }),
   people: t.prismaConnection(
     {
@@ -152,6 +157,7 @@ async function orgUnitWhere(
 ) {
   return {
     AND: [
+      readableOrgUnits(ctx.viewer),
       filter?.kind?.length ? { kind: { in: filter.kind as OrgUnitKind[] } } : {},
       filter?.parentId ? { parentId: filter.parentId.id } : {},
       filter?.dentroDe ? (await withinUnit(ctx, filter.dentroDe.id)).unit : {},

@@ -2,12 +2,14 @@
 // checks role, reach, state (or the parent's state) and observations and
 // writes the audit entry; here each step only says what it writes.
 import { builder } from '../../builder.js';
+import { stepDocuments } from '../../lib/documents/access.js';
 import type { TipoAccionMejora } from '../../generated/prisma/enums.js';
 import { InputChecker, type InputIssue } from '../../lib/errors.js';
 import { checkText, isHttpUrl } from '../../lib/validation.js';
 import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
 import type { Tx } from '../../lib/workflow/types.js';
 import { quarterMonths } from './calendar.js';
+import { formatoOfActividad } from './retention.js';
 import { readableByUnit } from './rules.js';
 import {
   ActividadProgramadaRef,
@@ -279,6 +281,10 @@ const CreateActividadRealizadaInput = builder.inputType('CreateActividadRealizad
       required: false,
       description: 'The attendance list (F04), one line per attendee; `asistentes` is its length.',
     }),
+    documentoIds: t.globalIDList({
+      required: false,
+      description: 'Evidence files uploaded first (POST /documents): the F03 visit evidence or the F04 attendance list.',
+    }),
   }),
 });
 
@@ -303,23 +309,31 @@ function actividadData(input: typeof CreateActividadRealizadaInput.$inferInput |
 }
 creationMutation(actividadRealizadaWorkflow, 'createActividadRealizada', {
   input: CreateActividadRealizadaInput,
-  plan: (input, ctx) => ({
-    underId: input.planAnualCentroId.id,
-    validate: async (tx, { under }) => {
-      const plan = await tx.planAnualCentro.findUniqueOrThrow({ where: { id: under!.id }, select: { anio: true } });
-      return activityIssues(tx, input, plan.anio);
-    },
-    create: (tx, { under }) =>
-      tx.actividadRealizada.create({
-        data: {
-          ...actividadData(input),
-          planId: under!.id,
-          programadaId: input.actividadProgramadaId?.id ?? null,
-          createdById: ctx.viewer!.personId,
-        },
-        select: { id: true },
-      }),
-  }),
+  plan: (input, ctx) => {
+    const files = stepDocuments(ctx.viewer!, input.documentoIds ?? [], (i) => ['input', 'documentoIds', i]);
+    const formato = formatoOfActividad(input.tipo);
+    return {
+      underId: input.planAnualCentroId.id,
+      validate: async (tx, { under }) => {
+        const plan = await tx.planAnualCentro.findUniqueOrThrow({ where: { id: under!.id }, select: { anio: true } });
+        return [...(await activityIssues(tx, input, plan.anio)), ...(await files.validate(tx))];
+      },
+      create: async (tx, { under }) => {
+        const made = await tx.actividadRealizada.create({
+          data: {
+            ...actividadData(input),
+            planId: under!.id,
+            programadaId: input.actividadProgramadaId?.id ?? null,
+            createdById: ctx.viewer!.personId,
+          },
+          select: { id: true },
+        });
+        const tipo = formato === 'F03' ? 'EVIDENCIA_VISITA' : formato === 'F04' ? 'LISTA_ASISTENCIA' : 'OTRO';
+        const documentos = await files.attach(tx, { entity: 'ActividadRealizada', id: made.id }, tipo);
+        return documentos.length ? { id: made.id, changes: { documentos } } : made;
+      },
+    };
+  },
 });
 
 const TIPOS_ESTATALES = ['DIFUSION_ELECTRONICA', 'VISITA_EMPRESA', 'OTRA'] as const;

@@ -2,6 +2,7 @@
 import { count, findMany } from '../../lib/db/read.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../builder.js';
+import { documentosField } from '../../lib/documents/schema.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import {
@@ -840,3 +841,5 @@ async function overdue(ctx: Context, anio: number, asOf: Date): Promise<Pendient
   }
   return items.sort((a, b) => a.fechaLimite.getTime() - b.fechaLimite.getTime() || a.unitCode.localeCompare(b.unitCode));
 }
+
+documentosField('ActividadRealizada', 'Evidence files of the activity: F03 visit evidence or F04 attendance lists, in the order attached.');

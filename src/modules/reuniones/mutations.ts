@@ -8,7 +8,7 @@ import { InputChecker } from '../../lib/errors.js';
 import { addressPlan } from '../../lib/workflow/addressees.js';
 import { checkText, isHttpUrl } from '../../lib/validation.js';
 import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
-import { checkMeeting, EvidenciaReunionInput, evidenceRows, type MeetingArgs } from '../normatividad/meeting.js';
+import { checkMeeting, EvidenciaReunionInput, evidenceRows, meetingDocuments, type MeetingArgs } from '../normatividad/meeting.js';
 import { ModalidadReunionEnum } from '../normatividad/types.js';
 import { acuerdoReunionWorkflow, reunionTrabajoCastWorkflow as wf } from './workflow.js';
 
@@ -140,19 +140,21 @@ const CloseInput = builder.inputType('CloseReunionTrabajoCastInput', {
 });
 stepMutation<EstadoReunionTrabajoCast, Step, StepArgs & MeetingArgs & { resultados: string }>(wf, 'closeReunionTrabajoCast', {
   input: CloseInput,
-  plan: (input) => {
+  plan: (input, ctx) => {
+    const files = meetingDocuments(ctx.viewer!, input);
     const check = checkMeeting(new InputChecker(), input);
     checkText(check, input.resultados, ['input', 'resultados']);
     return {
-      validate: () => check.issues,
+      validate: async (tx) => [...check.issues, ...(await files.validate(tx))],
       data: {
         fechaReunion: input.fecha,
         modalidad: input.modalidad,
         resultados: input.resultados.trim(),
       },
       effects: async (tx, record) => {
+        const documentos = await files.attach(tx, { entity: 'ReunionTrabajoCast', id: record.id }, 'EVIDENCIA_REUNION');
         await tx.evidenciaReunion.createMany({ data: evidenceRows(input).map((e) => ({ ...e, reunionTrabajoCastId: record.id })) });
-        return { evidenciasReunion: input.evidenciasReunion.length };
+        return { evidenciasReunion: input.evidenciasReunion.length, ...(documentos.length ? { documentos } : {}) };
       },
     };
   },

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { builder } from '../../builder.js';
 import type { Db } from '../../lib/db/client.js';
 import type { OrgUnit } from '../../generated/prisma/client.js';
+import { documentosField } from '../../lib/documents/schema.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoAcuerdoReunion, EstadoReunionTrabajoCast } from '../../generated/prisma/enums.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
@@ -259,3 +260,4 @@ builder.prismaObjectField('OrgUnit', 'acuerdosReunion', (t) =>
     }),
   }),
 );
+documentosField('ReunionTrabajoCast', 'Files attached by its steps (meeting evidence of step 8), in the order attached.');
