@@ -38,6 +38,8 @@ import { poolOf } from './lib/db/read.js';
 import { createExplorer, wantsPage } from './lib/http/explorer.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo.js';
 import { registeredModules } from './lib/modules.js';
+import { createReportingPool } from './lib/reporting/pool.js';
+import { createExportsHandler } from './lib/http/exports.js';
 
 export interface App {
   server: http.Server;
@@ -119,6 +121,9 @@ export async function createApp(options: {
       })
     : undefined;
 
+  // Reports, exports and BI read on their own connection (a replica when REPORTING_DATABASE_URL is set).
+  const reporting = createReportingPool(config.reporting.databaseUrl ?? config.databaseUrl, db, config.reporting);
+
   const limits = operationLimitOptions<Context>(config.limits);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -140,6 +145,19 @@ export async function createApp(options: {
     formatError: (formatted, error) => localizeError(publicError(formatted, error, log), error, language()),
   });
   await apollo.start();
+
+  const exportsHandler = createExportsHandler({
+    schema,
+    exportNames: registeredModules().flatMap((m) => m.exports ?? []),
+    execute: async (query, variables, contextValue) => {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
+      return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Internal error' }] };
+    },
+    pool: reporting.pool,
+    translate: (message) => translate(message, language()),
+    sendJson,
+    onStreamError: (error) => log.error('export failed mid-stream', { error: error instanceof Error ? error.message : String(error) }),
+  });
 
   httpServer.on('request', (req, res) => {
     const requestId = validRequestId(req.headers['x-request-id']) ?? randomUUID();
@@ -218,7 +236,8 @@ export async function createApp(options: {
       res.setHeader('allow', document ? 'GET' : 'POST');
       return sendJson(res, 405, { error: document ? 'Use GET' : 'Use POST (multipart/form-data)' });
     }
-    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: use /graphql, /documents or /health' });
+    if (url.pathname.startsWith('/exports/')) return exportsHandler.handle(req, res, url, () => contextFor(req, requestId));
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: use /graphql, /documents, /exports or /health' });
     if (req.method !== 'GET' && req.method !== 'POST') {
       res.setHeader('allow', 'GET, POST, OPTIONS');
       return sendJson(res, 405, { error: 'Use GET or POST' });
@@ -279,18 +298,7 @@ export async function createApp(options: {
     const requestLog = log.child({ requestId });
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method, headers, search, body },
-      context: () =>
-        buildContext({
-          requestId,
-          db,
-          log: requestLog,
-          tokens,
-          authorization: req.headers.authorization,
-          clientAddress: clientAddress(req, config.trustProxy),
-          loginThrottle,
-          services,
-          viewerCache,
-        }),
+      context: () => contextFor(req, requestId, requestLog),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
@@ -300,6 +308,21 @@ export async function createApp(options: {
     }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  function contextFor(req: http.IncomingMessage, requestId: string, requestLog = log.child({ requestId })) {
+    return buildContext({
+      requestId,
+      db,
+      log: requestLog,
+      tokens,
+      authorization: req.headers.authorization,
+      clientAddress: clientAddress(req, config.trustProxy),
+      loginThrottle,
+      services,
+      viewerCache,
+      reporting: reporting.pool,
+    });
   }
 
   let stopping: Promise<void> | undefined;
@@ -314,6 +337,7 @@ export async function createApp(options: {
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first (up to shutdownGraceMs)
         await viewerCache?.stop();
+        await reporting.close();
         await tracing.shutdown();
         await db.$disconnect();
         services.mailer.close();
@@ -363,6 +387,7 @@ const language = () => requestContext.getStore()?.language ?? 'es';
 /** Path → the `route` label of HTTP metrics (bounded: unknown paths are "other"). */
 function routeOf(path: string): string {
   if (path === '/graphql' || path === '/health' || path === '/metrics' || path === '/') return path;
+  if (path.startsWith('/exports/')) return '/exports';
   return path.startsWith('/explorer/') ? '/explorer' : 'other';
 }
 

@@ -46,6 +46,13 @@ export interface Config {
     /** Longest an interactive transaction may run before it is rolled back. */
     transactionTimeoutMs: number;
   };
+  /** Reports, exports and BI (docs/bi.md): REPORTING_DATABASE_URL (a replica; default: DATABASE_URL on a pool of its own) and its limits. */
+  reporting: {
+    databaseUrl?: string;
+    poolMax: number;
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   seedDemoData: boolean;
   /** Keep viewers in memory between requests, emptied by NOTIFY (src/lib/auth/viewer-cache.ts); VIEWER_CACHE=off disables it. */
@@ -159,6 +166,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleInTransactionTimeoutMs: positive(env, 'IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000),
       acquireTimeoutMs: positive(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 5_000),
       transactionTimeoutMs: positive(env, 'TRANSACTION_TIMEOUT_MS', 15_000),
+    },
+    reporting: {
+      databaseUrl: env.REPORTING_DATABASE_URL || undefined,
+      poolMax: positive(env, 'REPORTING_POOL_MAX', 4),
+      statementTimeoutMs: positive(env, 'REPORTING_STATEMENT_TIMEOUT_MS', 60_000),
+      idleInTransactionTimeoutMs: positive(env, 'REPORTING_IDLE_IN_TRANSACTION_TIMEOUT_MS', 300_000),
     },
     limits: {
       maxTokens: Number(env.MAX_QUERY_TOKENS ?? 500),

@@ -1,5 +1,6 @@
 // Per-request context: who is asking, the database, a logger carrying the
 // request id, and DataLoaders (created per request so nothing leaks between viewers).
+import type pg from 'pg';
 import type { Db } from './lib/db/client.js';
 import type { Logger } from './lib/logger.js';
 import type { TokenService } from './lib/auth/tokens.js';
@@ -36,6 +37,12 @@ export interface Context {
    * beside their types; each is built at most once per request.
    */
   loader<T>(factory: (db: Db) => T): T;
+  /**
+   * The reporting connection (REPORTING_DATABASE_URL, a replica; else the
+   * main database on a pool of its own): reports and exports read through it,
+   * so their load never takes the procedures' connections (docs/bi.md).
+   */
+  reporting?: pg.Pool;
 }
 
 export interface Services {
@@ -86,6 +93,7 @@ export async function buildContext(args: {
   loginThrottle: LoginThrottle;
   services: Services;
   viewerCache?: ViewerCache;
+  reporting?: pg.Pool;
 }): Promise<Context> {
   const { viewer, rejectedToken } = await authenticate(args.db, args.tokens, args.authorization, args.viewerCache);
   const loaders = new Map<unknown, unknown>();
@@ -98,6 +106,7 @@ export async function buildContext(args: {
     tokens: args.tokens,
     clientAddress: args.clientAddress,
     loginThrottle: args.loginThrottle,
+    reporting: args.reporting,
     services: args.services,
     loader: (factory) => {
       let instance = loaders.get(factory);

@@ -33,6 +33,7 @@ import {
   ReturnCertificadoDocument,
   ReunionesRiesgoDocument,
   SendBajaDocument,
+  SendCertificadoDocument,
   SignCertificadoAsDirectorGeneralEstatalDocument,
   SignCertificadoAsDirectorGeneralNacionalDocument,
   SignCertificadoAsDirectorPlantelDocument,
@@ -339,18 +340,28 @@ describe('Certificate chain (P 2.4, R 17-24, DG 3-7)', () => {
     ]);
   });
 
-  it('DG 6.1, DG 7, P 3.1 (F02): COSFAC releases the certificate, then the plantel delivers it with the receipt', async () => {
+  it('DG 6.1, DG 7, P 3.1 (F02): COSFAC releases the certificate, the state office instructs the delivery, the plantel delivers it with the receipt', async () => {
     const id = (await make.certificado(server.db, { estado: 'POR_VALIDAR_COSFAC' })).globalId;
     expect(codeOf(await runStep(DeliverCertificadoDocument as StepDoc, id, 'escolares.p001', { entregadoA: 'Ana García' }))).toBe(
       'INVALID_TRANSITION',
     );
     await certStepAs(id, ApproveCertificadoAsCosfacDocument as StepDoc, 'cosfac', 'LIBERADO');
+    // DG 7: not before the state office's instruction, which only its Jefatura gives.
+    expect(codeOf(await runStep(DeliverCertificadoDocument as StepDoc, id, 'escolares.p001', { entregadoA: 'Ana García' }))).toBe(
+      'INVALID_TRANSITION',
+    );
+    expect(codeOf(await runStep(SendCertificadoDocument as StepDoc, id, 'escolares.p001'))).toBe('FORBIDDEN');
+    await certStepAs(id, SendCertificadoDocument as StepDoc, 'escolares.mex', 'POR_ENTREGAR');
     expect(issuesOf(await runStep(DeliverCertificadoDocument as StepDoc, id, 'escolares.p001', { entregadoA: ' ' }))).toEqual([
       { path: ['input', 'entregadoA'], message: 'Must not be empty' },
     ]);
     await certStepAs(id, DeliverCertificadoDocument as StepDoc, 'escolares.p001', 'ENTREGADO', { entregadoA: 'Luis López Pérez' });
     expect((await readCert(id))!.entregadoA).toBe('Luis López Pérez');
-    expect(await lastSteps(id, 2)).toEqual(['approveCertificadoAsCosfac:COSFAC', 'deliverCertificado:SERVICIOS_ESCOLARES_PLANTEL']);
+    expect(await lastSteps(id, 3)).toEqual([
+      'approveCertificadoAsCosfac:COSFAC',
+      'sendCertificado:JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      'deliverCertificado:SERVICIOS_ESCOLARES_PLANTEL',
+    ]);
   });
 
   it('R 18, 28 (F03): the state office replaces a delivered certificate once, with a folio of its own', async () => {

@@ -41,6 +41,10 @@ import type {
   EstadoAccionMejora,
   EstadoApiKey,
   EstadoBaja,
+  EstadoEntregaCertificadosFisicos,
+  EstadoRectificacionEvaluacion,
+  EstadoSolicitudEgresado,
+  EstadoSupervisionCaptura,
   EstadoCertificado,
   EstadoConcentrado,
   EstadoNormativo,
@@ -71,6 +75,12 @@ import {
   importacionSaeWorkflow,
   loteFoliosWorkflow,
   reunionRiesgoWorkflow,
+  entregaCertificadosFisicosWorkflow,
+  informeJuntaDirectivaWorkflow,
+  rectificacionEvaluacionWorkflow,
+  solicitudEgresadoWorkflow,
+  solicitudFoliosWorkflow,
+  supervisionCapturaWorkflow,
 } from '../src/modules/academico/workflow.js';
 import { normatividadWorkflow } from '../src/modules/normatividad/workflow.js';
 import { concertacionServicioWorkflow } from '../src/modules/concertacion/workflow.js';
@@ -1517,6 +1527,184 @@ export async function apiKey(db: Db, o: ApiKeyOptions = {}) {
   return { id, globalId: encodeGlobalID('ApiKey', id), key };
 }
 
+// ---- 30-524-PO-04 operating rules R 6, 7, 22-23, 27, 30, 32 ---------------------------
+
+/** A student of `unit` with a grade of a fresh module in corte 1 of a fresh period (what R 6 and R 12c work on). */
+export async function evaluacion(db: Db, o: { unit?: string; alumno?: { id: string }; corte?: number; calificacion?: number } = {}) {
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const alumnoId = (o.alumno ?? (await alumno(db, { unit: u.code }))).id;
+  const m = await modulo(db);
+  const d = await docente(db, { unit: u.code });
+  const p = periodo();
+  await db.evaluacion.create({
+    data: { alumnoId, moduloId: m.id, docenteId: d.id, periodo: p, corte: o.corte ?? 1, calificacion: o.calificacion ?? 7 },
+  });
+  return { alumnoId, modulo: m, docenteId: d.id, periodo: p };
+}
+
+export async function rectificacionEvaluacion(db: Db, o: Common<EstadoRectificacionEvaluacion> = {}) {
+  const wf = rectificacionEvaluacionWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const e = await evaluacion(db, { unit: u.code });
+  const creator = await actor(db, 'SERVICIOS_ESCOLARES_PLANTEL', u.path);
+  const row = await db.rectificacionEvaluacion.create({
+    data: {
+      unitId: u.id,
+      alumnoId: e.alumnoId,
+      moduloId: e.modulo.id,
+      periodo: e.periodo,
+      corte: 2,
+      calificacion: 8,
+      motivo: 'Registro extemporáneo',
+      ticketMesaServicio: estado === 'APLICADA' ? `MS-${uniq()}` : null,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  if (estado === 'APLICADA')
+    await db.evaluacion.create({
+      data: { alumnoId: e.alumnoId, moduloId: e.modulo.id, docenteId: e.docenteId, periodo: e.periodo, corte: 2, calificacion: 8 },
+    });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: u.path }, pathTo(wf, estado));
+  return { ...gid('RectificacionEvaluacion', row.id), estado, alumnoId: e.alumnoId };
+}
+
+export async function supervisionCaptura(db: Db, o: Common<EstadoSupervisionCaptura> = {}) {
+  const wf = supervisionCapturaWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const u = await unit(db, o.unit ?? 'CE-MEX');
+  const creator = await actor(db, 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', u.path);
+  const row = await retryUnique(() =>
+    db.supervisionCaptura.create({
+      data: {
+        unitId: u.id,
+        periodo: periodo(),
+        corte: 1 + Math.floor(Math.random() * 3),
+        faltantes: 0,
+        observaciones: 'Captura completa',
+        estado,
+        version: o.version ?? 0,
+        createdById: creator.id,
+      },
+      select: { id: true },
+    }),
+  );
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: u.path }, pathTo(wf, estado));
+  return { ...gid('SupervisionCaptura', row.id), estado };
+}
+
+export async function entregaCertificadosFisicos(db: Db, o: Common<EstadoEntregaCertificadosFisicos> & { certificados?: number } = {}) {
+  const wf = entregaCertificadosFisicosWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const creator = await actor(db, 'SERVICIOS_ESCOLARES_PLANTEL', u.path);
+  // Checked: every check holds once validated; the first fails on a returned delivery.
+  const checked = estado === 'VALIDADA' || estado === 'ENVIADA_A_FIRMA' || estado === 'DEVUELTA';
+  const lines = [];
+  for (let i = 0; i < (o.certificados ?? 2); i++) {
+    const a = await alumno(db, { unit: u.code, planConcluido: true });
+    const ok = checked ? !(estado === 'DEVUELTA' && i === 0) : null;
+    lines.push({
+      consecutivo: i + 1,
+      folio: `CF-${uniq()}`,
+      alumnoId: a.id,
+      nombreCompleto: ok,
+      fotoAdherida: checked ? true : null,
+      firmaDirector: checked ? true : null,
+      selloFoto: checked ? true : null,
+      folioDocumento: checked ? true : null,
+      fechaImpresion: checked ? true : null,
+    });
+  }
+  const row = await db.entregaCertificadosFisicos.create({
+    data: {
+      unitId: u.id,
+      oficio: `OF-${uniq()}`,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+      certificados: { create: lines },
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: u.path }, pathTo(wf, estado));
+  return { ...gid('EntregaCertificadosFisicos', row.id), estado, certificados: lines.length };
+}
+
+export async function solicitudFolios(db: Db, o: { unit?: string; history?: boolean } = {}) {
+  const u = await unit(db, o.unit ?? 'CE-MEX');
+  const creator = await actor(db, 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', u.path);
+  const row = await db.solicitudFolios.create({
+    data: {
+      unitId: u.id,
+      folios: 100,
+      formatosCertificado: 0,
+      formatosTitulo: 10,
+      medio: `Correo ${uniq()}`,
+      justificacion: 'Egreso del semestre',
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true)
+    await writeHistory(db, solicitudFoliosWorkflow, { recordId: row.id, unitPath: u.path }, pathTo(solicitudFoliosWorkflow, 'ENVIADA'));
+  return gid('SolicitudFolios', row.id);
+}
+
+export async function informeJuntaDirectiva(db: Db, o: { unit?: string; history?: boolean } = {}) {
+  const u = await unit(db, o.unit ?? 'CE-MEX');
+  const creator = await actor(db, 'JEFE_SERVICIOS_ESCOLARES_ESTATAL', u.path);
+  const row = await retryUnique(async () => {
+    const used = await db.informeJuntaDirectiva.findMany({ where: { unitId: u.id }, select: { anio: true } });
+    return db.informeJuntaDirectiva.create({
+      data: {
+        unitId: u.id,
+        anio: freeYear(used.map((r) => r.anio)),
+        trimestre: 1 + Math.floor(Math.random() * 4),
+        actividades: 'Actividades del trimestre',
+        avance: 'Avance conforme al programa',
+        urlCarpeta: 'https://intranet.conalep.edu.mx/junta/carpeta.pdf',
+        createdById: creator.id,
+      },
+      select: { id: true },
+    });
+  });
+  if (o.history ?? true)
+    await writeHistory(
+      db,
+      informeJuntaDirectivaWorkflow,
+      { recordId: row.id, unitPath: u.path },
+      pathTo(informeJuntaDirectivaWorkflow, 'ENTREGADO'),
+    );
+  return gid('InformeJuntaDirectiva', row.id);
+}
+
+export async function solicitudEgresado(db: Db, o: Common<EstadoSolicitudEgresado> & { alumno?: { id: string } } = {}) {
+  const wf = solicitudEgresadoWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const u = await unit(db, o.unit ?? 'MEX-P001');
+  const alumnoId = (o.alumno ?? (await alumno(db, { unit: u.code, planConcluido: true }))).id;
+  const creator = await actor(db, 'SERVICIOS_ESCOLARES_PLANTEL', u.path);
+  const row = await db.solicitudEgresado.create({
+    data: {
+      unitId: u.id,
+      alumnoId,
+      folioSiateg: `SIATEG-${uniq()}`,
+      tramite: 'Duplicado de certificado',
+      respuesta: estado === 'ATENDIDA' ? 'Atendida' : null,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: u.path }, pathTo(wf, estado));
+  return { ...gid('SolicitudEgresado', row.id), estado, alumnoId };
+}
+
 // ---- the registry ------------------------------------------------------------------
 
 // ---- 7081-MP-SI Pd-02-It-01: normativa de capacitación ---------------------------
@@ -1889,6 +2077,13 @@ export const make = {
   orgUnit,
   person,
   apiKey,
+  evaluacion,
+  rectificacionEvaluacion,
+  supervisionCaptura,
+  entregaCertificadosFisicos,
+  solicitudFolios,
+  informeJuntaDirectiva,
+  solicitudEgresado,
   concertacionServicio,
 };
 
@@ -2086,6 +2281,44 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: apiKeyWorkflow,
     make: (db: Db, estado: EstadoApiKey, o: ApiKeyOptions = {}) => apiKey(db, { ...o, estado }),
+  },
+  {
+    typename: 'RectificacionEvaluacion',
+    node: true,
+    workflow: rectificacionEvaluacionWorkflow,
+    make: (db: Db, estado: EstadoRectificacionEvaluacion, o: Common<EstadoRectificacionEvaluacion> = {}) =>
+      rectificacionEvaluacion(db, { ...o, estado }),
+  },
+  {
+    typename: 'SupervisionCaptura',
+    node: true,
+    workflow: supervisionCapturaWorkflow,
+    make: (db: Db, estado: EstadoSupervisionCaptura, o: Common<EstadoSupervisionCaptura> = {}) => supervisionCaptura(db, { ...o, estado }),
+  },
+  {
+    typename: 'EntregaCertificadosFisicos',
+    node: true,
+    workflow: entregaCertificadosFisicosWorkflow,
+    make: (db: Db, estado: EstadoEntregaCertificadosFisicos, o: Common<EstadoEntregaCertificadosFisicos> = {}) =>
+      entregaCertificadosFisicos(db, { ...o, estado }),
+  },
+  {
+    typename: 'SolicitudFolios',
+    node: true,
+    workflow: solicitudFoliosWorkflow,
+    make: (db: Db, _estado: 'ENVIADA', o: { unit?: string } = {}) => solicitudFolios(db, o),
+  },
+  {
+    typename: 'InformeJuntaDirectiva',
+    node: true,
+    workflow: informeJuntaDirectivaWorkflow,
+    make: (db: Db, _estado: 'ENTREGADO', o: { unit?: string } = {}) => informeJuntaDirectiva(db, o),
+  },
+  {
+    typename: 'SolicitudEgresado',
+    node: true,
+    workflow: solicitudEgresadoWorkflow,
+    make: (db: Db, estado: EstadoSolicitudEgresado, o: Common<EstadoSolicitudEgresado> = {}) => solicitudEgresado(db, { ...o, estado }),
   },
   {
     typename: 'ConcertacionServicio',

@@ -24,7 +24,7 @@ afterAll(() => server.stop());
 const history = 'history { transition fromState toState actor { email } actorUnit { code } }';
 
 /** Reports (one object per request, not a list). */
-const single = new Set(['alumnosEnRiesgo', 'reporteSiseac']);
+const single = new Set(['alumnosEnRiesgo', 'reporteSiseac', 'registrosFaltantes']);
 
 /** Runs `query` as `account` under the golden `list-<field>`; the list must have rows, so nested selections run. */
 async function golden(field: string, account: string, query: string, variables: Record<string, unknown> = {}) {
@@ -151,6 +151,73 @@ const LISTS: Record<string, () => Promise<void>> = {
       'bajas',
       'psicopedagogia.mex',
       `query($unitId: ID) { bajas(first: 10, filter: { unitId: $unitId, estado: [CANALIZADA] }) { totalCount edges { node { id estado motivo
+         alumno { matricula } unit { code } availableSteps ${history} } } } }`,
+      { unitId: unitIds['MEX-P001'] },
+    );
+  },
+  // ---- 30-524-PO-04 operating rules R 6, 7, 22-23, 27, 30, 32
+  rectificacionesEvaluacion: async () => {
+    await make.rectificacionEvaluacion(server.db);
+    await make.rectificacionEvaluacion(server.db);
+    await golden(
+      'rectificacionesEvaluacion',
+      'escolares.mex',
+      `query($unitId: ID) { rectificacionesEvaluacion(first: 10, filter: { unitId: $unitId, estado: [SOLICITADA] }) { totalCount edges { node { id estado
+         periodo corte calificacion alumno { matricula } modulo { clave } unit { code } availableSteps ${history} } } } }`,
+      { unitId: unitIds['MEX-P001'] },
+    );
+  },
+  supervisionesCaptura: async () => {
+    await make.supervisionCaptura(server.db);
+    await make.supervisionCaptura(server.db);
+    await golden(
+      'supervisionesCaptura',
+      'formacion.mex',
+      `query($unitId: ID) { supervisionesCaptura(first: 10, filter: { unitId: $unitId }) { totalCount edges { node { id estado periodo corte faltantes
+         unit { code } availableSteps ${history} } } } }`,
+      { unitId: unitIds['CE-MEX'] },
+    );
+  },
+  entregasCertificadosFisicos: async () => {
+    await make.entregaCertificadosFisicos(server.db);
+    await make.entregaCertificadosFisicos(server.db);
+    await golden(
+      'entregasCertificadosFisicos',
+      'escolares.mex',
+      `query($unitId: ID) { entregasCertificadosFisicos(first: 10, filter: { unitId: $unitId, estado: [ENVIADA] }) { totalCount edges { node { id estado oficio
+         certificados { consecutivo folio nombreCompleto alumno { matricula carrera } } unit { code } availableSteps ${history} } } } }`,
+      { unitId: unitIds['MEX-P001'] },
+    );
+  },
+  solicitudesFolios: async () => {
+    await make.solicitudFolios(server.db);
+    await make.solicitudFolios(server.db);
+    await golden(
+      'solicitudesFolios',
+      'escolares.mex',
+      `query($unitId: ID) { solicitudesFolios(first: 10, filter: { unitId: $unitId }) { totalCount edges { node { id folios formatosTitulo
+         lotesFolios { referencia } unit { code } ${history} } } } }`,
+      { unitId: unitIds['CE-MEX'] },
+    );
+  },
+  informesJuntaDirectiva: async () => {
+    await make.informeJuntaDirectiva(server.db);
+    await make.informeJuntaDirectiva(server.db);
+    await golden(
+      'informesJuntaDirectiva',
+      'escolares.mex',
+      `query($unitId: ID) { informesJuntaDirectiva(first: 10, filter: { unitId: $unitId }) { totalCount edges { node { id anio trimestre urlCarpeta
+         unit { code } ${history} } } } }`,
+      { unitId: unitIds['CE-MEX'] },
+    );
+  },
+  solicitudesEgresado: async () => {
+    await make.solicitudEgresado(server.db);
+    await make.solicitudEgresado(server.db);
+    await golden(
+      'solicitudesEgresado',
+      'escolares.p001',
+      `query($unitId: ID) { solicitudesEgresado(first: 10, filter: { unitId: $unitId, estado: [RECIBIDA] }) { totalCount edges { node { id estado folioSiateg
          alumno { matricula } unit { code } availableSteps ${history} } } } }`,
       { unitId: unitIds['MEX-P001'] },
     );
@@ -414,6 +481,13 @@ const LISTS: Record<string, () => Promise<void>> = {
       'escolares.mex',
       `query($p: ID!) { alumnosEnRiesgo(plantelId: $p, periodo: "2025-1", corte: 1) { total regla alumnos { reprobados promedio alumno { matricula unit { code } } } } }`,
       { p: unitIds['MEX-P001'] },
+    ),
+  registrosFaltantes: () =>
+    golden(
+      'registrosFaltantes',
+      'escolares.mex',
+      `query($u: ID!) { registrosFaltantes(unitId: $u, periodo: "2025-1", corte: 3) { matricula moduloClave docente } }`,
+      { u: unitIds['CE-MEX'] },
     ),
   reporteSiseac: () =>
     golden(

@@ -56,6 +56,13 @@ const yesterday = () => new Date(Date.now() - 86_400_000).toISOString();
 /** A periodo "YYYY-S" with a random year in 1000-1999 (what factories use; the API accepts it). */
 const periodo = () => `${1000 + Math.floor(Math.random() * 1000)}-${1 + Math.floor(Math.random() * 2)}`;
 const ESTATUS = ['INSCRITO', 'EN_RIESGO', 'BAJA', 'EGRESADO'] as const;
+const COTEJOS = ['nombreCompleto', 'fotoAdherida', 'firmaDirector', 'selloFoto', 'folioDocumento', 'fechaImpresion'] as const;
+/** R 22's checks of every line of a physical-certificate delivery (the factory makes `certificados` lines): all hold, or the first fails. */
+const cotejos = (r: Sample, todos: boolean) =>
+  Array.from({ length: Number(r.certificados ?? 2) }, (_, i) => ({
+    consecutivo: i + 1,
+    ...Object.fromEntries(COTEJOS.map((k) => [k, todos || i > 0 || k !== 'nombreCompleto'])),
+  }));
 
 /** A ProyectoNormativo addressed to MEX-CAST01 for `fin` in every state (addressee reach needs it also in the wrong states). */
 const addressedProyecto = (fin: 'COMENTARIOS' | 'APLICACION') => (db: Db, o: { state: string }) =>
@@ -464,6 +471,7 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   signCertificadoAsDirectorGeneralNacional: { input: id },
   approveCertificadoAsCosfac: { input: id },
   deliverCertificado: { input: (r) => ({ id: r.globalId, entregadoA: 'La persona egresada' }) },
+  sendCertificado: { input: id },
   createLoteFolios: {
     input: (_r, { unitId }) => ({
       referencia: `Matriz ${uniq()}`,
@@ -603,6 +611,96 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     }),
     written: async (db, r) => ids(await db.asesoriaComplementaria.findMany({ where: { alumnoId: r.id }, select: { id: true } })),
   },
+  // ---- 30-524-PO-04 operating rules R 6, 7, 22-23, 27, 30, 32
+  createRectificacionEvaluacion: {
+    subjectStates: { Alumno: ESTATUS },
+    make: async (db, o) => {
+      const a = await make.alumno(db, { estatus: o.state as never });
+      const e = await make.evaluacion(db, { alumno: a });
+      return { ...a, moduloClave: e.modulo.clave, periodo: e.periodo };
+    },
+    input: (r) => ({
+      alumnoId: r.globalId,
+      moduloClave: r.moduloClave,
+      periodo: r.periodo,
+      corte: 2,
+      calificacion: 9,
+      motivo: 'Registro extemporáneo',
+    }),
+    written: async (db, r) => ids(await db.rectificacionEvaluacion.findMany({ where: { alumnoId: r.id }, select: { id: true } })),
+  },
+  approveRectificacionEvaluacion: {
+    input: (r) => ({ id: r.globalId, ticketMesaServicio: 'MS-0001' }),
+    extra: async (db, r) => {
+      const { alumnoId } = await db.rectificacionEvaluacion.findUniqueOrThrow({ where: { id: r.id }, select: { alumnoId: true } });
+      return db.evaluacion.findMany({ where: { alumnoId }, select: { id: true, calificacion: true }, orderBy: { id: 'asc' } });
+    },
+  },
+  returnRectificacionEvaluacion: { input: withObs },
+  createSupervisionCaptura: {
+    input: (_r, { unitId }) => ({ periodo: periodo(), corte: 1 + Math.floor(Math.random() * 3), observaciones: obs, unitId }),
+    written: async (db, _r, input) =>
+      ids(
+        await db.supervisionCaptura.findMany({
+          where: { periodo: String(input.periodo), corte: Number(input.corte), observaciones: obs },
+          select: { id: true },
+        }),
+      ),
+  },
+  approveSupervisionCaptura: { input: id },
+  createEntregaCertificadosFisicos: {
+    input: async (_r, { db, unitId }) => {
+      const u = await db.orgUnit.findUniqueOrThrow({ where: { id: decodeGlobalID(unitId!).id } });
+      const a = u.kind === 'PLANTEL' ? await make.alumno(db, { unit: u.code, planConcluido: true }) : null;
+      return { oficio: `OF-${uniq()}`, certificados: a ? [{ folio: `CF-${uniq()}`, alumnoId: a.globalId }] : [], unitId };
+    },
+    written: async (db, _r, input) =>
+      ids(await db.entregaCertificadosFisicos.findMany({ where: { oficio: String(input.oficio) }, select: { id: true } })),
+  },
+  approveEntregaCertificadosFisicos: {
+    input: (r) => ({ id: r.globalId, cotejos: cotejos(r, true) }),
+    extra: (db, r) => db.certificadoFisico.findMany({ where: { entregaId: r.id }, orderBy: { consecutivo: 'asc' } }),
+  },
+  returnEntregaCertificadosFisicos: {
+    input: (r) => ({ id: r.globalId, observaciones: obs, cotejos: cotejos(r, false) }),
+    extra: (db, r) => db.certificadoFisico.findMany({ where: { entregaId: r.id }, orderBy: { consecutivo: 'asc' } }),
+  },
+  submitEntregaCertificadosFisicos: { input: id },
+  sendEntregaCertificadosFisicos: { input: id },
+  createSolicitudFolios: {
+    input: (_r, { unitId }) => ({
+      folios: 50,
+      formatosCertificado: 0,
+      formatosTitulo: 5,
+      medio: `Matriz ${uniq()}`,
+      justificacion: 'Egreso',
+      unitId,
+    }),
+    written: async (db, _r, input) =>
+      ids(await db.solicitudFolios.findMany({ where: { medio: String(input.medio) }, select: { id: true } })),
+  },
+  createInformeJuntaDirectiva: {
+    input: async (_r, { db, unitId }) => {
+      const taken = await db.informeJuntaDirectiva.findMany({ where: { unitId: uuidOf(unitId!), trimestre: 2 }, select: { anio: true } });
+      return {
+        anio: freeApiYear(taken.map((t) => t.anio)),
+        trimestre: 2,
+        actividades: 'Actividades',
+        avance: 'Avance',
+        urlCarpeta: `https://intranet.conalep.edu.mx/${uniq()}`,
+        unitId,
+      };
+    },
+    written: async (db, _r, input) =>
+      ids(await db.informeJuntaDirectiva.findMany({ where: { urlCarpeta: String(input.urlCarpeta) }, select: { id: true } })),
+  },
+  createSolicitudEgresado: {
+    subjectStates: { Alumno: ESTATUS },
+    make: (db, o) => make.alumno(db, { estatus: o.state as never, planConcluido: o.state === 'EGRESADO' }),
+    input: (r) => ({ alumnoId: r.globalId, folioSiateg: `SIATEG-${uniq()}`, tramite: 'Constancia' }),
+    written: async (db, r) => ids(await db.solicitudEgresado.findMany({ where: { alumnoId: r.id }, select: { id: true } })),
+  },
+  closeSolicitudEgresado: { input: withObs },
   // 7081-MP-SI 8.1.5 Concertación (src/modules/concertacion).
   createConcertacionServicio: {
     input: (_r, { unitId }) => ({ servicio: 'Servicio de la matriz', solicitud: `Matriz ${uniq()}`, unitId }),

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNamedType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { buildSchema } from '../src/schema.js';
 import { migrateDeploy } from '../src/lib/db/prisma-cli.js';
-import { createPrisma } from '../src/lib/db/client.js';
+import { createPrisma, sqlStatements } from '../src/lib/db/client.js';
 import { compiledReads, readStats } from '../src/lib/db/read.js';
 import { seedDemoData } from '../src/seed/demo.js';
 import { createDatabase } from './global-setup.js';
@@ -80,6 +80,17 @@ beforeAll(async () => {
     await make.catalogoServicios(db, { unit: cast, promocion: promocion.id });
     await make.ofertaCapacitacion(db, { estado: 'DIFUNDIDA' });
   }
+  // 30-524-PO-04 operating rules
+  for (const unit of ['MEX-P001', 'MEX-P002', 'VER-P001']) {
+    await make.rectificacionEvaluacion(db, { unit });
+    await make.entregaCertificadosFisicos(db, { unit, estado: 'DEVUELTA' });
+    await make.solicitudEgresado(db, { unit });
+  }
+  for (const unit of ['CE-MEX', 'CE-VER']) {
+    await make.supervisionCaptura(db, { unit });
+    await make.solicitudFolios(db, { unit });
+    await make.informeJuntaDirectiva(db, { unit });
+  }
   for (const unit of ['EMP-MEX01', 'EMP-VER01']) {
     await make.concertacionServicio(db, { estado: 'PAGADA', unit });
     await make.concertacionServicio(db, { estado: 'RESPONDIDA', unit });
@@ -123,6 +134,40 @@ async function both(field: GraphQLField<unknown, unknown>, account: string, args
   return compiled;
 }
 
+/** A statement without its values: the same shape for every parent it is sent for. */
+const shape = (text: string) =>
+  text
+    .replace(/\$\d+/g, '$')
+    .replace(/IN \((\$,?)+\)/g, 'IN (…)')
+    .slice(0, 240);
+
+/** Statements sent for a page of `first` rows of `field` (compiled reads and Prisma's), and the rows read. */
+async function cost(field: GraphQLField<unknown, unknown>, account: string, first: number) {
+  const compiled = readStats.compiled;
+  let page: Page | undefined;
+  const log: string[] = [];
+  sqlStatements.log = log;
+  const statements = await statementsFor(async () => {
+    page = await read(field, account, `first: ${first}`);
+  }).finally(() => (sqlStatements.log = undefined));
+  const shapes = new Map<string, number>();
+  for (const text of log) shapes.set(shape(text), (shapes.get(shape(text)) ?? 0) + 1);
+  return { statements, compiled: readStats.compiled - compiled, rows: page!.edges.length, shapes };
+}
+
+/**
+ * The statements sent once per parent row: more often with the larger page, in proportion to its rows.
+ * (A nested relation that is empty on the small page and not on the large one adds its own batched
+ * loads once: 0 → 1, or a load more at another depth: 4 → 5. Those are not per row.)
+ */
+const perRow = (small: { rows: number; shapes: Map<string, number> }, large: { rows: number; shapes: Map<string, number> }) =>
+  [...large.shapes]
+    .filter(([s, n]) => {
+      const before = small.shapes.get(s) ?? 0;
+      return before > 0 && n > before && n * small.rows >= before * large.rows;
+    })
+    .map(([s, n]) => `${small.shapes.get(s)} → ${n}: ${s}`);
+
 describe('compiled reads', () => {
   it('cover the lists', () => {
     expect(roots.length).toBeGreaterThanOrEqual(10);
@@ -144,6 +189,22 @@ describe('compiled reads', () => {
       }
       // At least one account reads rows, so the nested selections ran.
       expect(rows, `${field.name} read no rows`).toBeGreaterThan(0);
+    });
+  }
+
+  // Every nested relation and field is read with its page (in the compiled statement) or once per
+  // response and depth (a batched loader): no statement is repeated for each row. A relation that falls
+  // back to a load per parent (N+1) sends its statement three times for three rows.
+  for (const field of roots) {
+    it(`${field.name}: no statement is sent once per row of a page, nested relations included`, async () => {
+      for (const account of ['admin', 'dg.mex']) {
+        const one = await cost(field, account, 1);
+        const three = await cost(field, account, 3);
+        expect(one.compiled, `${field.name} as ${account}: the page is not a compiled read`).toBeGreaterThan(0);
+        if (three.rows <= one.rows) continue;
+        const grown = perRow(one, three);
+        expect(grown, `${field.name} as ${account}: statements sent once per row (${one.rows} → ${three.rows} rows)`).toEqual([]);
+      }
     });
   }
 

@@ -57,7 +57,7 @@ async function main() {
       state: await api.login(STATE_EMAIL, BENCH_PASSWORD),
       national: await api.login(NATIONAL_EMAIL, BENCH_PASSWORD),
     };
-    const roots = rootLists(buildSchema());
+    const roots = rootLists(buildSchema()).filter((f) => !process.env.PLANS_ONLY || process.env.PLANS_ONLY.split(',').includes(f.name));
 
     const failures: string[] = [];
     console.log('\n| list | account | statements | slowest ms | sequential scans of large tables |');
@@ -87,7 +87,10 @@ async function main() {
           const [plan] = rows[0]['QUERY PLAN'];
           if (plan['Execution Time'] > slowest) slowestText = s.text;
           slowest = Math.max(slowest, plan['Execution Time']);
-          for (const table of seqScans(plan.Plan)) if (large.has(table)) scans.add(table);
+          const scanned = seqScans(plan.Plan).filter((table) => large.has(table));
+          for (const table of scanned) scans.add(table);
+          if (process.env.PLANS_VERBOSE && scanned.length)
+            console.log(`  scans ${scanned.join(', ')}: ${s.text.slice(-400)}\n  values: ${JSON.stringify(s.values).slice(0, 200)}`);
         }
         if (process.env.PLANS_VERBOSE && slowest > 20) console.log(`  slowest: ${slowestText}`);
         if (scans.size) failures.push(`${field.name} as ${account}: ${[...scans].join(', ')}`);

@@ -19,6 +19,8 @@ export interface ApiModule {
   workflows: AnyWorkflow[];
   /** Mutations that are not procedure steps (only sign-in), with their rule. */
   mutations?: Record<string, Rule>;
+  /** Root queries (lists of objects) also served as CSV and XLSX at /exports/<name>.csv|.xlsx, same rule and scope (src/lib/http/exports.ts). */
+  exports?: string[];
 }
 
 let registered: readonly ApiModule[] = [];

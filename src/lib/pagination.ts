@@ -2,7 +2,7 @@
 // from Pothos' Relay and Prisma plugins (cursor pagination, totalCount).
 import { builder, SortDirection } from '../builder.js';
 import type { Context } from '../context.js';
-import { withinUnit } from './auth/scope.js';
+import { withinUnitById } from './auth/scope.js';
 
 /**
  * Declares `<Name>Order { field: <Name>OrderField!, direction: SortDirection! }`
@@ -46,6 +46,6 @@ export async function unitFilter(
   filter: { dentroDe?: { id: string } | null; unitId?: { id: string } | null } | null | undefined,
 ) {
   return {
-    AND: [filter?.dentroDe ? await withinUnit(ctx, filter.dentroDe.id) : {}, filter?.unitId ? { unitId: filter.unitId.id } : {}],
+    AND: [filter?.dentroDe ? await withinUnitById(ctx, filter.dentroDe.id) : {}, filter?.unitId ? { unitId: filter.unitId.id } : {}],
   };
 }

@@ -9,6 +9,7 @@ import { academico } from './academico/index.js';
 import { reuniones } from './reuniones/index.js';
 import { difusion } from './difusion/index.js';
 import { metas } from './metas/index.js';
+import { conocer } from './conocer/index.js';
 import { administracion } from './administracion/index.js';
 import { concertacion } from './concertacion/index.js';
 
@@ -21,6 +22,7 @@ export const modules: readonly ApiModule[] = [
   reuniones,
   difusion,
   metas,
+  conocer,
   administracion,
   concertacion,
 ];

@@ -6,6 +6,7 @@ import type { OrgUnitKind, Role } from '../generated/prisma/enums.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../lib/db/client.js';
 import { hashPassword } from '../lib/auth/passwords.js';
+import { importarInformeConocer } from '../modules/conocer/import.js';
 
 export const DEMO_PASSWORD = 'Conalep-Demo-2026';
 
@@ -89,6 +90,7 @@ export const DEMO_PEOPLE: [string, string, Role, string][] = [
   ['admin.conocer', 'Administración CONOCER', 'ADMINISTRADOR_PLATAFORMA', 'CONOCER'],
   ['usuario.emp-mex01', 'Contacto de Industrias Demo del Valle de Toluca', 'USUARIO_EXTERNO', 'EMP-MEX01'],
   ['usuario.emp-ver01', 'Contacto de Servicios Demo del Golfo', 'USUARIO_EXTERNO', 'EMP-VER01'],
+  ['formacion.mex', 'Jefatura de Formación Técnica Estado de México', 'JEFE_FORMACION_TECNICA_ESTATAL', 'CE-MEX'],
 ];
 
 export const demoEmail = (local: string) => `${local}@demo.conalep.mx`;
@@ -129,6 +131,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
   await db.person.createMany({ data: people.map((p) => p.person) });
   await db.roleAssignment.createMany({ data: people.map((p) => ({ personId: p.person.id, role: p.role, unitId: p.unitId })) });
   await seedDemoStudents(db, units, clock);
+  await importarInformeConocer(db);
   return true;
 }
 

@@ -8,6 +8,7 @@
 import DataLoader from 'dataloader';
 import type { Context } from '../../context.js';
 import type { Db } from '../db/client.js';
+import { findMany } from '../db/read.js';
 import type {
   Certificado,
   ActividadProgramada,
@@ -36,7 +37,6 @@ interface Rows {
 }
 
 type Row = { id: string };
-type Delegate = { findMany(args: object): Promise<Row[]> };
 
 type Key = { id: string; where: object };
 const factories = new Map<string, (db: Db) => DataLoader<Key, Row | null, string>>();
@@ -52,9 +52,25 @@ export function loadReadable<M extends keyof Rows>(
   where: object,
   query: object,
 ): Promise<Rows[M] | null> {
+  return loadReadableBy(ctx, model, 'id', id, where, query);
+}
+
+/**
+ * The record of `model` whose column `by` holds `value` (the first by id when
+ * several do), when `where` admits it, else null: the reverse side of a to-one
+ * relation (a certificate's replacement), batched like `loadReadable`.
+ */
+export function loadReadableBy<M extends keyof Rows>(
+  ctx: Context,
+  model: M,
+  by: string,
+  value: string | null,
+  where: object,
+  query: object,
+): Promise<Rows[M] | null> {
   // The key reads the selection first, so Pothos sees it used even when there is nothing to load.
-  const key = `${model}:${JSON.stringify(query)}`;
-  if (!id) return Promise.resolve(null);
+  const key = `${model}:${by}:${JSON.stringify(query)}`;
+  if (!value) return Promise.resolve(null);
   let factory = factories.get(key);
   if (!factory) {
     // The factory is shared by every request: the filter travels with the keys (it depends only on
@@ -62,23 +78,25 @@ export function loadReadable<M extends keyof Rows>(
     factory = (db: Db) =>
       new DataLoader<Key, Row | null, string>(
         async (keys) => {
-          const delegate = db[model] as unknown as Delegate;
-          const rows = await delegate.findMany({
-            ...withId(query),
-            where: { AND: [{ id: { in: keys.map((k) => k.id) } }, keys[0].where] },
-          });
-          const byId = new Map(rows.map((r) => [r.id, r]));
-          return keys.map((k) => byId.get(k.id) ?? null);
+          // Compiled (src/lib/db/read.ts): one statement with the selection's nested relations.
+          const rows = (await findMany(db, model, {
+            ...withColumns(query, by),
+            where: { AND: [{ [by]: { in: keys.map((k) => k.id) } }, keys[0].where] },
+            orderBy: [{ id: 'asc' }],
+          })) as unknown as Record<string, unknown>[];
+          const byValue = new Map<unknown, Row>();
+          for (const r of rows) if (!byValue.has(r[by])) byValue.set(r[by], r as unknown as Row);
+          return keys.map((k) => byValue.get(k.id) ?? null);
         },
         { cacheKeyFn: (k) => k.id },
       );
     factories.set(key, factory);
   }
-  return ctx.loader(factory).load({ id, where }) as Promise<Rows[M] | null>;
+  return ctx.loader(factory).load({ id: value, where }) as Promise<Rows[M] | null>;
 }
 
-/** The selection must return the id, to match rows to keys. */
-function withId(query: object): object {
+/** The selection must return the id and the matched column, to match rows to keys. */
+function withColumns(query: object, by: string): object {
   const q = query as { select?: Record<string, unknown> };
-  return q.select ? { ...q, select: { ...q.select, id: true } } : query;
+  return q.select ? { ...q, select: { ...q.select, id: true, [by]: true } } : query;
 }

@@ -32,13 +32,59 @@ export function createUnitPathLoader(db: Db) {
   });
 }
 
+/** The viewer's readable units by path, indexed once per viewer (cached viewers are reused across requests). */
+const readableIndex = new WeakMap<Viewer, Map<string, { path: string; subtree?: string[] }>>();
+
+/**
+ * What the viewer already knows of unit `unitId` when it is within their reach:
+ * its path and, on demand, the ids of its subtree (all within reach too, since
+ * reach is a set of whole subtrees). Undefined for a unit out of reach, or a
+ * viewer loaded without its units.
+ */
+function readableUnit(viewer: Viewer | null, unitId: string) {
+  const ids = viewer?.readableUnitIds;
+  const paths = viewer?.readableUnitPaths;
+  if (!viewer || !ids || !paths || ids.length !== paths.length) return undefined;
+  let index = readableIndex.get(viewer);
+  if (!index) {
+    index = new Map(ids.map((id, i) => [id, { path: paths[i] }]));
+    readableIndex.set(viewer, index);
+  }
+  const unit = index.get(unitId);
+  if (!unit) return undefined;
+  return {
+    path: unit.path,
+    subtree: () => (unit.subtree ??= ids.filter((_, i) => paths[i].startsWith(unit.path))),
+  };
+}
+
+/** The path of unit `unitId`: from the viewer when within reach, else one batched look-up per request (null for an unknown unit). */
+export async function unitPath(ctx: { loader: <T>(factory: (db: Db) => T) => T; viewer?: Viewer | null }, unitId: string) {
+  return readableUnit(ctx.viewer ?? null, unitId)?.path ?? (await ctx.loader(createUnitPathLoader).load(unitId));
+}
+
 /** Prisma filter "the record's unit is `unitId` or below it"; matches nothing for an unknown unit. */
 export async function withinUnit(
-  ctx: { loader: <T>(factory: (db: Db) => T) => T },
+  ctx: { loader: <T>(factory: (db: Db) => T) => T; viewer?: Viewer | null },
   unitId: string,
 ): Promise<{ unit: { path: { startsWith: string } } }> {
-  const path = await ctx.loader(createUnitPathLoader).load(unitId);
+  const path = await unitPath(ctx, unitId);
   return { unit: { path: { startsWith: path ?? '\u0000' } } };
+}
+
+/**
+ * The same filter for records with a `unitId`: for a unit within the viewer's
+ * reach, `unitId IN (its subtree)` from the units read with the viewer (no
+ * statement, and planned on the record's own indexes); otherwise as
+ * `withinUnit`.
+ */
+export async function withinUnitById(
+  ctx: { loader: <T>(factory: (db: Db) => T) => T; viewer?: Viewer | null },
+  unitId: string,
+): Promise<{ unitId: { in: string[] } } | { unit: { path: { startsWith: string } } }> {
+  const unit = readableUnit(ctx.viewer ?? null, unitId);
+  if (unit) return { unitId: { in: unit.subtree() } };
+  return withinUnit(ctx, unitId);
 }
 
 /**

@@ -32,6 +32,12 @@ export interface Viewer {
    * Absent on viewers built by hand: filters then use the path prefixes.
    */
   readableUnitIds?: string[];
+  /**
+   * The paths of those units (same order as `readableUnitIds`), read with the
+   * viewer: a `dentroDe` filter on a unit within reach becomes `unitId IN (…)`
+   * of its subtree without a statement of its own (scope.ts, `withinUnit`).
+   */
+  readableUnitPaths?: string[];
   /** The session of a local token (logout ends it); absent for API keys and external tokens. */
   sessionId?: string;
   /** How the request authenticated. */
@@ -64,6 +70,7 @@ type ViewerRow = {
   unit_kind: OrgUnitKind | null;
   unit_path: string | null;
   readable_unit_ids: string[] | null;
+  readable_unit_paths: string[] | null;
 };
 
 /** The person and their role assignments in one statement (this runs on every authenticated request). */
@@ -72,15 +79,16 @@ function viewerRows(db: Db, where: Prisma.Sql, prefix: Prisma.Sql = Prisma.empty
     ${prefix}
     SELECT p.id, p.email, p."fullName" AS full_name, p.active, p."externalSubject" AS external_subject,
            ra.role::text AS role, u.id AS unit_id, u.code AS unit_code, u.kind::text AS unit_kind, u.path AS unit_path,
-           ARRAY(
-             SELECT o.id::text FROM "OrgUnit" o
-             WHERE EXISTS (
-               SELECT 1 FROM "RoleAssignment" sa JOIN "OrgUnit" su ON su.id = sa."unitId"
-               WHERE sa."personId" = p.id
-                 AND o.path LIKE (CASE WHEN su.kind::text = ANY(${NATIONAL_KIND_LIST}) THEN '/' || split_part(su.path, '/', 2) || '/' ELSE su.path END) || '%'
-             )
-           ) AS readable_unit_ids
+           r.ids AS readable_unit_ids, r.paths AS readable_unit_paths
     FROM "Person" p
+    CROSS JOIN LATERAL (
+      SELECT array_agg(o.id::text ORDER BY o.path) AS ids, array_agg(o.path ORDER BY o.path) AS paths FROM "OrgUnit" o
+      WHERE EXISTS (
+        SELECT 1 FROM "RoleAssignment" sa JOIN "OrgUnit" su ON su.id = sa."unitId"
+        WHERE sa."personId" = p.id
+          AND o.path LIKE (CASE WHEN su.kind::text = ANY(${NATIONAL_KIND_LIST}) THEN '/' || split_part(su.path, '/', 2) || '/' ELSE su.path END) || '%'
+      )
+    ) r
     LEFT JOIN "RoleAssignment" ra ON ra."personId" = p.id
     LEFT JOIN "OrgUnit" u ON u.id = ra."unitId"
     WHERE ${where}
@@ -146,6 +154,7 @@ export async function loadViewer(db: Db, identity: TokenIdentity): Promise<Viewe
         scopePath: scopePathOf(r.unit_kind!, r.unit_path!),
       })),
     readableUnitIds: person.readable_unit_ids ?? [],
+    readableUnitPaths: person.readable_unit_paths ?? [],
   };
 }
 

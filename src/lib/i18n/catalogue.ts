@@ -332,6 +332,16 @@ export const CATALOGUE: readonly Entry[] = [
   ['{0} training goal programme(s) of {1} not yet approved', '{0} programa(s) de metas de capacitación de {1} aún sin aprobar'],
   ['Before sending to SPDI-DPP: {0}', 'Antes de enviar a SPDI-DPP: {0}'],
 
+  // --- Reports and exports (src/modules/conocer, src/lib/http/exports.ts, src/lib/reporting; issue #16)
+  ['Must be a year from 1995 to 2100', 'Debe ser un año de 1995 a 2100'],
+  ['Must not be before anioDesde', 'No debe ser anterior a anioDesde'],
+  ['Unknown filter {name}: use {names}', 'Filtro desconocido {name}: use {names}'],
+  ['Filter {name} takes integers', 'El filtro {name} admite enteros'],
+  [
+    'No such export: use /exports/<name>.csv or .xlsx with a name of {names}',
+    'No existe esa exportación: use /exports/<nombre>.csv o .xlsx con un nombre de {names}',
+  ],
+
   // --- Administration, accounts and documents (src/modules/administracion, src/modules/identity, src/lib/documents)
   ['Capital letters, digits and hyphens (2 to 32), e.g. "MEX-P004"', 'Mayúsculas, dígitos y guiones (2 a 32), p. ej. "MEX-P004"'],
   ['There is already a unit with this code', 'Ya existe una unidad con este código'],
@@ -361,6 +371,27 @@ export const CATALOGUE: readonly Entry[] = [
     'The refresh token is invalid, used or expired: sign in again',
     'El token de renovación no es válido, ya se usó o caducó: inicie sesión de nuevo',
   ],
+  // --- 30-524-PO-04 operating rules R 6, 7, 12c, 22-23, 27, 30, 32 (src/modules/academico/normas.ts)
+  ['Must be 0 to 10', 'Debe ser de 0 a 10'],
+  ['Must be 1 to 1000', 'Debe ser de 1 a 1000'],
+  ['Must be 0 to 100000', 'Debe ser de 0 a 100000'],
+  [
+    'The student has no grade of this module in the period: import the group and its teacher first',
+    'La persona estudiante no tiene calificaciones de este módulo en el periodo: importe primero el grupo y su docente',
+  ],
+  ['A request for this grade is already pending', 'Ya hay una solicitud pendiente para esta calificación'],
+  ['It is the grade already recorded', 'Es la calificación ya registrada'],
+  ['The supervision of this corte is already recorded', 'La supervisión de este corte ya está registrada'],
+  ['Give 1 to 500 certificates', 'Indique de 1 a 500 certificados'],
+  ['This folio is already in the list', 'Este folio ya está en el listado'],
+  ['Not a graduate (EGRESADO) of the plantel', 'No es una persona egresada (EGRESADO) del plantel'],
+  ['Check every certificate of the list, once each', 'Coteje cada certificado del listado, una vez cada uno'],
+  ['This check fails: return the delivery instead', 'Este cotejo no se cumple: devuelva la entrega en su lugar'],
+  ['Every check holds: validate the delivery instead', 'Todos los cotejos se cumplen: valide la entrega en su lugar'],
+  ['Request at least one folio or form', 'Solicite al menos un folio o formato'],
+  ["This quarter's report is already delivered", 'El informe de este trimestre ya fue entregado'],
+  ['This SIATEG request is already recorded', 'Esta solicitud de SIATEG ya está registrada'],
+  ['Not an F01 request of this state office', 'No es una solicitud F01 de esta Dirección General estatal'],
 
   // --- Concertaciones (src/modules/concertacion)
   [

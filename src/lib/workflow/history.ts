@@ -2,16 +2,22 @@
 // for all records of a response in one query.
 import DataLoader from 'dataloader';
 import type { Db } from '../db/client.js';
+import { findMany } from '../db/read.js';
 import type { WorkflowTransition } from '../../generated/prisma/client.js';
 
+/** An audit entry with its actor's name (what `actorName` shows). */
+type Entry = WorkflowTransition & { actor: { fullName: string } };
+
 export function createHistoryLoader(db: Db) {
-  return new DataLoader<{ workflow: string; recordId: string }, WorkflowTransition[], string>(
+  return new DataLoader<{ workflow: string; recordId: string }, Entry[], string>(
     async (keys) => {
-      const rows = await db.workflowTransition.findMany({
+      const rows = (await findMany(db, 'workflowTransition', {
         where: { OR: groupByWorkflow(keys).map(([workflow, ids]) => ({ workflow, recordId: { in: ids } })) },
         orderBy: [{ at: 'asc' }, { id: 'asc' }],
-      });
-      const byKey = new Map<string, WorkflowTransition[]>();
+        // `actorName` reads it from the entry.
+        include: { actor: { select: { fullName: true } } },
+      })) as Entry[];
+      const byKey = new Map<string, Entry[]>();
       for (const row of rows) {
         const key = `${row.workflow}:${row.recordId}`;
         byKey.set(key, [...(byKey.get(key) ?? []), row]);

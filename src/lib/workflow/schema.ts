@@ -26,8 +26,9 @@ export const WorkflowTransitionRef = builder.prismaObject('WorkflowTransition', 
     }),
     actorName: t.string({
       description: 'The full name of who took the step, shown to everyone who may read the record.',
-      select: { actor: { select: { fullName: true } } },
-      resolve: (e) => e.actor.fullName,
+      // Loaded with the entry by the history loader (history.ts): a `select` here would make Pothos load it
+      // again for every list of entries.
+      resolve: (e) => (e as typeof e & { actor: { fullName: string } }).actor.fullName,
     }),
     actorRole: t.exposeString('actorRole'),
     actorUnit: t.relation('actorUnit'),

@@ -4,6 +4,7 @@ import type { ApiModule } from '../../lib/modules.js';
 import './types.js';
 import './mutations.js';
 import './siseac.js';
+import './normas.js';
 import { academicoWorkflows } from './workflow.js';
 
 export const academico: ApiModule = {
@@ -19,6 +20,14 @@ export const academico: ApiModule = {
     reunionesRiesgo: isAuthenticated,
     asesoriasComplementarias: isAuthenticated,
     bajas: isAuthenticated,
+    registrosFaltantes: isAuthenticated,
+    rectificacionesEvaluacion: isAuthenticated,
+    supervisionesCaptura: isAuthenticated,
+    entregasCertificadosFisicos: isAuthenticated,
+    solicitudesFolios: isAuthenticated,
+    informesJuntaDirectiva: isAuthenticated,
+    solicitudesEgresado: isAuthenticated,
   },
   workflows: academicoWorkflows,
+  exports: ['eficienciaTerminal'],
 };

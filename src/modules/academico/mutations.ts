@@ -29,6 +29,7 @@ const CreateLoteInput = builder.inputType('CreateLoteFoliosInput', {
       required: false,
       description: 'The state office that holds the batch; defaults to the unit where you hold the role.',
     }),
+    solicitudFoliosId: t.globalID({ required: false, description: 'R 27: the F01 request of the state office this batch answers.' }),
   }),
 });
 creationMutation(lotes, 'createLoteFolios', {
@@ -37,19 +38,31 @@ creationMutation(lotes, 'createLoteFolios', {
     const numero = (i: number) => `${input.prefijo}${String(input.numeroInicial + i).padStart(8, '0')}`;
     return {
       unitId: input.unitId?.id,
-      validate: async (tx) => {
+      validate: async (tx, { unit }) => {
         const check = new InputChecker()
           .check(cantidadValida(input.cantidad), ['input', 'cantidad'], 'Must be 1 to 100000')
           .check(input.numeroInicial >= 0, ['input', 'numeroInicial'], 'Cannot be below zero')
           .check(/^[A-Z0-9-]{0,20}$/.test(input.prefijo), ['input', 'prefijo'], 'Up to 20 capital letters, digits or hyphens');
         checkText(check, input.referencia, ['input', 'referencia'], 200);
+        if (input.solicitudFoliosId)
+          check.check(
+            !!(await tx.solicitudFolios.count({ where: { id: input.solicitudFoliosId.id, unitId: unit.id } })),
+            ['input', 'solicitudFoliosId'],
+            'Not an F01 request of this state office',
+          );
         if (check.issues.length) return check.issues;
         const clash = await tx.folio.count({ where: { numero: { in: [numero(0), numero(input.cantidad - 1)] } } });
         return clash ? [{ path: ['input', 'numeroInicial'], message: 'Some of these folios already exist' }] : [];
       },
       create: async (tx, { unit }) => {
         const lote = await tx.loteFolios.create({
-          data: { unitId: unit.id, referencia: input.referencia.trim(), cantidad: input.cantidad, createdById: ctx.viewer!.personId },
+          data: {
+            unitId: unit.id,
+            referencia: input.referencia.trim(),
+            cantidad: input.cantidad,
+            solicitudFoliosId: input.solicitudFoliosId?.id ?? null,
+            createdById: ctx.viewer!.personId,
+          },
           select: { id: true },
         });
         // One set-based statement: 100,000 folios are generated in the database, not in this process.
@@ -264,6 +277,7 @@ stepMutation(wf, 'signCertificadoAsDirectorPlantel');
 stepMutation(wf, 'signCertificadoAsDirectorGeneralEstatal');
 stepMutation(wf, 'signCertificadoAsDirectorGeneralNacional');
 stepMutation(wf, 'approveCertificadoAsCosfac');
+stepMutation(wf, 'sendCertificado');
 
 const DeliverInput = builder.inputType('DeliverCertificadoInput', {
   description: 'The delivery receipt (F02).',

@@ -7,7 +7,7 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { EstadoBaja as EstadoBajaValues } from '../../generated/prisma/enums.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { createUnitPathLoader } from '../../lib/auth/scope.js';
+import { unitPath } from '../../lib/auth/scope.js';
 import { readablePrefixes } from '../../lib/auth/viewer.js';
 import { InputChecker, badInput, notFound } from '../../lib/errors.js';
 import { UUID } from '../../lib/ids.js';
@@ -132,7 +132,7 @@ builder.queryField('reporteSiseac', (t) =>
     },
     resolve: async (_r, args, ctx) => {
       if (![1, 2, 3].includes(args.corte)) throw badInput([{ path: ['corte'], message: 'Must be 1, 2 or 3' }]);
-      const path = await ctx.loader(createUnitPathLoader).load(args.plantelId.id);
+      const path = await unitPath(ctx, args.plantelId.id);
       if (!path) throw notFound('OrgUnit', args.plantelId.id);
       const [porModulo, porDocente] = await Promise.all([
         siseacLines(ctx, path, args.periodo, args.corte, 'modulo'),

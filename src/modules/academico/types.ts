@@ -2,12 +2,14 @@
 // Writes are the declared steps (workflow.ts, mutations.ts).
 import { count, findMany } from '../../lib/db/read.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import DataLoader from 'dataloader';
+import type { Db } from '../../lib/db/client.js';
 import { builder } from '../../builder.js';
 import { documentosField } from '../../lib/documents/schema.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoCertificado, EstatusAlumno, ModeloAcademico } from '../../generated/prisma/enums.js';
-import { createUnitPathLoader, withinUnit } from '../../lib/auth/scope.js';
-import { loadReadable } from '../../lib/auth/relations.js';
+import { unitPath, withinUnit } from '../../lib/auth/scope.js';
+import { loadReadable, loadReadableBy } from '../../lib/auth/relations.js';
 import { badInput, notFound } from '../../lib/errors.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
@@ -62,6 +64,19 @@ builder.prismaObject('Folio', {
   fields: (t) => ({ numero: t.exposeString('numero'), asignadoAt: t.expose('asignadoAt', { type: 'DateTime', nullable: true }) }),
 });
 
+/** The lowest and highest folio of each batch of a response, in one statement. */
+const folioRangeLoader = (db: Db) =>
+  new DataLoader<string, { primero: string; ultimo: string } | undefined>(async (ids) => {
+    const rows = await db.folio.groupBy({
+      by: ['loteId'],
+      where: { loteId: { in: [...ids] } },
+      _min: { numero: true },
+      _max: { numero: true },
+    });
+    const byLote = new Map(rows.map((r) => [r.loteId, { primero: r._min.numero ?? '', ultimo: r._max.numero ?? '' }]));
+    return ids.map((id) => byLote.get(id));
+  });
+
 export const LoteFoliosRef = builder.prismaNode('LoteFolios', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
@@ -72,11 +87,11 @@ export const LoteFoliosRef = builder.prismaNode('LoteFolios', {
     cantidad: t.exposeInt('cantidad'),
     primero: t.string({
       description: 'The lowest folio of the batch.',
-      resolve: async (l, _a, ctx) => (await ctx.db.folio.aggregate({ where: { loteId: l.id }, _min: { numero: true } }))._min.numero ?? '',
+      resolve: async (l, _a, ctx) => (await ctx.loader(folioRangeLoader).load(l.id))?.primero ?? '',
     }),
     ultimo: t.string({
       description: 'The highest folio of the batch.',
-      resolve: async (l, _a, ctx) => (await ctx.db.folio.aggregate({ where: { loteId: l.id }, _max: { numero: true } }))._max.numero ?? '',
+      resolve: async (l, _a, ctx) => (await ctx.loader(folioRangeLoader).load(l.id))?.ultimo ?? '',
     }),
     unit: t.relation('unit', { description: 'The state office that holds the batch.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -105,8 +120,7 @@ export const CertificadoRef = builder.prismaNode('Certificado', {
       type: 'Certificado',
       nullable: true,
       description: 'The certificate that replaced this one, when the viewer may read it.',
-      resolve: (query, c, _a, ctx) =>
-        ctx.db.certificado.findFirst({ ...query, where: { AND: [{ reponeAId: c.id }, readableByUnit(ctx.viewer)] } }),
+      resolve: (query, c, _a, ctx) => loadReadableBy(ctx, 'certificado', 'reponeAId', c.id, readableByUnit(ctx.viewer), query),
     }),
     motivoReposicion: t.exposeString('motivoReposicion', { nullable: true }),
     entregadoA: t.exposeString('entregadoA', { nullable: true, description: 'Receipt (F02): who received it.' }),
@@ -275,7 +289,7 @@ builder.queryFields((t) => ({
       if (![1, 2, 3].includes(args.corte)) issues.push({ path: ['corte'], message: 'Must be 1, 2 or 3' });
       if ((args.first ?? 50) < 1 || (args.first ?? 50) > 500) issues.push({ path: ['first'], message: 'Must be 1 to 500' });
       if (issues.length) throw badInput(issues);
-      const plantel = await ctx.loader(createUnitPathLoader).load(args.plantelId.id);
+      const plantel = await unitPath(ctx, args.plantelId.id);
       if (!plantel) throw notFound('OrgUnit', args.plantelId.id);
       const minReprobados = args.minReprobados ?? RISK_RULE.minReprobados;
       const aprobatoria = args.aprobatoria ?? RISK_RULE.aprobatoria;

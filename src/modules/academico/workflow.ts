@@ -3,7 +3,16 @@
 // (F04) and the records of the SISEAC follow-up. Every write of the module is
 // a step declared here. Step numbers are the manual's (DG: Dirección General's
 // table; P: the planteles' table; R: operating rules).
-import type { EstadoBaja, EstadoCertificado, EstatusAlumno, ModeloAcademico } from '../../generated/prisma/enums.js';
+import type {
+  EstadoBaja,
+  EstadoCertificado,
+  EstadoEntregaCertificadosFisicos,
+  EstadoRectificacionEvaluacion,
+  EstadoSolicitudEgresado,
+  EstadoSupervisionCaptura,
+  EstatusAlumno,
+  ModeloAcademico,
+} from '../../generated/prisma/enums.js';
 import { readableByUnit } from '../../lib/auth/scope.js';
 import { unitOwnedStore } from '../../lib/workflow/stores.js';
 import { defineRecordWorkflow, defineWorkflow, type RecordStore, type Subject, type WorkflowRecord } from '../../lib/workflow/types.js';
@@ -99,6 +108,7 @@ export const certificadoWorkflow = defineWorkflow({
     'POR_FIRMAR_DG_NACIONAL',
     'POR_VALIDAR_COSFAC',
     'LIBERADO',
+    'POR_ENTREGAR',
     'ENTREGADO',
   ] as const satisfies readonly EstadoCertificado[],
   initial: 'SOLICITADO',
@@ -214,11 +224,22 @@ export const certificadoWorkflow = defineWorkflow({
       reach: { kind: 'owner' },
       comment: 'optional',
     },
-    deliverCertificado: {
-      step: 'DG 7, P 3.1 (F02)',
-      description: 'The plantel delivers the certificate to the graduate, with the receipt.',
+    sendCertificado: {
+      step: 'DG 7 (L441)',
+      description:
+        "The state's Jefatura de Servicios Escolares instructs the plantel's Servicios Escolares to deliver the released certificate to the graduate.",
       kind: 'transition',
       from: ['LIBERADO'],
+      to: 'POR_ENTREGAR',
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+    deliverCertificado: {
+      step: 'DG 7, P 3.1 (F02)',
+      description: 'The plantel delivers the certificate to the graduate, as the state office instructed, with the receipt.',
+      kind: 'transition',
+      from: ['POR_ENTREGAR'],
       to: 'ENTREGADO',
       role: 'SERVICIOS_ESCOLARES_PLANTEL',
       reach: { kind: 'owner' },
@@ -398,6 +419,239 @@ export const importacionSaeWorkflow = defineRecordWorkflow({
   },
 });
 
+// ---- operating rules R 6, 7, 22-23, 27, 30, 32 --------------------------------------------
+
+/** R 6 (L196): a late registration or rectification of a grade, managed by the state office before Oficinas Nacionales. */
+export const rectificacionEvaluacionWorkflow = defineWorkflow({
+  name: 'rectificacion-evaluacion',
+  procedure: '30-524-PO-04 R 6',
+  title: 'Rectificación o registro extemporáneo de evaluaciones',
+  entity: 'RectificacionEvaluacion',
+  store: unitOwnedStore<EstadoRectificacionEvaluacion>('rectificacionEvaluacion'),
+  states: ['SOLICITADA', 'APLICADA', 'DEVUELTA'] as const satisfies readonly EstadoRectificacionEvaluacion[],
+  initial: 'SOLICITADA',
+  final: ['APLICADA', 'DEVUELTA'],
+  steps: {
+    createRectificacionEvaluacion: {
+      step: 'R 6 (L196)',
+      description:
+        "The plantel's Servicios Escolares reports a grade to register late or to rectify (module, period, corte, the right grade and why).",
+      kind: 'creation',
+      to: 'SOLICITADA',
+      role: 'SERVICIOS_ESCOLARES_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+      under: { subject: cualquierAlumno, description: 'a student of the plantel' },
+    },
+    approveRectificacionEvaluacion: {
+      step: 'R 6 (L196)',
+      description:
+        "The state's Jefatura de Servicios Escolares manages it before Oficinas Nacionales (service-desk ticket) and registers the grade.",
+      kind: 'transition',
+      from: ['SOLICITADA'],
+      to: 'APLICADA',
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+    returnRectificacionEvaluacion: {
+      step: 'R 6 (L196)',
+      description: 'The state office does not take the request to Oficinas Nacionales, and says why.',
+      kind: 'transition',
+      from: ['SOLICITADA'],
+      to: 'DEVUELTA',
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'required',
+    },
+  },
+});
+
+/** R 7 (L197): the supervision of a corte's grade capture, by Servicios Escolares with Formación Técnica. */
+export const supervisionCapturaWorkflow = defineWorkflow({
+  name: 'supervision-captura',
+  procedure: '30-524-PO-04 R 7',
+  title: 'Supervisión del registro de evaluaciones de un corte',
+  entity: 'SupervisionCaptura',
+  store: unitOwnedStore<EstadoSupervisionCaptura>('supervisionCaptura'),
+  states: ['REGISTRADA', 'VALIDADA'] as const satisfies readonly EstadoSupervisionCaptura[],
+  initial: 'REGISTRADA',
+  final: ['VALIDADA'],
+  steps: {
+    createSupervisionCaptura: {
+      step: 'R 7 (L197)',
+      description:
+        "The state's Jefatura de Servicios Escolares records the supervision of a corte's capture: the missing grade records of its planteles are counted then, with its observations.",
+      kind: 'creation',
+      to: 'REGISTRADA',
+      unitKinds: ['COLEGIO_ESTATAL'],
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+    approveSupervisionCaptura: {
+      step: 'R 7 (L197)',
+      description: "The state's Jefatura de Formación Técnica, who supervises with Servicios Escolares, confirms the supervision.",
+      kind: 'transition',
+      from: ['REGISTRADA'],
+      to: 'VALIDADA',
+      role: 'JEFE_FORMACION_TECNICA_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+  },
+});
+
+/** R 22-23 (L276-290): physical certificates delivered by a plantel by oficio with its list, checked by the state office. */
+export const entregaCertificadosFisicosWorkflow = defineWorkflow({
+  name: 'entrega-certificados-fisicos',
+  procedure: '30-524-PO-04 R 22-23',
+  title: 'Entrega de Certificados de Terminación de Estudios físicos',
+  entity: 'EntregaCertificadosFisicos',
+  store: unitOwnedStore<EstadoEntregaCertificadosFisicos>('entregaCertificadosFisicos'),
+  states: ['ENVIADA', 'DEVUELTA', 'VALIDADA', 'ENVIADA_A_FIRMA'] as const satisfies readonly EstadoEntregaCertificadosFisicos[],
+  initial: 'ENVIADA',
+  final: ['ENVIADA_A_FIRMA'],
+  steps: {
+    createEntregaCertificadosFisicos: {
+      step: 'R 23 (L283-288)',
+      description:
+        "The plantel's Servicios Escolares delivers physical certificates by oficio, with the list: consecutive number, folio, graduate's name, matrícula and career.",
+      kind: 'creation',
+      to: 'ENVIADA',
+      unitKinds: ['PLANTEL'],
+      role: 'SERVICIOS_ESCOLARES_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+    approveEntregaCertificadosFisicos: {
+      step: 'R 22 (L276-282)',
+      description:
+        "The state's Jefatura de Servicios Escolares checks every certificate (name without abbreviations, photo, director's signature, seal over the photo, folio, printing date): all six must hold.",
+      kind: 'transition',
+      from: ['ENVIADA'],
+      to: 'VALIDADA',
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+    returnEntregaCertificadosFisicos: {
+      step: 'R 22 (L276-282)',
+      description: 'A check fails: the delivery goes back to the plantel, with the checks and observations.',
+      kind: 'transition',
+      from: ['ENVIADA'],
+      to: 'DEVUELTA',
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'required',
+    },
+    submitEntregaCertificadosFisicos: {
+      step: 'R 23',
+      description: 'The plantel corrects the certificates and delivers them again.',
+      kind: 'transition',
+      from: ['DEVUELTA'],
+      to: 'ENVIADA',
+      role: 'SERVICIOS_ESCOLARES_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+    sendEntregaCertificadosFisicos: {
+      step: 'R 23 (L290)',
+      description:
+        "Once validated, the state office hands them to the Subcoordinación de Servicios Institucionales for the Director General's physical signature.",
+      kind: 'transition',
+      from: ['VALIDADA'],
+      to: 'ENVIADA_A_FIRMA',
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+  },
+});
+
+/** R 27 (L312): the F01 request of official forms and electronic folios. */
+export const solicitudFoliosWorkflow = defineRecordWorkflow({
+  name: 'solicitud-folios',
+  procedure: '30-524-PO-04 R 27 (F01)',
+  title: 'Solicitud de formatería oficial y folios electrónicos (F01)',
+  entity: 'SolicitudFolios',
+  store: unitOwnedStore('solicitudFolios', { fixedState: 'ENVIADA' }),
+  state: 'ENVIADA',
+  steps: {
+    createSolicitudFolios: {
+      step: 'R 27 (L312)',
+      description:
+        "The state's Jefatura de Servicios Escolares requests from Oficinas Nacionales, with F01 and by electronic means, electronic folios and official forms for certificates and titles.",
+      kind: 'creation',
+      to: 'ENVIADA',
+      unitKinds: ['COLEGIO_ESTATAL'],
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+  },
+});
+
+/** R 30 (L352): the quarterly report for the H. Junta Directiva. */
+export const informeJuntaDirectivaWorkflow = defineRecordWorkflow({
+  name: 'informe-junta-directiva',
+  procedure: '30-524-PO-04 R 30',
+  title: 'Informe trimestral de actividades y avance para la H. Junta Directiva',
+  entity: 'InformeJuntaDirectiva',
+  store: unitOwnedStore('informeJuntaDirectiva', { fixedState: 'ENTREGADO' }),
+  state: 'ENTREGADO',
+  steps: {
+    createInformeJuntaDirectiva: {
+      step: 'R 30 (L352)',
+      description:
+        "The state's Jefatura de Servicios Escolares delivers the quarter's report of activities and progress for the Junta Directiva's session (guide 30-524-PO-01-GA-01).",
+      kind: 'creation',
+      to: 'ENTREGADO',
+      unitKinds: ['COLEGIO_ESTATAL'],
+      role: 'JEFE_SERVICIOS_ESCOLARES_ESTATAL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+  },
+});
+
+const egresado: Subject = { entity: 'Alumno', store: alumnoPorEstatus, states: ['EGRESADO'] };
+
+/** R 32 (L354): graduates' requests received through SIATEG. */
+export const solicitudEgresadoWorkflow = defineWorkflow({
+  name: 'solicitud-egresado',
+  procedure: '30-524-PO-04 R 32',
+  title: 'Trámite de una persona egresada (SIATEG)',
+  entity: 'SolicitudEgresado',
+  store: unitOwnedStore<EstadoSolicitudEgresado>('solicitudEgresado'),
+  states: ['RECIBIDA', 'ATENDIDA'] as const satisfies readonly EstadoSolicitudEgresado[],
+  initial: 'RECIBIDA',
+  final: ['ATENDIDA'],
+  steps: {
+    createSolicitudEgresado: {
+      step: 'R 32 (L354)',
+      description:
+        "The plantel's Servicios Escolares records a graduate's request received through SIATEG (its folio and the procedure asked for).",
+      kind: 'creation',
+      to: 'RECIBIDA',
+      role: 'SERVICIOS_ESCOLARES_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'optional',
+      under: { subject: egresado, description: 'a graduate (EGRESADO) of the plantel' },
+    },
+    closeSolicitudEgresado: {
+      step: 'R 32 (L354)',
+      description: "The plantel's Servicios Escolares attends the request; the observations are the answer given.",
+      kind: 'transition',
+      from: ['RECIBIDA'],
+      to: 'ATENDIDA',
+      role: 'SERVICIOS_ESCOLARES_PLANTEL',
+      reach: { kind: 'owner' },
+      comment: 'required',
+    },
+  },
+});
+
 export const academicoWorkflows = [
   importacionSaeWorkflow,
   certificadoWorkflow,
@@ -406,4 +660,10 @@ export const academicoWorkflows = [
   corteCalendarioWorkflow,
   reunionRiesgoWorkflow,
   asesoriaComplementariaWorkflow,
+  rectificacionEvaluacionWorkflow,
+  supervisionCapturaWorkflow,
+  entregaCertificadosFisicosWorkflow,
+  solicitudFoliosWorkflow,
+  informeJuntaDirectivaWorkflow,
+  solicitudEgresadoWorkflow,
 ];

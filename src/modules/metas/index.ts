@@ -20,4 +20,5 @@ export const metas: ApiModule = {
     avanceMetas: isAuthenticated,
   },
   workflows: [programaMetasWorkflow, registroResultadosWorkflow, programaNacionalCapacitacionWorkflow, cursoCatalogoWorkflow],
+  exports: ['avanceMetas'],
 };

@@ -3,6 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type PrismaTypes from '../../generated/pothos-prisma-types.js';
 import { builder } from '../../builder.js';
 import type { Db } from '../../lib/db/client.js';
+import { count, findMany } from '../../lib/db/read.js';
 import { badInput, InputChecker } from '../../lib/errors.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import {
@@ -222,9 +223,9 @@ builder.queryField('programasMetas', (t) =>
       cursor: 'id',
       description: 'Goal programmes the viewer may see: owned by units within their reach.',
       args: { filter: t.arg({ type: ProgramaMetasFilter }), orderBy: t.arg({ type: ProgramaMetasOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.programaMetas.count({ where: await programasWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'programaMetas', { where: await programasWhere(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.programaMetas.findMany({
+        findMany(ctx.db, 'programaMetas', {
           ...query,
           where: await programasWhere(args, ctx),
           orderBy: ProgramaMetasOrder.toPrisma<Prisma.ProgramaMetasOrderByWithRelationInput>(args.orderBy),
@@ -316,9 +317,9 @@ builder.queryField('registrosResultados', (t) =>
       cursor: 'id',
       description: 'Quarterly results the viewer may see: owned by units within their reach.',
       args: { filter: t.arg({ type: RegistroResultadosFilter }), orderBy: t.arg({ type: RegistroResultadosOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.registroResultados.count({ where: await registrosWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'registroResultados', { where: await registrosWhere(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.registroResultados.findMany({
+        findMany(ctx.db, 'registroResultados', {
           ...query,
           where: await registrosWhere(args, ctx),
           orderBy: RegistroResultadosOrder.toPrisma<Prisma.RegistroResultadosOrderByWithRelationInput>(args.orderBy),
@@ -512,9 +513,9 @@ builder.queryField('programasNacionalesCapacitacion', (t) =>
       cursor: 'id',
       description: 'National training programmes the viewer may see: owned within their reach, or sent to their unit (SPDI-DPP).',
       args: { filter: t.arg({ type: ProgramaNacionalFilter }), orderBy: t.arg({ type: ProgramaNacionalOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.programaNacionalCapacitacion.count({ where: await nacionalesWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'programaNacionalCapacitacion', { where: await nacionalesWhere(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.programaNacionalCapacitacion.findMany({
+        findMany(ctx.db, 'programaNacionalCapacitacion', {
           ...query,
           where: await nacionalesWhere(args, ctx),
           orderBy: ProgramaNacionalOrder.toPrisma<Prisma.ProgramaNacionalCapacitacionOrderByWithRelationInput>(args.orderBy),
@@ -578,9 +579,9 @@ builder.queryField('cursosCatalogo', (t) =>
       cursor: 'id',
       description: 'Catalogue courses: the published ones, and those owned within your reach.',
       args: { filter: t.arg({ type: CursoCatalogoFilter }), orderBy: t.arg({ type: CursoCatalogoOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.cursoCatalogo.count({ where: await cursosWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'cursoCatalogo', { where: await cursosWhere(args, ctx) }),
       resolve: async (query, _root, args, ctx) =>
-        ctx.db.cursoCatalogo.findMany({
+        findMany(ctx.db, 'cursoCatalogo', {
           ...query,
           where: await cursosWhere(args, ctx),
           orderBy: CursoCatalogoOrder.toPrisma<Prisma.CursoCatalogoOrderByWithRelationInput>(args.orderBy),

@@ -39,4 +39,6 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   USUARIO_EXTERNO:
     'A person of an outside company or institution: the USUARIO of 7081-MP-SI 8.1.5 who asks for services; sees only what its organisation made or received.',
   LECTOR: 'Reader with no steps: reads what its unit reaches (CONOCER areas, BI tools and other consumers of reports through an API key).',
+  JEFE_FORMACION_TECNICA_ESTATAL:
+    'Persona titular de la Jefatura de Formación Técnica of a Colegio Estatal: supervises with Servicios Escolares the capture of grades in each corte (30-524-PO-04 R 7).',
 };

@@ -1,6 +1,7 @@
 // The dated rules of 15-528-PO-26 §9 that have a record behind them: the
 // January cost table of the alignment courses (L194, L196) and the technical
 // visits to planteles of March, June, September and December (L198).
+import { count, findMany } from '../../lib/db/read.js';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -225,9 +226,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'Cost tables the viewer may see. Default order: by year.',
       args: { filter: t.arg({ type: TablaCostosFilter }), orderBy: t.arg({ type: TablaCostosOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.tablaCostos.count({ where: await tablaWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'tablaCostos', { where: await tablaWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.tablaCostos.findMany({
+        findMany(ctx.db, 'tablaCostos', {
           ...query,
           where: await tablaWhere(args, ctx),
           orderBy: TablaCostosOrder.toPrisma<Prisma.TablaCostosOrderByWithRelationInput>(args.orderBy),
@@ -242,9 +243,9 @@ builder.queryFields((t) => ({
       cursor: 'id',
       description: 'Technical visits the viewer may see. Default order: by date.',
       args: { filter: t.arg({ type: VisitaTecnicaFilter }), orderBy: t.arg({ type: VisitaTecnicaOrder.Input }) },
-      totalCount: async (_c, args, ctx) => ctx.db.visitaTecnica.count({ where: await visitaWhere(args, ctx) }),
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'visitaTecnica', { where: await visitaWhere(args, ctx) }),
       resolve: async (query, _r, args, ctx) =>
-        ctx.db.visitaTecnica.findMany({
+        findMany(ctx.db, 'visitaTecnica', {
           ...query,
           where: await visitaWhere(args, ctx),
           orderBy: VisitaTecnicaOrder.toPrisma<Prisma.VisitaTecnicaOrderByWithRelationInput>(args.orderBy),
