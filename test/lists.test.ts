@@ -432,6 +432,18 @@ const LISTS: Record<string, () => Promise<void>> = {
       { anio: plan.anio },
     );
   },
+  // CONOCER's national figures (seed 002), read by SPDI-DPP. They are read on the reporting connection (REPORTING_DATABASE_URL),
+  // so the golden holds only the viewer's statement: it fails if a figure query moves onto the procedures' pool.
+  cifrasConocer: () =>
+    golden('cifrasConocer', 'spdi', `{ cifrasConocer(anioDesde: 2022, anioHasta: 2023) { anio concepto desglose estimado fuenteLinea } }`),
+  conciliacionesConocer: () =>
+    golden('conciliacionesConocer', 'spdi', `{ conciliacionesConocer(soloDescuadres: true) { anio concepto desglose cuadra diferencia } }`),
+  indicadoresConocer: () =>
+    golden(
+      'indicadoresConocer',
+      'spdi',
+      `{ indicadoresConocer(anioDesde: 2021, anioHasta: 2023) { anio concepto coincide diferencia fuenteLinea } }`,
+    ),
   eficienciaTerminal: () =>
     golden(
       'eficienciaTerminal',
