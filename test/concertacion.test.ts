@@ -211,10 +211,20 @@ describe('concertación of a technological service (8.1.5)', () => {
     const theirs = await make.concertacionServicio(server.db, { estado: 'CONCERTADA', unit: 'EMP-VER01' });
     const u = tokens['usuario.emp-mex01'];
     // The other company's reader can see its own record (so the refusals below are not vacuous).
-    const list = await ok(gql(server, ConcertacionesServicioDocument, { first: 100 }, tokens['usuario.emp-ver01']));
+    // Newest first: other tests of the file add records of both companies.
+    const list = await ok(
+      gql(
+        server,
+        ConcertacionesServicioDocument,
+        { orderBy: { field: 'createdAt', direction: 'DESC' }, first: 100 },
+        tokens['usuario.emp-ver01'],
+      ),
+    );
     expect(list.concertacionesServicio.edges.map((e) => e.node.id)).toContain(theirs.globalId);
 
-    const own = await ok(gql(server, ConcertacionesServicioDocument, { first: 100 }, u));
+    const own = await ok(
+      gql(server, ConcertacionesServicioDocument, { orderBy: { field: 'createdAt', direction: 'DESC' }, first: 100 }, u),
+    );
     const ids = own.concertacionesServicio.edges.map((e) => e.node.id);
     expect(ids).toContain(mine.globalId);
     expect(ids).not.toContain(theirs.globalId);

@@ -494,7 +494,7 @@ describe('evidence documents', () => {
     const up = await upload(tokens['escolares.p001'], PDF);
     expect(up.status).toBe(201);
     expect(up.body.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
-    const cert = await make.certificado(server.db, { estado: 'LIBERADO', unit: 'MEX-P001' });
+    const cert = await make.certificado(server.db, { estado: 'POR_ENTREGAR', unit: 'MEX-P001' });
     const DELIVER = `mutation($input: DeliverCertificadoInput!) { deliverCertificado(input: $input) { estado documentos { id nombre sha256 tamano tipoContenido tipo url } } }`;
     // Someone else's upload cannot be attached.
     const foreign = await upload(tokens['dg.mex'], PDF);
