@@ -28,6 +28,8 @@ export type Sample = Made & Record<string, unknown>;
 
 /** The next March a matrix call of createVisitaTecnica takes (see there). */
 let visitYear = 0;
+/** The next year a matrix call of createOfertaCapacitacion takes (see there). */
+let ofertaYear = 0;
 
 export interface MatrixContext {
   db: Db;
@@ -262,7 +264,17 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
 
   // ---- 7081-MP-SI Pd-02-It-05: promotion of the training offer
   createOfertaCapacitacion: {
-    input: (_r, { unitId }) => ({ anio: 2000 + Math.floor(Math.random() * 101), descripcion: `Matriz ${uniq()}`, unitId }),
+    // One offer per unit and year: each call takes its own year (accounts run at once), skipping years other tests used.
+    input: async (_r, { unitId, db }) => {
+      const taken = new Set(
+        (await db.ofertaCapacitacion.findMany({ where: { unitId: decodeGlobalID(unitId!).id }, select: { anio: true } })).map(
+          (o) => o.anio,
+        ),
+      );
+      let anio = 2000 + (ofertaYear++ % 101);
+      for (let i = 0; i < 101 && taken.has(anio); i++) anio = 2000 + (ofertaYear++ % 101);
+      return { anio, descripcion: `Matriz ${uniq()}`, unitId };
+    },
     written: async (db, _r, input) =>
       ids(await db.ofertaCapacitacion.findMany({ where: { descripcion: String(input.descripcion) }, select: { id: true } })),
   },
