@@ -39,60 +39,75 @@ function separatorOf(head: string): ',' | ';' {
   return firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
 }
 
-const options = (delimiter: string): Options => ({
-  delimiter,
-  bom: true,
-  info: true,
-  relax_quotes: true, // a quote inside an unquoted field is a character (`Ana "La Güera"`), as spreadsheets write it
-  relax_column_count: true, // fewer fields than the header: the rest are empty; more are refused below
-  skip_empty_lines: true,
-});
+/**
+ * Counts lines itself: with `skip_empty_lines` off every line break outside a
+ * quoted field ends a record (an empty line is the record ['']), so a record
+ * starts one line after the previous one plus the line breaks inside its
+ * fields. (csv-parse's own `info.lines` counts a CRLF inside quotes twice.)
+ */
+class Lines {
+  next = 1;
+  take(record: string[]): number {
+    const line = this.next;
+    this.next += 1 + record.reduce((n, f) => n + (f.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+    return line;
+  }
+}
 
 interface Parsed {
   record: string[];
-  info: { lines: number };
+  line: number;
 }
 
-/** csv-parse counts lines up to the record's end; the record starts as many lines earlier as it has line breaks inside. */
-const startLine = (p: Parsed) => p.info.lines - p.record.reduce((n, f) => n + (f.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+const options = (delimiter: string, lines: Lines): Options => ({
+  delimiter,
+  bom: true,
+  relax_quotes: true, // a quote inside an unquoted field is a character (`Ana "La Güera"`), as spreadsheets write it
+  relax_column_count: true, // fewer fields than the header: the rest are empty; more are refused below
+  // csv-parse emits whatever on_record returns; its types say a record.
+  on_record: ((record: string[]) => {
+    const line = lines.take(record);
+    return record.length === 1 && record[0].trim() === '' ? null : { record, line };
+  }) as unknown as Options['on_record'],
+});
 
-function formatError(error: unknown, header: string[]): CsvFormatError {
+function formatError(error: unknown, header: string[], lines: Lines): CsvFormatError {
   if (!(error instanceof CsvError)) throw error;
-  const line = Number((error as CsvError & { lines?: number }).lines ?? 0) || 1;
   const column = header[Number((error as CsvError & { index?: number }).index)] ?? '';
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new CsvFormatError(line, '', 'Comillas sin cerrar: el archivo termina dentro de un campo entre comillas');
+      // The record that never ended starts where the last complete one left off.
+      return new CsvFormatError(lines.next, '', 'Comillas sin cerrar: el archivo termina dentro de un campo entre comillas');
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return new CsvFormatError(line, column, 'Después de la comilla que cierra un campo debe ir el separador o el fin de la línea');
+      return new CsvFormatError(lines.next, column, 'Después de la comilla que cierra un campo debe ir el separador o el fin de la línea');
     default:
-      return new CsvFormatError(line, column, `No es un CSV válido (${error.code})`);
+      return new CsvFormatError(lines.next, column, `No es un CSV válido (${error.code})`);
   }
 }
 
 class Records {
   header: string[] | null = null;
-  row(p: Parsed): CsvRow | 'header' {
-    const line = startLine(p);
+  row({ record, line }: Parsed): CsvRow | 'header' {
     if (!this.header) {
-      this.header = p.record.map((h) => h.trim());
+      this.header = record.map((h) => h.trim());
       return 'header';
     }
-    if (p.record.length > this.header.length && p.record.slice(this.header.length).some((v) => v.trim() !== ''))
-      throw new CsvFormatError(line, '', `Tiene ${p.record.length} campos; el encabezado tiene ${this.header.length}`);
+    if (record.length > this.header.length && record.slice(this.header.length).some((v) => v.trim() !== ''))
+      throw new CsvFormatError(line, '', `Tiene ${record.length} campos; el encabezado tiene ${this.header.length}`);
     const header = this.header;
-    return { line, values: Object.fromEntries(header.map((h, k) => [h, (p.record[k] ?? '').trim()])) };
+    return { line, values: Object.fromEntries(header.map((h, k) => [h, (record[k] ?? '').trim()])) };
   }
 }
 
 /** Parses `text` whole; the first record is the header. Throws `CsvFormatError`. */
 export function parseCsv(text: string): CsvFile {
   const records = new Records();
+  const lines = new Lines();
   let parsed: Parsed[];
   try {
-    parsed = parseSync(text, options(separatorOf(text.replace(/^\uFEFF/, '')))) as unknown as Parsed[];
+    parsed = parseSync(text, options(separatorOf(text.replace(/^\uFEFF/, '')), lines)) as unknown as Parsed[];
   } catch (error) {
-    throw formatError(error, []);
+    throw formatError(error, [], lines);
   }
   const rows: CsvRow[] = [];
   for (const p of parsed) {
@@ -115,14 +130,15 @@ export async function openCsv(source: AsyncIterable<Buffer | string>): Promise<{
     if (!first.done) yield first.value;
     for (let next = await input.next(); !next.done; next = await input.next()) yield next.value;
   };
-  const parser = Readable.from(rest()).pipe(parse(options(separatorOf(head.replace(/^\uFEFF/, '')))));
+  const lines = new Lines();
+  const parser = Readable.from(rest()).pipe(parse(options(separatorOf(head.replace(/^\uFEFF/, '')), lines)));
   const records = new Records();
   const iterator = (parser as AsyncIterable<Parsed>)[Symbol.asyncIterator]();
   const pull = async () => {
     try {
       return await iterator.next();
     } catch (error) {
-      throw formatError(error, records.header ?? []);
+      throw formatError(error, records.header ?? [], lines);
     }
   };
   const firstRecord = await pull();
