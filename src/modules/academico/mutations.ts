@@ -418,7 +418,10 @@ creationMutation(importacionSaeWorkflow, 'queueImportacionSae', {
         return { id: created.id, changes: { tipo: input.tipo, nombreArchivo: d.nombre, sha256: d.sha256, documento } };
       },
       // The runner takes the next steps as this person (docs/decisions/018-sae-import.md).
-      afterCommit: async (result) => saeRunner.enqueue(ctx, result.id),
+      afterCommit: (result) => {
+        saeRunner.enqueue(ctx, result.id);
+        return Promise.resolve();
+      },
     };
   },
 });

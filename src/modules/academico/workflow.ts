@@ -414,22 +414,22 @@ export const importacionSaeWorkflow = defineWorkflow({
   initial: 'EN_COLA',
   final: ['IMPORTADA', 'RECHAZADA'],
   steps: {
-    createImportacionSae: {
-      step: 'R 9-10',
-      description:
-        "Servicios Escolares imports one SAE file (CSV, sent inline, up to the request limit) for its plantel, or the state's Jefatura for its planteles: every row is validated; a file with a bad row imports nothing; a re-import changes nothing.",
-      kind: 'creation',
-      to: 'IMPORTADA',
-      unitKinds: ['COLEGIO_ESTATAL', 'PLANTEL'],
-      role: [...SAE_ROLES],
-      reach: { kind: 'owner' },
-    },
     queueImportacionSae: {
       step: 'R 9-10',
       description:
         'Servicios Escolares (or the Jefatura) queues an SAE file uploaded through POST /documents (any size up to MAX_DOCUMENT_BYTES): the server checks every row and writes it in the background, batch by batch, reporting progress on the record.',
       kind: 'creation',
       to: 'EN_COLA',
+      unitKinds: ['COLEGIO_ESTATAL', 'PLANTEL'],
+      role: [...SAE_ROLES],
+      reach: { kind: 'owner' },
+    },
+    createImportacionSae: {
+      step: 'R 9-10',
+      description:
+        "Servicios Escolares imports one SAE file (CSV, sent inline, up to the request limit) for its plantel, or the state's Jefatura for its planteles: every row is validated; a file with a bad row imports nothing; a re-import changes nothing.",
+      kind: 'creation',
+      to: 'IMPORTADA',
       unitKinds: ['COLEGIO_ESTATAL', 'PLANTEL'],
       role: [...SAE_ROLES],
       reach: { kind: 'owner' },
