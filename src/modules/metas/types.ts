@@ -21,7 +21,7 @@ import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { FinDestinatarioEnum } from '../normatividad/types.js';
 import { readablePeople } from '../organisation/rules.js';
-import { avanceMetas, avanceNacional, type AvanceRow } from './indicators.js';
+import { avanceMetas, avanceNacional, createAvanceNacionalLoader, type AvanceRow } from './indicators.js';
 import {
   readableCursosCatalogo,
   readableProgramasMetas,
@@ -469,7 +469,7 @@ builder.prismaNode('ProgramaNacionalCapacitacion', {
       select: { anio: true },
       resolve: (r, args, ctx) => {
         checkQuarters(1, args.trimestreHasta ?? 4);
-        return avanceNacional(ctx.db, r.anio, args.trimestreHasta ?? 4);
+        return avanceNacional(ctx.db, r.anio, args.trimestreHasta ?? 4, ctx.loader(createAvanceNacionalLoader));
       },
     }),
     ...creatorFields(t as never),
