@@ -68,7 +68,11 @@ export interface FiltroMir {
   trimestreHasta: number;
 }
 
-/** The MIR rows the viewer may read: sent national programmes owned within reach or addressed to a unit within it for the MIR. */
+/**
+ * The MIR rows the viewer may read: sent national programmes owned within reach or addressed to a unit within it for the MIR.
+ * WARNING: the results summed are every unit's, regardless of the reader's scope, on purpose (as `avanceNacional`):
+ * SPDI-DPP receives the national figures. Only national totals leave this function, never a unit's.
+ */
 export async function reporteMir(ctx: Pick<Context, 'reporting' | 'db'>, viewer: Viewer, f: FiltroMir): Promise<FilaMir[]> {
   const prefixes = readablePrefixes(viewer).map((p) => `${p}%`);
   if (!prefixes.length) return [];
