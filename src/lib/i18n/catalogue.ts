@@ -400,6 +400,8 @@ export const CATALOGUE: readonly Entry[] = [
   ],
   ['Must be above zero', 'Debe ser mayor que cero'],
   ['Must be the cuota de recuperación agreed ({amount})', 'Debe ser la cuota de recuperación acordada ({amount})'],
+  // --- SPDI-DPP's MIR report (src/modules/metas/mir.ts)
+  ['Must be a training indicator', 'Debe ser un indicador de capacitación'],
 ];
 
 /** Suffixes graphql-js appends to some messages. */

@@ -391,7 +391,7 @@ builder.queryField('avanceMetas', (t) =>
   }),
 );
 
-function checkQuarters(desde: number, hasta: number) {
+export function checkQuarters(desde: number, hasta: number) {
   const issues = new InputChecker()
     .check(desde >= 1 && desde <= 4, ['trimestreDesde'], 'Must be 1 to 4')
     .check(hasta >= 1 && hasta <= 4, ['trimestreHasta'], 'Must be 1 to 4')
