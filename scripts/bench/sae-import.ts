@@ -5,7 +5,7 @@
 // record's progress. Then the same file again (every row `sinCambios`).
 // Reported: rows/s of each phase, seconds, and the peak growth of the
 // process' heap and RSS over the idle server (server and client share the
-// process), sampled every second after a full collection (--expose-gc).
+// process), sampled every 5 seconds after a full collection (--expose-gc).
 //
 //   npm run bench:sae         (BENCH_SAE_ROWS to change the row count;
 //                              needs PostgreSQL: BENCH_DATABASE_ADMIN_URL)
@@ -52,7 +52,7 @@ await withBenchDatabase('bench_sae', async (url, db) => {
       const m = process.memoryUsage();
       peakHeap = Math.max(peakHeap, m.heapUsed - base0.heapUsed);
       peakRss = Math.max(peakRss, m.rss - base0.rss);
-    }, 1000);
+    }, 5000);
 
     const run = async (label: string) => {
       const started = performance.now();
@@ -73,11 +73,15 @@ await withBenchDatabase('bench_sae', async (url, db) => {
       let r: Record<string, number | string> = {};
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        const p = await api.call(
-          `query($id: ID!) { node(id: $id) { ... on ImportacionSae { estado filas filasProcesadas creadas actualizadas sinCambios } } }`,
-          { id },
-          token,
-        );
+        // A poll that meets a keep-alive socket the server just closed is tried again on the next round.
+        const p = await api
+          .call(
+            `query($id: ID!) { node(id: $id) { ... on ImportacionSae { estado filas filasProcesadas creadas actualizadas sinCambios } } }`,
+            { id },
+            token,
+          )
+          .catch(() => null);
+        if (!p) continue;
         r = p.data.node as Record<string, number | string>;
         const line = `  ${label}: ${String(r.estado)} ${String(r.filasProcesadas)}/${String(r.filas)}`;
         if (line !== last) console.log(`${line}  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
