@@ -15,8 +15,12 @@
 //     numbered parameters `$7` → `$?` (their numbers shift with list lengths);
 //     IN lists of parameters/literals, of any length, → `IN ($n…)`;
 //     a run of comma-separated parameters elsewhere → `$n…`.
-//   Statement order is kept; with `{ sort: true }` statements are sorted
-//   first, for requests whose independent queries may be sent in any order.
+//   Statement order is kept; with `{ sort: true }` statements are sorted and
+//   each kept once, for requests whose independent queries may be sent in any
+//   order: a batched loader sends its statement once per batch, and whether the
+//   parents reached through two paths (two depths) share one batch depends on
+//   when their own statements answer. Statements repeated per row (N+1) are
+//   caught by read.test's per-row check, not here.
 // - The golden is test/__sql__/<name>.sql, one statement per line. When it is
 //   missing, or with UPDATE_GOLDENS=1 in the environment, it is (re)written
 //   and the check passes; commit it. Otherwise a difference fails the test
@@ -63,7 +67,7 @@ export async function expectSqlGolden<T>(name: string, run: () => Promise<T>, op
   let statements = await recordSql(async () => {
     result = await run();
   });
-  if (options.sort) statements = [...statements].sort();
+  if (options.sort) statements = [...new Set(statements)].sort();
   const text = `${statements.join('\n')}\n`;
   const file = join(GOLDEN_DIR, `${name}.sql`);
   if (process.env.UPDATE_GOLDENS === '1' || !existsSync(file)) {

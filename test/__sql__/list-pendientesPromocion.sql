@@ -1,5 +1,4 @@
 SELECT "public"."OrgUnit"."id", "public"."OrgUnit"."code" FROM "public"."OrgUnit" WHERE "public"."OrgUnit"."id" IN ($n…) OFFSET $?
-SELECT "public"."OrgUnit"."id", "public"."OrgUnit"."code" FROM "public"."OrgUnit" WHERE "public"."OrgUnit"."id" IN ($n…) OFFSET $?
 SELECT "public"."PlanAnualCentro"."id", "public"."PlanAnualCentro"."estado"::text, "public"."PlanAnualCentro"."destruidoAt", "public"."PlanAnualCentro"."planEstatalId", "public"."PlanAnualCentro"."unitId" FROM "public"."PlanAnualCentro" WHERE ("public"."PlanAnualCentro"."unitId" IN ($n…) AND "public"."PlanAnualCentro"."anio" = $?) OFFSET $?
 SELECT "public"."PlanTrabajoAnual"."id", "public"."PlanTrabajoAnual"."estado"::text, "public"."PlanTrabajoAnual"."unitId" FROM "public"."PlanTrabajoAnual" WHERE ("public"."PlanTrabajoAnual"."unitId" IN ($n…) AND "public"."PlanTrabajoAnual"."anio" = $?) OFFSET $?
 SELECT "public"."PlanTrabajoAnual"."id", "public"."PlanTrabajoAnual"."turnadoAt" FROM "public"."PlanTrabajoAnual" WHERE "public"."PlanTrabajoAnual"."id" IN ($n…) OFFSET $?
