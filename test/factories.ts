@@ -2086,7 +2086,7 @@ export async function concertacionCapacitacion(db: Db, o: ConcertacionCapacitaci
   if (after('VIABLE')) {
     const units = await Promise.all(['CE-MEX', 'RCEO'].map((c) => unit(db, c)));
     await db.concertacionCapacitacionParticipante.createMany({
-      data: units.map((u) => ({ concertacionCapacitacionId: row.id, unitId: u.id })),
+      data: units.map((u, i) => ({ concertacionCapacitacionId: row.id, unitId: u.id, createdAt: new Date(Date.now() + i) })),
     });
   }
   if (estado === 'FORMALIZADA' || (estado === 'PROPUESTA' && (o.ready ?? true))) {

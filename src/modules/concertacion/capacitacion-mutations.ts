@@ -118,9 +118,11 @@ stepMutation<EstadoConcertacionCapacitacion, Keys, StepArgs & { viabilidad: stri
         },
         data: { viabilidad: input.viabilidad.trim() },
         effects: async (tx, record) => {
+          const at = Date.now();
           await tx.concertacionCapacitacionParticipante.deleteMany({ where: { concertacionCapacitacionId: record.id } });
           await tx.concertacionCapacitacionParticipante.createMany({
-            data: unitIds.map((unitId) => ({ concertacionCapacitacionId: record.id, unitId })),
+            // One millisecond apart, so they read back in the order named.
+            data: unitIds.map((unitId, i) => ({ concertacionCapacitacionId: record.id, unitId, createdAt: new Date(at + i) })),
           });
           return { participantes: unitIds };
         },

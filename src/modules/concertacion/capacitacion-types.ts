@@ -7,7 +7,6 @@ import { documentosField } from '../../lib/documents/schema.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { concertacionCapacitacionWorkflow } from './capacitacion-workflow.js';
-import { OrgUnitRef } from '../organisation/types.js';
 import { pesosText } from './money.js';
 import { readableConcertacionesCapacitacion } from './rules.js';
 
@@ -16,6 +15,13 @@ const EstadoConcertacionCapacitacionEnum = builder.enumType(EstadoConcertacionCa
   description:
     'State of a concertación de capacitación (Pd-02-It-03): PROSPECTO (activity 1), AGENDADA (2), EN_ANALISIS (3), VIABLE (4), ' +
     'PROPUESTA with its cuota (5), FORMALIZADA by its instrumento jurídico (6-8).',
+});
+
+builder.prismaObject('ConcertacionCapacitacionParticipante', {
+  description: 'A unit that would deliver the training of a concertación (It-03 activity 4).',
+  fields: (t) => ({
+    unit: t.relation('unit', { description: 'The Colegio Estatal, the UODCDMX or the RCEO.' }),
+  }),
 });
 
 export const ConcertacionCapacitacionRef = builder.prismaNode('ConcertacionCapacitacion', {
@@ -34,11 +40,9 @@ export const ConcertacionCapacitacionRef = builder.prismaNode('ConcertacionCapac
       nullable: true,
       description: 'What was agreed with the units that would deliver it (activity 4).',
     }),
-    participantes: t.field({
-      type: [OrgUnitRef],
-      description: 'The Colegios Estatales, UODCDMX and RCEO that would deliver it (activity 4), by unit code.',
-      select: { participantes: { select: { unit: true }, orderBy: { unit: { code: 'asc' } } } },
-      resolve: (c) => c.participantes.map((p) => p.unit),
+    participantes: t.relation('participantes', {
+      description: 'The Colegios Estatales, UODCDMX and RCEO that would deliver it (activity 4), in the order named.',
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     }),
     propuesta: t.exposeString('propuesta', { nullable: true, description: 'The technical-economic proposal (activity 5).' }),
     cuotaRecuperacion: t.string({

@@ -49,7 +49,7 @@ builder.prismaObject('FirmaInstrumentoJuridico', {
   description: 'A signature the instrument names: its place in the order, the party, and once signed who and when.',
   fields: (t) => ({
     orden: t.exposeInt('orden', { description: 'Its place in the order of signatures, from 1.' }),
-    parte: t.expose('parte', { type: ParteInstrumentoJuridicoEnum }),
+    parte: t.expose('parte', { type: ParteInstrumentoJuridicoEnum, description: 'The party that signs in this place.' }),
     firmadoAt: t.expose('firmadoAt', { type: 'DateTime', nullable: true, description: 'When the party signed; null while pending.' }),
     firmadoPorName: t.string({
       nullable: true,
