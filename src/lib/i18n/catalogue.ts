@@ -421,6 +421,8 @@ export const CATALOGUE: readonly Entry[] = [
   ['{parte} has already signed the instrument', '{parte} ya firmó el instrumento'],
   ['{antes} signs before {parte} (signature {n} of {m})', '{antes} firma antes que {parte} (firma {n} de {m})'],
   ['Signatures missing: {partes}', 'Faltan las firmas de: {partes}'],
+  // --- SPDI-DPP's MIR report (src/modules/metas/mir.ts)
+  ['Must be a training indicator', 'Debe ser un indicador de capacitación'],
 ];
 
 /** Suffixes graphql-js appends to some messages. */
