@@ -28,7 +28,7 @@ import {
   UpdateInstrumentoJuridicoDocument,
 } from '../src/generated/graphql.js';
 import { make } from './factories.js';
-import { codeOf, demoTokens, gql, issuesOf, startServer, unitIdsByCode, type GqlResponse, type TestServer } from './helpers.js';
+import { codeOf, demoTokens, gql, issuesOf, startServer, unitIdsByCode, type GqlResponse, type TestServer, uploadPdf } from './helpers.js';
 
 let server: TestServer;
 let tokens: Record<string, string>;
@@ -47,14 +47,7 @@ async function ok<T>(p: Promise<GqlResponse<T>>): Promise<T> {
   return r.data!;
 }
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-async function upload(token: string, name: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), name);
-  const res = await fetch(`${server.url}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+const upload = (token: string, name: string) => uploadPdf(server, token, name);
 
 const instrumento = (id: string) =>
   server.db.instrumentoJuridico.findUniqueOrThrow({
