@@ -57,6 +57,10 @@ import type {
   EstadoReunionTrabajoCast,
   EstadoCursoCatalogo,
   EstadoConcertacionServicio,
+  EstadoConcertacionCapacitacion,
+  EstadoInstrumentoJuridico,
+  ParteInstrumentoJuridico,
+  TipoDocumento,
   EstadoProgramaMetas,
   EstadoProgramaNacionalCapacitacion,
   EstadoRegistroResultados,
@@ -87,6 +91,8 @@ import {
 } from '../src/modules/academico/workflow.js';
 import { normatividadWorkflow } from '../src/modules/normatividad/workflow.js';
 import { concertacionServicioWorkflow } from '../src/modules/concertacion/workflow.js';
+import { concertacionCapacitacionWorkflow } from '../src/modules/concertacion/capacitacion-workflow.js';
+import { instrumentoJuridicoWorkflow } from '../src/modules/concertacion/instrumento-workflow.js';
 import { acuerdoReunionWorkflow, reunionTrabajoCastWorkflow } from '../src/modules/reuniones/workflow.js';
 import { normativaCapacitacionWorkflow } from '../src/modules/normatividad/capacitacion.js';
 import {
@@ -2078,6 +2084,147 @@ export async function concertacionServicio(db: Db, o: ConcertacionServicioOption
   return { ...gid('ConcertacionServicio', row.id), estado, unitId: owner.id };
 }
 
+// ---- 7081-MP-SI Pd-02-It-03: concertación de capacitación and instrumento jurídico ---------
+
+export interface ConcertacionCapacitacionOptions extends Common<EstadoConcertacionCapacitacion> {
+  /** The cuota de recuperación from PROPUESTA (pesos as decimal text; default "85000.00"). */
+  cuota?: string;
+}
+
+/**
+ * A concertación de capacitación of an outside organisation (default EMP-MEX01) with what each state implies:
+ * the agenda from AGENDADA, the requirement and scope from EN_ANALISIS, the viability and two participating
+ * units (CE-MEX, RCEO) from VIABLE, the proposal and cuota from PROPUESTA; when FORMALIZADA, or PROPUESTA
+ * and `ready`, an instrumento jurídico of it already COMUNICADO.
+ */
+export async function concertacionCapacitacion(db: Db, o: ConcertacionCapacitacionOptions = {}) {
+  const wf = concertacionCapacitacionWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'EMP-MEX01');
+  const creator = await actor(db, 'CSC', owner.path);
+  const after = (s: EstadoConcertacionCapacitacion) => reached(wf, estado, s);
+  const token = uniq();
+  const row = await db.concertacionCapacitacion.create({
+    data: {
+      unitId: owner.id,
+      prospecto: `Prospecto ${token}`,
+      agenda: after('AGENDADA') ? `Agenda ${token}` : null,
+      requerimiento: after('EN_ANALISIS') ? `Requerimiento ${token}` : null,
+      ambito: after('EN_ANALISIS') ? `Ámbito ${token}` : null,
+      viabilidad: after('VIABLE') ? `Viabilidad ${token}` : null,
+      propuesta: after('PROPUESTA') ? `Propuesta ${token}` : null,
+      cuotaRecuperacion: after('PROPUESTA') ? (o.cuota ?? '85000.00') : null,
+      formalizadaAt: estado === 'FORMALIZADA' ? new Date() : null,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  if (after('VIABLE')) {
+    const units = await Promise.all(['CE-MEX', 'RCEO'].map((c) => unit(db, c)));
+    await db.concertacionCapacitacionParticipante.createMany({
+      data: units.map((u, i) => ({ concertacionCapacitacionId: row.id, unitId: u.id, createdAt: new Date(Date.now() + i) })),
+    });
+  }
+  if (estado === 'FORMALIZADA' || (estado === 'PROPUESTA' && (o.ready ?? true))) {
+    await instrumentoJuridico(db, { estado: 'COMUNICADO', concertacionCapacitacionId: row.id, unit: owner.code });
+  }
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('ConcertacionCapacitacion', row.id), estado, unitId: owner.id };
+}
+
+/** An uploaded file as a factory writes it: no bytes in the store, attached to `record` with `tipo`. */
+async function documentoRow(db: Db, createdById: string, record: { entity: string; id: string }, tipo: TipoDocumento) {
+  const token = uniq();
+  return db.documento.create({
+    data: {
+      nombre: `documento-${token}.pdf`,
+      tipoContenido: 'application/pdf',
+      tamano: 64,
+      sha256: '0'.repeat(64),
+      claveAlmacen: `factory/${token}`,
+      tipo,
+      entidad: record.entity,
+      registroId: record.id,
+      adjuntadoAt: new Date(),
+      createdById,
+    },
+    select: { id: true },
+  });
+}
+
+export interface InstrumentoJuridicoOptions extends Common<EstadoInstrumentoJuridico> {
+  /** The signing parties in their order (default USUARIO_EXTERNO, then DSTC). */
+  partes?: ParteInstrumentoJuridico[];
+  /** How many of them (the first ones) have signed; default all once past EN_FIRMA, and in EN_FIRMA when `ready`. */
+  firmados?: number;
+  /** Formalise a concertación of a technological service (CONCERTADA) instead of one of training. */
+  servicio?: boolean;
+  /** The concertación de capacitación it formalises (default: a new one in PROPUESTA). */
+  concertacionCapacitacionId?: string;
+}
+
+/**
+ * An instrumento jurídico of an outside organisation (default EMP-MEX01), under a concertación de capacitación
+ * in PROPUESTA (or, with `servicio`, a concertación of a service CONCERTADA), with version 1 of its text, its
+ * parties in order, the dictamen from DICTAMINADO, the signatures (see `firmados`), the registry number from
+ * REGISTRADO and the communication when COMUNICADO.
+ */
+export async function instrumentoJuridico(db: Db, o: InstrumentoJuridicoOptions = {}) {
+  const wf = instrumentoJuridicoWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'EMP-MEX01');
+  const creator = await actor(db, o.servicio ? 'CST' : 'CSC', owner.path);
+  const after = (s: EstadoInstrumentoJuridico) => reached(wf, estado, s);
+  const parent = o.concertacionCapacitacionId
+    ? { concertacionCapacitacionId: o.concertacionCapacitacionId }
+    : o.servicio
+      ? { concertacionServicioId: (await concertacionServicio(db, { estado: 'CONCERTADA', unit: owner.code })).id }
+      : { concertacionCapacitacionId: (await concertacionCapacitacion(db, { estado: 'PROPUESTA', unit: owner.code, ready: false })).id };
+  const token = uniq();
+  const partes = o.partes ?? ['USUARIO_EXTERNO', 'DSTC'];
+  const firmados = o.firmados ?? (after('EN_REGISTRO') || (estado === 'EN_FIRMA' && (o.ready ?? true)) ? partes.length : 0);
+  const row = await db.instrumentoJuridico.create({
+    data: {
+      unitId: owner.id,
+      ...parent,
+      titulo: `Convenio ${token}`,
+      objeto: `Objeto ${token}`,
+      vigenciaDesde: new Date('2027-01-01'),
+      vigenciaHasta: new Date('2027-12-31'),
+      monto: '85000.00',
+      dictamen: after('DICTAMINADO') ? `Dictamen ${token}` : null,
+      numeroRegistro: after('REGISTRADO') ? `DCAJ-F-${token}` : null,
+      registradoAt: after('REGISTRADO') ? new Date() : null,
+      comunicadoAt: estado === 'COMUNICADO' ? new Date() : null,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  const doc = await documentoRow(db, creator.id, { entity: 'InstrumentoJuridico', id: row.id }, 'PROYECTO_INSTRUMENTO');
+  await db.instrumentoJuridicoVersion.create({
+    data: { instrumentoJuridicoId: row.id, numero: 1, documentoId: doc.id, createdById: creator.id },
+  });
+  const signer = async (parte: ParteInstrumentoJuridico) => (await actor(db, parte, owner.path)).id;
+  for (const [i, parte] of partes.entries()) {
+    const signed = i < firmados;
+    await db.firmaInstrumentoJuridico.create({
+      data: {
+        instrumentoJuridicoId: row.id,
+        orden: i + 1,
+        parte,
+        firmadoAt: signed ? new Date() : null,
+        firmadoPorId: signed ? await signer(parte) : null,
+      },
+    });
+  }
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('InstrumentoJuridico', row.id), estado, unitId: owner.id };
+}
+
 export const make = {
   proyectoNormativo,
   planTrabajoAnual,
@@ -2124,6 +2271,8 @@ export const make = {
   informeJuntaDirectiva,
   solicitudEgresado,
   concertacionServicio,
+  concertacionCapacitacion,
+  instrumentoJuridico,
 };
 
 /**
@@ -2364,5 +2513,18 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: concertacionServicioWorkflow,
     make: (db: Db, estado: EstadoConcertacionServicio, o: ConcertacionServicioOptions = {}) => concertacionServicio(db, { ...o, estado }),
+  },
+  {
+    typename: 'ConcertacionCapacitacion',
+    node: true,
+    workflow: concertacionCapacitacionWorkflow,
+    make: (db: Db, estado: EstadoConcertacionCapacitacion, o: ConcertacionCapacitacionOptions = {}) =>
+      concertacionCapacitacion(db, { ...o, estado }),
+  },
+  {
+    typename: 'InstrumentoJuridico',
+    node: true,
+    workflow: instrumentoJuridicoWorkflow,
+    make: (db: Db, estado: EstadoInstrumentoJuridico, o: InstrumentoJuridicoOptions = {}) => instrumentoJuridico(db, { ...o, estado }),
   },
 ] as const;

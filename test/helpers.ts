@@ -149,3 +149,13 @@ export async function unitIdsByCode(server: { url: string }, adminToken: string)
   const r = await gql(server, OrgUnitsDocument, { first: 100 }, adminToken);
   return Object.fromEntries(r.data!.orgUnits.edges.map((e) => [e.node.code, e.node.id]));
 }
+
+const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** Uploads a minimal PDF named `name` to POST /documents as `token`'s holder; returns the document's global id. */
+export async function uploadPdf(server: { url: string }, token: string, name: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(MINIMAL_PDF)], { type: 'application/pdf' }), name);
+  const res = await fetch(`${server.url}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 201) throw new Error(`upload of ${name}: HTTP ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
+}

@@ -533,6 +533,27 @@ const LISTS: Record<string, () => Promise<void>> = {
          cotizacion cuotaRecuperacion montoPagado unit { code } documentos { nombre } availableSteps ${history} } } } }`,
     );
   },
+  concertacionesCapacitacion: async () => {
+    await make.concertacionCapacitacion(server.db, { estado: 'FORMALIZADA' });
+    await make.concertacionCapacitacion(server.db, { estado: 'VIABLE' });
+    await golden(
+      'concertacionesCapacitacion',
+      'usuario.emp-mex01',
+      `query { concertacionesCapacitacion(first: 10, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id prospecto estado
+         cuotaRecuperacion participantes { unit { code } } instrumentosJuridicos { estado } unit { code } documentos { nombre } availableSteps ${history} } } } }`,
+    );
+  },
+  instrumentosJuridicos: async () => {
+    await make.instrumentoJuridico(server.db, { estado: 'EN_FIRMA', firmados: 1 });
+    await make.instrumentoJuridico(server.db, { estado: 'REGISTRADO', servicio: true });
+    await golden(
+      'instrumentosJuridicos',
+      'usuario.emp-mex01',
+      `query { instrumentosJuridicos(first: 10, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id titulo estado monto
+         numeroRegistro versiones { numero documento { nombre } } firmas { orden parte firmadoAt } concertacionServicio { estado }
+         concertacionCapacitacion { estado } unit { code } documentos { nombre } availableSteps ${history} } } } }`,
+    );
+  },
 };
 
 describe('SQL goldens of the root lists', () => {

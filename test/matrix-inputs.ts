@@ -17,10 +17,10 @@
 //   the input's unique marker); the matrix checks refused attempts add none.
 // - `extra(db, record)`: for transitions and actions, what else a refused step
 //   must leave untouched (lines, folios) besides the row and its audit trail.
-import { decodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { demoEmail } from '../src/seed/demo.js';
 import type { Db } from '../src/lib/db/client.js';
 import { make, uniq, type Made } from './factories.js';
-import { demoEmail } from '../src/seed/demo.js';
 import { INDICADORES } from '../src/modules/metas/workflow.js';
 import type { LineaServicio } from '../src/generated/prisma/enums.js';
 
@@ -31,6 +31,26 @@ export type Sample = Made & Record<string, unknown>;
 let visitYear = 0;
 /** The next year a matrix call of createOfertaCapacitacion takes (see there). */
 let ofertaYear = 0;
+/** The next registry number a matrix call of registerInstrumentoJuridico takes (unique per call). */
+let registroInstrumento = 0;
+
+/** A document uploaded (not attached) by the demo account, as POST /documents leaves it: its global id. */
+async function uploadedBy(db: Db, account = 'admin'): Promise<string> {
+  const person = await db.person.findUniqueOrThrow({ where: { email: demoEmail(account) }, select: { id: true } });
+  const token = uniq();
+  const doc = await db.documento.create({
+    data: {
+      nombre: `matriz-${token}.pdf`,
+      tipoContenido: 'application/pdf',
+      tamano: 64,
+      sha256: '0'.repeat(64),
+      claveAlmacen: `matrix/${token}`,
+      createdById: person.id,
+    },
+    select: { id: true },
+  });
+  return encodeGlobalID('Documento', doc.id);
+}
 
 /** Years handed to matrix calls, by scope: accounts run at once, and two must never take one year of one unit. */
 const handedYears = new Set<string>();
@@ -67,6 +87,8 @@ export interface SampleInput {
 }
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+const firmasOf = (db: Db, r: Sample) =>
+  db.firmaInstrumentoJuridico.findMany({ where: { instrumentoJuridicoId: r.id }, orderBy: { orden: 'asc' } });
 const obs = 'Observaciones de la matriz';
 const id = ({ globalId }: Sample) => ({ id: globalId });
 const withObs = ({ globalId }: Sample) => ({ id: globalId, observaciones: obs });
@@ -782,4 +804,69 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   deliverConcertacionServicio: { input: (r) => ({ id: r.globalId, entrega: 'Entrega' }) },
   approveConcertacionServicioAsUsuarioExterno: { input: (r) => ({ id: r.globalId, verificacion: 'Verificado', pagoReferencia: 'REF-1' }) },
   closeConcertacionServicio: { input: (r) => ({ id: r.globalId, montoPagado: '12500.50' }) },
+  // 7081-MP-SI Pd-02-It-03 Concertación de capacitación (src/modules/concertacion).
+  createConcertacionCapacitacion: {
+    input: (_r, { unitId }) => ({ unitId, prospecto: `Matriz ${uniq()}` }),
+    written: async (db, _r, input) =>
+      ids(await db.concertacionCapacitacion.findMany({ where: { prospecto: String(input.prospecto) }, select: { id: true } })),
+  },
+  sendConcertacionCapacitacion: { input: (r) => ({ id: r.globalId, agenda: 'Cursos ofertados' }) },
+  receiveConcertacionCapacitacion: { input: (r) => ({ id: r.globalId, requerimiento: 'Requerimiento', ambito: 'Ámbito' }) },
+  approveConcertacionCapacitacion: {
+    input: (r, { unitIds }) => ({ id: r.globalId, viabilidad: 'Viable', unitIds: [unitIds['CE-MEX'], unitIds.RCEO] }),
+    extra: (db, r) =>
+      db.concertacionCapacitacionParticipante.findMany({ where: { concertacionCapacitacionId: r.id }, orderBy: { unitId: 'asc' } }),
+  },
+  returnConcertacionCapacitacion: { input: withObs },
+  submitConcertacionCapacitacion: { input: (r) => ({ id: r.globalId, propuesta: 'Propuesta', cuotaRecuperacion: '85000.00' }) },
+  closeConcertacionCapacitacion: { input: id },
+  // The instrumento jurídico (activities 6-8 of It-03, 7 of 8.1.5).
+  createInstrumentoJuridico: {
+    input: async (r, { db, entity, account }) => ({
+      [entity === 'ConcertacionServicio' ? 'concertacionServicioId' : 'concertacionCapacitacionId']: r.globalId,
+      titulo: `Matriz ${uniq()}`,
+      objeto: 'Objeto',
+      vigenciaDesde: '2027-01-01T00:00:00.000Z',
+      vigenciaHasta: '2027-12-31T00:00:00.000Z',
+      monto: '85000.00',
+      partes: ['USUARIO_EXTERNO', 'DSTC'],
+      documentoId: await uploadedBy(db, account),
+    }),
+    written: async (db, _r, input) =>
+      ids(await db.instrumentoJuridico.findMany({ where: { titulo: String(input.titulo) }, select: { id: true } })),
+  },
+  updateInstrumentoJuridico: {
+    input: async (r, { db, account }) => ({ id: r.globalId, documentoId: await uploadedBy(db, account), notas: 'Versión corregida' }),
+    extra: (db, r) => db.instrumentoJuridicoVersion.findMany({ where: { instrumentoJuridicoId: r.id }, orderBy: { numero: 'asc' } }),
+  },
+  submitInstrumentoJuridico: { input: id },
+  approveInstrumentoJuridicoAsDcaj: { input: (r) => ({ id: r.globalId, dictamen: 'Dictamen favorable' }) },
+  returnInstrumentoJuridicoAsDcaj: { input: withObs },
+  approveInstrumentoJuridicoAsUsuarioExterno: { input: id },
+  returnInstrumentoJuridicoAsUsuarioExterno: { input: withObs },
+  signInstrumentoJuridicoAsUsuarioExterno: {
+    input: id,
+    make: (db, { state }) => make.instrumentoJuridico(db, { estado: state as never, partes: ['USUARIO_EXTERNO', 'DSTC'], firmados: 0 }),
+    extra: firmasOf,
+  },
+  signInstrumentoJuridicoAsDstc: {
+    input: id,
+    make: (db, { state }) => make.instrumentoJuridico(db, { estado: state as never, partes: ['DSTC', 'USUARIO_EXTERNO'], firmados: 0 }),
+    extra: firmasOf,
+  },
+  signInstrumentoJuridicoAsDirectorGeneralNacional: {
+    input: id,
+    make: (db, { state }) =>
+      make.instrumentoJuridico(db, {
+        estado: state as never,
+        partes: ['USUARIO_EXTERNO', 'DIRECTOR_GENERAL_NACIONAL'],
+        firmados: 1,
+      }),
+    extra: firmasOf,
+  },
+  sendInstrumentoJuridicoToDcaj: { input: id },
+  registerInstrumentoJuridico: {
+    input: (r) => ({ id: r.globalId, numeroRegistro: `DCAJ-M-${process.pid}-${++registroInstrumento}-${uniq()}` }),
+  },
+  publishInstrumentoJuridico: { input: id },
 };

@@ -209,7 +209,7 @@ async function onRecord(workflow: AnyWorkflow, name: string, step: StepDefinitio
               const { r, model } = i === 0 ? probe : await fresh(state, kind);
               const before = await recordSnapshot(model, r, sample);
               const auditBefore = await server.db.workflowTransition.count({ where: { recordId: r.id, transition: name } });
-              const res = await call(name, await sample.input(r, ctx), account);
+              const res = await call(name, await sample.input(r, { ...ctx, account }), account);
               count(name);
               if (allowedState) {
                 if (res.errors) return void failures.push(`${where(state, kind, account)}: expected success, got ${errorText(res)}`);
@@ -282,7 +282,7 @@ async function underSubject(
           await Promise.all(
             allowed.map(async (account, i) => {
               const { r } = i === 0 ? probe : await fresh(state);
-              const input = await sample.input(r, ctx);
+              const input = await sample.input(r, { ...ctx, account });
               const before = await creationSnapshot(name, sample, r, input, subjectModel);
               const res = await call(name, input, account);
               count(name);

@@ -402,6 +402,27 @@ export const CATALOGUE: readonly Entry[] = [
   ['Must be the cuota de recuperación agreed ({amount})', 'Debe ser la cuota de recuperación acordada ({amount})'],
   ['The SAE file must be a CSV (text/csv)', 'El archivo del SAE debe ser CSV (text/csv)'],
   ['{0} of {1} rows are still to be written', 'Faltan {0} de {1} filas por escribir'],
+  // --- Concertación de capacitación and instrumento jurídico (src/modules/concertacion, Pd-02-It-03)
+  ['Name at least one participating unit', 'Indique al menos una unidad participante'],
+  ['Must be a Colegio Estatal, the UODCDMX or the RCEO', 'Debe ser un Colegio Estatal, la UODCDMX o la RCEO'],
+  ['The unit is repeated', 'La unidad está repetida'],
+  [
+    'No instrumento jurídico of this concertación is registered and communicated yet (activity 8)',
+    'Ningún instrumento jurídico de esta concertación está aún registrado y comunicado (actividad 8)',
+  ],
+  ['A party appears twice', 'Una parte aparece dos veces'],
+  ['The user (USUARIO_EXTERNO) must be a signing party', 'El usuario (USUARIO_EXTERNO) debe ser una parte firmante'],
+  ['At least one party must sign for CONALEP', 'Al menos una parte debe firmar por el CONALEP'],
+  ['Must not be before vigenciaDesde', 'No debe ser anterior a vigenciaDesde'],
+  [
+    'Give exactly one of concertacionCapacitacionId and concertacionServicioId',
+    'Indique exactamente uno de concertacionCapacitacionId y concertacionServicioId',
+  ],
+  ['Another instrument already has this registry number', 'Otro instrumento ya tiene este número de registro'],
+  ['The instrument does not name {parte} among its signing parties', 'El instrumento no nombra a {parte} entre sus partes firmantes'],
+  ['{parte} has already signed the instrument', '{parte} ya firmó el instrumento'],
+  ['{antes} signs before {parte} (signature {n} of {m})', '{antes} firma antes que {parte} (firma {n} de {m})'],
+  ['Signatures missing: {partes}', 'Faltan las firmas de: {partes}'],
   // --- SPDI-DPP's MIR report (src/modules/metas/mir.ts)
   ['Must be a training indicator', 'Debe ser un indicador de capacitación'],
 ];

@@ -1,12 +1,19 @@
-// 7081-MP-SI 8.1.5 "Concertación" of the technological services: the module's one export.
+// 7081-MP-SI 8.1.5 "Concertación" of the technological services, Pd-02-It-03 "Concertación de los servicios
+// de capacitación" and the instrumento jurídico that formalises either: the module's one export.
 import { isAuthenticated } from '../../lib/auth/rules.js';
 import type { ApiModule } from '../../lib/modules.js';
 import './types.js';
 import './mutations.js';
+import './capacitacion-types.js';
+import './capacitacion-mutations.js';
+import './instrumento-types.js';
+import './instrumento-mutations.js';
 import { concertacionServicioWorkflow } from './workflow.js';
+import { concertacionCapacitacionWorkflow } from './capacitacion-workflow.js';
+import { instrumentoJuridicoWorkflow } from './instrumento-workflow.js';
 
 export const concertacion: ApiModule = {
   name: 'concertacion',
-  queries: { concertacionesServicio: isAuthenticated },
-  workflows: [concertacionServicioWorkflow],
+  queries: { concertacionesServicio: isAuthenticated, concertacionesCapacitacion: isAuthenticated, instrumentosJuridicos: isAuthenticated },
+  workflows: [concertacionServicioWorkflow, concertacionCapacitacionWorkflow, instrumentoJuridicoWorkflow],
 };

@@ -1,4 +1,5 @@
-// Who sees the concertaciones of 7081-MP-SI 8.1.5. Step roles come from the workflow declarations.
+// Who sees the concertaciones of 7081-MP-SI 8.1.5 and Pd-02-It-03, and their instrumentos jurídicos. Step
+// roles come from the workflow declarations.
 import { readableByUnit } from '../../lib/auth/scope.js';
 
 /**
@@ -7,3 +8,9 @@ import { readableByUnit } from '../../lib/auth/scope.js';
  * the DSTC and the CST, which reach the whole system) read it. Another company reads nothing of it.
  */
 export const readableConcertacionesServicio = readableByUnit;
+
+/** A concertación de capacitación: the same rule (the organisation, the units above it, the national offices). */
+export const readableConcertacionesCapacitacion = readableByUnit;
+
+/** An instrumento jurídico belongs to the organisation of its concertación: the same rule again. */
+export const readableInstrumentosJuridicos = readableByUnit;
