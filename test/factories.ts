@@ -28,13 +28,16 @@
 //   of the GraphQL type (for the types that are not nodes, e.g. Docente,
 //   CorteCalendario or RegistroPromocion, it is built the same way but
 //   `node(id:)` will not find it).
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { DocumentStore } from '../src/lib/documents/store.js';
 import { newApiKey } from '../src/lib/auth/api-keys.js';
 import { apiKeyWorkflow, orgUnitWorkflow, personWorkflow } from '../src/modules/administracion/workflow.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Db } from '../src/lib/db/client.js';
 import type {
   EstadoAcuerdoReunion,
+  EstadoImportacionSae,
   EstadoOfertaCapacitacion,
   EstadoPromocionServiciosTecnologicos,
   EstadoSolicitudDirigida,
@@ -1416,16 +1419,49 @@ async function findUnitOf(db: Db, model: (typeof REGISTRO_MODELS)[Formato]['mode
   return (await db.reporteTrimestral.findUniqueOrThrow({ where: { id }, select: { unit: unitSel } })).unit;
 }
 
-/** A recorded import of an SAE file (R 9-10) at a plantel (default MEX-P001); nothing imported by it. */
-export async function importacionSae(db: Db, o: { unit?: string } = {}) {
+/**
+ * Where factories put the bytes of the documents they make (the test server's store: set by the tests that
+ * take steps reading them, e.g. test/matrix.test.ts); without one the rows are made and the bytes are not.
+ */
+let documentStore: DocumentStore | null = null;
+export const useDocumentStore = (store: DocumentStore) => void (documentStore = store);
+
+/** An uploaded CSV document of `createdById`, not attached (the bytes in the store set by `useDocumentStore`). */
+export async function documentoCsv(db: Db, createdById: string, contenido = 'plantel,clave,nombre\n', nombre = `sae-${uniq()}.csv`) {
+  const id = randomUUID();
+  if (documentStore) await documentStore.put(id, Readable.from([Buffer.from(contenido)]));
+  await db.documento.create({
+    data: {
+      id,
+      nombre,
+      tipoContenido: 'text/csv',
+      tamano: Buffer.byteLength(contenido),
+      sha256: createHash('sha256').update(contenido).digest('hex'),
+      claveAlmacen: id,
+      createdById,
+    },
+  });
+  return { ...gid('Documento', id), nombre };
+}
+
+/**
+ * An import of an SAE file (R 9-10) at a plantel (default MEX-P001) in `estado` (default IMPORTADA, nothing
+ * imported by it); EN_COLA and EN_PROCESO ones have an uploaded DOCENTES file with its header only, attached.
+ */
+export async function importacionSae(db: Db, o: { unit?: string; estado?: EstadoImportacionSae } = {}) {
   const u = await unit(db, o.unit ?? 'MEX-P001');
+  const estado = o.estado ?? 'IMPORTADA';
   const creator = await actor(db, 'SERVICIOS_ESCOLARES_PLANTEL', u.path);
+  const queued = estado === 'EN_COLA' || estado === 'EN_PROCESO';
+  const doc = queued ? await documentoCsv(db, creator.id) : null;
   const row = await db.importacionSae.create({
     data: {
       unitId: u.id,
       tipo: 'DOCENTES',
-      nombreArchivo: `docentes-${uniq()}.csv`,
+      estado,
+      nombreArchivo: doc?.nombre ?? `docentes-${uniq()}.csv`,
       sha256: uniq(),
+      documentoId: doc?.id ?? null,
       filas: 0,
       creadas: 0,
       actualizadas: 0,
@@ -1434,7 +1470,9 @@ export async function importacionSae(db: Db, o: { unit?: string } = {}) {
     },
     select: { id: true },
   });
-  await writeHistory(db, importacionSaeWorkflow, { recordId: row.id, unitPath: u.path }, pathTo(importacionSaeWorkflow, 'IMPORTADA'));
+  if (doc)
+    await db.documento.update({ where: { id: doc.id }, data: { entidad: 'ImportacionSae', registroId: row.id, tipo: 'ARCHIVO_SAE' } });
+  await writeHistory(db, importacionSaeWorkflow, { recordId: row.id, unitPath: u.path }, pathTo(importacionSaeWorkflow, estado));
   return { ...gid('ImportacionSae', row.id), unitId: u.id };
 }
 
@@ -2070,6 +2108,7 @@ export const make = {
   tablaCostos,
   visitaTecnica,
   importacionSae,
+  documentoCsv,
   programaMetas,
   registroResultados,
   programaNacionalCapacitacion,
@@ -2164,7 +2203,7 @@ export const WORKFLOW_MODELS = [
     typename: 'ImportacionSae',
     node: true,
     workflow: importacionSaeWorkflow,
-    make: (db: Db, _estado: 'IMPORTADA', o: { unit?: string } = {}) => importacionSae(db, o),
+    make: (db: Db, estado: EstadoImportacionSae, o: { unit?: string } = {}) => importacionSae(db, { ...o, estado }),
   },
   {
     typename: 'LoteFolios',

@@ -20,6 +20,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Db } from '../src/lib/db/client.js';
 import { make, uniq, type Made } from './factories.js';
+import { demoEmail } from '../src/seed/demo.js';
 import { INDICADORES } from '../src/modules/metas/workflow.js';
 import type { LineaServicio } from '../src/generated/prisma/enums.js';
 
@@ -52,6 +53,8 @@ export interface MatrixContext {
   unitId?: string;
   /** For creations under several kinds of subject: the subject's GraphQL type. */
   entity?: string;
+  /** For creations at a unit: the demo account about to call (e.g. to upload a document of its own). */
+  account?: string;
 }
 
 export interface SampleInput {
@@ -507,6 +510,24 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     written: async (db, _r, input) =>
       ids(await db.importacionSae.findMany({ where: { nombreArchivo: String(input.nombreArchivo) }, select: { id: true } })),
   },
+  queueImportacionSae: {
+    input: async (_r, { db, unitId, account }) => {
+      // A header-only DOCENTES file uploaded by the caller (the runner then writes nothing and closes the import).
+      const person = await db.person.findUniqueOrThrow({ where: { email: demoEmail(account!) }, select: { id: true } });
+      const doc = await make.documentoCsv(db, person.id);
+      return { tipo: 'DOCENTES', documentoId: doc.globalId, unitId };
+    },
+    written: async (db, _r, input) =>
+      ids(
+        await db.importacionSae.findMany({
+          where: { documentoId: decodeGlobalID(String(input.documentoId)).id },
+          select: { id: true },
+        }),
+      ),
+  },
+  advanceImportacionSae: { input: id },
+  completeImportacionSae: { input: id },
+  rejectImportacionSae: { input: withObs },
   approveCertificadoAsJefeServiciosEscolaresEstatal: { input: id },
   returnCertificado: { input: withObs },
   submitCertificado: { input: id },

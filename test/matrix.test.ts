@@ -20,7 +20,8 @@ import { registeredWorkflows } from '../src/lib/modules.js';
 import { rolesOf, statesAllowing, subjectsOf, type AnyWorkflow, type StepDefinition } from '../src/lib/workflow/types.js';
 import { buildSchema } from '../src/schema.js';
 import { DEMO_PEOPLE, DEMO_UNITS } from '../src/seed/demo.js';
-import { WORKFLOW_MODELS } from './factories.js';
+import { WORKFLOW_MODELS, useDocumentStore } from './factories.js';
+import { localDiskStore } from '../src/lib/documents/store.js';
 import { codeOf, demoTokens, gql, startServer, unitIdsByCode, type GqlResponse, type TestServer } from './helpers.js';
 import { SAMPLE_INPUTS, type MatrixContext, type Sample, type SampleInput } from './matrix-inputs.js';
 
@@ -36,6 +37,8 @@ beforeAll(async () => {
   unitIds = await unitIdsByCode(server, tokens.admin);
   unitCodes = new Map((await server.db.orgUnit.findMany({ select: { id: true, code: true } })).map((u) => [u.id, u.code]));
   schema = buildSchema();
+  // Steps that read uploaded files (advanceImportacionSae) find the factories' bytes in the server's store.
+  useDocumentStore(localDiskStore(server.config.documents.dir));
 });
 afterAll(() => server.stop());
 
@@ -331,7 +334,7 @@ async function atUnit(
   const units = DEMO_UNITS.filter(([, , kind]) => !kinds || kinds.includes(kind)).map(([code]) => code);
   const none: Sample = { id: '', globalId: '' };
   const attempt = async (unit: string, account: string) => {
-    const input = await sample.input(none, { db: server.db, unitIds, unitId: unitIds[unit] });
+    const input = await sample.input(none, { db: server.db, unitIds, unitId: unitIds[unit], account });
     const before = await creationSnapshot(name, sample, none, input);
     const res = await call(name, input, account);
     count(name);

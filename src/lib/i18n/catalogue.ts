@@ -400,6 +400,8 @@ export const CATALOGUE: readonly Entry[] = [
   ],
   ['Must be above zero', 'Debe ser mayor que cero'],
   ['Must be the cuota de recuperación agreed ({amount})', 'Debe ser la cuota de recuperación acordada ({amount})'],
+  ['The SAE file must be a CSV (text/csv)', 'El archivo del SAE debe ser CSV (text/csv)'],
+  ['{0} of {1} rows are still to be written', 'Faltan {0} de {1} filas por escribir'],
   // --- SPDI-DPP's MIR report (src/modules/metas/mir.ts)
   ['Must be a training indicator', 'Debe ser un indicador de capacitación'],
 ];

@@ -12,6 +12,8 @@ import type { Tx } from '../../lib/workflow/types.js';
 import { AlumnoRef, CertificadoRef } from './types.js';
 import { TipoArchivoSae } from '../../generated/prisma/enums.js';
 import { importSae } from './sae.js';
+import { advancePlan, checkQueued, issuesAt, loadQueued, saeRunner } from './sae-runner.js';
+import { readableByUnit } from '../../lib/auth/scope.js';
 import { certificadoWorkflow as wf, importacionSaeWorkflow, loteFoliosWorkflow as lotes } from './workflow.js';
 
 // ---- folios (DG 2.1-2.3) ------------------------------------------------------
@@ -351,6 +353,7 @@ creationMutation(importacionSaeWorkflow, 'createImportacionSae', {
           nombreArchivo: input.nombreArchivo.trim(),
           sha256,
           ...outcome.counts,
+          filasProcesadas: outcome.counts.filas,
           createdById: ctx.viewer!.personId,
         },
         select: { id: true },
@@ -359,3 +362,79 @@ creationMutation(importacionSaeWorkflow, 'createImportacionSae', {
     },
   }),
 });
+
+// ---- SAE files uploaded through POST /documents, imported in the background ----------------
+
+const QueueImportacionSaeInput = builder.inputType('QueueImportacionSaeInput', {
+  fields: (t) => ({
+    tipo: t.field({ type: TipoArchivoSaeEnum, required: true }),
+    documentoId: t.globalID({
+      required: true,
+      description: 'The CSV file, uploaded by you to POST /documents (type text/csv) and not attached to anything yet.',
+    }),
+    unitId: t.globalID({
+      required: false,
+      description: 'The plantel (or state office) importing; defaults to the unit where you hold the role. Rows name planteles within it.',
+    }),
+  }),
+});
+creationMutation(importacionSaeWorkflow, 'queueImportacionSae', {
+  input: QueueImportacionSaeInput,
+  plan: (input, ctx) => {
+    const docs = stepDocuments(ctx.viewer!, [input.documentoId], () => ['input', 'documentoId']);
+    const uploaded = (tx: Tx) =>
+      tx.documento.findUniqueOrThrow({
+        where: { id: input.documentoId.id },
+        select: { id: true, nombre: true, sha256: true, tipoContenido: true },
+      });
+    return {
+      unitId: input.unitId?.id,
+      validate: async (tx) => {
+        const issues = await docs.validate(tx);
+        if (issues.length) return issues;
+        return (await uploaded(tx)).tipoContenido === 'text/csv'
+          ? []
+          : [{ path: ['input', 'documentoId'], message: 'El archivo del SAE debe ser CSV (text/csv)' }];
+      },
+      create: async (tx, { unit }) => {
+        const d = await uploaded(tx);
+        const created = await tx.importacionSae.create({
+          data: {
+            unitId: unit.id,
+            tipo: input.tipo,
+            estado: 'EN_COLA',
+            nombreArchivo: d.nombre,
+            sha256: d.sha256,
+            documentoId: d.id,
+            filas: 0,
+            creadas: 0,
+            actualizadas: 0,
+            sinCambios: 0,
+            createdById: ctx.viewer!.personId,
+          },
+          select: { id: true },
+        });
+        const documento = await docs.attach(tx, { entity: 'ImportacionSae', id: created.id }, 'ARCHIVO_SAE');
+        return { id: created.id, changes: { tipo: input.tipo, nombreArchivo: d.nombre, sha256: d.sha256, documento } };
+      },
+      // The runner takes the next steps as this person (docs/decisions/018-sae-import.md).
+      afterCommit: (result) => {
+        saeRunner.enqueue(ctx, result.id);
+        return Promise.resolve();
+      },
+    };
+  },
+});
+
+stepMutation(importacionSaeWorkflow, 'advanceImportacionSae', {
+  plan: async (input, ctx) => {
+    // Only a queued import the viewer can read is read and checked; for anything else the engine answers.
+    const row = await loadQueued(ctx, input.id.id, readableByUnit(ctx.viewer));
+    if (!row?.documentoId || (row.estado !== 'EN_COLA' && row.estado !== 'EN_PROCESO')) return {};
+    const check = await checkQueued(ctx, row);
+    if ('issues' in check) return { validate: () => issuesAt(check.issues, ['input', 'id']) };
+    return advancePlan(check.plan, row, input.version);
+  },
+});
+stepMutation(importacionSaeWorkflow, 'completeImportacionSae');
+stepMutation(importacionSaeWorkflow, 'rejectImportacionSae');

@@ -4,9 +4,17 @@
 // Rows are matched on their SAE keys (matrícula; plantel + periodo + clave;
 // plantel + clave; matrícula + módulo + periodo + corte), so a re-import of the
 // same file changes nothing. Writes are set-based (createMany in chunks).
+// Two phases: `checkSae` validates every row and resolves references (reads
+// only, no transaction), then its plan writes rows [from, to) — all at once
+// for an inline file, batch by batch (each batch a workflow step) for an
+// uploaded one (sae-runner.ts).
 import type { EstatusAlumno, ModeloAcademico, TipoArchivoSae } from '../../generated/prisma/enums.js';
-import { parseCsv, type CsvRow } from '../../lib/csv.js';
+import { CsvFormatError, openCsv, parseCsv, type CsvRow } from '../../lib/csv.js';
 import type { Tx } from '../../lib/workflow/types.js';
+
+/** What the check reads: a transaction or the client itself. */
+type Reader = Pick<Tx, 'orgUnit' | 'grupo' | 'alumno' | 'docente' | 'modulo'>;
+type Rows = AsyncIterable<CsvRow> | Iterable<CsvRow>;
 
 export interface SaeIssue {
   linea: number;
@@ -20,6 +28,14 @@ export interface SaeCounts {
   sinCambios: number;
 }
 export type SaeOutcome = { issues: SaeIssue[] } | { counts: SaeCounts };
+/** A checked file: how many rows, and how to write rows [from, to) of it (in file order). */
+export interface SaePlan {
+  filas: number;
+  write(tx: Tx, from: number, to: number): Promise<SaeCounts>;
+}
+export type SaeCheck = { issues: SaeIssue[] } | { plan: SaePlan };
+/** Rows an importer accepted, and how to write a batch of them. */
+type Accepted<R> = { valid: R[]; writeBatch: (tx: Tx, batch: R[]) => Promise<SaeCounts> };
 
 /** Columns of each file (optional ones in `OPCIONALES`). */
 export const COLUMNAS: Record<TipoArchivoSae, readonly string[]> = {
@@ -80,15 +96,52 @@ class RowCheck {
   }
 }
 
-/** Imports one SAE file of `tipo` into the planteles of `scope` (a plantel, or a state and its planteles). */
+const ZERO: SaeCounts = { filas: 0, creadas: 0, actualizadas: 0, sinCambios: 0 };
+const add = (a: SaeCounts, b: SaeCounts): SaeCounts => ({
+  filas: a.filas + b.filas,
+  creadas: a.creadas + b.creadas,
+  actualizadas: a.actualizadas + b.actualizadas,
+  sinCambios: a.sinCambios + b.sinCambios,
+});
+
+const formatIssue = (e: CsvFormatError): SaeIssue => ({ linea: e.line, campo: e.column, mensaje: e.message });
+
+/** Imports one SAE file of `tipo`, given as text, into the planteles of `scope` within `tx` (the inline step). */
 export async function importSae(tx: Tx, scope: { path: string }, tipo: TipoArchivoSae, text: string): Promise<SaeOutcome> {
-  const file = parseCsv(text);
-  const missing = COLUMNAS[tipo].filter((c) => !OPCIONALES.has(c) && !file.header.includes(c));
+  let file;
+  try {
+    file = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvFormatError) return { issues: [formatIssue(error)] };
+    throw error;
+  }
+  const checked = await checkSae(tx, scope, tipo, file.header, file.rows);
+  if ('issues' in checked) return checked;
+  return { counts: await checked.plan.write(tx, 0, checked.plan.filas) };
+}
+
+/** Checks an SAE file read as a stream (an uploaded document): every row, before anything is written. */
+export async function checkSaeStream(
+  db: Reader,
+  scope: { path: string },
+  tipo: TipoArchivoSae,
+  source: AsyncIterable<Buffer | string>,
+): Promise<SaeCheck> {
+  try {
+    const file = await openCsv(source);
+    return await checkSae(db, scope, tipo, file.header, file.rows);
+  } catch (error) {
+    if (error instanceof CsvFormatError) return { issues: [formatIssue(error)] };
+    throw error;
+  }
+}
+
+/** Validates every row of a file of `tipo` for the planteles of `scope` and resolves its references (reads only). */
+export async function checkSae(db: Reader, scope: { path: string }, tipo: TipoArchivoSae, header: string[], rows: Rows): Promise<SaeCheck> {
+  const missing = COLUMNAS[tipo].filter((c) => !OPCIONALES.has(c) && !header.includes(c));
   if (missing.length) return { issues: missing.map((c) => ({ linea: 1, campo: c, mensaje: 'Falta la columna' })) };
-  // A file with its header only is valid: nothing to import.
-  if (!file.rows.length) return { counts: { filas: 0, creadas: 0, actualizadas: 0, sinCambios: 0 } };
   const planteles = new Map(
-    (await tx.orgUnit.findMany({ where: { kind: 'PLANTEL', path: { startsWith: scope.path } }, select: { id: true, code: true } })).map(
+    (await db.orgUnit.findMany({ where: { kind: 'PLANTEL', path: { startsWith: scope.path } }, select: { id: true, code: true } })).map(
       (u) => [u.code, u.id],
     ),
   );
@@ -102,8 +155,25 @@ export async function importSae(tx: Tx, scope: { path: string }, tipo: TipoArchi
     once.set(key, row.line);
     return true;
   };
-  const importer = { ALUMNOS: alumnos, GRUPOS: grupos, DOCENTES: docentes, EVALUACIONES: evaluaciones }[tipo];
-  return importer(tx, file.rows, issues, { plantelOf, unique });
+  const importer = { ALUMNOS: alumnos, GRUPOS: grupos, DOCENTES: docentes, EVALUACIONES: evaluaciones }[tipo] as (
+    db: Reader,
+    rows: Rows,
+    issues: SaeIssue[],
+    h: Helpers,
+  ) => Promise<Accepted<unknown>>;
+  const accepted = await importer(db, rows, issues, { plantelOf, unique });
+  if (issues.length) return { issues: issues.sort((x, y) => x.linea - y.linea) };
+  const { valid, writeBatch } = accepted;
+  return {
+    plan: {
+      filas: valid.length,
+      async write(tx, from, to) {
+        let counts = ZERO;
+        for (const batch of chunks(valid.slice(from, to))) counts = add(counts, await writeBatch(tx, batch));
+        return counts;
+      },
+    },
+  };
 }
 
 interface Helpers {
@@ -111,7 +181,7 @@ interface Helpers {
   unique: (check: RowCheck, row: CsvRow, key: string, campo: string) => true | null;
 }
 
-/** Writes `rows`: creates the new ones, updates the changed ones, counts the rest. */
+/** Writes one batch: creates the new rows, updates the changed ones, counts the rest. */
 async function write<R extends { key: string }>(
   rows: R[],
   existing: Map<string, { id: string; same: (r: R) => boolean }>,
@@ -120,7 +190,7 @@ async function write<R extends { key: string }>(
 ): Promise<SaeCounts> {
   const nuevas = rows.filter((r) => !existing.has(r.key));
   const cambiadas = rows.filter((r) => existing.has(r.key) && !existing.get(r.key)!.same(r));
-  for (const batch of chunks(nuevas)) await create(batch);
+  if (nuevas.length) await create(nuevas);
   for (const r of cambiadas) await update(existing.get(r.key)!.id, r);
   return {
     filas: rows.length,
@@ -132,29 +202,30 @@ async function write<R extends { key: string }>(
 
 // ---- students ---------------------------------------------------------------------
 
-async function alumnos(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpers): Promise<SaeOutcome> {
-  type A = {
-    key: string;
-    line: number;
-    unitId: string;
-    grupo: string;
-    periodo: string;
-    data: {
-      matricula: string;
-      curp: string;
-      nombre: string;
-      primerApellido: string;
-      segundoApellido: string | null;
-      generacion: number;
-      semestreIngreso: number;
-      semestre: number;
-      carrera: string;
-      modeloAcademico: ModeloAcademico;
-      estatus: EstatusAlumno;
-    };
+type A = {
+  key: string;
+  line: number;
+  unitId: string;
+  grupo: string;
+  periodo: string;
+  data: {
+    matricula: string;
+    curp: string;
+    nombre: string;
+    primerApellido: string;
+    segundoApellido: string | null;
+    generacion: number;
+    semestreIngreso: number;
+    semestre: number;
+    carrera: string;
+    modeloAcademico: ModeloAcademico;
+    estatus: EstatusAlumno;
   };
+};
+
+async function alumnos(db: Reader, rows: Rows, issues: SaeIssue[], h: Helpers): Promise<Accepted<A>> {
   const valid: A[] = [];
-  for (const row of rows) {
+  for await (const row of rows) {
     const c = new RowCheck(issues, row);
     const unitId = h.plantelOf(c, row);
     const matricula = c.match('matricula', /^[A-Z0-9-]{1,20}$/, 'una matrícula (hasta 20 letras, dígitos o guiones)');
@@ -214,7 +285,7 @@ async function alumnos(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpers): 
   const grupoIds = new Map<string, string>();
   const named = valid.filter((a) => a.grupo);
   for (const batch of chunks(named)) {
-    const found = await tx.grupo.findMany({
+    const found = await db.grupo.findMany({
       where: { OR: batch.map((a) => ({ unitId: a.unitId, periodo: a.periodo, clave: a.grupo })) },
       select: { id: true, unitId: true, periodo: true, clave: true },
     });
@@ -224,37 +295,59 @@ async function alumnos(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpers): 
     if (!grupoIds.has(`${a.unitId}|${a.periodo}|${a.grupo}`))
       issues.push({ linea: a.line, campo: 'grupo', mensaje: 'El grupo no existe en ese plantel y periodo (importe antes los grupos)' });
   }
-  const existing = new Map<string, { id: string; same: (r: (typeof valid)[number]) => boolean }>();
+  // A matrícula already held by another plantel is refused.
   for (const batch of chunks(valid)) {
     const byKey = new Map(batch.map((a) => [a.key, a]));
-    const found = await tx.alumno.findMany({ where: { matricula: { in: [...byKey.keys()] } } });
+    const found = await db.alumno.findMany({ where: { matricula: { in: [...byKey.keys()] } }, select: { matricula: true, unitId: true } });
     for (const e of found) {
       const a = byKey.get(e.matricula)!;
       if (e.unitId !== a.unitId) issues.push({ linea: a.line, campo: 'matricula', mensaje: 'La matrícula es de otro plantel' });
+    }
+  }
+  const grupoId = (a: A) => (a.grupo ? grupoIds.get(`${a.unitId}|${a.periodo}|${a.grupo}`)! : undefined);
+  const writeBatch = async (tx: Tx, batch: A[]) => {
+    const existing = new Map<string, { id: string; same: (r: A) => boolean }>();
+    const found = await tx.alumno.findMany({ where: { matricula: { in: batch.map((a) => a.key) } } });
+    for (const e of found)
       existing.set(e.matricula, {
         id: e.id,
         same: (r) =>
-          (Object.keys(r.data) as (keyof A['data'])[]).every((k) => e[k] === r.data[k]) &&
-          e.grupoId === (r.grupo ? (grupoIds.get(`${r.unitId}|${r.periodo}|${r.grupo}`) ?? null) : e.grupoId),
+          (Object.keys(r.data) as (keyof A['data'])[]).every((k) => e[k] === r.data[k]) && e.grupoId === (grupoId(r) ?? e.grupoId),
       });
-    }
-  }
-  if (issues.length) return { issues: issues.sort((x, y) => x.linea - y.linea) };
-  const grupoId = (a: A) => (a.grupo ? grupoIds.get(`${a.unitId}|${a.periodo}|${a.grupo}`)! : undefined);
-  const counts = await write(
-    valid,
-    existing,
-    (batch) => tx.alumno.createMany({ data: batch.map((a) => ({ ...a.data, unitId: a.unitId, grupoId: grupoId(a) ?? null })) }),
-    (id, a) => tx.alumno.update({ where: { id }, data: { ...a.data, ...(a.grupo ? { grupoId: grupoId(a) } : {}) } }),
-  );
-  return { counts };
+    return write(
+      batch,
+      existing,
+      (nuevas) => insertAlumnos(tx, nuevas, grupoId),
+      (id, a) => tx.alumno.update({ where: { id }, data: { ...a.data, ...(a.grupo ? { grupoId: grupoId(a) } : {}) } }),
+    );
+  };
+  return { valid, writeBatch };
+}
+
+/**
+ * New students in one statement over arrays (`unnest`): Prisma's createMany took 4.3 s for 5,000 rows
+ * (70,000 bound parameters), this takes a fraction of it (docs/performance.md, npm run bench:sae).
+ */
+function insertAlumnos(tx: Tx, rows: A[], grupoId: (a: A) => string | undefined) {
+  const col = <T>(f: (a: A) => T) => rows.map(f);
+  return tx.$executeRaw`
+    INSERT INTO "Alumno" (id, matricula, curp, nombre, "primerApellido", "segundoApellido", generacion, "semestreIngreso",
+                          semestre, carrera, "modeloAcademico", estatus, "unitId", "grupoId")
+    SELECT gen_random_uuid(), m, c, n, p, s, g, si, se, ca, mo::"ModeloAcademico", es::"EstatusAlumno", u, gr
+    FROM unnest(${col((a) => a.data.matricula)}::text[], ${col((a) => a.data.curp)}::text[], ${col((a) => a.data.nombre)}::text[],
+                ${col((a) => a.data.primerApellido)}::text[], ${col((a) => a.data.segundoApellido)}::text[],
+                ${col((a) => a.data.generacion)}::int[], ${col((a) => a.data.semestreIngreso)}::int[], ${col((a) => a.data.semestre)}::int[],
+                ${col((a) => a.data.carrera)}::text[], ${col((a) => a.data.modeloAcademico)}::text[], ${col((a) => a.data.estatus)}::text[],
+                ${col((a) => a.unitId)}::uuid[], ${col((a) => grupoId(a) ?? null)}::uuid[])
+      AS t(m, c, n, p, s, g, si, se, ca, mo, es, u, gr)`;
 }
 
 // ---- groups ---------------------------------------------------------------------
 
-async function grupos(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpers): Promise<SaeOutcome> {
-  const valid: { key: string; unitId: string; periodo: string; clave: string; semestre: number }[] = [];
-  for (const row of rows) {
+type G = { key: string; unitId: string; periodo: string; clave: string; semestre: number };
+async function grupos(_db: Reader, rows: Rows, issues: SaeIssue[], h: Helpers): Promise<Accepted<G>> {
+  const valid: G[] = [];
+  for await (const row of rows) {
     const c = new RowCheck(issues, row);
     const unitId = h.plantelOf(c, row);
     const periodo = c.match('periodo', PERIODO, 'un periodo como "2025-1"');
@@ -263,26 +356,26 @@ async function grupos(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpers): P
     if (unitId && periodo && clave && semestre !== null && h.unique(c, row, `${unitId}|${periodo}|${clave}`, 'clave'))
       valid.push({ key: `${unitId}|${periodo}|${clave}`, unitId, periodo, clave, semestre });
   }
-  if (issues.length) return { issues };
-  const existing = new Map<string, { id: string; same: (r: (typeof valid)[number]) => boolean }>();
-  for (const batch of chunks(valid)) {
+  const writeBatch = async (tx: Tx, batch: G[]) => {
+    const existing = new Map<string, { id: string; same: (r: G) => boolean }>();
     const found = await tx.grupo.findMany({ where: { OR: batch.map(({ unitId, periodo, clave }) => ({ unitId, periodo, clave })) } });
     for (const g of found) existing.set(`${g.unitId}|${g.periodo}|${g.clave}`, { id: g.id, same: (r) => r.semestre === g.semestre });
-  }
-  const counts = await write(
-    valid,
-    existing,
-    (batch) => tx.grupo.createMany({ data: batch.map(({ key: _k, ...g }) => g) }),
-    (id, g) => tx.grupo.update({ where: { id }, data: { semestre: g.semestre } }),
-  );
-  return { counts };
+    return write(
+      batch,
+      existing,
+      (nuevas) => tx.grupo.createMany({ data: nuevas.map(({ key: _k, ...g }) => g) }),
+      (id, g) => tx.grupo.update({ where: { id }, data: { semestre: g.semestre } }),
+    );
+  };
+  return { valid, writeBatch };
 }
 
 // ---- teachers -------------------------------------------------------------------
 
-async function docentes(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpers): Promise<SaeOutcome> {
-  const valid: { key: string; unitId: string; clave: string; nombre: string }[] = [];
-  for (const row of rows) {
+type D = { key: string; unitId: string; clave: string; nombre: string };
+async function docentes(_db: Reader, rows: Rows, issues: SaeIssue[], h: Helpers): Promise<Accepted<D>> {
+  const valid: D[] = [];
+  for await (const row of rows) {
     const c = new RowCheck(issues, row);
     const unitId = h.plantelOf(c, row);
     const clave = c.text('clave', 30);
@@ -290,24 +383,25 @@ async function docentes(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpers):
     if (unitId && clave && nombre && h.unique(c, row, `${unitId}|${clave}`, 'clave'))
       valid.push({ key: `${unitId}|${clave}`, unitId, clave, nombre });
   }
-  if (issues.length) return { issues };
-  const existing = new Map<string, { id: string; same: (r: (typeof valid)[number]) => boolean }>();
-  for (const batch of chunks(valid)) {
+  const writeBatch = async (tx: Tx, batch: D[]) => {
+    const existing = new Map<string, { id: string; same: (r: D) => boolean }>();
     const found = await tx.docente.findMany({ where: { OR: batch.map(({ unitId, clave }) => ({ unitId, clave })) } });
     for (const d of found) existing.set(`${d.unitId}|${d.clave}`, { id: d.id, same: (r) => r.nombre === d.nombre });
-  }
-  const counts = await write(
-    valid,
-    existing,
-    (batch) => tx.docente.createMany({ data: batch.map(({ key: _k, ...d }) => d) }),
-    (id, d) => tx.docente.update({ where: { id }, data: { nombre: d.nombre } }),
-  );
-  return { counts };
+    return write(
+      batch,
+      existing,
+      (nuevas) => tx.docente.createMany({ data: nuevas.map(({ key: _k, ...d }) => d) }),
+      (id, d) => tx.docente.update({ where: { id }, data: { nombre: d.nombre } }),
+    );
+  };
+  return { valid, writeBatch };
 }
 
 // ---- grades of a corte ----------------------------------------------------------------
 
-async function evaluaciones(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpers): Promise<SaeOutcome> {
+type V = { key: string; alumnoId: string; moduloId: string; docenteId: string; periodo: string; corte: number; calificacion: number };
+
+async function evaluaciones(db: Reader, rows: Rows, issues: SaeIssue[], h: Helpers): Promise<Accepted<V>> {
   type E = {
     line: number;
     unitId: string;
@@ -319,7 +413,7 @@ async function evaluaciones(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpe
     calificacion: number;
   };
   const parsed: E[] = [];
-  for (const row of rows) {
+  for await (const row of rows) {
     const c = new RowCheck(issues, row);
     const unitId = h.plantelOf(c, row);
     const matricula = c.text('matricula', 20);
@@ -341,12 +435,12 @@ async function evaluaciones(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpe
   const docenteIds = new Map<string, string>();
   for (const batch of chunks(parsed)) {
     const [a, m, d] = await Promise.all([
-      tx.alumno.findMany({
+      db.alumno.findMany({
         where: { matricula: { in: [...new Set(batch.map((e) => e.matricula))] } },
         select: { id: true, matricula: true, unitId: true },
       }),
-      tx.modulo.findMany({ where: { clave: { in: [...new Set(batch.map((e) => e.modulo))] } }, select: { id: true, clave: true } }),
-      tx.docente.findMany({
+      db.modulo.findMany({ where: { clave: { in: [...new Set(batch.map((e) => e.modulo))] } }, select: { id: true, clave: true } }),
+      db.docente.findMany({
         where: { OR: batch.map((e) => ({ unitId: e.unitId, clave: e.docente })) },
         select: { id: true, unitId: true, clave: true },
       }),
@@ -355,15 +449,7 @@ async function evaluaciones(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpe
     for (const x of m) moduloIds.set(x.clave, x.id);
     for (const x of d) docenteIds.set(`${x.unitId}|${x.clave}`, x.id);
   }
-  const valid: {
-    key: string;
-    alumnoId: string;
-    moduloId: string;
-    docenteId: string;
-    periodo: string;
-    corte: number;
-    calificacion: number;
-  }[] = [];
+  const valid: V[] = [];
   for (const e of parsed) {
     const alumno = alumnoIds.get(e.matricula);
     const moduloId = moduloIds.get(e.modulo);
@@ -383,9 +469,8 @@ async function evaluaciones(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpe
         calificacion: e.calificacion,
       });
   }
-  if (issues.length) return { issues: issues.sort((x, y) => x.linea - y.linea) };
-  const existing = new Map<string, { id: string; same: (r: (typeof valid)[number]) => boolean }>();
-  for (const batch of chunks(valid)) {
+  const writeBatch = async (tx: Tx, batch: V[]) => {
+    const existing = new Map<string, { id: string; same: (r: V) => boolean }>();
     const found = await tx.evaluacion.findMany({
       where: { OR: batch.map(({ alumnoId, moduloId, periodo, corte }) => ({ alumnoId, moduloId, periodo, corte })) },
     });
@@ -394,12 +479,12 @@ async function evaluaciones(tx: Tx, rows: CsvRow[], issues: SaeIssue[], h: Helpe
         id: x.id,
         same: (r) => Number(x.calificacion) === r.calificacion && x.docenteId === r.docenteId,
       });
-  }
-  const counts = await write(
-    valid,
-    existing,
-    (batch) => tx.evaluacion.createMany({ data: batch.map(({ key: _k, ...e }) => e) }),
-    (id, e) => tx.evaluacion.update({ where: { id }, data: { calificacion: e.calificacion, docenteId: e.docenteId } }),
-  );
-  return { counts };
+    return write(
+      batch,
+      existing,
+      (nuevas) => tx.evaluacion.createMany({ data: nuevas.map(({ key: _k, ...e }) => e) }),
+      (id, e) => tx.evaluacion.update({ where: { id }, data: { calificacion: e.calificacion, docenteId: e.docenteId } }),
+    );
+  };
+  return { valid, writeBatch };
 }

@@ -15,6 +15,7 @@ import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { maskCurp, readableByUnit, seesPersonalData } from './rules.js';
 import { certificadoWorkflow, importacionSaeWorkflow, loteFoliosWorkflow } from './workflow.js';
+import type { SaeIssue } from './sae.js';
 import { NivelIndicadorEnum } from '../../lib/indicators.js';
 import { alumnosEnRiesgo, eficienciaTerminal, RISK_RULE, type EficienciaTerminalRow } from './indicators.js';
 
@@ -320,6 +321,15 @@ builder.queryField('foliosDisponibles', (t) =>
   }),
 );
 
+const SaeErrorRef = builder.objectRef<SaeIssue>('ErrorImportacionSae').implement({
+  description: 'A bad row (or field) of an SAE file.',
+  fields: (t) => ({
+    linea: t.exposeInt('linea', { description: 'Line of the file (the header is line 1).' }),
+    campo: t.exposeString('campo', { description: "The column; '' when the fault is not in one column (e.g. an unclosed quote)." }),
+    mensaje: t.exposeString('mensaje', { description: 'What is wrong, in Spanish.' }),
+  }),
+});
+
 builder.prismaNode('ImportacionSae', {
   id: { field: 'id' },
   findUnique: (id, ctx) => ({ id, AND: [readableByUnit(ctx.viewer)] }),
@@ -334,11 +344,23 @@ builder.prismaNode('ImportacionSae', {
     sinCambios: t.exposeInt('sinCambios', {
       description: 'Rows equal to what the system held: a re-import of the same file has only these.',
     }),
+    estado: t.exposeString('estado', {
+      description: 'IMPORTADA at once for an inline file; an uploaded one goes EN_COLA → EN_PROCESO → IMPORTADA, or RECHAZADA.',
+    }),
+    filasProcesadas: t.exposeInt('filasProcesadas', {
+      description: 'Progress of an uploaded file: rows written so far, of `filas` (known once the whole file has been checked).',
+    }),
+    errores: t.field({
+      type: [SaeErrorRef],
+      description: 'The bad rows of a RECHAZADA file (the first 1,000), each with its line, column and message; empty otherwise.',
+      resolve: (r) => (Array.isArray(r.errores) ? (r.errores as unknown as SaeIssue[]) : []),
+    }),
     unit: t.relation('unit'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
 workflowRecordFields(importacionSaeWorkflow);
+documentosField('ImportacionSae', 'The uploaded SAE file of a queued import (`queueImportacionSae`).');
 documentosField(
   'Certificado',
   'Files attached by its steps: the signed delivery receipt F02 (`deliverCertificado`), in the order attached.',

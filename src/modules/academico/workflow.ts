@@ -7,6 +7,7 @@ import type {
   EstadoBaja,
   EstadoCertificado,
   EstadoEntregaCertificadosFisicos,
+  EstadoImportacionSae,
   EstadoRectificacionEvaluacion,
   EstadoSolicitudEgresado,
   EstadoSupervisionCaptura,
@@ -397,24 +398,75 @@ export const asesoriaComplementariaWorkflow = defineRecordWorkflow({
   },
 });
 
-/** R 9-10 (L199-200): the SAE's files (students, groups, teachers, grades per corte), imported whole or not at all. */
-export const importacionSaeWorkflow = defineRecordWorkflow({
+const SAE_ROLES = ['JEFE_SERVICIOS_ESCOLARES_ESTATAL', 'SERVICIOS_ESCOLARES_PLANTEL'] as const;
+
+/**
+ * R 9-10 (L199-200): the SAE's files (students, groups, teachers, grades per corte), imported whole or not at all:
+ * inline (small files, at once) or uploaded through POST /documents and written in the background, batch by batch.
+ */
+export const importacionSaeWorkflow = defineWorkflow({
   name: 'importacion-sae',
   procedure: '30-524-PO-04 R 9-10',
   title: 'Importación de archivos del SAE',
   entity: 'ImportacionSae',
-  store: unitOwnedStore('importacionSae', { fixedState: 'IMPORTADA' }),
-  state: 'IMPORTADA',
+  store: unitOwnedStore<EstadoImportacionSae>('importacionSae'),
+  states: ['EN_COLA', 'EN_PROCESO', 'IMPORTADA', 'RECHAZADA'] as const satisfies readonly EstadoImportacionSae[],
+  initial: 'EN_COLA',
+  final: ['IMPORTADA', 'RECHAZADA'],
   steps: {
+    queueImportacionSae: {
+      step: 'R 9-10',
+      description:
+        'Servicios Escolares (or the Jefatura) queues an SAE file uploaded through POST /documents (any size up to MAX_DOCUMENT_BYTES): the server checks every row and writes it in the background, batch by batch, reporting progress on the record.',
+      kind: 'creation',
+      to: 'EN_COLA',
+      unitKinds: ['COLEGIO_ESTATAL', 'PLANTEL'],
+      role: [...SAE_ROLES],
+      reach: { kind: 'owner' },
+    },
     createImportacionSae: {
       step: 'R 9-10',
       description:
-        "Servicios Escolares imports one SAE file (CSV) for its plantel, or the state's Jefatura for its planteles: every row is validated; a file with a bad row imports nothing; a re-import changes nothing.",
+        "Servicios Escolares imports one SAE file (CSV, sent inline, up to the request limit) for its plantel, or the state's Jefatura for its planteles: every row is validated; a file with a bad row imports nothing; a re-import changes nothing.",
       kind: 'creation',
       to: 'IMPORTADA',
       unitKinds: ['COLEGIO_ESTATAL', 'PLANTEL'],
-      role: ['JEFE_SERVICIOS_ESCOLARES_ESTATAL', 'SERVICIOS_ESCOLARES_PLANTEL'],
+      role: [...SAE_ROLES],
       reach: { kind: 'owner' },
+    },
+    advanceImportacionSae: {
+      step: 'R 9-10',
+      description:
+        'Writes the next batch of rows of a queued file (the first batch only once every row of the file has been checked). The background runner takes it on behalf of the person who queued the file; a person takes it to go on when the runner stopped (a restart).',
+      kind: 'transition',
+      from: ['EN_COLA', 'EN_PROCESO'],
+      to: 'EN_PROCESO',
+      role: [...SAE_ROLES],
+      reach: { kind: 'owner' },
+    },
+    completeImportacionSae: {
+      step: 'R 9-10',
+      description: 'Closes an import once every row of its file is written.',
+      kind: 'transition',
+      from: ['EN_PROCESO'],
+      to: 'IMPORTADA',
+      role: [...SAE_ROLES],
+      reach: { kind: 'owner' },
+      guard: async (tx, record) => {
+        const row = await tx.importacionSae.findUniqueOrThrow({ where: { id: record.id }, select: { filas: true, filasProcesadas: true } });
+        return row.filasProcesadas < row.filas ? `Faltan ${row.filas - row.filasProcesadas} de ${row.filas} filas por escribir` : null;
+      },
+    },
+    rejectImportacionSae: {
+      step: 'R 9-10',
+      description:
+        'Ends a queued import without importing the rest: the runner takes it when the file has bad rows (nothing written; the record keeps them in `errores`), a person to abandon it (rows already written stay; a re-import matches them).',
+      kind: 'transition',
+      from: ['EN_COLA', 'EN_PROCESO'],
+      to: 'RECHAZADA',
+      role: [...SAE_ROLES],
+      reach: { kind: 'owner' },
+      comment: 'required',
     },
   },
 });
