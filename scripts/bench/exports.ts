@@ -3,7 +3,7 @@
 // server streams a cursor (2,000 rows a batch) into csv-stringify or ExcelJS's
 // streaming workbook writer; the client (in the same process) counts the bytes
 // and drops them. Reported: rows, bytes, seconds, and the peak growth of the
-// process' heap and RSS over the idle server, sampled every 250 ms after a full
+// process' heap, RSS and Buffers (external memory) over the idle server, sampled every 250 ms after a full
 // collection (node --expose-gc, as npm run bench:exports runs it). The target:
 // the peak heap growth stays under 64 MB whatever the row count (the rows
 // themselves would take several hundred MB if held).
@@ -43,7 +43,7 @@ await withBenchDatabase('bench_exports', async (url, db) => {
     const base = api.url.replace(/\/graphql$/, '');
     console.log(`export of ${ROWS.toLocaleString('en')} rows (plus the demo's), streamed over HTTP:`);
     console.log(
-      `${'format'.padEnd(7)} ${'rows'.padStart(9)} ${'MB sent'.padStart(9)} ${'seconds'.padStart(8)} ${'peak heap +MB'.padStart(14)} ${'peak RSS +MB'.padStart(13)}`,
+      `${'format'.padEnd(7)} ${'rows'.padStart(9)} ${'MB sent'.padStart(9)} ${'seconds'.padStart(8)} ${'peak heap +MB'.padStart(14)} ${'peak RSS +MB'.padStart(13)} ${'peak Buffers +MB'.padStart(17)}`,
     );
     let worst = 0;
     for (const format of ['csv', 'xlsx'] as const) {
@@ -52,12 +52,14 @@ await withBenchDatabase('bench_exports', async (url, db) => {
       const base0 = process.memoryUsage();
       let peakHeap = 0;
       let peakRss = 0;
+      let peakExternal = 0;
       // A full collection before each sample: the live heap, not the garbage V8 has not collected yet.
       const sampler = setInterval(() => {
         global.gc?.();
         const m = process.memoryUsage();
         peakHeap = Math.max(peakHeap, m.heapUsed - base0.heapUsed);
         peakRss = Math.max(peakRss, m.rss - base0.rss);
+        peakExternal = Math.max(peakExternal, m.external - base0.external);
       }, 250);
       const started = performance.now();
       const res = await fetch(`${base}/exports/alumnos.${format}`, { headers: { authorization: `Bearer ${token}` } });
@@ -73,7 +75,7 @@ await withBenchDatabase('bench_exports', async (url, db) => {
       worst = Math.max(worst, peakHeap);
       const rows = format === 'csv' ? String(newlines - 1) : '(zip)';
       console.log(
-        `${format.padEnd(7)} ${rows.padStart(9)} ${mb(bytes).toFixed(1).padStart(9)} ${seconds.toFixed(1).padStart(8)} ${mb(peakHeap).toFixed(1).padStart(14)} ${mb(peakRss).toFixed(1).padStart(13)}`,
+        `${format.padEnd(7)} ${rows.padStart(9)} ${mb(bytes).toFixed(1).padStart(9)} ${seconds.toFixed(1).padStart(8)} ${mb(peakHeap).toFixed(1).padStart(14)} ${mb(peakRss).toFixed(1).padStart(13)} ${mb(peakExternal).toFixed(1).padStart(17)}`,
       );
     }
     console.log(
