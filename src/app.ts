@@ -37,9 +37,10 @@ import { localizeError, translate } from './lib/i18n/localize.js';
 import { poolOf } from './lib/db/read.js';
 import { createExplorer, wantsPage } from './lib/http/explorer.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo.js';
-import { registeredModules } from './lib/modules.js';
 import { createReportingPool } from './lib/reporting/pool.js';
 import { createExportsHandler } from './lib/http/exports.js';
+import { registeredJobs, registeredModules } from './lib/modules.js';
+import { startJobQueue, type JobQueue } from './lib/jobs.js';
 
 export interface App {
   server: http.Server;
@@ -324,6 +325,19 @@ export async function createApp(options: {
       reporting: reporting.pool,
     });
   }
+  // Background jobs (src/lib/jobs.ts): on the job queue in the same PostgreSQL, when there is one.
+  const jobs: JobQueue | undefined =
+    config.jobs.enabled && config.databaseUrl && registeredJobs().length
+      ? await startJobQueue({
+          connectionString: config.databaseUrl,
+          db,
+          log,
+          jobs: registeredJobs(),
+          mailer: services.mailer,
+          everySeconds: config.jobs.everySeconds,
+          pollIntervalMs: config.jobs.pollIntervalMs,
+        })
+      : undefined;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -336,6 +350,7 @@ export async function createApp(options: {
     stop: () =>
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first (up to shutdownGraceMs)
+        await jobs?.stop();
         await viewerCache?.stop();
         await reporting.close();
         await tracing.shutdown();

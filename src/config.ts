@@ -79,6 +79,11 @@ export interface Config {
   mail: MailSettings;
   /** Evidence files (docs/documents.md). */
   documents: DocumentSettings;
+  /**
+   * Background jobs on the PostgreSQL job queue (src/lib/jobs.ts): JOBS=off disables them (default: on with DATABASE_URL;
+   * the embedded engine serves one connection). JOBS_EVERY_SECONDS overrides recurring jobs' intervals; JOBS_POLL_MS the polling.
+   */
+  jobs: { enabled: boolean; everySeconds?: number; pollIntervalMs?: number };
 }
 
 export interface AccountSettings {
@@ -225,6 +230,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dir: env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR ?? '.data', 'documents'),
       maxBytes: positive(env, 'MAX_DOCUMENT_BYTES', 20 * 1024 * 1024),
       linkTtlSeconds: positive(env, 'DOCUMENT_LINK_TTL_SECONDS', 300),
+    },
+    jobs: {
+      enabled: env.JOBS ? env.JOBS !== 'off' : !!databaseUrl,
+      everySeconds: env.JOBS_EVERY_SECONDS ? positive(env, 'JOBS_EVERY_SECONDS', 60) : undefined,
+      pollIntervalMs: env.JOBS_POLL_MS ? positive(env, 'JOBS_POLL_MS', 2000) : undefined,
     },
   };
 }

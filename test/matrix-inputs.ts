@@ -729,4 +729,79 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   deliverConcertacionServicio: { input: (r) => ({ id: r.globalId, entrega: 'Entrega' }) },
   approveConcertacionServicioAsUsuarioExterno: { input: (r) => ({ id: r.globalId, verificacion: 'Verificado', pagoReferencia: 'REF-1' }) },
   closeConcertacionServicio: { input: (r) => ({ id: r.globalId, montoPagado: '12500.50' }) },
+
+  // ---- #14 V-CANA-MP-02: contact centre
+  createTicket: {
+    input: (_r, { unitId }) => ({
+      canal: 'CORREO',
+      nombre: `Matriz ${uniq()}`,
+      correo: 'persona@example.mx',
+      pregunta: 'Pregunta',
+      unitId,
+    }),
+    written: async (db, _r, input) => ids(await db.ticket.findMany({ where: { nombre: String(input.nombre) }, select: { id: true } })),
+  },
+  updateTicket: { input: (r) => ({ id: r.globalId, tema: 'CONOCER_SNC' }) },
+  addMensajeTicket: {
+    input: (r) => ({
+      id: r.globalId,
+      de: 'persona@example.mx',
+      asunto: 'Re: duda',
+      texto: 'Otra duda',
+      messageId: `<${uniq()}@example.mx>`,
+    }),
+    extra: (db, r) => db.mensajeTicket.count({ where: { ticketId: r.id } }),
+  },
+  sendTicket: { input: (r) => ({ id: r.globalId, especialistaContacto: 'Especialista de certificación' }) },
+  addApoyoTicket: {
+    input: (r) => ({ id: r.globalId, texto: 'Información para responder' }),
+    extra: (db, r) => db.apoyoTicket.count({ where: { ticketId: r.id } }),
+  },
+  closeTicket: {
+    input: (r) => ({ id: r.globalId, respuesta: 'Respuesta de la matriz' }),
+    extra: (db, r) => db.mensajeTicket.count({ where: { ticketId: r.id } }),
+  },
+  receiveTicket: {
+    input: (r) => ({
+      id: r.globalId,
+      de: 'persona@example.mx',
+      asunto: 'Re: respuesta',
+      texto: 'Gracias, otra duda',
+      messageId: `<${uniq()}@example.mx>`,
+    }),
+    extra: (db, r) => db.mensajeTicket.count({ where: { ticketId: r.id } }),
+  },
+  createCierreConocer: {
+    // Years 2030-2099: far from the deadlines other tests compute now.
+    input: (_r, { unitId }) => ({
+      fecha: `20${30 + Math.floor(Math.random() * 70)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`,
+      motivo: `Matriz ${uniq()}`,
+      unitId,
+    }),
+    written: async (db, _r, input) =>
+      ids(await db.cierreConocer.findMany({ where: { motivo: String(input.motivo) }, select: { id: true } })),
+  },
+  createAnalisisContacto: {
+    input: async (_r, { db, unitId }) => {
+      const taken = new Set((await db.analisisContacto.findMany({ select: { periodo: true } })).map((a) => a.periodo));
+      let periodo = '';
+      do
+        periodo = `20${String(Math.floor(Math.random() * 100)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+      while (taken.has(periodo));
+      return { tipo: 'MENSUAL', periodo, unitId };
+    },
+    written: async (db, _r, input) =>
+      ids(await db.analisisContacto.findMany({ where: { periodo: String(input.periodo) }, select: { id: true } })),
+  },
+  updateAnalisisContacto: { input: (r) => ({ id: r.globalId, comentarios: 'Comentarios de la matriz' }) },
+  submitAnalisisContacto: { input: id },
+  receiveAnalisisContacto: { input: id },
+  createInformeResultadosContacto: {
+    input: (r) => ({ analisisContactoId: r.globalId, resultados: 'Resultados', brechas: 'Brechas', areasOportunidad: 'Áreas' }),
+    written: async (db, r) =>
+      ids(await db.informeResultadosContacto.findMany({ where: { analisisContactoId: r.id }, select: { id: true } })),
+  },
+  publishInformeResultadosContacto: { input: (r) => ({ id: r.globalId, instrucciones: 'Instrucciones de la matriz' }) },
+  updateInformeResultadosContacto: { input: (r) => ({ id: r.globalId, seguimiento: 'Seguimiento de la matriz' }) },
+  closeInformeResultadosContacto: { input: (r) => ({ id: r.globalId, seguimiento: 'Acciones implantadas' }) },
 };

@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { IRule, allow } from 'graphql-shield';
 import { workflowQueries } from './workflow/schema.js';
 import type { AnyWorkflow } from './workflow/types.js';
+import type { JobDefinition } from './jobs.js';
 
 /** A graphql-shield rule: a rule, or `allow` for the few public fields. */
 export type Rule = IRule | typeof allow;
@@ -21,6 +22,8 @@ export interface ApiModule {
   mutations?: Record<string, Rule>;
   /** Root queries (lists of objects) also served as CSV and XLSX at /exports/<name>.csv|.xlsx, same rule and scope (src/lib/http/exports.ts). */
   exports?: string[];
+  /** Background jobs on the job queue (src/lib/jobs.ts): recurring sweeps, notices. */
+  jobs?: JobDefinition[];
 }
 
 let registered: readonly ApiModule[] = [];
@@ -31,6 +34,8 @@ export function registerModules(modules: readonly ApiModule[]) {
 }
 
 export const registeredModules = () => registered;
+
+export const registeredJobs = (): JobDefinition[] => registered.flatMap((m) => m.jobs ?? []);
 
 export const registeredWorkflows = (): AnyWorkflow[] => registered.flatMap((m) => m.workflows);
 
