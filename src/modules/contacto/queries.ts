@@ -37,7 +37,10 @@ const ConteoRef = builder.objectRef<Conteo>('ConteoReporte').implement({
 });
 const ConteoOperadorRef = builder.objectRef<ConteoOperador>('ConteoOperador').implement({
   description: 'Calls taken by one operator.',
-  fields: (t) => ({ operadorName: t.exposeString('operadorName'), total: t.exposeInt('total') }),
+  fields: (t) => ({
+    operadorName: t.exposeString('operadorName', { description: 'The operator (SIN_DATO: no operator recorded).' }),
+    total: t.exposeInt('total', { description: 'Calls taken.' }),
+  }),
 });
 
 const ReporteLlamadasRef = builder.objectRef<ReporteLlamadas>('ReporteLlamadas').implement({
@@ -46,7 +49,7 @@ const ReporteLlamadasRef = builder.objectRef<ReporteLlamadas>('ReporteLlamadas')
     periodo: t.exposeString('periodo'),
     desde: t.exposeString('desde', { description: 'First day, YYYY-MM-DD (Mexico City).' }),
     hasta: t.exposeString('hasta', { description: 'Last day, YYYY-MM-DD.' }),
-    totalLlamadas: t.exposeInt('totalLlamadas'),
+    totalLlamadas: t.exposeInt('totalLlamadas', { description: 'Calls received in the period.' }),
     duracionPromedioSegundos: t.float({
       nullable: true,
       description: 'Average time per call.',
@@ -137,8 +140,8 @@ const SlaOperadorRef = builder.objectRef<SlaOperador>('SlaOperador').implement({
   description: "One operator's service figures for the tickets received in a period.",
   fields: (t) => ({
     operadorName: t.exposeString('operadorName', { description: 'The operator (SIN_DATO: e-mails nobody has answered yet).' }),
-    tickets: t.exposeInt('tickets'),
-    atendidos: t.exposeInt('atendidos'),
+    tickets: t.exposeInt('tickets', { description: 'Tickets received in the period and handled by the operator.' }),
+    atendidos: t.exposeInt('atendidos', { description: 'Of them, answered (ATENDIDO).' }),
     vencidos: t.exposeInt('vencidos', { description: 'Tickets marked past their deadline.' }),
     primeraRespuestaPromedioMinutos: t.float({
       nullable: true,

@@ -142,7 +142,7 @@ export const TicketRef = builder.prismaNode('Ticket', {
       select: { edad: true, unit: { select: { path: true } } },
       resolve: (x, _a, ctx) => (seesCallerData(ctx.viewer, x.unit.path) ? x.edad : null),
     }),
-    sexo: t.expose('sexo', { type: SexoContactoEnum, nullable: true }),
+    sexo: t.expose('sexo', { type: SexoContactoEnum, nullable: true, description: "The person's sex, as they gave it (charted)." }),
     localidad: t.string({
       nullable: true,
       ...callerField('localidad'),
@@ -153,8 +153,12 @@ export const TicketRef = builder.prismaNode('Ticket', {
       nullable: true,
       description: 'The federal entity the person is in (charted).',
     }),
-    ocupacion: t.expose('ocupacion', { type: OcupacionContactoEnum, nullable: true }),
-    escolaridad: t.expose('escolaridad', { type: EscolaridadContactoEnum, nullable: true }),
+    ocupacion: t.expose('ocupacion', { type: OcupacionContactoEnum, nullable: true, description: "The person's occupation (charted)." }),
+    escolaridad: t.expose('escolaridad', {
+      type: EscolaridadContactoEnum,
+      nullable: true,
+      description: "The person's schooling (charted).",
+    }),
     correo: t.string({
       nullable: true,
       description: "The person's e-mail (masked for roles that do not handle requests).",
@@ -166,9 +170,17 @@ export const TicketRef = builder.prismaNode('Ticket', {
       nullable: true,
       description: 'Step 3.2; null until classified.',
     }),
-    tema: t.expose('tema', { type: TemaContactoEnum, nullable: true }),
-    medio: t.expose('medio', { type: MedioConocimientoEnum, nullable: true }),
-    percepcionPortal: t.expose('percepcionPortal', { type: PercepcionPortalEnum, nullable: true }),
+    tema: t.expose('tema', {
+      type: TemaContactoEnum,
+      nullable: true,
+      description: 'The topic of the request (C.4.1 8.1 charts); null until classified.',
+    }),
+    medio: t.expose('medio', { type: MedioConocimientoEnum, nullable: true, description: 'How the person heard of CONOCER (charted).' }),
+    percepcionPortal: t.expose('percepcionPortal', {
+      type: PercepcionPortalEnum,
+      nullable: true,
+      description: "The person's perception of CONOCER's portal (charted).",
+    }),
     estandarSolicitado: t.exposeString('estandarSolicitado', {
       nullable: true,
       description: 'A competence standard the person asks CONOCER to develop.',
@@ -222,8 +234,8 @@ builder.prismaObject('MensajeTicket', {
     id: t.exposeID('id'),
     entrante: t.exposeBoolean('entrante', { description: 'True: received from the person; false: sent by the contact centre.' }),
     messageId: t.exposeString('messageId', { description: 'The Message-ID header.' }),
-    de: t.exposeString('de'),
-    para: t.exposeString('para'),
+    de: t.exposeString('de', { description: 'The sender (From).' }),
+    para: t.exposeString('para', { description: 'The addressee (To); empty for a received e-mail.' }),
     asunto: t.exposeString('asunto'),
     texto: t.exposeString('texto'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -235,7 +247,11 @@ builder.prismaObject('ApoyoTicket', {
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.expose('role', { type: RoleEnum }),
-    personName: t.string({ select: { person: { select: { fullName: true } } }, resolve: (a) => a.person.fullName }),
+    personName: t.string({
+      description: 'Who gave the information.',
+      select: { person: { select: { fullName: true } } },
+      resolve: (a) => a.person.fullName,
+    }),
     texto: t.exposeString('texto'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
@@ -378,7 +394,10 @@ export const AnalisisContactoRef = builder.prismaNode('AnalisisContacto', {
         return JSON.stringify(again) === JSON.stringify(recorded);
       },
     }),
-    comentarios: t.exposeString('comentarios', { nullable: true }),
+    comentarios: t.exposeString('comentarios', {
+      nullable: true,
+      description: "The Responsable's comments and suggestions on the charts (C.4.1 8.1).",
+    }),
     estandaresSolicitados: t.exposeStringList('estandaresSolicitados', { description: 'Standards users ask to be developed (C.4.1 8.1).' }),
     graficas: t.field({
       type: Graficas,
@@ -469,9 +488,11 @@ builder.prismaNode('InformeResultadosContacto', {
   description:
     "The DVD's report of results, gaps and opportunities, with its improvement instructions, followed until closed (C.4.1 9-10).",
   fields: (t) => ({
-    resultados: t.exposeString('resultados'),
-    brechas: t.exposeString('brechas'),
-    areasOportunidad: t.exposeString('areasOportunidad'),
+    resultados: t.exposeString('resultados', { description: 'The results of the analysis (C.4.1 9.3).' }),
+    brechas: t.exposeString('brechas', { description: 'The gaps found (C.4.1 9.3).' }),
+    areasOportunidad: t.exposeString('areasOportunidad', {
+      description: "Areas of opportunity in the telephone service and in CONOCER's daily operation (C.4.1 9.2).",
+    }),
     instrucciones: t.exposeString('instrucciones', {
       nullable: true,
       description: 'Instructions for the agreed improvement actions (9.5).',

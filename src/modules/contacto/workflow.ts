@@ -15,8 +15,8 @@ const DVD: Role = 'CONOCER_DIRECCION_VINCULACION';
 /** Step 4 answers a classified request: its type (3.2) and topic (8.1) are recorded. */
 async function classified(tx: Tx, record: WorkflowRecord<string>): Promise<string | null> {
   const t = await tx.ticket.findUniqueOrThrow({ where: { id: record.id }, select: { tipoSolicitud: true, tema: true } });
-  const missing = [t.tipoSolicitud ? null : 'tipoSolicitud (step 3.2)', t.tema ? null : 'tema'].filter((m) => m !== null);
-  return missing.length ? `Classify the request before answering it: ${missing.join(', ')}` : null;
+  const missing = [t.tipoSolicitud ? null : 'tipoSolicitud (step 3.2)', t.tema ? null : 'tema (step 8.1)'].filter((m) => m !== null);
+  return missing.length ? `Classify the request before answering it: ${missing.join('; ')}` : null;
 }
 
 export const ticketStore = unitOwnedStore<EstadoTicket>('ticket', { readable: readableTickets });
@@ -137,7 +137,7 @@ async function analysisReady(tx: Tx, record: WorkflowRecord<string>): Promise<st
     a.comentarios ? null : 'comentarios (step 8.1)',
     a.auditorias.every((x) => x.comentarios) ? null : 'comments on every audited audio (step 8.2)',
   ].filter((m) => m !== null);
-  return missing.length ? `Record before sending: ${missing.join('; ')}` : null;
+  return missing.length ? `Record before sending the analysis: ${missing.join('; ')}` : null;
 }
 
 export const analisisStore = unitOwnedStore<EstadoAnalisisContacto>('analisisContacto', { readable: readableAnalisisContacto });
