@@ -15,12 +15,19 @@ import { Logger as WorkerLogger, run, makeWorkerUtils, type Runner, type Task, t
 import type { Db } from './db/client.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
+import type { EngineContext } from './workflow/engine.js';
+import { systemContext } from './workflow/system.js';
 
 /** What a job gets besides its payload. */
 export interface JobDeps {
   db: Db;
   log: Logger;
   mailer: Mailer;
+  /**
+   * The system actor's context, to take declared steps (every write goes through the engine; the audit
+   * entry names this job): src/lib/workflow/system.ts.
+   */
+  system: () => Promise<EngineContext>;
   /** Schedules another job (e.g. a notice after a sweep). */
   add: (name: string, payload: Record<string, unknown>, options?: { key?: string; runAt?: Date }) => Promise<void>;
 }
@@ -79,7 +86,8 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     taskList[job.name] = async (payload) => {
       const started = Date.now();
       try {
-        await job.run((payload ?? {}) as Record<string, unknown>, { db, log, add, mailer: options.mailer });
+        const system = () => systemContext(db, log, job.name);
+        await job.run((payload ?? {}) as Record<string, unknown>, { db, log, add, system, mailer: options.mailer });
         log.debug('job done', { job: job.name, ms: Date.now() - started });
       } finally {
         // The next run is scheduled whatever happened to this one (this run is retried on its own).

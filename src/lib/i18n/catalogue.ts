@@ -426,6 +426,11 @@ export const CATALOGUE: readonly Entry[] = [
   ['comentarios (step 8.1)', 'comentarios (paso 8.1)'],
   ['comments on every audited audio (step 8.2)', 'comentarios de cada audio auditado (paso 8.2)'],
   ['declared closure', 'cierre declarado'],
+  ["SISTEMA is the API's own role: no person holds it", 'SISTEMA es el rol de la propia API: ninguna persona lo tiene'],
+  ['The ticket is not past its deadline', 'El ticket no ha pasado su plazo'],
+  ['The ticket is already marked past its deadline', 'El ticket ya está marcado como vencido'],
+  ['The ticket is not marked past its deadline', 'El ticket no está marcado como vencido'],
+  ['The notice of this breach is already recorded', 'El aviso de este vencimiento ya está registrado'],
 ];
 
 /** Suffixes graphql-js appends to some messages. */

@@ -1,28 +1,68 @@
 // The contact centre's scheduled work (src/lib/jobs.ts): every minute, tickets
 // past their business-day deadline are marked breached, once; each breach
-// gets one notice to the Responsable de Canales by e-mail.
+// gets one notice to the Responsable de Canales by e-mail. Both writes are
+// declared steps (markTicketVencido, recordAvisoVencimiento) the system actor
+// takes through the engine, audited with the job's name
+// (docs/decisions/021-system-actor.md).
 import type { Db } from '../../lib/db/client.js';
+import { AppError, ErrorCode } from '../../lib/errors.js';
 import type { JobDefinition } from '../../lib/jobs.js';
+import { takeStep } from '../../lib/workflow/engine.js';
+import { folioText } from './types.js';
+import { ticketWorkflow } from './workflow.js';
 
-/** Marks open tickets whose deadline has passed; one UPDATE, so a ticket is marked once however many workers run. */
+/** Refusals that only say somebody got there first (answered, marked or noticed meanwhile): nothing to do. */
+async function unlessDone(step: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await step();
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && (error.extensions.code === ErrorCode.INVALID_TRANSITION || error.extensions.code === ErrorCode.NOT_FOUND)) return false;
+    throw error;
+  }
+}
+
+/** Marks open tickets whose deadline has passed, each with the step markTicketVencido (marked once however many workers run). */
 export const vencimientosJob: JobDefinition = {
   name: 'contacto.vencimientos',
   every: 60,
-  run: async (_payload, { db, log, add }) => {
-    const marked = await db.$queryRaw<{ id: string }[]>`
-      UPDATE "Ticket" SET "vencidoAt" = now()
-      WHERE estado <> 'ATENDIDO' AND "vencidoAt" IS NULL AND "venceAt" < now()
-      RETURNING id::text`;
-    for (const t of marked) await add('contacto.aviso-vencimiento', { ticketId: t.id }, { key: `aviso-vencimiento:${t.id}` });
-    if (marked.length) log.info('tickets past their deadline', { count: marked.length });
+  run: async (_payload, { db, log, system }) => {
+    const due = await db.ticket.findMany({
+      where: { estado: { not: 'ATENDIDO' }, vencidoAt: null, venceAt: { lt: new Date() } },
+      select: { id: true },
+      orderBy: [{ venceAt: 'asc' }, { id: 'asc' }],
+      take: 1000,
+    });
+    if (!due.length) return;
+    const ctx = await system();
+    let marked = 0;
+    for (const t of due) {
+      const done = await unlessDone(() =>
+        takeStep(ctx, ticketWorkflow, 'markTicketVencido', t.id, {
+          effects: async (tx) => {
+            const now = new Date();
+            // The guard read the row; this conditional write is what makes the mark once under concurrency.
+            const { count } = await tx.ticket.updateMany({ where: { id: t.id, vencidoAt: null }, data: { vencidoAt: now } });
+            if (!count) throw new AppError(ErrorCode.INVALID_TRANSITION, 'The ticket is already marked past its deadline');
+            // The notice is queued in the same transaction: no mark without its notice, no notice without its mark.
+            await tx.$executeRaw`SELECT 1 FROM graphile_worker.add_job(
+              'contacto.aviso-vencimiento', json_build_object('ticketId', ${t.id}::text),
+              job_key => ${`aviso-vencimiento:${t.id}`}, max_attempts => 10, job_key_mode => 'preserve_run_at')`;
+            return { vencidoAt: now };
+          },
+        }),
+      );
+      if (done) marked++;
+    }
+    if (marked) log.info('tickets past their deadline', { count: marked });
   },
 };
 
-/** One notice per breached ticket to the Responsable(s) de Canales over the ticket's unit. */
+/** One notice per breached ticket to the Responsable(s) de Canales over the ticket's unit, recorded with recordAvisoVencimiento. */
 export const avisoVencimientoJob: JobDefinition = {
   name: 'contacto.aviso-vencimiento',
   maxAttempts: 10,
-  run: async (payload, { db, mailer }) => {
+  run: async (payload, { db, mailer, system }) => {
     const ticketId = String(payload.ticketId);
     const done = await db.avisoVencimiento.findUnique({ where: { ticketId }, select: { enviadoAt: true } });
     if (done?.enviadoAt) return;
@@ -31,7 +71,7 @@ export const avisoVencimientoJob: JobDefinition = {
       where: { id: ticketId },
       select: { folio: true, canal: true, recibidoAt: true, venceAt: true, asunto: true },
     });
-    const folio = `CC-${String(t.folio).padStart(6, '0')}`;
+    const folio = folioText(t.folio);
     for (const address of to) {
       await mailer.send({
         to: address,
@@ -45,11 +85,19 @@ export const avisoVencimientoJob: JobDefinition = {
         ].join('\n'),
       });
     }
-    await db.avisoVencimiento.upsert({
-      where: { ticketId },
-      create: { ticketId, destinatarios: to, enviadoAt: new Date() },
-      update: { destinatarios: to, enviadoAt: new Date() },
-    });
+    await unlessDone(async () =>
+      takeStep(await system(), ticketWorkflow, 'recordAvisoVencimiento', ticketId, {
+        effects: async (tx) => {
+          const enviadoAt = new Date();
+          await tx.avisoVencimiento.upsert({
+            where: { ticketId },
+            create: { ticketId, destinatarios: to, enviadoAt },
+            update: { destinatarios: to, enviadoAt },
+          });
+          return { destinatarios: to, enviadoAt };
+        },
+      }),
+    );
   },
 };
 

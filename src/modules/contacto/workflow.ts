@@ -11,12 +11,29 @@ import { readableAnalisisContacto, readableCierresConocer, readableInformesResul
 const OPERADOR: Role = 'CONOCER_OPERADOR_CONTACTO';
 const RESPONSABLE: Role = 'CONOCER_RESPONSABLE_CANALES';
 const DVD: Role = 'CONOCER_DIRECCION_VINCULACION';
+/** The API itself: e-mails arriving at the mailbox, deadlines passing (src/lib/workflow/system.ts). */
+const SISTEMA: Role = 'SISTEMA';
 
 /** Step 4 answers a classified request: its type (3.2) and topic (8.1) are recorded. */
 async function classified(tx: Tx, record: WorkflowRecord<string>): Promise<string | null> {
   const t = await tx.ticket.findUniqueOrThrow({ where: { id: record.id }, select: { tipoSolicitud: true, tema: true } });
   const missing = [t.tipoSolicitud ? null : 'tipoSolicitud (step 3.2)', t.tema ? null : 'tema (step 8.1)'].filter((m) => m !== null);
   return missing.length ? `Classify the request before answering it: ${missing.join('; ')}` : null;
+}
+
+/** The sweep marks a ticket once its business-day deadline has passed unanswered. */
+async function pastDeadline(tx: Tx, record: WorkflowRecord<string>): Promise<string | null> {
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: record.id }, select: { venceAt: true, vencidoAt: true } });
+  if (t.vencidoAt) return 'The ticket is already marked past its deadline';
+  return t.venceAt && t.venceAt.getTime() < Date.now() ? null : 'The ticket is not past its deadline';
+}
+
+/** The notice follows the mark, once. */
+async function breachUnnoticed(tx: Tx, record: WorkflowRecord<string>): Promise<string | null> {
+  const t = await tx.ticket.findUniqueOrThrow({ where: { id: record.id }, select: { vencidoAt: true } });
+  if (!t.vencidoAt) return 'The ticket is not marked past its deadline';
+  const aviso = await tx.avisoVencimiento.findUnique({ where: { ticketId: record.id }, select: { enviadoAt: true } });
+  return aviso?.enviadoAt ? 'The notice of this breach is already recorded' : null;
 }
 
 export const ticketStore = unitOwnedStore<EstadoTicket>('ticket', { readable: readableTickets });
@@ -34,11 +51,11 @@ export const ticketWorkflow = defineWorkflow({
     createTicket: {
       step: 'C.4.1 1.1-3.2 / C.4.5 1.1-2.1',
       description:
-        "The operator receives a call (or an e-mail arrives at the contact centre's mailbox), records the person's data, the request and its type; the ticket gets its folio.",
+        "The operator receives a call and records the person's data, the request and its type; or an e-mail arrives at the contact centre's mailbox over SMTP and the system opens the ticket. The ticket gets its folio.",
       kind: 'creation',
       to: 'ABIERTO',
       unitKinds: ['AREA_CONOCER'],
-      role: OPERADOR,
+      role: [OPERADOR, SISTEMA],
       reach: { kind: 'owner' },
       comment: 'optional',
     },
@@ -53,10 +70,11 @@ export const ticketWorkflow = defineWorkflow({
     },
     addMensajeTicket: {
       step: 'C.4.5 1.1',
-      description: 'A further e-mail of the person (a reply in the same thread) is attached to the open ticket.',
+      description:
+        'A further e-mail of the person (a reply in the same thread, by its headers or the folio in its subject) is attached to the open ticket: by the system when it arrives over SMTP, or by the operator.',
       kind: 'action',
       in: ['ABIERTO', 'CANALIZADO'],
-      role: OPERADOR,
+      role: [OPERADOR, SISTEMA],
       reach: { kind: 'owner' },
       comment: 'optional',
     },
@@ -98,9 +116,33 @@ export const ticketWorkflow = defineWorkflow({
       kind: 'transition',
       from: ['ATENDIDO'],
       to: 'ABIERTO',
-      role: OPERADOR,
+      role: [OPERADOR, SISTEMA],
       reach: { kind: 'owner' },
       comment: 'optional',
+    },
+    markTicketVencido: {
+      step: 'C.4.5 4.1 (plazo)',
+      description:
+        "The ticket's business-day deadline passed unanswered: the job contacto.vencimientos marks it breached (once) and queues the notice to the Responsable de Canales.",
+      kind: 'action',
+      in: ['ABIERTO', 'CANALIZADO'],
+      role: SISTEMA,
+      reach: { kind: 'owner' },
+      comment: 'optional',
+      guard: pastDeadline,
+      bumpsVersion: false,
+    },
+    recordAvisoVencimiento: {
+      step: 'C.4.5 4.1 (aviso)',
+      description:
+        'The job contacto.aviso-vencimiento has e-mailed the Responsable(s) de Canales that the ticket missed its deadline; the notice is recorded (once).',
+      kind: 'action',
+      in: ['ABIERTO', 'CANALIZADO', 'ATENDIDO'],
+      role: SISTEMA,
+      reach: { kind: 'owner' },
+      comment: 'optional',
+      guard: breachUnnoticed,
+      bumpsVersion: false,
     },
   },
 });
