@@ -39,11 +39,14 @@ import { createExplorer, wantsPage } from './lib/http/explorer.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo.js';
 import { createReportingPool } from './lib/reporting/pool.js';
 import { createExportsHandler } from './lib/http/exports.js';
-import { registeredJobs, registeredModules } from './lib/modules.js';
+import { registeredInbound, registeredJobs, registeredModules } from './lib/modules.js';
+import { startInboundSmtp, type InboundServer } from './lib/mail/inbound.js';
 import { startJobQueue, type JobQueue } from './lib/jobs.js';
 
 export interface App {
   server: http.Server;
+  /** The inbound SMTP server's port, when it runs (INBOUND_SMTP_PORT). */
+  inboundPort?: number;
   listen(port: number): Promise<number>;
   /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
   stop(): Promise<void>;
@@ -339,9 +342,25 @@ export async function createApp(options: {
         })
       : undefined;
 
+  // Incoming mail (src/lib/mail/inbound.ts): only when INBOUND_SMTP_PORT is set.
+  const inboundHandler = registeredInbound();
+  const inbound: InboundServer | undefined =
+    config.inbound.port !== undefined && inboundHandler
+      ? await startInboundSmtp({
+          port: config.inbound.port,
+          host: config.inbound.host,
+          maxBytes: config.inbound.maxBytes,
+          db,
+          log,
+          mailboxUnit: config.inbound.contactoUnit,
+          handle: inboundHandler,
+        })
+      : undefined;
+
   let stopping: Promise<void> | undefined;
   return {
     server: httpServer,
+    inboundPort: inbound?.port,
     listen: (port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -350,6 +369,7 @@ export async function createApp(options: {
     stop: () =>
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first (up to shutdownGraceMs)
+        await inbound?.stop();
         await jobs?.stop();
         await viewerCache?.stop();
         await reporting.close();

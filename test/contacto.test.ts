@@ -20,6 +20,8 @@ import { parsePeriodo } from '../src/modules/contacto/reports.js';
 import { codeOf, demoTokens, gql, issuesOf, startServer, type TestServer } from './helpers.js';
 import { make } from './factories.js';
 import { startMailServer, type TestMailServer } from './mail.js';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 
 let server: TestServer;
 let mail: TestMailServer;
@@ -27,7 +29,8 @@ let tokens: Record<string, string>;
 
 beforeAll(async () => {
   mail = await startMailServer();
-  server = await startServer({ SMTP_URL: mail.url });
+  // The inbound SMTP server on a free port: e-mails to the contact centre (src/modules/contacto/inbound.ts).
+  server = await startServer({ SMTP_URL: mail.url, INBOUND_SMTP_PORT: '0' });
   tokens = await demoTokens(server);
 });
 afterAll(async () => {
@@ -197,6 +200,103 @@ describe('reports computed from the tickets', () => {
   });
 });
 
+describe('e-mails to the contact centre over SMTP (C.4.5 1.1)', () => {
+  const send = (message: SendMailOptions) =>
+    nodemailer.createTransport({ host: '127.0.0.1', port: server.app.inboundPort!, secure: false, ignoreTLS: true }).sendMail({
+      to: 'centro.contacto@conocer.gob.mx',
+      ...message,
+    });
+  const ticketOfMessage = async (messageId: string) =>
+    (await server.db.mensajeTicket.findUniqueOrThrow({ where: { messageId }, select: { ticket: true } })).ticket;
+  const audit = (recordId: string) =>
+    server.db.workflowTransition.findMany({
+      where: { recordId },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: { transition: true, actorRole: true, comment: true, toState: true },
+    });
+
+  it('an e-mail opens a ticket; a reply threads into it; the answer leaves over SMTP; a reply to the answer reopens it', async () => {
+    const correo = `remitente.${randomBytes(4).toString('hex')}@example.mx`;
+    const first = await send({ from: `Luisa Pérez <${correo}>`, subject: 'Quiero certificarme', text: '¿Qué estándar me conviene?' });
+    const t = await ticketOfMessage(first.messageId);
+    expect(t).toMatchObject({ canal: 'CORREO', correo, nombre: 'Luisa Pérez', asunto: 'Quiero certificarme', estado: 'ABIERTO' });
+    expect(t.pregunta).toBe('¿Qué estándar me conviene?');
+    expect(t.venceAt).not.toBeNull();
+    expect(await audit(t.id)).toEqual([
+      { transition: 'createTicket', actorRole: 'SISTEMA', comment: '[job contacto.buzon]', toState: 'ABIERTO' },
+    ]);
+
+    // A second e-mail in the same thread (In-Reply-To / References) is attached to the same ticket.
+    const second = await send({
+      from: correo,
+      subject: 'Re: Quiero certificarme',
+      text: 'Trabajo en hotelería.',
+      inReplyTo: first.messageId,
+      references: [first.messageId],
+    });
+    expect((await ticketOfMessage(second.messageId)).id).toBe(t.id);
+
+    // The operator classifies and answers: the answer arrives at the sender, threaded on the last e-mail.
+    const id = encodeGlobalID('Ticket', t.id);
+    const op = tokens['conocer.operador'];
+    expect(
+      (await gql(server, UpdateTicketDocument, { input: { id, tipoSolicitud: 'INFORMACION', tema: 'PASOS_CERTIFICACION' } }, op)).errors,
+    ).toBeUndefined();
+    const closed = await gql(server, CloseTicketDocument, { input: { id, respuesta: 'Le sugerimos el EC0000.' } }, op);
+    expect(closed.errors).toBeUndefined();
+    const answer = await mail.waitFor((m) => JSON.stringify(m.to ?? '').includes(correo));
+    expect(answer.inReplyTo).toBe(second.messageId);
+    expect(answer.subject).toContain(closed.data!.closeTicket.folio);
+
+    // The person replies to the answer: the ticket is open again (receiveTicket), with a new deadline.
+    const third = await send({
+      from: correo,
+      subject: `Re: ${answer.subject}`,
+      text: 'Gracias, una duda más.',
+      inReplyTo: answer.messageId,
+    });
+    const reopened = await ticketOfMessage(third.messageId);
+    expect(reopened).toMatchObject({ id: t.id, estado: 'ABIERTO', atendidoAt: null });
+    // A reply that lost its headers still threads by the folio in its subject, from the ticket's address.
+    const fourth = await send({ from: correo, subject: `Otra pregunta sobre ${closed.data!.closeTicket.folio}`, text: 'Y los costos?' });
+    expect((await ticketOfMessage(fourth.messageId)).id).toBe(t.id);
+    // The same folio from another address opens a ticket of its own.
+    const other = await send({ from: 'otra.persona@example.mx', subject: `Pregunta ${closed.data!.closeTicket.folio}`, text: 'Hola' });
+    expect((await ticketOfMessage(other.messageId)).id).not.toBe(t.id);
+
+    expect((await audit(t.id)).map((a) => `${a.transition} ${a.actorRole} ${a.toState}`)).toEqual([
+      'createTicket SISTEMA ABIERTO',
+      'addMensajeTicket SISTEMA ABIERTO',
+      'updateTicket CONOCER_OPERADOR_CONTACTO ABIERTO',
+      'closeTicket CONOCER_OPERADOR_CONTACTO ATENDIDO',
+      'receiveTicket SISTEMA ABIERTO',
+      'addMensajeTicket SISTEMA ABIERTO',
+    ]);
+    // The sender retrying the same message: stored once.
+    const before = await server.db.mensajeTicket.count({ where: { ticketId: t.id } });
+    await send({ from: correo, subject: 'Re: Quiero certificarme', text: 'Trabajo en hotelería.', messageId: second.messageId });
+    expect(await server.db.mensajeTicket.count({ where: { ticketId: t.id } })).toBe(before);
+  });
+
+  it('a malformed e-mail (no sender in From) is quarantined whole, not lost, and opens no ticket', async () => {
+    const token = randomBytes(6).toString('hex');
+    const raw = `To: centro.contacto@conocer.gob.mx\r\nSubject: sin remitente ${token}\r\nMessage-ID: <${token}@example.mx>\r\n\r\nCuerpo ${token}\r\n`;
+    const tickets = await server.db.ticket.count();
+    await send({ envelope: { from: 'rebote@example.mx', to: 'centro.contacto@conocer.gob.mx' }, raw });
+    const q = await server.db.correoCuarentena.findFirstOrThrow({
+      where: { motivo: 'No sender address in From' },
+      orderBy: { createdAt: 'desc' },
+    });
+    expect(Buffer.from(q.crudo).toString()).toContain(`Cuerpo ${token}`);
+    expect(Buffer.from(q.crudo).toString()).toContain(`Subject: sin remitente ${token}`);
+    expect(q.remitente).toBe('rebote@example.mx');
+    expect(await server.db.ticket.count()).toBe(tickets);
+    expect(await audit(q.id)).toEqual([
+      { transition: 'quarantineCorreo', actorRole: 'SISTEMA', comment: '[job contacto.buzon]', toState: 'EN_CUARENTENA' },
+    ]);
+  });
+});
+
 describe('breach sweep on the job queue, two API processes', () => {
   const children: ChildProcess[] = [];
   afterAll(() => {
@@ -238,5 +338,25 @@ describe('breach sweep on the job queue, two API processes', () => {
     const after = await server.db.ticket.findUniqueOrThrow({ where: { id: t.id }, select: { vencidoAt: true } });
     expect(after.vencidoAt).toEqual(row.vencidoAt);
     expect(mail.messages.filter((m) => m.subject === notice.subject)).toHaveLength(1);
+    // Both writes are declared steps taken by the system actor, audited once each with the job that took them.
+    const audit = await server.db.workflowTransition.findMany({
+      where: { recordId: t.id, transition: { in: ['markTicketVencido', 'recordAvisoVencimiento'] } },
+      select: { transition: true, actorRole: true, comment: true, actor: { select: { fullName: true } } },
+      orderBy: { at: 'asc' },
+    });
+    expect(audit).toEqual([
+      {
+        transition: 'markTicketVencido',
+        actorRole: 'SISTEMA',
+        comment: '[job contacto.vencimientos]',
+        actor: { fullName: expect.stringContaining('Sistema') },
+      },
+      {
+        transition: 'recordAvisoVencimiento',
+        actorRole: 'SISTEMA',
+        comment: '[job contacto.aviso-vencimiento]',
+        actor: { fullName: expect.stringContaining('Sistema') },
+      },
+    ]);
   }, 120_000);
 });

@@ -32,6 +32,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { newApiKey } from '../src/lib/auth/api-keys.js';
 import { apiKeyWorkflow, orgUnitWorkflow, personWorkflow } from '../src/modules/administracion/workflow.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { SYSTEM_PERSON, SYSTEM_ROLE } from '../src/lib/workflow/system.js';
 import type { Db } from '../src/lib/db/client.js';
 import type {
   EstadoAcuerdoReunion,
@@ -114,6 +115,7 @@ import type { Formato } from '../src/modules/promocion/retention.js';
 import {
   analisisContactoWorkflow,
   cierreConocerWorkflow,
+  correoCuarentenaWorkflow,
   informeResultadosContactoWorkflow,
   ticketWorkflow,
 } from '../src/modules/contacto/workflow.js';
@@ -208,6 +210,15 @@ export async function actor(db: Db, role: Role, unitPath?: string, preferPaths: 
   return found;
 }
 
+/** The system actor as factories record it (src/lib/workflow/system.ts). */
+async function systemActor(db: Db, unitPath: string): Promise<{ id: string; role: Role; unitId: string }> {
+  await db.$executeRaw`
+    INSERT INTO "Person" (id, email, "fullName", active, "cuentaServicio")
+    VALUES (${SYSTEM_PERSON.id}::uuid, ${SYSTEM_PERSON.email}, ${SYSTEM_PERSON.fullName}, false, true)
+    ON CONFLICT (id) DO NOTHING`;
+  return { id: SYSTEM_PERSON.id, role: SYSTEM_ROLE, unitId: unitPath.split('/')[1] };
+}
+
 // ---- unique values -----------------------------------------------------------
 
 let counter = 0;
@@ -293,7 +304,8 @@ async function writeHistory<S extends string>(db: Db, wf: Wf<S>, record: History
             .filter((a) => a.purpose === (t.reach.kind === 'addressee' ? t.reach.purpose : ''))
             .map((a) => a.unitPath)
         : [];
-    const who = await actor(db, role, record.unitPath, prefer);
+    // A step only the API's jobs take is recorded as theirs: the system person, SISTEMA at the root of the record's tree.
+    const who = role === SYSTEM_ROLE ? await systemActor(db, record.unitPath) : await actor(db, role, record.unitPath, prefer);
     const from: S | null = i === 0 ? null : states[i - 1];
     data.push({
       workflow: wf.name,
@@ -2189,6 +2201,24 @@ export async function informeResultadosContacto(db: Db, o: Common<EstadoInformeR
   return { ...gid('InformeResultadosContacto', row.id), estado, analisisContactoId: analisis.id };
 }
 
+/** An e-mail the mailbox could not read, kept whole in quarantine at the contact centre (default CONOCER-CC). */
+export async function correoCuarentena(db: Db, o: Common<'EN_CUARENTENA'> & { motivo?: string } = {}) {
+  const wf = correoCuarentenaWorkflow;
+  const owner = await unit(db, o.unit ?? 'CONOCER-CC');
+  const token = uniq();
+  const row = await db.correoCuarentena.create({
+    data: {
+      unitId: owner.id,
+      remitente: `rebote.${token.toLowerCase()}@example.mx`,
+      motivo: o.motivo ?? 'No sender address in From',
+      crudo: new Uint8Array(Buffer.from(`Subject: ${token}\r\n\r\nSin remitente\r\n`)),
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, 'EN_CUARENTENA'));
+  return { ...gid('CorreoCuarentena', row.id), estado: 'EN_CUARENTENA' as const };
+}
+
 export const make = {
   proyectoNormativo,
   planTrabajoAnual,
@@ -2238,6 +2268,7 @@ export const make = {
   cierreConocer,
   analisisContacto,
   informeResultadosContacto,
+  correoCuarentena,
 };
 
 /**
@@ -2504,5 +2535,11 @@ export const WORKFLOW_MODELS = [
     workflow: informeResultadosContactoWorkflow,
     make: (db: Db, estado: EstadoInformeResultadosContacto, o: Common<EstadoInformeResultadosContacto> = {}) =>
       informeResultadosContacto(db, { ...o, estado }),
+  },
+  {
+    typename: 'CorreoCuarentena',
+    node: false,
+    workflow: correoCuarentenaWorkflow,
+    make: (db: Db, _estado: 'EN_CUARENTENA', o: Common<'EN_CUARENTENA'> = {}) => correoCuarentena(db, o),
   },
 ] as const;

@@ -5,7 +5,7 @@
 // December are only closed when declared). Days are calendar days in Mexico
 // City; a deadline of N business days ends at the last instant of the Nth
 // business day after the day something was received.
-// (docs/decisions/019-contacto-business-days-and-jobs.md)
+// (docs/decisions/022-contacto-jobs-business-days-mail.md)
 import Holidays from 'date-holidays';
 
 export const BUSINESS_TIME_ZONE = 'America/Mexico_City';

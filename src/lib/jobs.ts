@@ -1,5 +1,5 @@
 // Background jobs on the project's PostgreSQL, with graphile-worker
-// (docs/decisions/019-contacto-business-days-and-jobs.md). Jobs live in the
+// (docs/decisions/022-contacto-jobs-business-days-mail.md). Jobs live in the
 // database (schema graphile_worker), so they survive restarts; each is
 // locked by one worker (FOR UPDATE SKIP LOCKED), so a job runs once however
 // many API processes run workers; failed jobs are retried with backoff.

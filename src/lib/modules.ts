@@ -8,6 +8,8 @@ import type { IRule, allow } from 'graphql-shield';
 import { workflowQueries } from './workflow/schema.js';
 import type { AnyWorkflow } from './workflow/types.js';
 import type { JobDefinition } from './jobs.js';
+import type { InboundHandler } from './mail/inbound.js';
+import { isSystemStep } from './workflow/system.js';
 
 /** A graphql-shield rule: a rule, or `allow` for the few public fields. */
 export type Rule = IRule | typeof allow;
@@ -24,6 +26,8 @@ export interface ApiModule {
   exports?: string[];
   /** Background jobs on the job queue (src/lib/jobs.ts): recurring sweeps, notices. */
   jobs?: JobDefinition[];
+  /** What the module does with e-mails arriving at the inbound SMTP server (src/lib/mail/inbound.ts); one module at most. */
+  inbound?: InboundHandler;
 }
 
 let registered: readonly ApiModule[] = [];
@@ -36,6 +40,9 @@ export function registerModules(modules: readonly ApiModule[]) {
 export const registeredModules = () => registered;
 
 export const registeredJobs = (): JobDefinition[] => registered.flatMap((m) => m.jobs ?? []);
+
+/** The inbound mail handler, when a module declares one. */
+export const registeredInbound = (): InboundHandler | undefined => registered.find((m) => m.inbound)?.inbound;
 
 export const registeredWorkflows = (): AnyWorkflow[] => registered.flatMap((m) => m.workflows);
 
@@ -71,7 +78,20 @@ export function checkWiring(schema: GraphQLSchema) {
       );
     }
   }
+  const systemSteps = new Set(
+    registeredWorkflows().flatMap((w) =>
+      Object.entries(w.steps)
+        .filter(([, st]) => isSystemStep(st))
+        .map(([n]) => n),
+    ),
+  );
   for (const [name, workflow] of steps) {
+    // A step only the API's jobs take (role SISTEMA) has no mutation, and must not have one.
+    if (systemSteps.has(name)) {
+      if (mutations.includes(name))
+        problems.push(`step ${workflow}.${name} is taken only by the system (role SISTEMA): it has no mutation`);
+      continue;
+    }
     if (!mutations.includes(name))
       problems.push(
         `step ${workflow}.${name} has no mutation: declare it with stepMutation or creationMutation (src/lib/workflow/mutations.ts)`,

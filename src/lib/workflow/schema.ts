@@ -70,7 +70,8 @@ const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
     name: t.exposeString('name', { description: 'The step, as stored in the audit trail.' }),
     mutation: t.string({
       nullable: true,
-      description: "The mutation that takes this step (its name is the step name); null for a step only the API's own jobs take (role SISTEMA).",
+      description:
+        "The mutation that takes this step (its name is the step name); null for a step only the API's own jobs take (role SISTEMA).",
       resolve: (s) => (isSystemStep(s) ? null : s.name),
     }),
     kind: t.field({ type: StepKindEnum, resolve: (s) => s.kind }),

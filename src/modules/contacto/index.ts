@@ -4,7 +4,14 @@ import type { ApiModule } from '../../lib/modules.js';
 import './types.js';
 import './queries.js';
 import './mutations.js';
-import { analisisContactoWorkflow, cierreConocerWorkflow, informeResultadosContactoWorkflow, ticketWorkflow } from './workflow.js';
+import {
+  analisisContactoWorkflow,
+  cierreConocerWorkflow,
+  correoCuarentenaWorkflow,
+  informeResultadosContactoWorkflow,
+  ticketWorkflow,
+} from './workflow.js';
+import { recibirCorreo } from './inbound.js';
 import { avisoVencimientoJob, vencimientosJob } from './jobs.js';
 
 export const contacto: ApiModule = {
@@ -18,6 +25,7 @@ export const contacto: ApiModule = {
     reporteCorreos: isAuthenticated,
     slaContacto: isAuthenticated,
   },
-  workflows: [ticketWorkflow, cierreConocerWorkflow, analisisContactoWorkflow, informeResultadosContactoWorkflow],
+  workflows: [ticketWorkflow, cierreConocerWorkflow, analisisContactoWorkflow, informeResultadosContactoWorkflow, correoCuarentenaWorkflow],
   jobs: [vencimientosJob, avisoVencimientoJob],
+  inbound: recibirCorreo,
 };

@@ -17,7 +17,11 @@ async function unlessDone(step: () => Promise<unknown>): Promise<boolean> {
     await step();
     return true;
   } catch (error) {
-    if (error instanceof AppError && (error.extensions.code === ErrorCode.INVALID_TRANSITION || error.extensions.code === ErrorCode.NOT_FOUND)) return false;
+    if (
+      error instanceof AppError &&
+      (error.extensions.code === ErrorCode.INVALID_TRANSITION || error.extensions.code === ErrorCode.NOT_FOUND)
+    )
+      return false;
     throw error;
   }
 }

@@ -13,6 +13,7 @@ import type {
 import { InputChecker, type InputIssue } from '../../lib/errors.js';
 import { checkText } from '../../lib/validation.js';
 import type { Tx } from '../../lib/workflow/types.js';
+import type { Db } from '../../lib/db/client.js';
 import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
 import {
   CanalTicketEnum,
@@ -52,7 +53,7 @@ interface Persona {
 }
 
 /** Checks the person's data; returns the columns to write (trimmed; only the fields given). */
-function checkPersona(check: InputChecker, p: Persona): Record<string, unknown> {
+export function checkPersona(check: InputChecker, p: Persona): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   if (p.nombre !== undefined) {
     checkText(check, p.nombre, ['input', 'nombre'], 200);
@@ -198,14 +199,15 @@ const AddMensajeInput = builder.inputType('AddMensajeTicketInput', {
     inReplyTo: t.string({ required: false, description: 'Its In-Reply-To header.' }),
   }),
 });
-interface MensajeArgs {
+export interface MensajeArgs {
   de: string;
   asunto: string;
   texto: string;
   messageId: string;
   inReplyTo?: string | null;
 }
-const mensajePlan = (input: MensajeArgs) => ({
+/** An e-mail of the person attached to a ticket (addMensajeTicket, receiveTicket; also from the mailbox, src/modules/contacto/inbound.ts). */
+export const mensajePlan = (input: MensajeArgs) => ({
   validate: async (tx: Tx): Promise<InputIssue[]> => {
     const check = checkText(new InputChecker(), input.texto, ['input', 'texto'], 100_000);
     checkText(check, input.messageId, ['input', 'messageId'], 998);
@@ -248,15 +250,18 @@ const ReceiveTicketInput = builder.inputType('ReceiveTicketInput', {
 });
 stepMutation<EstadoTicket, keyof typeof ticketWorkflow.steps, StepArgs & MensajeArgs>(ticketWorkflow, 'receiveTicket', {
   input: ReceiveTicketInput,
-  plan: async (input, ctx) => {
-    const m = mensajePlan(input);
-    const now = new Date();
-    return {
-      ...m,
-      data: { venceAt: (await conocerCalendar(ctx.db)).deadline(now, DIAS_RESPUESTA_CORREO), vencidoAt: null, atendidoAt: null },
-    };
-  },
+  plan: (input, ctx) => reopenPlan(ctx.db, input),
 });
+
+/** The person's reply reopens the answered ticket with a new two-business-day deadline (receiveTicket; also from the mailbox). */
+export async function reopenPlan(db: Db, input: MensajeArgs) {
+  const m = mensajePlan(input);
+  const now = new Date();
+  return {
+    ...m,
+    data: { venceAt: (await conocerCalendar(db)).deadline(now, DIAS_RESPUESTA_CORREO), vencidoAt: null, atendidoAt: null },
+  };
+}
 
 const SendTicketInput = builder.inputType('SendTicketInput', {
   fields: (t) => ({

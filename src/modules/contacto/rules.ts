@@ -8,6 +8,7 @@ export const readableTickets = readableByUnit;
 export const readableCierresConocer = readableByUnit;
 export const readableAnalisisContacto = readableByUnit;
 export const readableInformesResultadosContacto = readableByUnit;
+export const readableCorreosCuarentena = readableByUnit;
 
 /** The roles that handle the person's request and so see their data unmasked. */
 const PERSONAL_DATA_ROLES: readonly Role[] = ['CONOCER_OPERADOR_CONTACTO', 'CONOCER_RESPONSABLE_CANALES', 'CONOCER_ESPECIALISTA'];

@@ -6,7 +6,13 @@
 import { defineRecordWorkflow, defineWorkflow, type Tx, type WorkflowRecord } from '../../lib/workflow/types.js';
 import { unitOwnedStore } from '../../lib/workflow/stores.js';
 import type { EstadoAnalisisContacto, EstadoInformeResultadosContacto, EstadoTicket, Role } from '../../generated/prisma/enums.js';
-import { readableAnalisisContacto, readableCierresConocer, readableInformesResultadosContacto, readableTickets } from './rules.js';
+import {
+  readableAnalisisContacto,
+  readableCierresConocer,
+  readableCorreosCuarentena,
+  readableInformesResultadosContacto,
+  readableTickets,
+} from './rules.js';
 
 const OPERADOR: Role = 'CONOCER_OPERADOR_CONTACTO';
 const RESPONSABLE: Role = 'CONOCER_RESPONSABLE_CANALES';
@@ -289,6 +295,28 @@ export const informeResultadosContactoWorkflow = defineWorkflow({
       from: ['PRESENTADO'],
       to: 'CERRADO',
       role: RESPONSABLE,
+      reach: { kind: 'owner' },
+      comment: 'optional',
+    },
+  },
+});
+
+export const correoCuarentenaWorkflow = defineRecordWorkflow({
+  name: 'correo-cuarentena',
+  procedure: 'V-CANA-MP-02 C.4.5 1.1',
+  title: 'Correos recibidos que no pudieron leerse como solicitud (cuarentena)',
+  entity: 'CorreoCuarentena',
+  store: unitOwnedStore('correoCuarentena', { readable: readableCorreosCuarentena, fixedState: 'EN_CUARENTENA' }),
+  state: 'EN_CUARENTENA',
+  steps: {
+    quarantineCorreo: {
+      step: 'C.4.5 1.1 (cuarentena)',
+      description:
+        "An e-mail arrived at the contact centre's mailbox that cannot be read as a request (unparseable, no usable sender, nothing written): the system keeps it whole, with the reason, for the operators to review.",
+      kind: 'creation',
+      to: 'EN_CUARENTENA',
+      unitKinds: ['AREA_CONOCER'],
+      role: SISTEMA,
       reach: { kind: 'owner' },
       comment: 'optional',
     },
