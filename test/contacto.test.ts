@@ -17,6 +17,7 @@ import {
 } from '../src/generated/graphql.js';
 import { BusinessCalendar } from '../src/lib/business-days.js';
 import { parsePeriodo } from '../src/modules/contacto/reports.js';
+import { SYSTEM_PERSON } from '../src/lib/workflow/system.js';
 import { codeOf, demoTokens, gql, issuesOf, startServer, type TestServer } from './helpers.js';
 import { make } from './factories.js';
 import { startMailServer, type TestMailServer } from './mail.js';
@@ -349,13 +350,13 @@ describe('breach sweep on the job queue, two API processes', () => {
         transition: 'markTicketVencido',
         actorRole: 'SISTEMA',
         comment: '[job contacto.vencimientos]',
-        actor: { fullName: expect.stringContaining('Sistema') },
+        actor: { fullName: SYSTEM_PERSON.fullName },
       },
       {
         transition: 'recordAvisoVencimiento',
         actorRole: 'SISTEMA',
         comment: '[job contacto.aviso-vencimiento]',
-        actor: { fullName: expect.stringContaining('Sistema') },
+        actor: { fullName: SYSTEM_PERSON.fullName },
       },
     ]);
   }, 120_000);
