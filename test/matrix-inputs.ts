@@ -30,6 +30,9 @@ export type Sample = Made & Record<string, unknown>;
 let visitYear = 0;
 /** The next year a matrix call of createOfertaCapacitacion takes (see there). */
 let ofertaYear = 0;
+/** Per-call counters of the contact centre's inputs (closed days, analysis periods): concurrent calls never share one. */
+let cierreDay = 0;
+let analisisMonth = 0;
 
 export interface MatrixContext {
   db: Db;
@@ -772,9 +775,9 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     extra: (db, r) => db.mensajeTicket.count({ where: { ticketId: r.id } }),
   },
   createCierreConocer: {
-    // Years 2030-2099: far from the deadlines other tests compute now.
+    // A day of its own per call from 2030-01-01 (a counter): far from the deadlines other tests compute now.
     input: (_r, { unitId }) => ({
-      fecha: `20${30 + Math.floor(Math.random() * 70)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`,
+      fecha: new Date(Date.UTC(2030, 0, 1 + cierreDay++)).toISOString().slice(0, 10),
       motivo: `Matriz ${uniq()}`,
       unitId,
     }),
@@ -784,10 +787,12 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   createAnalisisContacto: {
     input: async (_r, { db, unitId }) => {
       const taken = new Set((await db.analisisContacto.findMany({ select: { periodo: true } })).map((a) => a.periodo));
+      // A month of its own per call from 2100-01 (a counter), skipping months already analysed.
       let periodo = '';
-      do
-        periodo = `20${String(Math.floor(Math.random() * 100)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
-      while (taken.has(periodo));
+      do {
+        const n = analisisMonth++;
+        periodo = `${2100 + Math.floor(n / 12)}-${String(1 + (n % 12)).padStart(2, '0')}`;
+      } while (taken.has(periodo));
       return { tipo: 'MENSUAL', periodo, unitId };
     },
     written: async (db, _r, input) =>

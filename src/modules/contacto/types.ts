@@ -92,7 +92,8 @@ const createSlaLoader = (db: Db) =>
       SELECT id::text,
              (EXTRACT(EPOCH FROM ("primeraRespuestaAt" - "recibidoAt")) / 60)::int AS primera,
              (EXTRACT(EPOCH FROM ("atendidoAt" - "recibidoAt")) / 60)::int AS resolucion,
-             ("vencidoAt" IS NOT NULL OR ("venceAt" < now() AND estado <> 'ATENDIDO')) AS vencido
+             -- A call has no deadline (venceAt null): not breached, rather than NULL.
+             coalesce("vencidoAt" IS NOT NULL OR ("venceAt" < now() AND estado <> 'ATENDIDO'), false) AS vencido
       FROM "Ticket" WHERE id = ANY(${[...ids]}::uuid[])`;
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
