@@ -95,6 +95,14 @@ beforeAll(async () => {
     await make.concertacionServicio(db, { estado: 'PAGADA', unit });
     await make.concertacionServicio(db, { estado: 'RESPONDIDA', unit });
   }
+  // #14 contact centre: its records at units these accounts reach (the demo's CONOCER tree is outside them).
+  for (const unit of ['MEX-P001', 'MEX-P002', 'VER-P001']) {
+    await make.ticket(db, { unit, estado: 'ATENDIDO' });
+    await make.ticket(db, { unit, estado: 'CANALIZADO', canal: 'TELEFONO' });
+    await make.cierreConocer(db, { unit });
+    await make.analisisContacto(db, { unit, estado: 'ENVIADO' });
+    await make.informeResultadosContacto(db, { unit, estado: 'PRESENTADO' });
+  }
 }, 240_000);
 afterAll(async () => {
   await server?.stop();

@@ -85,14 +85,13 @@ interface SlaRow {
   resolucion: number | null;
   vencido: boolean;
 }
-/** A ticket's SLA figures, computed by PostgreSQL for a page of tickets in one statement. */
+/** A ticket's SLA figures, computed by PostgreSQL for a page of tickets in one statement (a call has no deadline: not breached). */
 const createSlaLoader = (db: Db) =>
   new DataLoader<string, SlaRow | null>(async (ids) => {
     const rows = await db.$queryRaw<SlaRow[]>`
       SELECT id::text,
              (EXTRACT(EPOCH FROM ("primeraRespuestaAt" - "recibidoAt")) / 60)::int AS primera,
              (EXTRACT(EPOCH FROM ("atendidoAt" - "recibidoAt")) / 60)::int AS resolucion,
-             -- A call has no deadline (venceAt null): not breached, rather than NULL.
              coalesce("vencidoAt" IS NOT NULL OR ("venceAt" < now() AND estado <> 'ATENDIDO'), false) AS vencido
       FROM "Ticket" WHERE id = ANY(${[...ids]}::uuid[])`;
     const byId = new Map(rows.map((r) => [r.id, r]));
