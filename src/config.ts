@@ -85,7 +85,7 @@ export interface Config {
    */
   jobs: { enabled: boolean; everySeconds?: number; pollIntervalMs?: number };
   /**
-   * The inbound SMTP server (src/lib/mail/inbound.ts): off unless INBOUND_SMTP_PORT is set (0: any free port).
+   * The inbound SMTP server (src/lib/mail/inbound.ts): off unless INBOUND_SMTP_PORT is set (0 takes a free port).
    * INBOUND_SMTP_HOST (default 127.0.0.1), INBOUND_SMTP_MAX_BYTES (default 10 MiB); CONTACTO_UNIT: the code of
    * the contact centre whose tickets e-mails open (default CONOCER-CC).
    */

@@ -8,6 +8,7 @@
 // No person holds SISTEMA: it is never assigned (administracion refuses it),
 // and the system's viewer is built here, not read from RoleAssignment.
 import type { Role } from '../../generated/prisma/enums.js';
+import { AppError, ErrorCode } from '../errors.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { EngineContext } from './engine.js';
@@ -59,4 +60,15 @@ export async function systemContext(db: Db, log: Logger, job: string): Promise<E
       job,
     },
   };
+}
+
+/**
+ * Whether a job's step was refused only because somebody got there first: the record moved on
+ * (INVALID_TRANSITION: answered, or already marked), was changed concurrently (CONFLICT), or is gone
+ * (NOT_FOUND). A job skips those; anything else fails the job, which is retried.
+ */
+export function alreadyDone(error: unknown): boolean {
+  if (!(error instanceof AppError)) return false;
+  const code = error.extensions.code;
+  return code === ErrorCode.INVALID_TRANSITION || code === ErrorCode.CONFLICT || code === ErrorCode.NOT_FOUND;
 }

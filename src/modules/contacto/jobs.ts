@@ -5,23 +5,19 @@
 // takes through the engine, audited with the job's name
 // (docs/decisions/021-system-actor.md).
 import type { Db } from '../../lib/db/client.js';
-import { AppError, ErrorCode } from '../../lib/errors.js';
 import type { JobDefinition } from '../../lib/jobs.js';
 import { takeStep } from '../../lib/workflow/engine.js';
+import { alreadyDone } from '../../lib/workflow/system.js';
 import { folioText } from './types.js';
 import { ticketWorkflow } from './workflow.js';
 
-/** Refusals that only say somebody got there first (answered, marked or noticed meanwhile): nothing to do. */
+/** Takes a step; false when it was refused only because somebody got there first (alreadyDone). */
 async function unlessDone(step: () => Promise<unknown>): Promise<boolean> {
   try {
     await step();
     return true;
   } catch (error) {
-    if (
-      error instanceof AppError &&
-      (error.extensions.code === ErrorCode.INVALID_TRANSITION || error.extensions.code === ErrorCode.NOT_FOUND)
-    )
-      return false;
+    if (alreadyDone(error)) return false;
     throw error;
   }
 }
@@ -43,16 +39,13 @@ export const vencimientosJob: JobDefinition = {
     for (const t of due) {
       const done = await unlessDone(() =>
         takeStep(ctx, ticketWorkflow, 'markTicketVencido', t.id, {
+          // The step moves the record's version: of two sweeps racing on one ticket, the second is refused (CONFLICT).
+          data: { vencidoAt: new Date() },
+          // The notice is queued in the same transaction: no mark without its notice, no notice without its mark.
           effects: async (tx) => {
-            const now = new Date();
-            // The guard read the row; this conditional write is what makes the mark once under concurrency.
-            const { count } = await tx.ticket.updateMany({ where: { id: t.id, vencidoAt: null }, data: { vencidoAt: now } });
-            if (!count) throw new AppError(ErrorCode.INVALID_TRANSITION, 'The ticket is already marked past its deadline');
-            // The notice is queued in the same transaction: no mark without its notice, no notice without its mark.
             await tx.$executeRaw`SELECT 1 FROM graphile_worker.add_job(
               'contacto.aviso-vencimiento', json_build_object('ticketId', ${t.id}::text),
               job_key => ${`aviso-vencimiento:${t.id}`}, max_attempts => 10, job_key_mode => 'preserve_run_at')`;
-            return { vencidoAt: now };
           },
         }),
       );

@@ -398,7 +398,12 @@ export const AnalisisContactoRef = builder.prismaNode('AnalisisContacto', {
       nullable: true,
       description: "The Responsable's comments and suggestions on the charts (C.4.1 8.1).",
     }),
-    estandaresSolicitados: t.exposeStringList('estandaresSolicitados', { description: 'Standards users ask to be developed (C.4.1 8.1).' }),
+    estandaresSolicitados: t.stringList({
+      description: 'Standards users ask to be developed (C.4.1 8.1).',
+      select: { estandaresSolicitados: true },
+      // A row made without the list holds NULL (read as [] by Prisma, as null by a compiled read).
+      resolve: (a) => a.estandaresSolicitados ?? [],
+    }),
     graficas: t.field({
       type: Graficas,
       select: { unit: { select: { path: true } }, desde: true, hasta: true },

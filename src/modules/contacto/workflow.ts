@@ -136,7 +136,6 @@ export const ticketWorkflow = defineWorkflow({
       reach: { kind: 'owner' },
       comment: 'optional',
       guard: pastDeadline,
-      bumpsVersion: false,
     },
     recordAvisoVencimiento: {
       step: 'C.4.5 4.1 (aviso)',
@@ -148,6 +147,7 @@ export const ticketWorkflow = defineWorkflow({
       reach: { kind: 'owner' },
       comment: 'optional',
       guard: breachUnnoticed,
+      // One notice job per ticket (its job key): no race to serialise, and an operator's edit is not refused for it.
       bumpsVersion: false,
     },
   },
