@@ -14,7 +14,7 @@ import { InputChecker, type InputIssue } from '../../lib/errors.js';
 import { checkText } from '../../lib/validation.js';
 import type { Tx } from '../../lib/workflow/types.js';
 import type { Db } from '../../lib/db/client.js';
-import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
+import { creationMutation, stepArgFields, stepMutation, type StepArgs, type StepInputRef } from '../../lib/workflow/mutations.js';
 import {
   CanalTicketEnum,
   EscolaridadContactoEnum,
@@ -539,55 +539,47 @@ creationMutation(informeResultadosContactoWorkflow, 'createInformeResultadosCont
   }),
 });
 
-const PublishInformeInput = builder.inputType('PublishInformeResultadosContactoInput', {
-  fields: (t) => ({
-    ...stepArgFields(t),
-    instrucciones: t.string({ required: true, description: 'Instructions for the agreed improvement actions (9.5).' }),
-  }),
-});
-stepMutation<EstadoInformeResultadosContacto, keyof typeof informeResultadosContactoWorkflow.steps, StepArgs & { instrucciones: string }>(
-  informeResultadosContactoWorkflow,
+/** A step on the report of results that writes one text (and, for some, when it happened): 9.4-9.5 and 10.1. */
+function informeTextStep(
+  name: 'publishInformeResultadosContacto' | 'updateInformeResultadosContacto' | 'closeInformeResultadosContacto',
+  inputName: string,
+  field: 'instrucciones' | 'seguimiento',
+  description: string,
+  stamp?: 'presentadoAt' | 'cerradoAt',
+) {
+  // The input's one field is named as the column it writes.
+  const input = builder.inputType(inputName, {
+    fields: (t) => ({ ...stepArgFields(t), [field]: t.string({ required: true, description }) }),
+  }) as unknown as StepInputRef<StepArgs & Record<typeof field, string>>;
+  stepMutation<
+    EstadoInformeResultadosContacto,
+    keyof typeof informeResultadosContactoWorkflow.steps,
+    StepArgs & Record<typeof field, string>
+  >(informeResultadosContactoWorkflow, name, {
+    input,
+    plan: (i) => ({
+      validate: () => checkText(new InputChecker(), i[field], ['input', field], 20_000).issues,
+      data: { [field]: i[field].trim(), ...(stamp ? { [stamp]: new Date() } : {}) },
+    }),
+  });
+}
+informeTextStep(
   'publishInformeResultadosContacto',
-  {
-    input: PublishInformeInput,
-    plan: (input) => ({
-      validate: () => checkText(new InputChecker(), input.instrucciones, ['input', 'instrucciones'], 20_000).issues,
-      data: { instrucciones: input.instrucciones.trim(), presentadoAt: new Date() },
-    }),
-  },
+  'PublishInformeResultadosContactoInput',
+  'instrucciones',
+  'Instructions for the agreed improvement actions (9.5).',
+  'presentadoAt',
 );
-
-const SeguimientoInput = builder.inputType('UpdateInformeResultadosContactoInput', {
-  fields: (t) => ({
-    ...stepArgFields(t),
-    seguimiento: t.string({ required: true, description: 'The follow-up of the improvement actions so far.' }),
-  }),
-});
-stepMutation<EstadoInformeResultadosContacto, keyof typeof informeResultadosContactoWorkflow.steps, StepArgs & { seguimiento: string }>(
-  informeResultadosContactoWorkflow,
+informeTextStep(
   'updateInformeResultadosContacto',
-  {
-    input: SeguimientoInput,
-    plan: (input) => ({
-      validate: () => checkText(new InputChecker(), input.seguimiento, ['input', 'seguimiento'], 20_000).issues,
-      data: { seguimiento: input.seguimiento.trim() },
-    }),
-  },
+  'UpdateInformeResultadosContactoInput',
+  'seguimiento',
+  'The follow-up of the improvement actions so far.',
 );
-const CloseInformeInput = builder.inputType('CloseInformeResultadosContactoInput', {
-  fields: (t) => ({
-    ...stepArgFields(t),
-    seguimiento: t.string({ required: true, description: 'The result of the improvement actions implemented.' }),
-  }),
-});
-stepMutation<EstadoInformeResultadosContacto, keyof typeof informeResultadosContactoWorkflow.steps, StepArgs & { seguimiento: string }>(
-  informeResultadosContactoWorkflow,
+informeTextStep(
   'closeInformeResultadosContacto',
-  {
-    input: CloseInformeInput,
-    plan: (input) => ({
-      validate: () => checkText(new InputChecker(), input.seguimiento, ['input', 'seguimiento'], 20_000).issues,
-      data: { seguimiento: input.seguimiento.trim(), cerradoAt: new Date() },
-    }),
-  },
+  'CloseInformeResultadosContactoInput',
+  'seguimiento',
+  'The result of the improvement actions implemented.',
+  'cerradoAt',
 );
