@@ -419,6 +419,21 @@ const LISTS: Record<string, () => Promise<void>> = {
       { anio: a.anio },
     );
   },
+  // SPDI-DPP's MIR report: scope and figures in one statement on the reporting connection, so the golden holds the viewer's statement.
+  reporteMir: async () => {
+    const p = await make.programaNacionalCapacitacion(server.db, { estado: 'ENVIADO' });
+    await make.registroResultados(server.db, {
+      estado: 'VALIDADO',
+      programa: await make.programaMetas(server.db, { estado: 'APROBADO', linea: 'CAPACITACION', anio: p.anio }),
+      trimestre: 1,
+    });
+    await golden(
+      'reporteMir',
+      'spdi',
+      `query($anio: Int) { reporteMir(anio: $anio, indicador: PERSONAS_CAPACITADAS) { periodo numerador denominador avanceAcumulado } }`,
+      { anio: p.anio },
+    );
+  },
   eficienciaPromocion: async () => {
     const plan = await make.planAnualCentro(server.db, { estado: 'VALIDADO' });
     await make.actividadRealizada(server.db, { plan });

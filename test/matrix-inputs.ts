@@ -34,6 +34,19 @@ let ofertaYear = 0;
 let cierreDay = 0;
 let analisisMonth = 0;
 
+/** Years handed to matrix calls, by scope: accounts run at once, and two must never take one year of one unit. */
+const handedYears = new Set<string>();
+/** The first API year (2000-2100) that `taken` (the database's) does not hold and no earlier call of `scope` took. */
+function distinctYear(scope: string, taken: Iterable<number>): number {
+  const used = new Set(taken);
+  for (let y = 2000; y <= 2100; y++)
+    if (!used.has(y) && !handedYears.has(`${scope}:${y}`)) {
+      handedYears.add(`${scope}:${y}`);
+      return y;
+    }
+  throw new Error(`matrix inputs: no free year left for ${scope}`);
+}
+
 export interface MatrixContext {
   db: Db;
   /** Global ids of the demo units, by code. */
@@ -231,7 +244,19 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
 
   // ---- 7081-MP-SI 8.1.5: promotion of the technological services
   createPromocionServiciosTecnologicos: {
-    input: (_r, { unitId }) => ({ anio: 2000 + Math.floor(Math.random() * 101), instruccion: `Matriz ${uniq()}`, unitId }),
+    // One promotion per unit and year.
+    input: async (_r, { unitId, db }) => {
+      const unit = decodeGlobalID(unitId!).id;
+      const taken = await db.promocionServiciosTecnologicos.findMany({ where: { unitId: unit }, select: { anio: true } });
+      return {
+        anio: distinctYear(
+          `promocion:${unit}`,
+          taken.map((p) => p.anio),
+        ),
+        instruccion: `Matriz ${uniq()}`,
+        unitId,
+      };
+    },
     written: async (db, _r, input) =>
       ids(await db.promocionServiciosTecnologicos.findMany({ where: { instruccion: String(input.instruccion) }, select: { id: true } })),
   },
@@ -301,9 +326,8 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
       const used = new Set(
         (await db.planTrabajoAnual.findMany({ where: { anio: { gte: 2000 } }, select: { anio: true } })).map((p) => p.anio),
       );
-      const free = Array.from({ length: 101 }, (_, i) => 2000 + i).filter((y) => !used.has(y));
       return {
-        anio: free[Math.floor(Math.random() * free.length)],
+        anio: distinctYear('planTrabajoAnual', used),
         contexto: `Matriz ${uniq()}`,
         ...texts,
         metas: [{ descripcion: 'Personas certificadas', valor: 10 }],
@@ -363,11 +387,19 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     written: async (db, r) => ids(await db.actividadRealizada.findMany({ where: { planEstatalId: r.id }, select: { id: true } })),
   },
   createTablaCostos: {
-    input: (_r, { unitId }) => ({
-      anio: 2000 + Math.floor(Math.random() * 101),
-      conceptos: [{ estandar: 'EC0217', curso: `Matriz ${uniq()}`, costo: 1200.5 }],
-      unitId,
-    }),
+    // One table per unit and year.
+    input: async (_r, { unitId, db }) => {
+      const unit = decodeGlobalID(unitId!).id;
+      const taken = await db.tablaCostos.findMany({ where: { unitId: unit }, select: { anio: true } });
+      return {
+        anio: distinctYear(
+          `tablaCostos:${unit}`,
+          taken.map((t) => t.anio),
+        ),
+        conceptos: [{ estandar: 'EC0217', curso: `Matriz ${uniq()}`, costo: 1200.5 }],
+        unitId,
+      };
+    },
     written: async (db, _r, input) =>
       ids(
         await db.tablaCostos.findMany({

@@ -95,6 +95,18 @@ beforeAll(async () => {
     await make.concertacionServicio(db, { estado: 'PAGADA', unit });
     await make.concertacionServicio(db, { estado: 'RESPONDIDA', unit });
   }
+  // A third row for the lists that had fewer: the per-row check compares a page of one row with a page of three.
+  await make.acuerdoReunion(db, { responsable: 'MEX-CAST01' });
+  for (let i = 0; i < 2; i++) await make.cursoCatalogo(db, { estado: 'PUBLICADO' });
+  for (let i = 0; i < 2; i++) await make.programaNacionalCapacitacion(db, {});
+  await make.informeJuntaDirectiva(db, { unit: 'CE-MEX' });
+  await make.ofertaCapacitacion(db, { estado: 'DIFUNDIDA' });
+  await make.promocionServiciosTecnologicos(db, { estado: 'VERIFICADA', cast: ['MEX-CAST01'] });
+  await make.registroResultados(db, { estado: 'VALIDADO', linea: 'CAPACITACION' });
+  await make.reunionRiesgo(db, { unit: 'CE-MEX', numero: 2 });
+  await make.solicitudFolios(db, { unit: 'CE-MEX' });
+  await make.supervisionCaptura(db, { unit: 'CE-MEX' });
+  await make.tablaCostos(db, { unit: 'CE-MEX' });
   // #14 contact centre: its records at units these accounts reach (the demo's CONOCER tree is outside them).
   for (const unit of ['MEX-P001', 'MEX-P002', 'VER-P001']) {
     await make.ticket(db, { unit, estado: 'ATENDIDO' });
@@ -143,11 +155,7 @@ async function both(field: GraphQLField<unknown, unknown>, account: string, args
 }
 
 /** A statement without its values: the same shape for every parent it is sent for. */
-const shape = (text: string) =>
-  text
-    .replace(/\$\d+/g, '$')
-    .replace(/IN \((\$,?)+\)/g, 'IN (…)')
-    .slice(0, 240);
+const shape = (text: string) => text.replace(/\$\d+/g, '$').replace(/IN \((\$,?)+\)/g, 'IN (…)');
 
 /** Statements sent for a page of `first` rows of `field` (compiled reads and Prisma's), and the rows read. */
 async function cost(field: GraphQLField<unknown, unknown>, account: string, first: number) {
@@ -174,7 +182,7 @@ const perRow = (small: { rows: number; shapes: Map<string, number> }, large: { r
       const before = small.shapes.get(s) ?? 0;
       return before > 0 && n > before && n * small.rows >= before * large.rows;
     })
-    .map(([s, n]) => `${small.shapes.get(s)} → ${n}: ${s}`);
+    .map(([s, n]) => `${small.shapes.get(s)} → ${n}: ${s.slice(0, 240)}`);
 
 describe('compiled reads', () => {
   it('cover the lists', () => {
@@ -202,22 +210,23 @@ describe('compiled reads', () => {
 
   // Every nested relation and field is read with its page (in the compiled statement) or once per
   // response and depth (a batched loader): no statement is repeated for each row. A relation that falls
-  // back to a load per parent (N+1) sends its statement three times for three rows.
-  // Known to repeat a statement per row after this session's merges, through a to-one relation loaded with
-  // loadReadable below a nested list (the loader's batch is split across ticks). Open work of issue #18;
-  // remove a name here when its test passes.
+  // back to a load per parent (N+1) sends its statement three times for three rows; a batched loader whose
+  // parents arrive from two different statements (two depths) may send its statement twice, whatever the
+  // rows. So the check compares a page of one row with a page of three: the national account reads at least
+  // three rows of every list (the data above), and an account reading fewer is not compared.
   // #14: an analysis' `graficas` and `sorteoVerificado` (also below a report of results) are computed per analysis
-  // (its period's charts, its draw again): batching them across a page is open work (docs, p14 note).
-  const PER_ROW_KNOWN = new Set(['acuerdosReunion', 'concentradosEstatales', 'analisisContacto', 'informesResultadosContacto']);
+  // (its period's charts, its draw again): batching them across a page is open work (see the p14 note).
+  const PER_ROW_OPEN = new Set(['analisisContacto', 'informesResultadosContacto']);
   for (const field of roots) {
-    (PER_ROW_KNOWN.has(field.name) ? it.skip : it)(
+    (PER_ROW_OPEN.has(field.name) ? it.skip : it)(
       `${field.name}: no statement is sent once per row of a page, nested relations included`,
       async () => {
         for (const account of ['admin', 'dg.mex']) {
           const one = await cost(field, account, 1);
           const three = await cost(field, account, 3);
           expect(one.compiled, `${field.name} as ${account}: the page is not a compiled read`).toBeGreaterThan(0);
-          if (three.rows <= one.rows) continue;
+          if (account === 'admin') expect(three.rows, `${field.name}: the test data gives the national account three rows`).toBe(3);
+          if (three.rows < 3) continue;
           const grown = perRow(one, three);
           expect(grown, `${field.name} as ${account}: statements sent once per row (${one.rows} → ${three.rows} rows)`).toEqual([]);
         }

@@ -12,6 +12,7 @@ import { findMany } from '../db/read.js';
 import type {
   Certificado,
   ActividadProgramada,
+  OrgUnit,
   ConcentradoEstatal,
   Person,
   PlanTrabajoAnual,
@@ -24,6 +25,7 @@ import type {
 
 /** The models reached through a filtered to-one relation, and their rows. */
 interface Rows {
+  orgUnit: OrgUnit;
   person: Person;
   planTrabajoAnual: PlanTrabajoAnual;
   actividadProgramada: ActividadProgramada;
@@ -88,7 +90,9 @@ export function loadReadableBy<M extends keyof Rows>(
           for (const r of rows) if (!byValue.has(r[by])) byValue.set(r[by], r as unknown as Row);
           return keys.map((k) => byValue.get(k.id) ?? null);
         },
-        { cacheKeyFn: (k) => k.id },
+        // The batch waits for the macrotask queue, not the next microtask: parents resolved by
+        // different promise chains (a nested list's rows, middleware that awaits) still load together.
+        { cacheKeyFn: (k) => k.id, batchScheduleFn: (load) => setImmediate(load) },
       );
     factories.set(key, factory);
   }

@@ -431,6 +431,9 @@ export const CATALOGUE: readonly Entry[] = [
   ['The ticket is already marked past its deadline', 'El ticket ya está marcado como vencido'],
   ['The ticket is not marked past its deadline', 'El ticket no está marcado como vencido'],
   ['The notice of this breach is already recorded', 'El aviso de este vencimiento ya está registrado'],
+
+  // --- SPDI-DPP's MIR report (src/modules/metas/mir.ts)
+  ['Must be a training indicator', 'Debe ser un indicador de capacitación'],
 ];
 
 /** Suffixes graphql-js appends to some messages. */

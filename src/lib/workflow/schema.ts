@@ -32,7 +32,13 @@ export const WorkflowTransitionRef = builder.prismaObject('WorkflowTransition', 
       resolve: (e) => (e as typeof e & { actor: { fullName: string } }).actor.fullName,
     }),
     actorRole: t.exposeString('actorRole'),
-    actorUnit: t.relation('actorUnit'),
+    actorUnit: t.prismaField({
+      type: 'OrgUnit',
+      description: 'The unit at which the step was taken (the role held there).',
+      // Batched with the other entries' units (src/lib/auth/relations.ts): the history loader reads entries
+      // without their units, and Pothos' own fallback would load one unit per entry.
+      resolve: async (query, e, _a, ctx) => (await loadReadable(ctx, 'orgUnit', e.actorUnitId, {}, query))!,
+    }),
     comment: t.exposeString('comment', { nullable: true, description: 'Observations given with the step.' }),
     changes: t.field({
       type: 'JSON',

@@ -3,6 +3,7 @@ import { isAuthenticated } from '../../lib/auth/rules.js';
 import type { ApiModule } from '../../lib/modules.js';
 import './types.js';
 import './mutations.js';
+import './mir.js';
 import {
   cursoCatalogoWorkflow,
   programaMetasWorkflow,
@@ -18,7 +19,8 @@ export const metas: ApiModule = {
     programasNacionalesCapacitacion: isAuthenticated,
     cursosCatalogo: isAuthenticated,
     avanceMetas: isAuthenticated,
+    reporteMir: isAuthenticated,
   },
   workflows: [programaMetasWorkflow, registroResultadosWorkflow, programaNacionalCapacitacionWorkflow, cursoCatalogoWorkflow],
-  exports: ['avanceMetas'],
+  exports: ['avanceMetas', 'reporteMir'],
 };

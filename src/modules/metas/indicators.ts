@@ -7,6 +7,7 @@
 // current goal. Results count once their quarter is validated (VALIDADO).
 // Computed in SQL, one statement per call, never stored; a state or the
 // nation is the sum of its units by construction (the same rows, grouped).
+import DataLoader from 'dataloader';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { IndicadorMeta, LineaServicio } from '../../generated/prisma/enums.js';
 import type { Db } from '../../lib/db/client.js';
@@ -144,7 +145,69 @@ function toRow(p: AvanceParams, r: Raw): AvanceRow {
  * WARNING: reads every unit's goals and results regardless of the reader's
  * scope, on purpose: SPDI-DPP receives the national figures for the MIR
  * (PAT step 6). Only national totals leave this function, never a unit's.
+ * Batched per request: every programme of a response (each its year and
+ * quarter) in one statement.
  */
-export function avanceNacional(db: Db, anio: number, trimestreHasta: number): Promise<AvanceRow[]> {
-  return avanceMetas(db, 'system', { anio, linea: 'CAPACITACION', nivel: 'NACIONAL', trimestreDesde: 1, trimestreHasta, withinPath: null });
+export function avanceNacional(
+  db: Db,
+  anio: number,
+  trimestreHasta: number,
+  loader = createAvanceNacionalLoader(db),
+): Promise<AvanceRow[]> {
+  return loader.load({ anio, trimestreHasta });
+}
+
+type NacionalKey = { anio: number; trimestreHasta: number };
+
+/** Per request: the national training progress of several (year, last quarter) pairs, one statement for all. */
+export function createAvanceNacionalLoader(db: Db) {
+  return new DataLoader<NacionalKey, AvanceRow[], string>(
+    async (keys) => {
+      // The same sums as `avanceMetas` at NACIONAL level over the whole tree, per key (k.idx).
+      const rows = await db.$queryRaw<(Raw & { idx: bigint })[]>`
+        WITH k AS (
+          SELECT * FROM unnest(${keys.map((k) => k.anio)}::int[], ${keys.map((k) => k.trimestreHasta)}::int[])
+            WITH ORDINALITY AS k(anio, hasta, idx)
+        ), metas AS (
+          SELECT k.idx, m.indicador,
+                 sum(m."valorProgramado")::float8 AS programada, sum(m."valorAprobado")::float8 AS vigente
+          FROM k
+          JOIN "ProgramaMetas" pm ON pm.anio = k.anio AND pm.linea = 'CAPACITACION'
+          JOIN "MetaIndicador" m ON m."programaId" = pm.id
+          WHERE m."valorAprobado" IS NOT NULL AND m.trimestre BETWEEN 1 AND k.hasta
+          GROUP BY 1, 2
+        ), res AS (
+          SELECT k.idx, r.indicador, sum(r.valor)::float8 AS resultado
+          FROM k
+          JOIN "RegistroResultados" pm ON pm.anio = k.anio AND pm.linea = 'CAPACITACION' AND pm.estado = 'VALIDADO'
+            AND pm.trimestre BETWEEN 1 AND k.hasta
+          JOIN "ResultadoIndicador" r ON r."registroId" = pm.id
+          GROUP BY 1, 2
+        )
+        SELECT x.idx, NULL::uuid AS unit_id, NULL AS code, NULL AS name, x.indicador,
+               coalesce(metas.programada, 0) AS programada,
+               coalesce(metas.vigente, 0) AS vigente,
+               coalesce(res.resultado, 0) AS resultado,
+               round((100.0 * coalesce(res.resultado, 0) / nullif(metas.vigente, 0))::numeric, 2)::float8 AS avance
+        FROM (SELECT idx, indicador FROM metas UNION SELECT idx, indicador FROM res) x
+        LEFT JOIN metas ON metas.idx = x.idx AND metas.indicador = x.indicador
+        LEFT JOIN res ON res.idx = x.idx AND res.indicador = x.indicador
+        ORDER BY x.idx, x.indicador`;
+      return keys.map((key, i) => {
+        const p: AvanceParams = {
+          anio: key.anio,
+          linea: 'CAPACITACION',
+          nivel: 'NACIONAL',
+          trimestreDesde: 1,
+          trimestreHasta: key.trimestreHasta,
+          withinPath: null,
+        };
+        return fillNation(
+          p,
+          rows.filter((r) => Number(r.idx) === i + 1).map((r) => toRow(p, r)),
+        );
+      });
+    },
+    { cacheKeyFn: (k) => `${k.anio}:${k.trimestreHasta}` },
+  );
 }

@@ -21,7 +21,7 @@ import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { FinDestinatarioEnum } from '../normatividad/types.js';
 import { readablePeople } from '../organisation/rules.js';
-import { avanceMetas, avanceNacional, type AvanceRow } from './indicators.js';
+import { avanceMetas, avanceNacional, createAvanceNacionalLoader, type AvanceRow } from './indicators.js';
 import {
   readableCursosCatalogo,
   readableProgramasMetas,
@@ -391,7 +391,7 @@ builder.queryField('avanceMetas', (t) =>
   }),
 );
 
-function checkQuarters(desde: number, hasta: number) {
+export function checkQuarters(desde: number, hasta: number) {
   const issues = new InputChecker()
     .check(desde >= 1 && desde <= 4, ['trimestreDesde'], 'Must be 1 to 4')
     .check(hasta >= 1 && hasta <= 4, ['trimestreHasta'], 'Must be 1 to 4')
@@ -469,7 +469,7 @@ builder.prismaNode('ProgramaNacionalCapacitacion', {
       select: { anio: true },
       resolve: (r, args, ctx) => {
         checkQuarters(1, args.trimestreHasta ?? 4);
-        return avanceNacional(ctx.db, r.anio, args.trimestreHasta ?? 4);
+        return avanceNacional(ctx.db, r.anio, args.trimestreHasta ?? 4, ctx.loader(createAvanceNacionalLoader));
       },
     }),
     ...creatorFields(t as never),

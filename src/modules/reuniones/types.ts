@@ -2,7 +2,6 @@ import { count, findMany } from '../../lib/db/read.js';
 import DataLoader from 'dataloader';
 import { builder } from '../../builder.js';
 import type { Db } from '../../lib/db/client.js';
-import type { OrgUnit } from '../../generated/prisma/client.js';
 import { documentosField } from '../../lib/documents/schema.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { EstadoAcuerdoReunion, EstadoReunionTrabajoCast } from '../../generated/prisma/enums.js';
@@ -12,7 +11,6 @@ import { FinDestinatarioEnum, ModalidadReunionEnum } from '../normatividad/types
 import { readableAcuerdosReunion, readableReunionesTrabajoCast } from './rules.js';
 import { loadReadable } from '../../lib/auth/relations.js';
 import { readablePeople } from '../organisation/rules.js';
-import { OrgUnitRef } from '../organisation/types.js';
 import { acuerdoReunionWorkflow, reunionTrabajoCastWorkflow as wf } from './workflow.js';
 
 export const EstadoReunionTrabajoCastEnum = builder.enumType(EstadoReunionTrabajoCast, {
@@ -143,14 +141,14 @@ builder.prismaObjectField('OrgUnit', 'reunionesTrabajoCast', (t) =>
 
 // ---- It-01 step 8: agreements and commitments ------------------------------------
 
-/** The responsible unit of each agreement (its RESPONSABLE addressee), for all agreements of a response in one statement. */
+/** The responsible unit's id of each agreement (its RESPONSABLE addressee), for all agreements of a response in one statement. */
 function createResponsableLoader(db: Db) {
-  return new DataLoader<string, OrgUnit | null>(async (ids) => {
+  return new DataLoader<string, string | null>(async (ids) => {
     const rows = await db.acuerdoReunionDestinatario.findMany({
       where: { acuerdoReunionId: { in: [...ids] }, fin: 'RESPONSABLE' },
-      select: { acuerdoReunionId: true, unit: true },
+      select: { acuerdoReunionId: true, unitId: true },
     });
-    const byId = new Map(rows.map((r) => [r.acuerdoReunionId, r.unit]));
+    const byId = new Map(rows.map((r) => [r.acuerdoReunionId, r.unitId]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
@@ -176,10 +174,12 @@ builder.prismaNode('AcuerdoReunion', {
     cumplidoAt: t.expose('cumplidoAt', { type: 'DateTime', nullable: true, description: 'When it was recorded fulfilled.' }),
     estado: t.expose('estado', { type: EstadoAcuerdoReunionEnum }),
     unit: t.relation('unit', { description: "The meeting's unit, which follows the agreement (the CST)." }),
-    responsable: t.field({
-      type: OrgUnitRef,
+    responsable: t.prismaField({
+      type: 'OrgUnit',
       description: 'The unit responsible for carrying it out.',
-      resolve: async (a, _x, ctx) => (await ctx.loader(createResponsableLoader).load(a.id))!,
+      // The unit with the selection's nested relations, batched for every agreement of the response.
+      resolve: async (query, a, _x, ctx) =>
+        (await loadReadable(ctx, 'orgUnit', await ctx.loader(createResponsableLoader).load(a.id), {}, query))!,
     }),
     reunionTrabajoCast: t.prismaField({
       type: 'ReunionTrabajoCast',
