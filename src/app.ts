@@ -37,12 +37,16 @@ import { localizeError, translate } from './lib/i18n/localize.js';
 import { poolOf } from './lib/db/read.js';
 import { createExplorer, wantsPage } from './lib/http/explorer.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoEmail } from './seed/demo.js';
-import { registeredModules } from './lib/modules.js';
 import { createReportingPool } from './lib/reporting/pool.js';
 import { createExportsHandler } from './lib/http/exports.js';
+import { registeredInbound, registeredJobs, registeredModules } from './lib/modules.js';
+import { startInboundSmtp, type InboundServer } from './lib/mail/inbound.js';
+import { startJobQueue, type JobQueue } from './lib/jobs.js';
 
 export interface App {
   server: http.Server;
+  /** The inbound SMTP server's port, when it runs (INBOUND_SMTP_PORT). */
+  inboundPort?: number;
   listen(port: number): Promise<number>;
   /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
   stop(): Promise<void>;
@@ -324,10 +328,39 @@ export async function createApp(options: {
       reporting: reporting.pool,
     });
   }
+  // Background jobs (src/lib/jobs.ts): on the job queue in the same PostgreSQL, when there is one.
+  const jobs: JobQueue | undefined =
+    config.jobs.enabled && config.databaseUrl && registeredJobs().length
+      ? await startJobQueue({
+          connectionString: config.databaseUrl,
+          db,
+          log,
+          jobs: registeredJobs(),
+          mailer: services.mailer,
+          everySeconds: config.jobs.everySeconds,
+          pollIntervalMs: config.jobs.pollIntervalMs,
+        })
+      : undefined;
+
+  // Incoming mail (src/lib/mail/inbound.ts): only when INBOUND_SMTP_PORT is set.
+  const inboundHandler = registeredInbound();
+  const inbound: InboundServer | undefined =
+    config.inbound.port !== undefined && inboundHandler
+      ? await startInboundSmtp({
+          port: config.inbound.port,
+          host: config.inbound.host,
+          maxBytes: config.inbound.maxBytes,
+          db,
+          log,
+          mailboxUnit: config.inbound.contactoUnit,
+          handle: inboundHandler,
+        })
+      : undefined;
 
   let stopping: Promise<void> | undefined;
   return {
     server: httpServer,
+    inboundPort: inbound?.port,
     listen: (port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -336,6 +369,8 @@ export async function createApp(options: {
     stop: () =>
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server: in-flight requests finish first (up to shutdownGraceMs)
+        await inbound?.stop();
+        await jobs?.stop();
         await viewerCache?.stop();
         await reporting.close();
         await tracing.shutdown();

@@ -79,6 +79,17 @@ export interface Config {
   mail: MailSettings;
   /** Evidence files (docs/documents.md). */
   documents: DocumentSettings;
+  /**
+   * Background jobs on the PostgreSQL job queue (src/lib/jobs.ts): JOBS=off disables them (default: on with DATABASE_URL;
+   * the embedded engine serves one connection). JOBS_EVERY_SECONDS overrides recurring jobs' intervals; JOBS_POLL_MS the polling.
+   */
+  jobs: { enabled: boolean; everySeconds?: number; pollIntervalMs?: number };
+  /**
+   * The inbound SMTP server (src/lib/mail/inbound.ts): off unless INBOUND_SMTP_PORT is set (0 takes a free port).
+   * INBOUND_SMTP_HOST (default 127.0.0.1), INBOUND_SMTP_MAX_BYTES (default 10 MiB); CONTACTO_UNIT: the code of
+   * the contact centre whose tickets e-mails open (default CONOCER-CC).
+   */
+  inbound: { port?: number; host: string; maxBytes: number; contactoUnit: string };
 }
 
 export interface AccountSettings {
@@ -226,6 +237,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: positive(env, 'MAX_DOCUMENT_BYTES', 20 * 1024 * 1024),
       linkTtlSeconds: positive(env, 'DOCUMENT_LINK_TTL_SECONDS', 300),
     },
+    inbound: {
+      port: env.INBOUND_SMTP_PORT !== undefined && env.INBOUND_SMTP_PORT !== '' ? inboundPort(env.INBOUND_SMTP_PORT) : undefined,
+      host: env.INBOUND_SMTP_HOST || '127.0.0.1',
+      maxBytes: positive(env, 'INBOUND_SMTP_MAX_BYTES', 10 * 1024 * 1024),
+      contactoUnit: env.CONTACTO_UNIT || 'CONOCER-CC',
+    },
+    jobs: {
+      enabled: env.JOBS ? env.JOBS !== 'off' : !!databaseUrl,
+      everySeconds: env.JOBS_EVERY_SECONDS ? positive(env, 'JOBS_EVERY_SECONDS', 60) : undefined,
+      pollIntervalMs: env.JOBS_POLL_MS ? positive(env, 'JOBS_POLL_MS', 2000) : undefined,
+    },
   };
 }
 
@@ -248,4 +270,11 @@ const RETIRED_SECRETS = new Set(['36620796abfc961346babb2e52970263066bf2764c43c1
 
 function isRetiredSecret(secret: string): boolean {
   return RETIRED_SECRETS.has(createHash('sha256').update(secret).digest('hex'));
+}
+
+/** INBOUND_SMTP_PORT: 0 (any free port) to 65535. */
+function inboundPort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`INBOUND_SMTP_PORT must be a port number (0-65535), not ${value}`);
+  return n;
 }

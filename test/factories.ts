@@ -34,6 +34,7 @@ import type { DocumentStore } from '../src/lib/documents/store.js';
 import { newApiKey } from '../src/lib/auth/api-keys.js';
 import { apiKeyWorkflow, orgUnitWorkflow, personWorkflow } from '../src/modules/administracion/workflow.js';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { SYSTEM_PERSON, SYSTEM_ROLE } from '../src/lib/workflow/system.js';
 import type { Db } from '../src/lib/db/client.js';
 import type {
   EstadoAcuerdoReunion,
@@ -120,6 +121,20 @@ import {
   visitaTecnicaWorkflow,
 } from '../src/modules/promocion/workflow.js';
 import type { Formato } from '../src/modules/promocion/retention.js';
+import {
+  analisisContactoWorkflow,
+  cierreConocerWorkflow,
+  correoCuarentenaWorkflow,
+  informeResultadosContactoWorkflow,
+  ticketWorkflow,
+} from '../src/modules/contacto/workflow.js';
+import type {
+  CanalTicket,
+  EstadoAnalisisContacto,
+  EstadoInformeResultadosContacto,
+  EstadoTicket,
+  TemaContacto,
+} from '../src/generated/prisma/enums.js';
 import { DEMO_PEOPLE, demoEmail } from '../src/seed/demo.js';
 
 export interface Made {
@@ -202,6 +217,15 @@ export async function actor(db: Db, role: Role, unitPath?: string, preferPaths: 
     people.find((p) => p.role === 'ADMINISTRADOR_PLATAFORMA');
   if (!found) throw new Error(`factories: no demo person for ${role}`);
   return found;
+}
+
+/** The system actor as factories record it (src/lib/workflow/system.ts). */
+async function systemActor(db: Db, unitPath: string): Promise<{ id: string; role: Role; unitId: string }> {
+  await db.$executeRaw`
+    INSERT INTO "Person" (id, email, "fullName", active, "cuentaServicio")
+    VALUES (${SYSTEM_PERSON.id}::uuid, ${SYSTEM_PERSON.email}, ${SYSTEM_PERSON.fullName}, false, true)
+    ON CONFLICT (id) DO NOTHING`;
+  return { id: SYSTEM_PERSON.id, role: SYSTEM_ROLE, unitId: unitPath.split('/')[1] };
 }
 
 // ---- unique values -----------------------------------------------------------
@@ -289,7 +313,8 @@ async function writeHistory<S extends string>(db: Db, wf: Wf<S>, record: History
             .filter((a) => a.purpose === (t.reach.kind === 'addressee' ? t.reach.purpose : ''))
             .map((a) => a.unitPath)
         : [];
-    const who = await actor(db, role, record.unitPath, prefer);
+    // A step only the API's jobs take is recorded as theirs: the system person, SISTEMA at the root of the record's tree.
+    const who = role === SYSTEM_ROLE ? await systemActor(db, record.unitPath) : await actor(db, role, record.unitPath, prefer);
     const from: S | null = i === 0 ? null : states[i - 1];
     data.push({
       workflow: wf.name,
@@ -2225,6 +2250,160 @@ export async function instrumentoJuridico(db: Db, o: InstrumentoJuridicoOptions 
   return { ...gid('InstrumentoJuridico', row.id), estado, unitId: owner.id };
 }
 
+// ---- #14 V-CANA-MP-02: CONOCER contact centre ----------------------------------
+
+export interface TicketOptions extends Common<EstadoTicket> {
+  canal?: CanalTicket;
+  recibidoAt?: Date;
+  /** Default: for an e-mail, 2 days after receipt. */
+  venceAt?: Date | null;
+  correo?: string;
+  nombre?: string;
+  /** Default: the demo operator. */
+  operadorId?: string | null;
+  tema?: TemaContacto;
+  duracionSegundos?: number;
+}
+
+/** A ticket of the contact centre (default CONOCER-CC); `ready` classifies it (closeTicket's guard). */
+export async function ticket(db: Db, o: TicketOptions = {}) {
+  const wf = ticketWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CONOCER-CC');
+  const operador = await actor(db, 'CONOCER_OPERADOR_CONTACTO', owner.path);
+  const canal = o.canal ?? 'CORREO';
+  const recibidoAt = o.recibidoAt ?? new Date(Date.now() - 3600_000);
+  const ready = o.ready ?? true;
+  const token = uniq();
+  const answered = estado === 'ATENDIDO';
+  const row = await db.ticket.create({
+    data: {
+      unitId: owner.id,
+      canal,
+      estado,
+      version: o.version ?? 0,
+      createdById: operador.id,
+      operadorId: o.operadorId === undefined ? operador.id : o.operadorId,
+      nombre: o.nombre ?? `Persona ${token}`,
+      correo: o.correo ?? `persona.${token.toLowerCase()}@example.mx`,
+      pregunta: `Pregunta ${token}`,
+      tipoSolicitud: ready || answered ? 'INFORMACION' : null,
+      tema: ready || answered ? (o.tema ?? 'PASOS_CERTIFICACION') : null,
+      duracionSegundos: canal === 'TELEFONO' ? (o.duracionSegundos ?? 300) : null,
+      recibidoAt,
+      venceAt: o.venceAt !== undefined ? o.venceAt : canal === 'CORREO' ? new Date(recibidoAt.getTime() + 2 * 86_400_000) : null,
+      especialistaContacto: estado === 'CANALIZADO' ? 'Especialista de certificación' : null,
+      respuesta: answered ? 'Respuesta (factory)' : null,
+      primeraRespuestaAt: answered ? new Date(recibidoAt.getTime() + 600_000) : null,
+      atendidoAt: answered ? new Date(recibidoAt.getTime() + 600_000) : null,
+    },
+    select: { id: true, folio: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('Ticket', row.id), estado, folio: row.folio };
+}
+
+/** A day CONOCER declared closed, in a year 1000-1999 (fresh per call) unless `fecha` is given. */
+export async function cierreConocer(db: Db, o: Common<'DECLARADO'> & { fecha?: string } = {}) {
+  const wf = cierreConocerWorkflow;
+  const owner = await unit(db, o.unit ?? 'CONOCER-DVD');
+  const creator = await actor(db, 'CONOCER_DIRECCION_VINCULACION', owner.path);
+  const row = await retryUnique(() => {
+    const day =
+      o.fecha ??
+      `${1000 + Math.floor(Math.random() * 1000)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
+    return db.cierreConocer.create({
+      data: { unitId: owner.id, fecha: new Date(`${day}T00:00:00Z`), motivo: `Cierre ${uniq()}`, createdById: creator.id },
+      select: { id: true, fecha: true },
+    });
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, 'DECLARADO'));
+  return { ...gid('CierreConocer', row.id), estado: 'DECLARADO' as const, fecha: row.fecha.toISOString().slice(0, 10) };
+}
+
+/** A monthly analysis of the contact centre (default CONOCER-DVD) for a free month of a year 1000-1999. */
+export async function analisisContacto(db: Db, o: Common<EstadoAnalisisContacto> & { periodo?: string } = {}) {
+  const wf = analisisContactoWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CONOCER-DVD');
+  const creator = await actor(db, 'CONOCER_RESPONSABLE_CANALES', owner.path);
+  const ready = o.ready ?? true;
+  const row = await retryUnique(() => {
+    const periodo =
+      o.periodo ?? `${1000 + Math.floor(Math.random() * 1000)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+    const desde = new Date(`${periodo}-01T00:00:00Z`);
+    const hasta = new Date(Date.UTC(desde.getUTCFullYear(), desde.getUTCMonth() + 1, 0));
+    return db.analisisContacto.create({
+      data: {
+        unitId: owner.id,
+        tipo: 'MENSUAL',
+        periodo,
+        desde,
+        hasta,
+        reporteRecibidoAt: new Date(),
+        venceAt: new Date(Date.now() + 14 * 86_400_000),
+        semillaSorteo: uniq(),
+        comentarios: ready || estado !== 'EN_ELABORACION' ? 'Comentarios del análisis (factory)' : null,
+        enviadoAt: estado !== 'EN_ELABORACION' ? new Date() : null,
+        recibidoAt: estado === 'RECIBIDO' ? new Date() : null,
+        estado,
+        version: o.version ?? 0,
+        createdById: creator.id,
+      },
+      select: { id: true, periodo: true },
+    });
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('AnalisisContacto', row.id), estado, periodo: row.periodo };
+}
+
+/** The DVD's report of results on a RECIBIDO analysis (made for it). */
+export async function informeResultadosContacto(db: Db, o: Common<EstadoInformeResultadosContacto> = {}) {
+  const wf = informeResultadosContactoWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const analisis = await analisisContacto(db, { estado: 'RECIBIDO', unit: o.unit });
+  const owner = await unit(db, o.unit ?? 'CONOCER-DVD');
+  const creator = await actor(db, 'CONOCER_DIRECCION_VINCULACION', owner.path);
+  const row = await db.informeResultadosContacto.create({
+    data: {
+      unitId: owner.id,
+      analisisContactoId: analisis.id,
+      resultados: 'Resultados (factory)',
+      brechas: 'Brechas (factory)',
+      areasOportunidad: 'Áreas de oportunidad (factory)',
+      instrucciones: estado !== 'ELABORADO' ? 'Instrucciones (factory)' : null,
+      seguimiento: estado === 'CERRADO' ? 'Seguimiento (factory)' : null,
+      venceAt: new Date(Date.now() + 7 * 86_400_000),
+      presentadoAt: estado !== 'ELABORADO' ? new Date() : null,
+      cerradoAt: estado === 'CERRADO' ? new Date() : null,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('InformeResultadosContacto', row.id), estado, analisisContactoId: analisis.id };
+}
+
+/** An e-mail the mailbox could not read, kept whole in quarantine at the contact centre (default CONOCER-CC). */
+export async function correoCuarentena(db: Db, o: Common<'EN_CUARENTENA'> & { motivo?: string } = {}) {
+  const wf = correoCuarentenaWorkflow;
+  const owner = await unit(db, o.unit ?? 'CONOCER-CC');
+  const token = uniq();
+  const row = await db.correoCuarentena.create({
+    data: {
+      unitId: owner.id,
+      remitente: `rebote.${token.toLowerCase()}@example.mx`,
+      motivo: o.motivo ?? 'No sender address in From',
+      crudo: new Uint8Array(Buffer.from(`Subject: ${token}\r\n\r\nSin remitente\r\n`)),
+    },
+    select: { id: true },
+  });
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, 'EN_CUARENTENA'));
+  return { ...gid('CorreoCuarentena', row.id), estado: 'EN_CUARENTENA' as const };
+}
+
 export const make = {
   proyectoNormativo,
   planTrabajoAnual,
@@ -2273,6 +2452,11 @@ export const make = {
   concertacionServicio,
   concertacionCapacitacion,
   instrumentoJuridico,
+  ticket,
+  cierreConocer,
+  analisisContacto,
+  informeResultadosContacto,
+  correoCuarentena,
 };
 
 /**
@@ -2526,5 +2710,37 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: instrumentoJuridicoWorkflow,
     make: (db: Db, estado: EstadoInstrumentoJuridico, o: InstrumentoJuridicoOptions = {}) => instrumentoJuridico(db, { ...o, estado }),
+  },
+  // #14 contact centre
+  {
+    typename: 'Ticket',
+    node: true,
+    workflow: ticketWorkflow,
+    make: (db: Db, estado: EstadoTicket, o: Common<EstadoTicket> = {}) => ticket(db, { ...o, estado }),
+  },
+  {
+    typename: 'CierreConocer',
+    node: true,
+    workflow: cierreConocerWorkflow,
+    make: (db: Db, _estado: 'DECLARADO', o: Common<'DECLARADO'> = {}) => cierreConocer(db, o),
+  },
+  {
+    typename: 'AnalisisContacto',
+    node: true,
+    workflow: analisisContactoWorkflow,
+    make: (db: Db, estado: EstadoAnalisisContacto, o: Common<EstadoAnalisisContacto> = {}) => analisisContacto(db, { ...o, estado }),
+  },
+  {
+    typename: 'InformeResultadosContacto',
+    node: true,
+    workflow: informeResultadosContactoWorkflow,
+    make: (db: Db, estado: EstadoInformeResultadosContacto, o: Common<EstadoInformeResultadosContacto> = {}) =>
+      informeResultadosContacto(db, { ...o, estado }),
+  },
+  {
+    typename: 'CorreoCuarentena',
+    node: false,
+    workflow: correoCuarentenaWorkflow,
+    make: (db: Db, _estado: 'EN_CUARENTENA', o: Common<'EN_CUARENTENA'> = {}) => correoCuarentena(db, o),
   },
 ] as const;

@@ -35,6 +35,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     DOCUMENTS_DIR: path.join(scratch, 'documents'),
     // Statement counts and goldens include the viewer's load; test/viewer-cache.test.ts turns the cache on.
     VIEWER_CACHE: 'off',
+    // Background jobs only where a test turns them on (test/contacto-jobs.test.ts).
+    JOBS: 'off',
     ...env,
     DATABASE_URL: databaseUrl,
   });

@@ -554,6 +554,44 @@ const LISTS: Record<string, () => Promise<void>> = {
          concertacionCapacitacion { estado } unit { code } documentos { nombre } availableSteps ${history} } } } }`,
     );
   },
+  // #14 contact centre
+  tickets: async () => {
+    await make.ticket(server.db, { estado: 'ATENDIDO' });
+    await make.ticket(server.db, { estado: 'CANALIZADO', canal: 'TELEFONO' });
+    await golden(
+      'tickets',
+      'conocer.operador',
+      `query { tickets(first: 10, orderBy: { field: folio, direction: DESC }) { totalCount edges { node { id folio estado canal nombre correo
+         venceAt sla { vencido resolucionMinutos } operadorName mensajes { de asunto } apoyos { texto personName } unit { code } availableSteps ${history} } } } }`,
+    );
+  },
+  cierresConocer: async () => {
+    await make.cierreConocer(server.db);
+    await make.cierreConocer(server.db);
+    await golden(
+      'cierresConocer',
+      'conocer.dvd',
+      `query { cierresConocer(first: 10) { totalCount edges { node { id fecha motivo unit { code } ${history} } } } }`,
+    );
+  },
+  analisisContacto: async () => {
+    await make.analisisContacto(server.db, { estado: 'ENVIADO' });
+    await make.analisisContacto(server.db, { estado: 'EN_ELABORACION' });
+    await golden(
+      'analisisContacto',
+      'conocer.canales',
+      `query { analisisContacto(first: 10) { totalCount edges { node { id tipo periodo estado venceAt comentarios unit { code } availableSteps ${history} } } } }`,
+    );
+  },
+  informesResultadosContacto: async () => {
+    await make.informeResultadosContacto(server.db, { estado: 'PRESENTADO' });
+    await make.informeResultadosContacto(server.db, { estado: 'CERRADO' });
+    await golden(
+      'informesResultadosContacto',
+      'conocer.dvd',
+      `query { informesResultadosContacto(first: 10) { totalCount edges { node { id estado resultados instrucciones venceAt unit { code } availableSteps ${history} } } } }`,
+    );
+  },
 };
 
 describe('SQL goldens of the root lists', () => {

@@ -51,6 +51,9 @@ async function uploadedBy(db: Db, account = 'admin'): Promise<string> {
   });
   return encodeGlobalID('Documento', doc.id);
 }
+/** Per-call counters of the contact centre's inputs (closed days, analysis periods): concurrent calls never share one. */
+let cierreDay = 0;
+let analisisMonth = 0;
 
 /** Years handed to matrix calls, by scope: accounts run at once, and two must never take one year of one unit. */
 const handedYears = new Set<string>();
@@ -869,4 +872,81 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     input: (r) => ({ id: r.globalId, numeroRegistro: `DCAJ-M-${process.pid}-${++registroInstrumento}-${uniq()}` }),
   },
   publishInstrumentoJuridico: { input: id },
+
+  // ---- #14 V-CANA-MP-02: contact centre
+  createTicket: {
+    input: (_r, { unitId }) => ({
+      canal: 'CORREO',
+      nombre: `Matriz ${uniq()}`,
+      correo: 'persona@example.mx',
+      pregunta: 'Pregunta',
+      unitId,
+    }),
+    written: async (db, _r, input) => ids(await db.ticket.findMany({ where: { nombre: String(input.nombre) }, select: { id: true } })),
+  },
+  updateTicket: { input: (r) => ({ id: r.globalId, tema: 'CONOCER_SNC' }) },
+  addMensajeTicket: {
+    input: (r) => ({
+      id: r.globalId,
+      de: 'persona@example.mx',
+      asunto: 'Re: duda',
+      texto: 'Otra duda',
+      messageId: `<${uniq()}@example.mx>`,
+    }),
+    extra: (db, r) => db.mensajeTicket.count({ where: { ticketId: r.id } }),
+  },
+  sendTicket: { input: (r) => ({ id: r.globalId, especialistaContacto: 'Especialista de certificación' }) },
+  addApoyoTicket: {
+    input: (r) => ({ id: r.globalId, texto: 'Información para responder' }),
+    extra: (db, r) => db.apoyoTicket.count({ where: { ticketId: r.id } }),
+  },
+  closeTicket: {
+    input: (r) => ({ id: r.globalId, respuesta: 'Respuesta de la matriz' }),
+    extra: (db, r) => db.mensajeTicket.count({ where: { ticketId: r.id } }),
+  },
+  receiveTicket: {
+    input: (r) => ({
+      id: r.globalId,
+      de: 'persona@example.mx',
+      asunto: 'Re: respuesta',
+      texto: 'Gracias, otra duda',
+      messageId: `<${uniq()}@example.mx>`,
+    }),
+    extra: (db, r) => db.mensajeTicket.count({ where: { ticketId: r.id } }),
+  },
+  createCierreConocer: {
+    // A day of its own per call from 2030-01-01 (a counter): far from the deadlines other tests compute now.
+    input: (_r, { unitId }) => ({
+      fecha: new Date(Date.UTC(2030, 0, 1 + cierreDay++)).toISOString().slice(0, 10),
+      motivo: `Matriz ${uniq()}`,
+      unitId,
+    }),
+    written: async (db, _r, input) =>
+      ids(await db.cierreConocer.findMany({ where: { motivo: String(input.motivo) }, select: { id: true } })),
+  },
+  createAnalisisContacto: {
+    input: async (_r, { db, unitId }) => {
+      const taken = new Set((await db.analisisContacto.findMany({ select: { periodo: true } })).map((a) => a.periodo));
+      // A month of its own per call from 2100-01 (a counter), skipping months already analysed.
+      let periodo = '';
+      do {
+        const n = analisisMonth++;
+        periodo = `${2100 + Math.floor(n / 12)}-${String(1 + (n % 12)).padStart(2, '0')}`;
+      } while (taken.has(periodo));
+      return { tipo: 'MENSUAL', periodo, unitId };
+    },
+    written: async (db, _r, input) =>
+      ids(await db.analisisContacto.findMany({ where: { periodo: String(input.periodo) }, select: { id: true } })),
+  },
+  updateAnalisisContacto: { input: (r) => ({ id: r.globalId, comentarios: 'Comentarios de la matriz' }) },
+  submitAnalisisContacto: { input: id },
+  receiveAnalisisContacto: { input: id },
+  createInformeResultadosContacto: {
+    input: (r) => ({ analisisContactoId: r.globalId, resultados: 'Resultados', brechas: 'Brechas', areasOportunidad: 'Áreas' }),
+    written: async (db, r) =>
+      ids(await db.informeResultadosContacto.findMany({ where: { analisisContactoId: r.id }, select: { id: true } })),
+  },
+  publishInformeResultadosContacto: { input: (r) => ({ id: r.globalId, instrucciones: 'Instrucciones de la matriz' }) },
+  updateInformeResultadosContacto: { input: (r) => ({ id: r.globalId, seguimiento: 'Seguimiento de la matriz' }) },
+  closeInformeResultadosContacto: { input: (r) => ({ id: r.globalId, seguimiento: 'Acciones implantadas' }) },
 };

@@ -7,6 +7,9 @@ import type { GraphQLSchema } from 'graphql';
 import type { IRule, allow } from 'graphql-shield';
 import { workflowQueries } from './workflow/schema.js';
 import type { AnyWorkflow } from './workflow/types.js';
+import type { JobDefinition } from './jobs.js';
+import type { InboundHandler } from './mail/inbound.js';
+import { isSystemStep } from './workflow/system.js';
 
 /** A graphql-shield rule: a rule, or `allow` for the few public fields. */
 export type Rule = IRule | typeof allow;
@@ -21,6 +24,10 @@ export interface ApiModule {
   mutations?: Record<string, Rule>;
   /** Root queries (lists of objects) also served as CSV and XLSX at /exports/<name>.csv|.xlsx, same rule and scope (src/lib/http/exports.ts). */
   exports?: string[];
+  /** Background jobs on the job queue (src/lib/jobs.ts): recurring sweeps, notices. */
+  jobs?: JobDefinition[];
+  /** What the module does with e-mails arriving at the inbound SMTP server (src/lib/mail/inbound.ts); one module at most. */
+  inbound?: InboundHandler;
 }
 
 let registered: readonly ApiModule[] = [];
@@ -31,6 +38,11 @@ export function registerModules(modules: readonly ApiModule[]) {
 }
 
 export const registeredModules = () => registered;
+
+export const registeredJobs = (): JobDefinition[] => registered.flatMap((m) => m.jobs ?? []);
+
+/** The inbound mail handler, when a module declares one. */
+export const registeredInbound = (): InboundHandler | undefined => registered.find((m) => m.inbound)?.inbound;
 
 export const registeredWorkflows = (): AnyWorkflow[] => registered.flatMap((m) => m.workflows);
 
@@ -66,7 +78,20 @@ export function checkWiring(schema: GraphQLSchema) {
       );
     }
   }
+  const systemSteps = new Set(
+    registeredWorkflows().flatMap((w) =>
+      Object.entries(w.steps)
+        .filter(([, st]) => isSystemStep(st))
+        .map(([n]) => n),
+    ),
+  );
   for (const [name, workflow] of steps) {
+    // A step only the API's jobs take (role SISTEMA) has no mutation, and must not have one.
+    if (systemSteps.has(name)) {
+      if (mutations.includes(name))
+        problems.push(`step ${workflow}.${name} is taken only by the system (role SISTEMA): it has no mutation`);
+      continue;
+    }
     if (!mutations.includes(name))
       problems.push(
         `step ${workflow}.${name} has no mutation: declare it with stepMutation or creationMutation (src/lib/workflow/mutations.ts)`,

@@ -12,6 +12,7 @@ import { metas } from './metas/index.js';
 import { conocer } from './conocer/index.js';
 import { administracion } from './administracion/index.js';
 import { concertacion } from './concertacion/index.js';
+import { contacto } from './contacto/index.js';
 
 export const modules: readonly ApiModule[] = [
   organisation,
@@ -25,4 +26,5 @@ export const modules: readonly ApiModule[] = [
   conocer,
   administracion,
   concertacion,
+  contacto,
 ];

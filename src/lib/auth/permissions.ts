@@ -12,6 +12,7 @@ import { forbidden } from '../errors.js';
 import type { ApiModule, Rule } from '../modules.js';
 import { workflowQueries } from '../workflow/schema.js';
 import { rolesOf } from '../workflow/types.js';
+import { isSystemStep } from '../workflow/system.js';
 import { hasRole } from './rules.js';
 
 export function buildPermissions(schema: GraphQLSchema, modules: readonly ApiModule[]) {
@@ -21,7 +22,10 @@ export function buildPermissions(schema: GraphQLSchema, modules: readonly ApiMod
     Object.assign(Query, m.queries);
     Object.assign(Mutation, m.mutations);
     for (const workflow of m.workflows) {
-      for (const [name, step] of Object.entries(workflow.steps)) Mutation[name] = hasRole(...rolesOf(step));
+      for (const [name, step] of Object.entries(workflow.steps)) {
+        // Steps only the API's jobs take have no mutation (src/lib/workflow/system.ts).
+        if (!isSystemStep(step)) Mutation[name] = hasRole(...rolesOf(step));
+      }
     }
   }
   const tree: Record<string, unknown> = { Query, Mutation };

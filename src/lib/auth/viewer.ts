@@ -40,8 +40,10 @@ export interface Viewer {
   readableUnitPaths?: string[];
   /** The session of a local token (logout ends it); absent for API keys and external tokens. */
   sessionId?: string;
-  /** How the request authenticated. */
-  via: 'password' | 'external' | 'apiKey';
+  /** How the request authenticated; 'system' for the API's own jobs (src/lib/workflow/system.ts). */
+  via: 'password' | 'external' | 'apiKey' | 'system';
+  /** For the system actor: the background job taking the step (recorded in its audit entry). */
+  job?: string;
 }
 
 const NATIONAL_KINDS: ReadonlySet<OrgUnitKind> = new Set<OrgUnitKind>([

@@ -423,6 +423,38 @@ export const CATALOGUE: readonly Entry[] = [
   ['{parte} has already signed the instrument', '{parte} ya firmó el instrumento'],
   ['{antes} signs before {parte} (signature {n} of {m})', '{antes} firma antes que {parte} (firma {n} de {m})'],
   ['Signatures missing: {partes}', 'Faltan las firmas de: {partes}'],
+
+  // --- Contact centre (src/modules/contacto)
+  ['Must be an age between 0 and 120', 'Debe ser una edad entre 0 y 120'],
+  ['Must have 1 to 200 characters', 'Debe tener de 1 a 200 caracteres'],
+  ['An e-mail request needs the address to answer to', 'Una solicitud por correo necesita la dirección a la que se responde'],
+  ['Must be between 0 and 86400 seconds', 'Debe estar entre 0 y 86400 segundos'],
+  ['Give at least one field to change', 'Indique al menos un campo que cambiar'],
+  ['This e-mail is already recorded', 'Este correo ya está registrado'],
+  ['Must be a day, YYYY-MM-DD', 'Debe ser un día, AAAA-MM-DD'],
+  ['This day is already declared closed', 'Este día ya está declarado como cierre'],
+  ['Must be a month, YYYY-MM', 'Debe ser un mes, AAAA-MM'],
+  ['Must be a quarter, YYYY-Tn', 'Debe ser un trimestre, AAAA-Tn'],
+  ['This unit already has an analysis for this period', 'Esta unidad ya tiene un análisis de este periodo'],
+  ['No audio was drawn with this number', 'No se sorteó ningún audio con este número'],
+  ['This analysis already has its report of results', 'Este análisis ya tiene su informe de resultados'],
+  [
+    'Must be a day (2026-11-30), an ISO week (2026-W48), a month (2026-11) or a quarter (2026-T4)',
+    'Debe ser un día (2026-11-30), una semana ISO (2026-W48), un mes (2026-11) o un trimestre (2026-T4)',
+  ],
+  ['Classify the request before answering it: {*missing}', 'Clasifique la solicitud antes de responderla: {*missing}'],
+  ['tipoSolicitud (step 3.2)', 'tipoSolicitud (paso 3.2)'],
+  ['tema (step 8.1)', 'tema (paso 8.1)'],
+  ['Record before sending the analysis: {*missing}', 'Registre antes de enviar el análisis: {*missing}'],
+  ['comentarios (step 8.1)', 'comentarios (paso 8.1)'],
+  ['comments on every audited audio (step 8.2)', 'comentarios de cada audio auditado (paso 8.2)'],
+  ['declared closure', 'cierre declarado'],
+  ["SISTEMA is the API's own role: no person holds it", 'SISTEMA es el rol de la propia API: ninguna persona lo tiene'],
+  ['The ticket is not past its deadline', 'El ticket no ha pasado su plazo'],
+  ['The ticket is already marked past its deadline', 'El ticket ya está marcado como vencido'],
+  ['The ticket is not marked past its deadline', 'El ticket no está marcado como vencido'],
+  ['The notice of this breach is already recorded', 'El aviso de este vencimiento ya está registrado'],
+
   // --- SPDI-DPP's MIR report (src/modules/metas/mir.ts)
   ['Must be a training indicator', 'Debe ser un indicador de capacitación'],
 ];

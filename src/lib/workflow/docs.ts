@@ -2,6 +2,7 @@
 // diagram. docs/ holds the output, and a test fails when it is stale, so the
 // documentation cannot drift from the behaviour.
 import { rolesOf, statesAllowing, subjectsOf, type AnyWorkflow } from './types.js';
+import { isSystemStep } from './system.js';
 
 export function renderWorkflow(workflow: AnyWorkflow): string {
   const steps = Object.entries(workflow.steps);
@@ -31,7 +32,8 @@ export function renderWorkflow(workflow: AnyWorkflow): string {
             .map(([k, r]) => `${r} (${k})`)
             .join(', ')
         : rolesOf(s).join(' or ');
-      return `| ${s.step} | \`${name}\` | ${s.kind} | ${roles} | ${reach} | ${needs} | ${s.kind === 'action' ? '(same)' : s.to} | ${s.comment === 'required' ? 'required' : 'optional'} |`;
+      const mutation = isSystemStep(s) ? `\`${name}\` (job, no mutation)` : `\`${name}\``;
+      return `| ${s.step} | ${mutation} | ${s.kind} | ${roles} | ${reach} | ${needs} | ${s.kind === 'action' ? '(same)' : s.to} | ${s.comment === 'required' ? 'required' : 'optional'} |`;
     }),
     '',
     '```mermaid',

@@ -48,6 +48,9 @@ export function availableStepsOf(workflow: WorkflowDefinition<string, string>, r
     .map(([name]) => name);
 }
 
+/** What the engine needs of a request: its database, its viewer and its log (a job's system context has no more; system.ts). */
+export type EngineContext = Pick<Context, 'db' | 'viewer' | 'log'>;
+
 /** What a step on an existing record writes, besides the state change. */
 export interface ChangePlan<S extends string> {
   /** The version the client last read; when stale the step is refused with CONFLICT. */
@@ -131,7 +134,8 @@ async function audit(
       actorId: entry.viewer.personId,
       actorRole: entry.actor.role,
       actorUnitId: entry.actor.unitId,
-      comment: entry.comment,
+      // A job's step names the job (the system actor's caller) before any comment.
+      comment: entry.viewer.job ? [`[job ${entry.viewer.job}]`, entry.comment].filter(Boolean).join(' ') : entry.comment,
       changes,
     },
   });
@@ -147,7 +151,7 @@ export interface StepResult {
  * Takes a transition or an action on an existing record.
  */
 export async function takeStep<S extends string, K extends string>(
-  ctx: Context,
+  ctx: EngineContext,
   workflow: WorkflowDefinition<S, K>,
   name: K,
   id: string,
@@ -214,7 +218,7 @@ export async function takeStep<S extends string, K extends string>(
 }
 
 /** Work a step leaves for after its commit; a failure there is logged, the step stands. */
-async function runAfterCommit(ctx: Context, name: string, work: ((r: StepResult) => Promise<void>) | undefined, result: StepResult) {
+async function runAfterCommit(ctx: EngineContext, name: string, work: ((r: StepResult) => Promise<void>) | undefined, result: StepResult) {
   if (!work) return;
   try {
     await work(result);
@@ -252,7 +256,7 @@ async function creationUnit(
  * subject in an allowed state) that the actor's role reaches. Returns the new id.
  */
 export async function createRecord<S extends string, K extends string>(
-  ctx: Context,
+  ctx: EngineContext,
   workflow: WorkflowDefinition<S, K>,
   name: K,
   plan: CreationPlan<S>,

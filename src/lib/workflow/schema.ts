@@ -7,6 +7,7 @@ import { loadReadable } from '../auth/relations.js';
 import { readablePeople } from '../../modules/organisation/rules.js';
 import { registeredWorkflows } from '../modules.js';
 import { rolesOf, statesAllowing, subjectsOf, type AnyWorkflow, type StepDefinition } from './types.js';
+import { isSystemStep } from './system.js';
 
 export const WorkflowTransitionRef = builder.prismaObject('WorkflowTransition', {
   description: 'One step taken on a workflow record: who, in which role and unit, when, from which state to which, what changed and why.',
@@ -73,7 +74,12 @@ const WorkflowStep = builder.objectRef<Step>('WorkflowStep').implement({
   description: 'A step of a procedure, as declared.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'The step, as stored in the audit trail.' }),
-    mutation: t.string({ description: 'The mutation that takes this step (its name is the step name).', resolve: (s) => s.name }),
+    mutation: t.string({
+      nullable: true,
+      description:
+        "The mutation that takes this step (its name is the step name); null for a step only the API's own jobs take (role SISTEMA).",
+      resolve: (s) => (isSystemStep(s) ? null : s.name),
+    }),
     kind: t.field({ type: StepKindEnum, resolve: (s) => s.kind }),
     step: t.exposeString('step', { description: 'Step number(s) in the manual.' }),
     description: t.exposeString('description'),

@@ -135,6 +135,7 @@ async function assignmentIssues(
   a: AssignmentArgs,
   path: (string | number)[],
 ): Promise<InputIssue[]> {
+  if (a.role === 'SISTEMA') return [{ path: [...path, 'role'], message: "SISTEMA is the API's own role: no person holds it" }];
   const unit = await tx.orgUnit.findUnique({ where: { id: a.unitId.id }, select: { path: true, kind: true } });
   if (!unit) return [{ path: [...path, 'unitId'], message: 'No such unit' }];
   if (!roleReachesUnit(viewer, ADMIN, unit.path))

@@ -41,4 +41,6 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   LECTOR: 'Reader with no steps: reads what its unit reaches (CONOCER areas, BI tools and other consumers of reports through an API key).',
   JEFE_FORMACION_TECNICA_ESTATAL:
     'Persona titular de la Jefatura de Formación Técnica of a Colegio Estatal: supervises with Servicios Escolares the capture of grades in each corte (30-524-PO-04 R 7).',
+  SISTEMA:
+    "The API itself: takes the steps its background jobs perform (a deadline passed, an e-mail arrived), audited with the job's name; no person holds it (docs/decisions/021-system-actor.md).",
 };

@@ -1,0 +1,31 @@
+// CONOCER's contact centre (V-CANA-MP-02 C.4.1 and C.4.5): the module's one export.
+import { isAuthenticated } from '../../lib/auth/rules.js';
+import type { ApiModule } from '../../lib/modules.js';
+import './types.js';
+import './queries.js';
+import './mutations.js';
+import {
+  analisisContactoWorkflow,
+  cierreConocerWorkflow,
+  correoCuarentenaWorkflow,
+  informeResultadosContactoWorkflow,
+  ticketWorkflow,
+} from './workflow.js';
+import { recibirCorreo } from './inbound.js';
+import { avisoVencimientoJob, vencimientosJob } from './jobs.js';
+
+export const contacto: ApiModule = {
+  name: 'contacto',
+  queries: {
+    tickets: isAuthenticated,
+    cierresConocer: isAuthenticated,
+    analisisContacto: isAuthenticated,
+    informesResultadosContacto: isAuthenticated,
+    reporteLlamadas: isAuthenticated,
+    reporteCorreos: isAuthenticated,
+    slaContacto: isAuthenticated,
+  },
+  workflows: [ticketWorkflow, cierreConocerWorkflow, analisisContactoWorkflow, informeResultadosContactoWorkflow, correoCuarentenaWorkflow],
+  jobs: [vencimientosJob, avisoVencimientoJob],
+  inbound: recibirCorreo,
+};
