@@ -2714,24 +2714,32 @@ export const WORKFLOW_MODELS = [
   // #14 contact centre
   {
     typename: 'Ticket',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
     node: true,
     workflow: ticketWorkflow,
     make: (db: Db, estado: EstadoTicket, o: Common<EstadoTicket> = {}) => ticket(db, { ...o, estado }),
   },
   {
     typename: 'CierreConocer',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
     node: true,
     workflow: cierreConocerWorkflow,
     make: (db: Db, _estado: 'DECLARADO', o: Common<'DECLARADO'> = {}) => cierreConocer(db, o),
   },
   {
     typename: 'AnalisisContacto',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
     node: true,
     workflow: analisisContactoWorkflow,
     make: (db: Db, estado: EstadoAnalisisContacto, o: Common<EstadoAnalisisContacto> = {}) => analisisContacto(db, { ...o, estado }),
   },
   {
     typename: 'InformeResultadosContacto',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
     node: true,
     workflow: informeResultadosContactoWorkflow,
     make: (db: Db, estado: EstadoInformeResultadosContacto, o: Common<EstadoInformeResultadosContacto> = {}) =>
@@ -2739,6 +2747,8 @@ export const WORKFLOW_MODELS = [
   },
   {
     typename: 'CorreoCuarentena',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
     node: false,
     workflow: correoCuarentenaWorkflow,
     make: (db: Db, _estado: 'EN_CUARENTENA', o: Common<'EN_CUARENTENA'> = {}) => correoCuarentena(db, o),

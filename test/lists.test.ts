@@ -565,6 +565,16 @@ const LISTS: Record<string, () => Promise<void>> = {
          venceAt sla { vencido resolucionMinutos } operadorName mensajes { de asunto } apoyos { texto personName } unit { code } availableSteps ${history} } } } }`,
     );
   },
+  slaContacto: async () => {
+    const recibidoAt = new Date('2026-11-10T16:00:00Z');
+    await make.ticket(server.db, { estado: 'ATENDIDO', recibidoAt });
+    await make.ticket(server.db, { estado: 'ABIERTO', canal: 'CORREO', recibidoAt, operadorId: null });
+    await golden(
+      'slaContacto',
+      'conocer.canales',
+      `query { slaContacto(periodo: "2026-11") { operadorName tickets atendidos vencidos primeraRespuestaPromedioMinutos resolucionPromedioMinutos } }`,
+    );
+  },
   cierresConocer: async () => {
     await make.cierreConocer(server.db);
     await make.cierreConocer(server.db);
