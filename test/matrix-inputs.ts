@@ -57,15 +57,22 @@ let analisisMonth = 0;
 
 /** Years handed to matrix calls, by scope: accounts run at once, and two must never take one year of one unit. */
 const handedYears = new Set<string>();
-/** The first API year (2000-2100) that `taken` (the database's) does not hold and no earlier call of `scope` took. */
+/**
+ * The first API year (2000-2100) that `taken` (the database's) does not hold and no recent call of `scope` took.
+ * Refused calls take a year too and never write it: once every year was handed out, the oldest are handed again
+ * (the calls that took them ended long before).
+ */
 function distinctYear(scope: string, taken: Iterable<number>): number {
   const used = new Set(taken);
-  for (let y = 2000; y <= 2100; y++)
-    if (!used.has(y) && !handedYears.has(`${scope}:${y}`)) {
-      handedYears.add(`${scope}:${y}`);
-      return y;
-    }
-  throw new Error(`matrix inputs: no free year left for ${scope}`);
+  for (let round = 0; round < 2; round++) {
+    for (let y = 2000; y <= 2100; y++)
+      if (!used.has(y) && !handedYears.has(`${scope}:${y}`)) {
+        handedYears.add(`${scope}:${y}`);
+        return y;
+      }
+    for (const key of [...handedYears]) if (key.startsWith(`${scope}:`)) handedYears.delete(key);
+  }
+  throw new Error(`matrix inputs: every year 2000-2100 already has a record for ${scope}`);
 }
 
 export interface MatrixContext {
