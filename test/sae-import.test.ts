@@ -4,6 +4,7 @@
 // refused whole with its bad rows (RECHAZADA), resumed by hand when the runner
 // stopped. Every test makes its own matrículas and counts only those.
 import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import {
@@ -31,7 +32,7 @@ const HEADER = 'plantel,matricula,curp,nombre,primerApellido,segundoApellido,gen
 const alumno = (t: string, i: number) =>
   `MEX-P001,${t}${String(i).padStart(5, '0')},GOMA050101HMCRRN09,Ana,Gómez,Ruiz,2025,1,1,Informática,M2023`;
 
-async function upload(who: string, body: string, name = 'alumnos.csv', type = 'text/csv') {
+async function upload(who: string, body: string | Uint8Array<ArrayBuffer>, name = 'alumnos.csv', type = 'text/csv') {
   const form = new FormData();
   form.append('file', new Blob([body], { type }), name);
   const res = await fetch(`${server.url}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${tokens[who]}` } });
@@ -158,6 +159,38 @@ describe('an SAE file uploaded through POST /documents, imported in the backgrou
     expect(await server.db.alumno.count({ where: { matricula: { startsWith: t } } })).toBe(0);
     const fixed = await settled((await queue(await upload('escolares.p001', [HEADER, ...rows].join('\n')))).data!.queueImportacionSae.id);
     expect(fixed).toMatchObject({ estado: 'IMPORTADA', creadas: 6_000 });
+  }, 120_000);
+
+  it('an XLSX workbook: a bad row refused whole with its row number, then imported after the fix', async () => {
+    const t = `X${uniq().slice(-6).toUpperCase()}`;
+    /** A workbook as a spreadsheet writes it: numbers as numbers, the first sheet holding the file. */
+    const workbook = async (rows: string[]) => {
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('Alumnos');
+      sheet.addRow(HEADER.split(','));
+      for (const r of rows) sheet.addRow(r.split(',').map((v) => (/^\d+$/.test(v) && v.length < 6 ? Number(v) : v)));
+      wb.addWorksheet('Notas').addRow(['otra hoja, no se lee']);
+      return new Uint8Array(await wb.xlsx.writeBuffer()) as Uint8Array<ArrayBuffer>;
+    };
+    const rows = Array.from({ length: 30 }, (_, i) => alumno(t, i));
+    const bad = [...rows];
+    bad[19] = bad[19].replace('GOMA050101HMCRRN09', 'NO-ES-CURP');
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const rejected = await settled(
+      (await queue(await upload('escolares.p001', await workbook(bad), 'alumnos.xlsx', xlsx))).data!.queueImportacionSae.id,
+    );
+    // The header is row 1: the 20th student is row 21.
+    expect(rejected).toMatchObject({ estado: 'RECHAZADA', errores: [{ linea: 21, campo: 'curp', mensaje: 'No es una CURP' }] });
+    expect(await server.db.alumno.count({ where: { matricula: { startsWith: t } } })).toBe(0);
+    const fixed = await settled(
+      (await queue(await upload('escolares.p001', await workbook(rows), 'alumnos.xlsx', xlsx))).data!.queueImportacionSae.id,
+    );
+    expect(fixed).toMatchObject({ estado: 'IMPORTADA', creadas: 30, errores: [] });
+    const one = await server.db.alumno.findFirstOrThrow({ where: { matricula: `${t}00007` } });
+    expect(one).toMatchObject({ nombre: 'Ana', primerApellido: 'Gómez', carrera: 'Informática' });
+    // Anything else (here a PDF) is refused before it is queued.
+    const pdf = await upload('escolares.p001', '%PDF-1.4\n%%EOF\n', 'alumnos.pdf', 'application/pdf');
+    expect(issuesOf(await queue(pdf))[0]).toMatchObject({ path: ['input', 'documentoId'] });
   }, 120_000);
 
   it('only a CSV of your own, not attached; only Servicios Escolares; a stopped import is resumed or abandoned by hand', async () => {

@@ -85,7 +85,8 @@ function formatError(error: unknown, header: string[], lines: Lines): CsvFormatE
   }
 }
 
-class Records {
+/** Turns records into rows keyed by the header (the first record), refusing extra non-empty fields. */
+export class Records {
   header: string[] | null = null;
   row({ record, line }: Parsed): CsvRow | 'header' {
     if (!this.header) {

@@ -400,7 +400,7 @@ export const CATALOGUE: readonly Entry[] = [
   ],
   ['Must be above zero', 'Debe ser mayor que cero'],
   ['Must be the cuota de recuperación agreed ({amount})', 'Debe ser la cuota de recuperación acordada ({amount})'],
-  ['The SAE file must be a CSV (text/csv)', 'El archivo del SAE debe ser CSV (text/csv)'],
+  ['The SAE file must be a CSV (text/csv) or an XLSX workbook', 'El archivo del SAE debe ser un CSV (text/csv) o un libro XLSX'],
   ['{0} of {1} rows are still to be written', 'Faltan {0} de {1} filas por escribir'],
   // --- Concertación de capacitación and instrumento jurídico (src/modules/concertacion, Pd-02-It-03)
   ['Name at least one participating unit', 'Indique al menos una unidad participante'],

@@ -11,7 +11,7 @@ import { creationMutation, stepArgFields, stepMutation } from '../../lib/workflo
 import type { Tx } from '../../lib/workflow/types.js';
 import { AlumnoRef, CertificadoRef } from './types.js';
 import { TipoArchivoSae } from '../../generated/prisma/enums.js';
-import { importSae } from './sae.js';
+import { importSae, SAE_CONTENT_TYPES } from './sae.js';
 import { advancePlan, checkQueued, issuesAt, loadQueued, saeRunner } from './sae-runner.js';
 import { readableByUnit } from '../../lib/auth/scope.js';
 import { certificadoWorkflow as wf, importacionSaeWorkflow, loteFoliosWorkflow as lotes } from './workflow.js';
@@ -370,7 +370,8 @@ const QueueImportacionSaeInput = builder.inputType('QueueImportacionSaeInput', {
     tipo: t.field({ type: TipoArchivoSaeEnum, required: true }),
     documentoId: t.globalID({
       required: true,
-      description: 'The CSV file, uploaded by you to POST /documents (type text/csv) and not attached to anything yet.',
+      description:
+        'The file, uploaded by you to POST /documents and not attached to anything yet: a CSV (text/csv) or an XLSX workbook (its first worksheet; the row number is the line).',
     }),
     unitId: t.globalID({
       required: false,
@@ -392,9 +393,9 @@ creationMutation(importacionSaeWorkflow, 'queueImportacionSae', {
       validate: async (tx) => {
         const issues = await docs.validate(tx);
         if (issues.length) return issues;
-        return (await uploaded(tx)).tipoContenido === 'text/csv'
+        return (SAE_CONTENT_TYPES as readonly string[]).includes((await uploaded(tx)).tipoContenido)
           ? []
-          : [{ path: ['input', 'documentoId'], message: 'El archivo del SAE debe ser CSV (text/csv)' }];
+          : [{ path: ['input', 'documentoId'], message: 'The SAE file must be a CSV (text/csv) or an XLSX workbook' }];
       },
       create: async (tx, { unit }) => {
         const d = await uploaded(tx);

@@ -51,8 +51,11 @@ export const loadQueued = (ctx: Pick<Context, 'db'>, id: string, where: object =
 
 /** Reads the uploaded file of a queued import from the document store and checks every row (reads only). */
 export async function checkQueued(ctx: Pick<Context, 'db' | 'services'>, row: QueuedRow): Promise<SaeCheck> {
-  const doc = await ctx.db.documento.findUniqueOrThrow({ where: { id: row.documentoId! }, select: { claveAlmacen: true } });
-  return checkSaeStream(ctx.db, row.unit, row.tipo, await ctx.services.documents.get(doc.claveAlmacen));
+  const doc = await ctx.db.documento.findUniqueOrThrow({
+    where: { id: row.documentoId! },
+    select: { claveAlmacen: true, tipoContenido: true },
+  });
+  return checkSaeStream(ctx.db, row.unit, row.tipo, await ctx.services.documents.get(doc.claveAlmacen), doc.tipoContenido);
 }
 
 /** Bad rows as BAD_USER_INPUT issues under `base` (e.g. ['input', 'documentoId']). */

@@ -10,6 +10,7 @@
 // uploaded one (sae-runner.ts).
 import type { EstatusAlumno, ModeloAcademico, TipoArchivoSae } from '../../generated/prisma/enums.js';
 import { CsvFormatError, openCsv, parseCsv, type CsvRow } from '../../lib/csv.js';
+import { openXlsx, XLSX_CONTENT_TYPE } from '../../lib/xlsx.js';
 import type { Tx } from '../../lib/workflow/types.js';
 
 /** What the check reads: a transaction or the client itself. */
@@ -120,15 +121,19 @@ export async function importSae(tx: Tx, scope: { path: string }, tipo: TipoArchi
   return { counts: await checked.plan.write(tx, 0, checked.plan.filas) };
 }
 
+/** The content types an uploaded SAE file may have: a CSV, or an XLSX workbook (its first worksheet). */
+export const SAE_CONTENT_TYPES = ['text/csv', XLSX_CONTENT_TYPE] as const;
+
 /** Checks an SAE file read as a stream (an uploaded document): every row, before anything is written. */
 export async function checkSaeStream(
   db: Reader,
   scope: { path: string },
   tipo: TipoArchivoSae,
   source: AsyncIterable<Buffer | string>,
+  contentType = 'text/csv',
 ): Promise<SaeCheck> {
   try {
-    const file = await openCsv(source);
+    const file = contentType === XLSX_CONTENT_TYPE ? await openXlsx(source) : await openCsv(source);
     return await checkSae(db, scope, tipo, file.header, file.rows);
   } catch (error) {
     if (error instanceof CsvFormatError) return { issues: [formatIssue(error)] };
