@@ -262,7 +262,15 @@ describe('schema', () => {
 
   it('declares every mutation but the platform’s own account ones (login, sessions, passwords) as a step of some workflow, under its own name', async () => {
     const r = await gql(server, WorkflowsDocument, undefined, tokens.cst);
-    const steps = r.data!.workflows.flatMap((w) => w.steps.map((s) => s.name));
+    // Steps only the API's own jobs take (role SISTEMA) have no mutation (docs/decisions/021-system-actor.md).
+    const all = r.data!.workflows.flatMap((w) => w.steps);
+    const system = all.filter((s) => s.mutation === null);
+    expect(
+      system.every((s) => s.roles.every((role) => role === 'SISTEMA')),
+      'only SISTEMA steps lack a mutation',
+    ).toBe(true);
+    const steps = all.filter((s) => s.mutation !== null).map((s) => s.name);
+    expect(all.filter((s) => s.mutation !== null && s.mutation !== s.name)).toEqual([]);
     const account = [
       'login',
       'refreshSession',
@@ -276,7 +284,7 @@ describe('schema', () => {
     const mutations = Object.keys(buildSchema().getMutationType()!.getFields()).filter((m) => !account.includes(m));
     expect(mutations.filter((m) => !steps.includes(m))).toEqual([]);
     expect(steps.filter((s) => !mutations.includes(s))).toEqual([]);
-    expect(new Set(steps).size).toBe(steps.length);
+    expect(new Set(all.map((s) => s.name)).size).toBe(all.length);
   });
 });
 
