@@ -13,7 +13,8 @@
 // - Normalisation, so the golden does not depend on the data:
 //     whitespace collapsed; uuids → <uuid>; quoted literals → '?';
 //     numbered parameters `$7` → `$?` (their numbers shift with list lengths);
-//     IN lists of parameters/literals, of any length, → `IN ($n…)`;
+//     IN lists of parameters/literals (NULL included: Prisma's list when every
+//     key of a batch is null), of any length, → `IN ($n…)`;
 //     a run of comma-separated parameters elsewhere → `$n…`.
 //   Statement order is kept; with `{ sort: true }` statements are sorted and
 //   each kept once, for requests whose independent queries may be sent in any
@@ -42,7 +43,7 @@ export function normaliseSql(sql: string): string {
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
     .replace(/'(?:[^']|'')*'/g, "'?'")
     .replace(/\$\d+/g, '$?')
-    .replace(/\bIN \((?:\s*(?:\$\?|'\?'|-?\d+(?:\.\d+)?)(?:::[\w"]+)?\s*,?)+\)/gi, 'IN ($n…)')
+    .replace(/\bIN \((?:\s*(?:\$\?|'\?'|-?\d+(?:\.\d+)?|NULL)(?:::[\w"]+)?\s*,?)+\)/gi, 'IN ($n…)')
     .replace(/\$\?(?:\s*,\s*\$\?)+/g, '$n…');
 }
 

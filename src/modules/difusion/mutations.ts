@@ -170,7 +170,9 @@ creationMutation(catalogoServiciosWorkflow, 'createCatalogoServicios', {
       return check.issues;
     },
     create: async (tx, { unit, under }) => {
-      // Editions are numbered per CAST; concurrent creations of one CAST are serialised by the engine's lock on the round.
+      // Editions are numbered per CAST: concurrent creations of one CAST (under two rounds) wait for each other on
+      // the CAST's row (NO KEY UPDATE: rows that only reference the unit are not held up), then read the last edition.
+      await tx.$queryRaw`SELECT 1 FROM "OrgUnit" WHERE id = ${unit.id}::uuid FOR NO KEY UPDATE`;
       const last = await tx.catalogoServicios.aggregate({ where: { unitId: unit.id }, _max: { edicion: true } });
       const edicion = (last._max.edicion ?? 0) + 1;
       const servicios = input.servicios.map((s, orden) => ({ orden, nombre: s.nombre.trim(), descripcion: s.descripcion.trim() }));
