@@ -58,8 +58,22 @@ const LISTS: Record<string, () => Promise<void>> = {
     );
   },
   planesTrabajoAnuales: async () => {
-    const plan = await make.planTrabajoAnual(server.db, { estado: 'TURNADO', planesCentro: true });
-    await make.planTrabajoAnual(server.db, { estado: 'ENTREGADO', planesCentro: true, unit: 'CE-VER', anio: plan.anio });
+    // Two state plans of one year (the filter): a year neither state has yet. Other test files add plans to the
+    // same database meanwhile, so a year taken between the read and the insert is drawn again.
+    let plan: { anio: number } | undefined;
+    for (let i = 0; !plan; i++) {
+      const states = { unit: { code: { in: ['CE-MEX', 'CE-VER'] } } };
+      const taken = new Set((await server.db.planTrabajoAnual.findMany({ where: states, select: { anio: true } })).map((p) => p.anio));
+      const anio = 1000 + Math.floor(Math.random() * 1000);
+      if (taken.has(anio)) continue;
+      try {
+        await make.planTrabajoAnual(server.db, { estado: 'TURNADO', planesCentro: true, anio });
+        await make.planTrabajoAnual(server.db, { estado: 'ENTREGADO', planesCentro: true, unit: 'CE-VER', anio });
+        plan = { anio };
+      } catch (e) {
+        if (i >= 5) throw e;
+      }
+    }
     await golden(
       'planesTrabajoAnuales',
       'dstc',

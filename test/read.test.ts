@@ -232,7 +232,14 @@ describe('compiled reads', () => {
           expect(one.compiled, `${field.name} as ${account}: the page is not a compiled read`).toBeGreaterThan(0);
           if (account === 'admin') expect(three.rows, `${field.name}: the test data gives the national account three rows`).toBe(3);
           if (three.rows < 3) continue;
-          const grown = perRow(one, three);
+          let grown = perRow(one, three);
+          // A batched loader reached through several paths sends one statement for all of them or one per path,
+          // as their parents' statements happen to answer; a statement per row grows every time. So a statement
+          // counts only when it grows in three readings.
+          for (let i = 0; i < 2 && grown.length; i++) {
+            const again = perRow(await cost(field, account, 1), await cost(field, account, 3)).map((g) => g.replace(/^\d+ → \d+: /, ''));
+            grown = grown.filter((g) => again.includes(g.replace(/^\d+ → \d+: /, '')));
+          }
           expect(grown, `${field.name} as ${account}: statements sent once per row (${one.rows} → ${three.rows} rows)`).toEqual([]);
         }
       },
