@@ -29,8 +29,6 @@ export type Sample = Made & Record<string, unknown>;
 
 /** The next March a matrix call of createVisitaTecnica takes (see there). */
 let visitYear = 0;
-/** The next year a matrix call of createOfertaCapacitacion takes (see there). */
-let ofertaYear = 0;
 /** The next registry number a matrix call of registerInstrumentoJuridico takes (unique per call). */
 let registroInstrumento = 0;
 
@@ -326,14 +324,16 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   createOfertaCapacitacion: {
     // One offer per unit and year: each call takes its own year (accounts run at once), skipping years other tests used.
     input: async (_r, { unitId, db }) => {
-      const taken = new Set(
-        (await db.ofertaCapacitacion.findMany({ where: { unitId: decodeGlobalID(unitId!).id }, select: { anio: true } })).map(
-          (o) => o.anio,
+      const unit = decodeGlobalID(unitId!).id;
+      const taken = await db.ofertaCapacitacion.findMany({ where: { unitId: unit }, select: { anio: true } });
+      return {
+        anio: distinctYear(
+          `oferta:${unit}`,
+          taken.map((o) => o.anio),
         ),
-      );
-      let anio = 2000 + (ofertaYear++ % 101);
-      for (let i = 0; i < 101 && taken.has(anio); i++) anio = 2000 + (ofertaYear++ % 101);
-      return { anio, descripcion: `Matriz ${uniq()}`, unitId };
+        descripcion: `Matriz ${uniq()}`,
+        unitId,
+      };
     },
     written: async (db, _r, input) =>
       ids(await db.ofertaCapacitacion.findMany({ where: { descripcion: String(input.descripcion) }, select: { id: true } })),
