@@ -1949,9 +1949,12 @@ export async function catalogoServicios(db: Db, o: { unit?: string; promocion?: 
     o.promocion ?? (await promocionServiciosTecnologicos(db, { estado: 'EN_ACTUALIZACION', ready: false, cast: [cast.code] })).id;
   const creator = await actor(db, 'CAST', cast.path, [cast.path]);
   const token = uniq();
-  const row = await retryUnique(async () => {
-    const last = await db.catalogoServicios.aggregate({ where: { unitId: cast.id }, _max: { edicion: true } });
-    return db.catalogoServicios.create({
+  // Numbered as the API numbers editions: under the CAST's row lock, so a creation through the API running at the
+  // same moment (the matrix, in another file) waits instead of colliding on the edition.
+  const row = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "OrgUnit" WHERE id = ${cast.id}::uuid FOR NO KEY UPDATE`;
+    const last = await tx.catalogoServicios.aggregate({ where: { unitId: cast.id }, _max: { edicion: true } });
+    return tx.catalogoServicios.create({
       data: {
         unitId: cast.id,
         edicion: (last._max.edicion ?? 0) + 1,
