@@ -146,40 +146,7 @@ describe('coordinación nacional de capacitación (Pd-02-It-04)', () => {
 
     // 8: a derrama one centavo over the payment, or to a unit that does not take part, writes nothing.
     const [cfdiMex, cfdiRceo, cfdiVer] = await Promise.all(['cfdi-mex.pdf', 'cfdi-rceo.pdf', 'cfdi-ver.pdf'].map((n) => upload(csc, n)));
-    const over = await gql(
-      server,
-      AssignCoordinacionCapacitacionDocument,
-      {
-        input: {
-          id,
-          lineas: [
-            { unitId: units['CE-MEX'], monto: '60000.26', documentoId: cfdiMex },
-            { unitId: units.RCEO, monto: '25000.25', documentoId: cfdiRceo },
-          ],
-        },
-      },
-      csc,
-    );
-    expect(codeOf(over)).toBe('BAD_USER_INPUT');
-    expect(issuesOf(over)).toEqual([{ path: ['input', 'lineas'], message: 'The parts add up to 85000.51, not to the payment (85000.50)' }]);
-    expect(await snapshot(dbId)).toEqual(before);
-    const outsider = await gql(
-      server,
-      AssignCoordinacionCapacitacionDocument,
-      {
-        input: {
-          id,
-          lineas: [
-            { unitId: units['CE-MEX'], monto: '60000.25', documentoId: cfdiMex },
-            { unitId: units['CE-VER'], monto: '25000.25', documentoId: cfdiVer },
-          ],
-        },
-      },
-      csc,
-    );
-    expect(issuesOf(outsider).map((i) => i.path)).toEqual([['input', 'lineas', 1, 'unitId']]);
-    expect(await snapshot(dbId)).toEqual(before);
-    const derrama = await ok(
+    const assign = (second: [string, string, string], first = '60000.25') =>
       gql(
         server,
         AssignCoordinacionCapacitacionDocument,
@@ -187,14 +154,21 @@ describe('coordinación nacional de capacitación (Pd-02-It-04)', () => {
           input: {
             id,
             lineas: [
-              { unitId: units['CE-MEX'], monto: '60000.25', documentoId: cfdiMex },
-              { unitId: units.RCEO, monto: '25000.25', documentoId: cfdiRceo },
+              { unitId: units['CE-MEX'], monto: first, documentoId: cfdiMex },
+              { unitId: units[second[0]], monto: second[1], documentoId: second[2] },
             ],
           },
         },
         csc,
-      ),
-    );
+      );
+    const over = await assign(['RCEO', '25000.25', cfdiRceo], '60000.26');
+    expect(codeOf(over)).toBe('BAD_USER_INPUT');
+    expect(issuesOf(over)).toEqual([{ path: ['input', 'lineas'], message: 'The parts add up to 85000.51, not to the payment (85000.50)' }]);
+    expect(await snapshot(dbId)).toEqual(before);
+    const outsider = await assign(['CE-VER', '25000.25', cfdiVer]);
+    expect(issuesOf(outsider).map((i) => i.path)).toEqual([['input', 'lineas', 1, 'unitId']]);
+    expect(await snapshot(dbId)).toEqual(before);
+    const derrama = await ok(assign(['RCEO', '25000.25', cfdiRceo]));
     expect(derrama.assignCoordinacionCapacitacion.estado).toBe('DERRAMA_SOLICITADA');
     expect(derrama.assignCoordinacionCapacitacion.lineasDerrama.map((l) => [l.orden, l.unit.code, l.monto, l.documento.tipo])).toEqual([
       [1, 'CE-MEX', '60000.25', 'CFDI'],
