@@ -28,6 +28,7 @@
 //   of the GraphQL type (for the types that are not nodes, e.g. Docente,
 //   CorteCalendario or RegistroPromocion, it is built the same way but
 //   `node(id:)` will not find it).
+import { Prisma } from '../src/generated/prisma/client.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { DocumentStore } from '../src/lib/documents/store.js';
@@ -60,6 +61,7 @@ import type {
   EstadoConcertacionServicio,
   EstadoConcertacionCapacitacion,
   EstadoInstrumentoJuridico,
+  EstadoCoordinacionCapacitacion,
   ParteInstrumentoJuridico,
   TipoDocumento,
   EstadoProgramaMetas,
@@ -94,6 +96,7 @@ import { normatividadWorkflow } from '../src/modules/normatividad/workflow.js';
 import { concertacionServicioWorkflow } from '../src/modules/concertacion/workflow.js';
 import { concertacionCapacitacionWorkflow } from '../src/modules/concertacion/capacitacion-workflow.js';
 import { instrumentoJuridicoWorkflow } from '../src/modules/concertacion/instrumento-workflow.js';
+import { coordinacionCapacitacionWorkflow } from '../src/modules/concertacion/coordinacion-workflow.js';
 import { acuerdoReunionWorkflow, reunionTrabajoCastWorkflow } from '../src/modules/reuniones/workflow.js';
 import { normativaCapacitacionWorkflow } from '../src/modules/normatividad/capacitacion.js';
 import {
@@ -2253,6 +2256,78 @@ export async function instrumentoJuridico(db: Db, o: InstrumentoJuridicoOptions 
   return { ...gid('InstrumentoJuridico', row.id), estado, unitId: owner.id };
 }
 
+// ---- 7081-MP-SI Pd-02-It-04: coordinación nacional de los servicios de capacitación ----------
+
+export interface CoordinacionCapacitacionOptions extends Common<EstadoCoordinacionCapacitacion> {
+  /** The cuota validated, invoiced and paid (pesos as decimal text; default "85000.00"). */
+  cuota?: string;
+  /** The derrama's parts for CE-MEX and RCEO, the concertación's participants (default "60000.00" and the rest). */
+  derrama?: [string, string];
+  /** When each dated step happened (default now). */
+  at?: Date;
+}
+
+/**
+ * The coordination of a concertación de capacitación FORMALIZADA (a new one, of EMP-MEX01 by default, with CE-MEX
+ * and RCEO as participants) with what each state implies: the materials validated when `ready` or later, the
+ * portafolio from PORTAFOLIO_INTEGRADO, the cuota from CFDI_SOLICITADO, the CFDI from FACTURADA, the payment from
+ * PAGADA, the derrama (two parts with their CFDIs) from DERRAMA_SOLICITADA and its notice when DERRAMA_NOTIFICADA.
+ */
+export async function coordinacionCapacitacion(db: Db, o: CoordinacionCapacitacionOptions = {}) {
+  const wf = coordinacionCapacitacionWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'EMP-MEX01');
+  const creator = await actor(db, 'CSC', owner.path);
+  const after = (s: EstadoCoordinacionCapacitacion) => reached(wf, estado, s);
+  const concertacion = await concertacionCapacitacion(db, { estado: 'FORMALIZADA', unit: owner.code, history: false });
+  const token = uniq();
+  const cuota = o.cuota ?? '85000.00';
+  const at = o.at ?? new Date();
+  const row = await db.coordinacionCapacitacion.create({
+    data: {
+      unitId: owner.id,
+      concertacionCapacitacionId: concertacion.id,
+      notificacion: `Notificación ${token}`,
+      materiales: `Materiales ${token}`,
+      validacionMateriales: after('PORTAFOLIO_INTEGRADO') || (o.ready ?? true) ? `Validación ${token}` : null,
+      seguimiento: after('PORTAFOLIO_INTEGRADO') ? `Seguimiento ${token}` : null,
+      portafolio: after('PORTAFOLIO_INTEGRADO') ? `Portafolio ${token}` : null,
+      cuotaRecuperacion: after('CFDI_SOLICITADO') ? cuota : null,
+      cuotaValidadaAt: after('CFDI_SOLICITADO') ? at : null,
+      folioCfdi: after('FACTURADA') ? `CFDI-${token}` : null,
+      facturadaAt: after('FACTURADA') ? at : null,
+      montoPagado: after('PAGADA') ? cuota : null,
+      referenciaPago: after('PAGADA') ? `REF-${token}` : null,
+      pagadaAt: after('PAGADA') ? at : null,
+      derramaSolicitadaAt: after('DERRAMA_SOLICITADA') ? at : null,
+      notificacionDerrama: estado === 'DERRAMA_NOTIFICADA' ? `Derrama ${token}` : null,
+      derramaNotificadaAt: estado === 'DERRAMA_NOTIFICADA' ? at : null,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  if (after('DERRAMA_SOLICITADA')) {
+    const first = o.derrama?.[0] ?? '60000.00';
+    const second = o.derrama?.[1] ?? new Prisma.Decimal(cuota).sub(first).toFixed(2);
+    const record = { entity: 'CoordinacionCapacitacion', id: row.id };
+    for (const [i, [code, monto]] of (
+      [
+        ['CE-MEX', first],
+        ['RCEO', second],
+      ] as const
+    ).entries()) {
+      const doc = await documentoRow(db, creator.id, record, 'CFDI');
+      await db.lineaDerrama.create({
+        data: { coordinacionCapacitacionId: row.id, unitId: (await unit(db, code)).id, monto, documentoId: doc.id, orden: i + 1 },
+      });
+    }
+  }
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('CoordinacionCapacitacion', row.id), estado, unitId: owner.id, concertacionCapacitacionId: concertacion.id };
+}
+
 // ---- #14 V-CANA-MP-02: CONOCER contact centre ----------------------------------
 
 export interface TicketOptions extends Common<EstadoTicket> {
@@ -2455,6 +2530,7 @@ export const make = {
   concertacionServicio,
   concertacionCapacitacion,
   instrumentoJuridico,
+  coordinacionCapacitacion,
   ticket,
   cierreConocer,
   analisisContacto,
@@ -2713,6 +2789,13 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: instrumentoJuridicoWorkflow,
     make: (db: Db, estado: EstadoInstrumentoJuridico, o: InstrumentoJuridicoOptions = {}) => instrumentoJuridico(db, { ...o, estado }),
+  },
+  {
+    typename: 'CoordinacionCapacitacion',
+    node: true,
+    workflow: coordinacionCapacitacionWorkflow,
+    make: (db: Db, estado: EstadoCoordinacionCapacitacion, o: CoordinacionCapacitacionOptions = {}) =>
+      coordinacionCapacitacion(db, { ...o, estado }),
   },
   // #14 contact centre
   {

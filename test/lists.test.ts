@@ -568,6 +568,17 @@ const LISTS: Record<string, () => Promise<void>> = {
          concertacionCapacitacion { estado } unit { code } documentos { nombre } availableSteps ${history} } } } }`,
     );
   },
+  coordinacionesCapacitacion: async () => {
+    await make.coordinacionCapacitacion(server.db, { estado: 'DERRAMA_NOTIFICADA' });
+    await make.coordinacionCapacitacion(server.db, { estado: 'FACTURADA' });
+    await golden(
+      'coordinacionesCapacitacion',
+      'enlace.rceo',
+      `query { coordinacionesCapacitacion(first: 10, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id estado
+         cuotaRecuperacion montoPagado lineasDerrama { orden monto unit { code } documento { nombre } } concertacionCapacitacion { estado
+         instrumentosJuridicos { estado } } unit { code } documentos { nombre } availableSteps ${history} } } } }`,
+    );
+  },
   // #14 contact centre
   tickets: async () => {
     await make.ticket(server.db, { estado: 'ATENDIDO' });

@@ -31,6 +31,8 @@ export type Sample = Made & Record<string, unknown>;
 let visitYear = 0;
 /** The next registry number a matrix call of registerInstrumentoJuridico takes (unique per call). */
 let registroInstrumento = 0;
+/** The next CFDI folio a matrix call of receiveCoordinacionCapacitacion takes (unique per call). */
+let folioCfdi = 0;
 
 /** A document uploaded (not attached) by the demo account, as POST /documents leaves it: its global id. */
 async function uploadedBy(db: Db, account = 'admin'): Promise<string> {
@@ -879,6 +881,36 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     input: (r) => ({ id: r.globalId, numeroRegistro: `DCAJ-M-${process.pid}-${++registroInstrumento}-${uniq()}` }),
   },
   publishInstrumentoJuridico: { input: id },
+  // 7081-MP-SI Pd-02-It-04 coordinación nacional (src/modules/concertacion).
+  createCoordinacionCapacitacion: {
+    input: (r) => ({ concertacionCapacitacionId: r.globalId, notificacion: `Matriz ${uniq()}` }),
+    written: async (db, _r, input) =>
+      ids(await db.coordinacionCapacitacion.findMany({ where: { notificacion: String(input.notificacion) }, select: { id: true } })),
+  },
+  updateCoordinacionCapacitacion: { input: (r) => ({ id: r.globalId, seguimiento: 'Seguimiento de la matriz' }) },
+  submitCoordinacionCapacitacion: {
+    input: async (r, { db, account }) => ({ id: r.globalId, portafolio: 'Portafolio', documentoIds: [await uploadedBy(db, account)] }),
+  },
+  sendCoordinacionCapacitacionToDaf: { input: (r) => ({ id: r.globalId, cuotaRecuperacion: '85000.00' }) },
+  receiveCoordinacionCapacitacion: {
+    input: async (r, { db, account }) => ({
+      id: r.globalId,
+      folioCfdi: `CFDI-M-${process.pid}-${++folioCfdi}-${uniq()}`,
+      documentoId: await uploadedBy(db, account),
+    }),
+  },
+  approveCoordinacionCapacitacion: { input: (r) => ({ id: r.globalId, montoPagado: '85000.00', referenciaPago: 'REF-M' }) },
+  assignCoordinacionCapacitacion: {
+    input: async (r, { db, account, unitIds }) => ({
+      id: r.globalId,
+      lineas: [
+        { unitId: unitIds['CE-MEX'], monto: '60000.00', documentoId: await uploadedBy(db, account) },
+        { unitId: unitIds.RCEO, monto: '25000.00', documentoId: await uploadedBy(db, account) },
+      ],
+    }),
+    extra: (db, r) => db.lineaDerrama.findMany({ where: { coordinacionCapacitacionId: r.id }, orderBy: { orden: 'asc' } }),
+  },
+  closeCoordinacionCapacitacion: { input: (r) => ({ id: r.globalId, notificacionDerrama: 'Derrama notificada' }) },
 
   // ---- #14 V-CANA-MP-02: contact centre
   createTicket: {

@@ -98,6 +98,8 @@ beforeAll(async () => {
     await make.concertacionCapacitacion(db, { estado: 'VIABLE', unit });
     await make.instrumentoJuridico(db, { estado: 'EN_FIRMA', unit, firmados: 1 });
     await make.instrumentoJuridico(db, { estado: 'EN_ELABORACION', unit, servicio: true });
+    await make.coordinacionCapacitacion(db, { estado: 'DERRAMA_NOTIFICADA', unit });
+    await make.coordinacionCapacitacion(db, { estado: 'EN_COORDINACION', unit });
   }
   // A third row for the lists that had fewer: the per-row check compares a page of one row with a page of three.
   await make.acuerdoReunion(db, { responsable: 'MEX-CAST01' });

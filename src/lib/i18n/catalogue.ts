@@ -423,6 +423,19 @@ export const CATALOGUE: readonly Entry[] = [
   ['{parte} has already signed the instrument', '{parte} ya firmó el instrumento'],
   ['{antes} signs before {parte} (signature {n} of {m})', '{antes} firma antes que {parte} (firma {n} de {m})'],
   ['Signatures missing: {partes}', 'Faltan las firmas de: {partes}'],
+  // --- Coordinación nacional de capacitación (src/modules/concertacion, Pd-02-It-04)
+  [
+    'The didactic materials have not been validated with the user yet (activity 2)',
+    'Los materiales didácticos aún no se han validado con el usuario (actividad 2)',
+  ],
+  ['This concertación already has its coordination', 'Esta concertación ya tiene su coordinación'],
+  ['Give at least one field or document to record', 'Indique al menos un campo o documento que registrar'],
+  ['Attach at least one evidence document', 'Adjunte al menos un documento de evidencia'],
+  ['Another coordination already has this CFDI', 'Otra coordinación ya tiene este CFDI'],
+  ['Must be exactly the cuota invoiced ({amount})', 'Debe ser exactamente la cuota facturada ({amount})'],
+  ['Give at least one part', 'Indique al menos una parte'],
+  ['Not a participating unit of the concertación', 'No es una unidad participante de la concertación'],
+  ['The parts add up to {total}, not to the payment ({amount})', 'Las partes suman {total}, no el pago ({amount})'],
 
   // --- Contact centre (src/modules/contacto)
   ['Must be an age between 0 and 120', 'Debe ser una edad entre 0 y 120'],

@@ -8,7 +8,7 @@ import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { concertacionCapacitacionWorkflow } from './capacitacion-workflow.js';
 import { pesosText } from './money.js';
-import { readableConcertacionesCapacitacion } from './rules.js';
+import { readableConcertacionesCapacitacion, readableInstrumentosJuridicos } from './rules.js';
 
 const EstadoConcertacionCapacitacionEnum = builder.enumType(EstadoConcertacionCapacitacion, {
   name: 'EstadoConcertacionCapacitacion',
@@ -29,7 +29,8 @@ export const ConcertacionCapacitacionRef = builder.prismaNode('ConcertacionCapac
   findUnique: (id, ctx) => ({ id, AND: [readableConcertacionesCapacitacion(ctx.viewer)] }),
   description:
     'A concertación of training services (7081-MP-SI Pd-02-It-03): from a prospect user (an outside company or institution, which owns it) ' +
-    'to the formalisation of the service by an instrumento jurídico. Read by the organisation, the units above it and the national offices.',
+    'to the formalisation of the service by an instrumento jurídico. Read by the organisation, the units above it, the national offices ' +
+    'and the participating units named at activity 4.',
   fields: (t) => ({
     prospecto: t.exposeString('prospecto', { description: 'Why the organisation is a possible user (activity 1).' }),
     agenda: t.exposeString('agenda', { nullable: true, description: 'The courses offered on the agenda (activity 2).' }),
@@ -55,8 +56,10 @@ export const ConcertacionCapacitacionRef = builder.prismaNode('ConcertacionCapac
     estado: t.expose('estado', { type: EstadoConcertacionCapacitacionEnum }),
     unit: t.relation('unit', { description: 'The organisation (company or institution), the prospect user.' }),
     instrumentosJuridicos: t.relation('instrumentosJuridicos', {
-      description: 'The instrumentos jurídicos that formalise it (activities 6-8), oldest first.',
-      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      description:
+        'The instrumentos jurídicos that formalise it (activities 6-8), oldest first; a participating unit sees them once communicated.',
+      // A participant reads the concertación before its instruments are communicated: the instruments' own rule applies.
+      query: (_args, ctx) => ({ where: readableInstrumentosJuridicos(ctx.viewer), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     }),
     createdByName: t.string({
       description: 'Who registered the prospect.',

@@ -8,12 +8,27 @@ import './capacitacion-types.js';
 import './capacitacion-mutations.js';
 import './instrumento-types.js';
 import './instrumento-mutations.js';
+import './coordinacion-types.js';
+import './coordinacion-mutations.js';
+import './indicators.js';
 import { concertacionServicioWorkflow } from './workflow.js';
 import { concertacionCapacitacionWorkflow } from './capacitacion-workflow.js';
 import { instrumentoJuridicoWorkflow } from './instrumento-workflow.js';
+import { coordinacionCapacitacionWorkflow } from './coordinacion-workflow.js';
 
 export const concertacion: ApiModule = {
   name: 'concertacion',
-  queries: { concertacionesServicio: isAuthenticated, concertacionesCapacitacion: isAuthenticated, instrumentosJuridicos: isAuthenticated },
-  workflows: [concertacionServicioWorkflow, concertacionCapacitacionWorkflow, instrumentoJuridicoWorkflow],
+  queries: {
+    concertacionesServicio: isAuthenticated,
+    concertacionesCapacitacion: isAuthenticated,
+    instrumentosJuridicos: isAuthenticated,
+    coordinacionesCapacitacion: isAuthenticated,
+    ingresosCapacitacion: isAuthenticated,
+  },
+  workflows: [
+    concertacionServicioWorkflow,
+    concertacionCapacitacionWorkflow,
+    instrumentoJuridicoWorkflow,
+    coordinacionCapacitacionWorkflow,
+  ],
 };

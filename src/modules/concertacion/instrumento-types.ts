@@ -66,7 +66,8 @@ export const InstrumentoJuridicoRef = builder.prismaNode('InstrumentoJuridico', 
   description:
     'An instrumento jurídico (convenio, contrato) that formalises a concertación of training or of a technological service: its text in ' +
     "versions, the DCAJ's dictamen, the user's validation, the parties' signatures in order, its registry number, term and amount. " +
-    'Owned by the outside organisation: read by it, the units above it and the national offices.',
+    'Owned by the outside organisation: read by it, the units above it and the national offices; once COMUNICADO also by the ' +
+    'participating units of its concertación de capacitación.',
   fields: (t) => ({
     titulo: t.exposeString('titulo', { description: 'The instrument.' }),
     objeto: t.exposeString('objeto', { description: 'What CONALEP and the user agree.' }),
@@ -121,7 +122,8 @@ documentosField(
 builder.prismaObjectField('ConcertacionServicio', 'instrumentosJuridicos', (t) =>
   t.relation('instrumentosJuridicos', {
     description: 'The instrumentos jurídicos that formalise it (its commitments, activity 7), oldest first.',
-    query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    // The instruments' own rule, as on every path.
+    query: (_args, ctx) => ({ where: readableInstrumentosJuridicos(ctx.viewer), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
   }),
 );
 
