@@ -11,6 +11,7 @@ import {
   ConcertacionesCapacitacionDocument,
   CoordinacionesCapacitacionDocument,
   CreateCoordinacionCapacitacionDocument,
+  IndicadoresConcertacionDocument,
   IngresosCapacitacionDocument,
   InstrumentosJuridicosDocument,
   ReceiveCoordinacionCapacitacionDocument,
@@ -302,5 +303,77 @@ describe('coordinación nacional de capacitación (Pd-02-It-04)', () => {
       expect(r.porMes.every((m) => m.cotizado === '0.00' && m.pagado === '0.00')).toBe(true);
       expect(r.pendientePago).toBe('0.00');
     }
+  });
+  it('counts concertaciones by kind, state and outcome, and the days from request to signature, over the reader’s scope', async () => {
+    const db = server.db;
+    const at = (iso: string) => new Date(iso);
+    const requested = async (model: 'concertacionServicio' | 'concertacionCapacitacion', id: string, iso: string) =>
+      model === 'concertacionServicio'
+        ? db.concertacionServicio.update({ where: { id }, data: { createdAt: at(iso) } })
+        : db.concertacionCapacitacion.update({ where: { id }, data: { createdAt: at(iso) } });
+    /** The instrument of a concertación, its parties signing at the given moments in order. */
+    const signed = async (where: { concertacionServicioId: string } | { concertacionCapacitacionId: string }, ...moments: string[]) => {
+      const instrumento = await db.instrumentoJuridico.findFirstOrThrow({ where, include: { firmas: { orderBy: { orden: 'asc' } } } });
+      for (const [i, iso] of moments.entries()) {
+        await db.firmaInstrumentoJuridico.update({ where: { id: instrumento.firmas[i].id }, data: { firmadoAt: at(iso) } });
+      }
+    };
+    // Services requested in 2093: one of each outcome, one formalised by an instrument signed 20 days after the request.
+    for (const estado of ['SOLICITADA', 'NO_PROCEDENTE', 'PAGADA'] as const) {
+      await requested('concertacionServicio', (await make.concertacionServicio(db, { estado })).id, '2093-02-01T12:00:00Z');
+    }
+    const deServicio = await make.instrumentoJuridico(db, { estado: 'REGISTRADO', servicio: true });
+    const s4 = (await db.instrumentoJuridico.findUniqueOrThrow({ where: { id: deServicio.id } })).concertacionServicioId!;
+    await requested('concertacionServicio', s4, '2093-01-01T12:00:00Z');
+    await signed({ concertacionServicioId: s4 }, '2093-01-11T12:00:00Z', '2093-01-21T12:00:00Z');
+    // Training: one FORMALIZADA (its instrument COMUNICADO, 10 days), one PROPUESTA with an instrument REGISTRADO (29.5 days),
+    // one PROPUESTA whose instrument still waits for a signature (not counted in the time to signature).
+    const c1 = await make.concertacionCapacitacion(db, { estado: 'FORMALIZADA' });
+    await requested('concertacionCapacitacion', c1.id, '2093-03-01T12:00:00Z');
+    await signed({ concertacionCapacitacionId: c1.id }, '2093-03-05T12:00:00Z', '2093-03-11T12:00:00Z');
+    for (const [estado, firmados, firmas] of [
+      ['REGISTRADO', 2, ['2093-01-20T00:00:00Z', '2093-01-31T00:00:00Z']],
+      ['EN_FIRMA', 1, ['2093-02-01T00:00:00Z']],
+    ] as const) {
+      const instrumento = await make.instrumentoJuridico(db, { estado, firmados });
+      const c = (await db.instrumentoJuridico.findUniqueOrThrow({ where: { id: instrumento.id } })).concertacionCapacitacionId!;
+      await requested('concertacionCapacitacion', c, '2093-01-01T12:00:00Z');
+      await signed({ concertacionCapacitacionId: c }, ...firmas);
+    }
+
+    const read = async (token: string, dentroDe?: string) =>
+      (await ok(gql(server, IndicadoresConcertacionDocument, { anio: 2093, dentroDe }, token))).indicadoresConcertacion;
+    const csc = await read(tokens.csc);
+    expect(csc.porEstado.map((e) => [e.tipo, e.estado, e.total])).toEqual([
+      ['CAPACITACION', 'FORMALIZADA', 1],
+      ['CAPACITACION', 'PROPUESTA', 2],
+      ['SERVICIO', 'CONCERTADA', 1],
+      ['SERVICIO', 'NO_PROCEDENTE', 1],
+      ['SERVICIO', 'PAGADA', 1],
+      ['SERVICIO', 'SOLICITADA', 1],
+    ]);
+    expect([csc.solicitadas, csc.concertadas, csc.noProcedentes]).toEqual([7, 3, 1]);
+    expect(csc.tiempoHastaFirma).toEqual([
+      { tipo: 'CAPACITACION', firmados: 2, promedioDias: 19.8, medianaDias: 19.8, maximoDias: 29.5 },
+      { tipo: 'SERVICIO', firmados: 1, promedioDias: 20, medianaDias: 20, maximoDias: 20 },
+    ]);
+    // A participating unit sees the training it takes part in, and only the instrument communicated to it.
+    const rceo = await read(tokens['enlace.rceo']);
+    expect(rceo.porEstado.map((e) => [e.tipo, e.estado, e.total])).toEqual([
+      ['CAPACITACION', 'FORMALIZADA', 1],
+      ['CAPACITACION', 'PROPUESTA', 2],
+    ]);
+    expect(rceo.tiempoHastaFirma).toEqual([
+      { tipo: 'CAPACITACION', firmados: 1, promedioDias: 10, medianaDias: 10, maximoDias: 10 },
+      { tipo: 'SERVICIO', firmados: 0, promedioDias: null, medianaDias: null, maximoDias: null },
+    ]);
+    // Another company and a college outside see none of it.
+    for (const outsider of [tokens['usuario.emp-ver01'], tokens['dg.ver']]) {
+      const r = await read(outsider);
+      expect([r.porEstado, r.solicitadas, r.tiempoHastaFirma.map((t) => t.firmados)]).toEqual([[], 0, [0, 0]]);
+    }
+    // Within another state's college: nothing of EMP-MEX01's.
+    expect((await read(tokens.csc, units['CE-VER'])).solicitadas).toBe(0);
+    expect(codeOf(await gql(server, IndicadoresConcertacionDocument, { anio: 1999 }, tokens.csc))).toBe('BAD_USER_INPUT');
   });
 });

@@ -24,6 +24,7 @@ export const concertacion: ApiModule = {
     instrumentosJuridicos: isAuthenticated,
     coordinacionesCapacitacion: isAuthenticated,
     ingresosCapacitacion: isAuthenticated,
+    indicadoresConcertacion: isAuthenticated,
   },
   workflows: [
     concertacionServicioWorkflow,

@@ -163,3 +163,196 @@ builder.queryField('ingresosCapacitacion', (t) =>
     },
   }),
 );
+
+// ---- concertaciones by state and outcome, time from request to signature ------------------------------------
+
+export type TipoConcertacion = 'SERVICIO' | 'CAPACITACION';
+export interface ConcertacionesEstado {
+  tipo: TipoConcertacion;
+  estado: string;
+  total: number;
+}
+export interface TiempoFirma {
+  tipo: TipoConcertacion;
+  firmados: number;
+  promedioDias: number | null;
+  medianaDias: number | null;
+  maximoDias: number | null;
+}
+export interface IndicadoresConcertacion {
+  anio: number;
+  porEstado: ConcertacionesEstado[];
+  solicitadas: number;
+  concertadas: number;
+  noProcedentes: number;
+  tiempoHastaFirma: TiempoFirma[];
+}
+
+/** States from which a concertación counts as concertada: of a service, CONCERTADA and after; of training, FORMALIZADA. */
+const CONCERTADA_SERVICIO = ['CONCERTADA', 'EN_EJECUCION', 'ENTREGADA', 'VERIFICADA', 'PAGADA'];
+
+/**
+ * The concertaciones requested in `anio` (Mexico City time) that `viewer` reads, by kind and current state, with
+ * their outcome; and, for the instruments whose last party signed in `anio`, the days from the concertación's
+ * request to that signature. One statement; the scope is the lists' (the organisation's reach, or for training a
+ * participating unit's; an instrument's participants once it is COMUNICADO).
+ */
+export async function indicadoresConcertacion(
+  db: Db,
+  viewer: Viewer,
+  anio: number,
+  within: string | null,
+): Promise<IndicadoresConcertacion> {
+  const scope = readablePrefixes(viewer).map((p) => `${p}%`);
+  const dentro = within === null ? null : `${within}%`;
+  const rows = await db.$queryRaw<
+    {
+      dim: string;
+      tipo: TipoConcertacion;
+      estado: string | null;
+      n: number;
+      promedio: number | null;
+      mediana: number | null;
+      maximo: number | null;
+    }[]
+  >`
+    WITH participa AS (
+      SELECT p."concertacionCapacitacionId" AS id,
+        bool_or(pu.path LIKE ANY(${scope})) AS lee,
+        bool_or(${dentro}::text IS NOT NULL AND pu.path LIKE ${dentro}) AS dentro
+      FROM "ConcertacionCapacitacionParticipante" p JOIN "OrgUnit" pu ON pu.id = p."unitId"
+      GROUP BY p."concertacionCapacitacionId"
+    ),
+    concertaciones AS (
+      SELECT 'SERVICIO' AS tipo, c.id, c.estado::text AS estado, c."createdAt"
+      FROM "ConcertacionServicio" c JOIN "OrgUnit" u ON u.id = c."unitId"
+      WHERE u.path LIKE ANY(${scope}) AND (${dentro}::text IS NULL OR u.path LIKE ${dentro})
+      UNION ALL
+      SELECT 'CAPACITACION', c.id, c.estado::text, c."createdAt"
+      FROM "ConcertacionCapacitacion" c JOIN "OrgUnit" u ON u.id = c."unitId" LEFT JOIN participa p ON p.id = c.id
+      WHERE (u.path LIKE ANY(${scope}) OR coalesce(p.lee, false))
+        AND (${dentro}::text IS NULL OR u.path LIKE ${dentro} OR coalesce(p.dentro, false))
+    ),
+    del_anio AS (
+      SELECT * FROM concertaciones
+      WHERE extract(year FROM "createdAt" AT TIME ZONE 'UTC' AT TIME ZONE ${BUSINESS_TIME_ZONE})::int = ${anio}
+    ),
+    firmas AS (
+      SELECT i.id, CASE WHEN i."concertacionServicioId" IS NULL THEN 'CAPACITACION' ELSE 'SERVICIO' END AS tipo,
+        coalesce(cs."createdAt", cc."createdAt") AS solicitada, max(f."firmadoAt") AS firmada
+      FROM "InstrumentoJuridico" i JOIN "OrgUnit" u ON u.id = i."unitId"
+      JOIN "FirmaInstrumentoJuridico" f ON f."instrumentoJuridicoId" = i.id
+      LEFT JOIN "ConcertacionServicio" cs ON cs.id = i."concertacionServicioId"
+      LEFT JOIN "ConcertacionCapacitacion" cc ON cc.id = i."concertacionCapacitacionId"
+      LEFT JOIN participa p ON p.id = i."concertacionCapacitacionId"
+      WHERE (u.path LIKE ANY(${scope}) OR (i.estado = 'COMUNICADO' AND coalesce(p.lee, false)))
+        AND (${dentro}::text IS NULL OR u.path LIKE ${dentro} OR coalesce(p.dentro, false))
+      GROUP BY i.id, cs."createdAt", cc."createdAt"
+      HAVING bool_and(f."firmadoAt" IS NOT NULL)
+    ),
+    dias AS (
+      SELECT tipo, extract(epoch FROM firmada - solicitada) / 86400.0 AS d FROM firmas
+      WHERE extract(year FROM firmada AT TIME ZONE 'UTC' AT TIME ZONE ${BUSINESS_TIME_ZONE})::int = ${anio}
+    ),
+    tipos AS (SELECT unnest(ARRAY['SERVICIO', 'CAPACITACION']) AS tipo)
+    SELECT 'estado' AS dim, tipo, estado, count(*)::int AS n, NULL::float8 AS promedio, NULL::float8 AS mediana, NULL::float8 AS maximo
+    FROM del_anio GROUP BY tipo, estado
+    UNION ALL
+    SELECT 'firma', t.tipo, NULL, count(d.d)::int, round(avg(d.d)::numeric, 1)::float8,
+      round((percentile_cont(0.5) WITHIN GROUP (ORDER BY d.d))::numeric, 1)::float8, round(max(d.d)::numeric, 1)::float8
+    FROM tipos t LEFT JOIN dias d ON d.tipo = t.tipo GROUP BY t.tipo`;
+  const porEstado = rows
+    .filter((r) => r.dim === 'estado')
+    .map((r) => ({ tipo: r.tipo, estado: r.estado!, total: r.n }))
+    .sort((a, b) => a.tipo.localeCompare(b.tipo) || a.estado.localeCompare(b.estado));
+  const sum = (keep: (e: ConcertacionesEstado) => boolean) => porEstado.filter(keep).reduce((n, e) => n + e.total, 0);
+  return {
+    anio,
+    porEstado,
+    solicitadas: sum(() => true),
+    concertadas: sum((e) => (e.tipo === 'SERVICIO' ? CONCERTADA_SERVICIO.includes(e.estado) : e.estado === 'FORMALIZADA')),
+    noProcedentes: sum((e) => e.tipo === 'SERVICIO' && e.estado === 'NO_PROCEDENTE'),
+    tiempoHastaFirma: rows
+      .filter((r) => r.dim === 'firma')
+      .map((r) => ({ tipo: r.tipo, firmados: r.n, promedioDias: r.promedio, medianaDias: r.mediana, maximoDias: r.maximo }))
+      .sort((a, b) => a.tipo.localeCompare(b.tipo)),
+  };
+}
+
+const TipoConcertacionEnum = builder.enumType('TipoConcertacion', {
+  description: 'The two kinds of concertación of 7081-MP-SI.',
+  values: {
+    SERVICIO: { description: 'A technological service (8.1.5).' },
+    CAPACITACION: { description: 'Training services (Pd-02-It-03).' },
+  },
+});
+const ConcertacionesEstadoRef = builder.objectRef<ConcertacionesEstado>('ConcertacionesPorEstado').implement({
+  description: 'How many concertaciones of one kind requested in the year are now in one state.',
+  fields: (t) => ({
+    tipo: t.field({ type: TipoConcertacionEnum, description: 'The kind.', resolve: (r) => r.tipo }),
+    estado: t.exposeString('estado', { description: 'The state (EstadoConcertacionServicio or EstadoConcertacionCapacitacion).' }),
+    total: t.exposeInt('total', { description: 'How many.' }),
+  }),
+});
+const TiempoFirmaRef = builder.objectRef<TiempoFirma>('TiempoHastaFirma').implement({
+  description:
+    'Calendar days from a concertación’s request to the last signature of its instrumento jurídico, over the instruments fully ' +
+    'signed in the year (one decimal; null when none).',
+  fields: (t) => ({
+    tipo: t.field({
+      type: TipoConcertacionEnum,
+      description: 'The kind of concertación the instruments formalise.',
+      resolve: (r) => r.tipo,
+    }),
+    firmados: t.exposeInt('firmados', { description: 'Instruments whose last party signed in the year.' }),
+    promedioDias: t.exposeFloat('promedioDias', { nullable: true, description: 'Mean days.' }),
+    medianaDias: t.exposeFloat('medianaDias', { nullable: true, description: 'Median days.' }),
+    maximoDias: t.exposeFloat('maximoDias', { nullable: true, description: 'Longest, in days.' }),
+  }),
+});
+const IndicadoresConcertacionRef = builder.objectRef<IndicadoresConcertacion>('IndicadoresConcertacion').implement({
+  description:
+    'Concertaciones (7081-MP-SI 8.1.5 and Pd-02-It-03) requested in a year, by state and outcome, and the time from request to ' +
+    'signature, over what the viewer may see. Computed in SQL.',
+  fields: (t) => ({
+    anio: t.exposeInt('anio', { description: 'The year.' }),
+    porEstado: t.field({
+      type: [ConcertacionesEstadoRef],
+      description: 'The concertaciones requested in the year, by kind and current state (states with none are left out).',
+      resolve: (r) => r.porEstado,
+    }),
+    solicitadas: t.exposeInt('solicitadas', { description: 'Concertaciones requested in the year, both kinds.' }),
+    concertadas: t.exposeInt('concertadas', {
+      description: 'Of those, concertadas: a service CONCERTADA or beyond, a training concertación FORMALIZADA.',
+    }),
+    noProcedentes: t.exposeInt('noProcedentes', {
+      description: 'Of those, services now NO_PROCEDENTE (not viable, not yet corrected by the user).',
+    }),
+    tiempoHastaFirma: t.field({
+      type: [TiempoFirmaRef],
+      description: 'One row per kind (SERVICIO, CAPACITACION).',
+      resolve: (r) => r.tiempoHastaFirma,
+    }),
+  }),
+});
+
+builder.queryField('indicadoresConcertacion', (t) =>
+  t.field({
+    type: IndicadoresConcertacionRef,
+    description:
+      'Concertaciones requested in a year by kind, state and outcome, and the days from request to the instrument’s last signature; ' +
+      'over what the viewer may see (optionally within one unit). One SQL statement.',
+    args: {
+      anio: t.arg.int({ required: true, description: 'The year (2000-2100).' }),
+      dentroDe: t.arg.globalID({
+        required: false,
+        description: 'Only concertaciones whose organisation, or (training) a participating unit, is this unit or below it.',
+      }),
+    },
+    resolve: async (_r, args, ctx) => {
+      if (args.anio < 2000 || args.anio > 2100) throw badInput([{ path: ['anio'], message: 'Must be a year between 2000 and 2100' }]);
+      const within = args.dentroDe ? (await withinUnit(ctx, args.dentroDe.id)).unit.path.startsWith : null;
+      return indicadoresConcertacion(ctx.db, ctx.viewer!, args.anio, within);
+    },
+  }),
+);
