@@ -1024,7 +1024,12 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
       return { anio: distinctYear(`analisisPortal:${unitId}`, taken), trimestre: 1, unitId };
     },
     written: async (db, _r, input) =>
-      ids(await db.analisisPortal.findMany({ where: { anio: Number(input.anio), trimestre: 1 }, select: { id: true } })),
+      ids(
+        await db.analisisPortal.findMany({
+          where: { anio: Number(input.anio), trimestre: 1, ...(input.unitId ? { unitId: decodeGlobalID(String(input.unitId)).id } : {}) },
+          select: { id: true },
+        }),
+      ),
   },
   updateAnalisisPortal: { input: (r) => ({ id: r.globalId, analisis: 'Análisis de la matriz' }) },
   submitAnalisisPortal: { input: id },
@@ -1041,6 +1046,11 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
       };
     },
     written: async (db, _r, input) =>
-      ids(await db.revisionContenidoPortal.findMany({ where: { anio: Number(input.anio), trimestre: 1 }, select: { id: true } })),
+      ids(
+        await db.revisionContenidoPortal.findMany({
+          where: { anio: Number(input.anio), trimestre: 1, ...(input.unitId ? { unitId: decodeGlobalID(String(input.unitId)).id } : {}) },
+          select: { id: true },
+        }),
+      ),
   },
 };
