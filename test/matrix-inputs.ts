@@ -980,7 +980,10 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     // The provider's organisation is outside CONALEP: the admin's unit list does not hold it.
     input: async (r, { db }) => ({
       id: r.globalId,
-      proveedorId: encodeGlobalID('OrgUnit', (await db.orgUnit.findUniqueOrThrow({ where: { code: 'PROV-PORTAL' }, select: { id: true } })).id),
+      proveedorId: encodeGlobalID(
+        'OrgUnit',
+        (await db.orgUnit.findUniqueOrThrow({ where: { code: 'PROV-PORTAL' }, select: { id: true } })).id,
+      ),
     }),
     extra: (db, r) => db.solicitudPortalDestinatario.findMany({ where: { solicitudPortalId: r.id }, orderBy: { unitId: 'asc' } }),
   },
@@ -1026,7 +1029,11 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     written: async (db, _r, input) =>
       ids(
         await db.analisisPortal.findMany({
-          where: { anio: Number(input.anio), trimestre: 1, ...(input.unitId ? { unitId: decodeGlobalID(String(input.unitId)).id } : {}) },
+          where: {
+            anio: Number(input.anio),
+            trimestre: 1,
+            ...(typeof input.unitId === 'string' ? { unitId: decodeGlobalID(input.unitId).id } : {}),
+          },
           select: { id: true },
         }),
       ),
@@ -1048,7 +1055,11 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
     written: async (db, _r, input) =>
       ids(
         await db.revisionContenidoPortal.findMany({
-          where: { anio: Number(input.anio), trimestre: 1, ...(input.unitId ? { unitId: decodeGlobalID(String(input.unitId)).id } : {}) },
+          where: {
+            anio: Number(input.anio),
+            trimestre: 1,
+            ...(typeof input.unitId === 'string' ? { unitId: decodeGlobalID(input.unitId).id } : {}),
+          },
           select: { id: true },
         }),
       ),

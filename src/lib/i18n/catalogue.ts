@@ -469,7 +469,10 @@ export const CATALOGUE: readonly Entry[] = [
   ['Must be a Monday, YYYY-MM-DD', 'Debe ser un lunes, AAAA-MM-DD'],
   ['This week is already imported from this same file', 'Esta semana ya se importó de este mismo archivo'],
   ['This week is already imported', 'Esta semana ya se importó'],
-  ['The statistics file must be a CSV (text/csv) or an XLSX workbook', 'El archivo de estadísticas debe ser un CSV (text/csv) o un libro XLSX'],
+  [
+    'The statistics file must be a CSV (text/csv) or an XLSX workbook',
+    'El archivo de estadísticas debe ser un CSV (text/csv) o un libro XLSX',
+  ],
   ['Line {line}, column {column}: {*reason}', 'Línea {line}, columna {column}: {*reason}'],
   ['Line {line}: {*reason}', 'Línea {line}: {*reason}'],
   ['The page is already on line {line}', 'La página ya está en la línea {line}'],

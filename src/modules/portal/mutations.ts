@@ -37,7 +37,10 @@ const CreateSolicitudPortalInput = builder.inputType('CreateSolicitudPortalInput
     tipo: t.field({ type: TipoSolicitudPortalEnum, required: true, description: 'The kind of request (step 1.1).' }),
     titulo: t.string({ required: true, description: 'What the area asks for, in a line (at most 300 characters).' }),
     descripcion: t.string({ required: true, description: 'The request as the area made it.' }),
-    areaSolicitanteId: t.globalID({ required: true, description: 'The CONOCER area making the request (an AREA_CONOCER or CONOCER unit).' }),
+    areaSolicitanteId: t.globalID({
+      required: true,
+      description: 'The CONOCER area making the request (an AREA_CONOCER or CONOCER unit).',
+    }),
     unitId: t.globalID({ required: false, description: 'The area receiving it; defaults to the unit where you hold the role.' }),
   }),
 });
@@ -56,7 +59,12 @@ creationMutation(solicitudPortalWorkflow, 'createSolicitudPortal', {
       return check.issues;
     },
     create: async (tx, { unit }) => {
-      const data = { tipo: input.tipo, titulo: input.titulo.trim(), descripcion: input.descripcion.trim(), areaSolicitanteId: input.areaSolicitanteId.id };
+      const data = {
+        tipo: input.tipo,
+        titulo: input.titulo.trim(),
+        descripcion: input.descripcion.trim(),
+        areaSolicitanteId: input.areaSolicitanteId.id,
+      };
       const { id } = await tx.solicitudPortal.create({
         data: { ...data, unitId: unit.id, createdById: ctx.viewer!.personId },
         select: { id: true },
@@ -216,7 +224,10 @@ creationMutation(estadisticaPortalWorkflow, 'createEstadisticaPortal', {
         const issues = await docs.validate(tx);
         if (issues.length) return issues;
         // One import per week: a second one (even of the same file) is refused and the week keeps its rows.
-        const done = await tx.estadisticaPortal.findUnique({ where: { unitId_semana: { unitId: unit.id, semana } }, select: { sha256: true } });
+        const done = await tx.estadisticaPortal.findUnique({
+          where: { unitId_semana: { unitId: unit.id, semana } },
+          select: { sha256: true },
+        });
         const d = await uploaded(tx);
         if (done)
           return [
@@ -252,7 +263,10 @@ creationMutation(estadisticaPortalWorkflow, 'createEstadisticaPortal', {
           select: { id: true },
         });
         const documentos = await docs.attach(tx, { entity: 'EstadisticaPortal', id }, 'ESTADISTICA_PORTAL');
-        return { id, changes: { semana: input.semana, nombreArchivo: d.nombre, sha256: d.sha256, paginas: filas.length, accesosTotales, documentos } };
+        return {
+          id,
+          changes: { semana: input.semana, nombreArchivo: d.nombre, sha256: d.sha256, paginas: filas.length, accesosTotales, documentos },
+        };
       },
     };
   },
@@ -278,13 +292,19 @@ creationMutation(analisisPortalWorkflow, 'createAnalisisPortal', {
     unitId: input.unitId?.id,
     validate: async (tx, { unit }) => {
       const check = checkQuarter(new InputChecker(), input.anio, input.trimestre);
-      if (!check.issues.length && (await tx.analisisPortal.count({ where: { unitId: unit.id, anio: input.anio, trimestre: input.trimestre } })))
+      if (
+        !check.issues.length &&
+        (await tx.analisisPortal.count({ where: { unitId: unit.id, anio: input.anio, trimestre: input.trimestre } }))
+      )
         check.check(false, ['input', 'trimestre'], 'This unit already has its analysis of this quarter');
       return check.issues;
     },
     create: async (tx, { unit }) => {
       const data = { anio: input.anio, trimestre: input.trimestre };
-      const { id } = await tx.analisisPortal.create({ data: { ...data, unitId: unit.id, createdById: ctx.viewer!.personId }, select: { id: true } });
+      const { id } = await tx.analisisPortal.create({
+        data: { ...data, unitId: unit.id, createdById: ctx.viewer!.personId },
+        select: { id: true },
+      });
       return { id, changes: data };
     },
   }),
@@ -312,7 +332,10 @@ stepMutation(analisisPortalWorkflow, 'submitAnalisisPortal');
 const SendAnalisisPortalInput = builder.inputType('SendAnalisisPortalInput', {
   fields: (t) => ({
     ...stepArgFields(t),
-    documentoIds: t.globalIDList({ required: false, description: 'The report as sent to the Dirección General (uploaded to POST /documents).' }),
+    documentoIds: t.globalIDList({
+      required: false,
+      description: 'The report as sent to the Dirección General (uploaded to POST /documents).',
+    }),
   }),
 });
 stepMutation(analisisPortalWorkflow, 'sendAnalisisPortal', {
@@ -321,7 +344,8 @@ stepMutation(analisisPortalWorkflow, 'sendAnalisisPortal', {
     const docs = stepDocuments(ctx.viewer!, input.documentoIds ?? [], (i) => ['input', 'documentoIds', i]);
     return {
       validate: (tx) => docs.validate(tx),
-      effects: async (tx, record) => (docs.ids.length ? { documentos: await docs.attach(tx, { entity: 'AnalisisPortal', id: record.id }, 'OTRO') } : {}),
+      effects: async (tx, record) =>
+        docs.ids.length ? { documentos: await docs.attach(tx, { entity: 'AnalisisPortal', id: record.id }, 'OTRO') } : {},
     };
   },
 });
@@ -355,8 +379,16 @@ creationMutation(revisionContenidoPortalWorkflow, 'createRevisionContenidoPortal
       return check.issues;
     },
     create: async (tx, { unit }) => {
-      const data = { anio: input.anio, trimestre: input.trimestre, hallazgos: input.hallazgos.trim(), requiereActualizacion: input.requiereActualizacion };
-      const { id } = await tx.revisionContenidoPortal.create({ data: { ...data, unitId: unit.id, createdById: ctx.viewer!.personId }, select: { id: true } });
+      const data = {
+        anio: input.anio,
+        trimestre: input.trimestre,
+        hallazgos: input.hallazgos.trim(),
+        requiereActualizacion: input.requiereActualizacion,
+      };
+      const { id } = await tx.revisionContenidoPortal.create({
+        data: { ...data, unitId: unit.id, createdById: ctx.viewer!.personId },
+        select: { id: true },
+      });
       return { id, changes: data };
     },
   }),

@@ -25,7 +25,7 @@ export const TipoSolicitudPortalEnum = builder.enumType(TipoSolicitudPortal, {
 export const EstadoSolicitudPortalEnum = builder.enumType(EstadoSolicitudPortal, {
   name: 'EstadoSolicitudPortal',
   description:
-    "REGISTRADA (1.1), NO_PROCEDENTE (1.3, the area told why), EN_DISENO (2.1-2.4), EN_REVISION by the DVD (2.5-4.1), ENVIADA to the provider (4.2), EN_CONSTRUCCION (5.1-5.3), ENTREGADA (5.4), VALIDADA by the requesting area (6.3), EN_PRODUCCION and documented (7.1-7.3).",
+    'REGISTRADA (1.1), NO_PROCEDENTE (1.3, the area told why), EN_DISENO (2.1-2.4), EN_REVISION by the DVD (2.5-4.1), ENVIADA to the provider (4.2), EN_CONSTRUCCION (5.1-5.3), ENTREGADA (5.4), VALIDADA by the requesting area (6.3), EN_PRODUCCION and documented (7.1-7.3).',
 });
 export const EstadoAnalisisPortalEnum = builder.enumType(EstadoAnalisisPortal, {
   name: 'EstadoAnalisisPortal',
@@ -42,7 +42,9 @@ builder.prismaNode('SolicitudPortal', {
     tipo: t.expose('tipo', { type: TipoSolicitudPortalEnum, description: 'The kind of request (step 1.1).' }),
     titulo: t.exposeString('titulo', { description: 'What the area asks for, in a line.' }),
     descripcion: t.exposeString('descripcion', { description: 'The request as the area made it (step 1.1).' }),
-    areaSolicitante: t.relation('areaSolicitante', { description: 'The CONOCER area that made the request and validates the solution (6.3).' }),
+    areaSolicitante: t.relation('areaSolicitante', {
+      description: 'The CONOCER area that made the request and validates the solution (6.3).',
+    }),
     motivosNoProcedente: t.exposeString('motivosNoProcedente', {
       nullable: true,
       description: 'Why the request does not proceed and what it would need (step 1.3).',
@@ -55,7 +57,10 @@ builder.prismaNode('SolicitudPortal', {
     solucion: t.exposeString('solucion', { nullable: true, description: 'The solution designed with the provider (step 2.4).' }),
     planTrabajo: t.exposeString('planTrabajo', { nullable: true, description: "The provider's work plan (step 5.1)." }),
     urlPrueba: t.exposeString('urlPrueba', { nullable: true, description: 'Where the solution runs in the test environment (step 5.2).' }),
-    resultadoPruebas: t.exposeString('resultadoPruebas', { nullable: true, description: "The provider's tests and adjustments (step 5.3)." }),
+    resultadoPruebas: t.exposeString('resultadoPruebas', {
+      nullable: true,
+      description: "The provider's tests and adjustments (step 5.3).",
+    }),
     urlProduccion: t.exposeString('urlProduccion', { nullable: true, description: 'Where the solution runs in production (step 7.1).' }),
     estado: t.expose('estado', { type: EstadoSolicitudPortalEnum }),
     destinatarios: t.relation('destinatarios', {
@@ -124,7 +129,11 @@ builder.prismaNode('EstadisticaPortal', {
   findUnique: (id, ctx) => ({ id, AND: [readableEstadisticasPortal(ctx.viewer)] }),
   description: "One week of the portal's statistics, imported from its export file (C.4.4 step 8.1).",
   fields: (t) => ({
-    semana: t.string({ description: 'The Monday the week starts on, YYYY-MM-DD.', select: { semana: true }, resolve: (e) => day(e.semana) }),
+    semana: t.string({
+      description: 'The Monday the week starts on, YYYY-MM-DD.',
+      select: { semana: true },
+      resolve: (e) => day(e.semana),
+    }),
     accesosTotales: t.exposeInt('accesosTotales', { description: "The week's accesses: the sum of the pages' accesses." }),
     nombreArchivo: t.exposeString('nombreArchivo', { description: 'The name of the imported file.' }),
     sha256: t.exposeString('sha256', { description: "The SHA-256 of the imported file's bytes." }),

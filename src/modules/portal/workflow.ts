@@ -8,7 +8,12 @@
 import { defineRecordWorkflow, defineWorkflow, type Tx, type WorkflowRecord } from '../../lib/workflow/types.js';
 import { unitOwnedStore } from '../../lib/workflow/stores.js';
 import type { EstadoAnalisisPortal, EstadoSolicitudPortal, Role } from '../../generated/prisma/enums.js';
-import { readableAnalisisPortal, readableEstadisticasPortal, readableRevisionesContenidoPortal, readableSolicitudesPortal } from './rules.js';
+import {
+  readableAnalisisPortal,
+  readableEstadisticasPortal,
+  readableRevisionesContenidoPortal,
+  readableSolicitudesPortal,
+} from './rules.js';
 
 const RESPONSABLE: Role = 'CONOCER_RESPONSABLE_CANALES';
 const DVD: Role = 'CONOCER_DIRECCION_VINCULACION';
@@ -41,7 +46,17 @@ export const solicitudPortalWorkflow = defineWorkflow({
   title: 'Solicitudes de publicación y desarrollo en el Portal CONOCER',
   entity: 'SolicitudPortal',
   store: solicitudPortalStore,
-  states: ['REGISTRADA', 'NO_PROCEDENTE', 'EN_DISENO', 'EN_REVISION', 'ENVIADA', 'EN_CONSTRUCCION', 'ENTREGADA', 'VALIDADA', 'EN_PRODUCCION'],
+  states: [
+    'REGISTRADA',
+    'NO_PROCEDENTE',
+    'EN_DISENO',
+    'EN_REVISION',
+    'ENVIADA',
+    'EN_CONSTRUCCION',
+    'ENTREGADA',
+    'VALIDADA',
+    'EN_PRODUCCION',
+  ],
   initial: 'REGISTRADA',
   final: ['NO_PROCEDENTE', 'EN_PRODUCCION'],
   steps: {
@@ -208,7 +223,10 @@ export const estadisticaPortalWorkflow = defineRecordWorkflow({
 
 /** Step 11.4 presents a complete report: the analysis against the objectives (9.1), the gaps (11.1) and the areas of opportunity (11.2). */
 async function reportComplete(tx: Tx, record: WorkflowRecord<string>): Promise<string | null> {
-  const a = await tx.analisisPortal.findUniqueOrThrow({ where: { id: record.id }, select: { analisis: true, brechas: true, areasOportunidad: true } });
+  const a = await tx.analisisPortal.findUniqueOrThrow({
+    where: { id: record.id },
+    select: { analisis: true, brechas: true, areasOportunidad: true },
+  });
   const missing = [
     a.analisis ? null : 'analisis (step 9.1)',
     a.brechas ? null : 'brechas (step 11.1)',
