@@ -21,18 +21,27 @@ const PROVEEDOR: Role = 'CONOCER_PROVEEDOR_PORTAL';
 /** The provider acts on the requests addressed to its organisation (step 4.2). */
 const TO_PROVIDER = { kind: 'addressee', purpose: 'PROVEEDOR_PORTAL' } as const;
 
+/** The labels ("column (step n)") of the `fields` still empty in `row`, joined for a guard's reason. */
+function missing(row: Record<string, unknown>, fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .filter(([k]) => !row[k])
+    .map(([, label]) => label)
+    .join('; ');
+}
+
 /** Step 2.5 presents a complete design: content (2.1), functional requirements (2.2) and the solution (2.4). */
 async function designComplete(tx: Tx, record: WorkflowRecord<string>): Promise<string | null> {
   const s = await tx.solicitudPortal.findUniqueOrThrow({
     where: { id: record.id },
     select: { contenido: true, requerimientosFuncionales: true, solucion: true },
   });
-  const missing = [
-    s.contenido ? null : 'contenido (step 2.1)',
-    s.requerimientosFuncionales ? null : 'requerimientosFuncionales (step 2.2)',
-    s.solucion ? null : 'solucion (step 2.4)',
-  ].filter((m) => m !== null);
-  return missing.length ? `Record the design before presenting it: ${missing.join('; ')}` : null;
+  const fields = {
+    contenido: 'contenido (step 2.1)',
+    requerimientosFuncionales: 'requerimientosFuncionales (step 2.2)',
+    solucion: 'solucion (step 2.4)',
+  };
+  const m = missing(s, fields);
+  return m ? `Record the design before presenting it: ${m}` : null;
 }
 
 export const solicitudPortalStore = unitOwnedStore<EstadoSolicitudPortal>('solicitudPortal', {
@@ -227,12 +236,9 @@ async function reportComplete(tx: Tx, record: WorkflowRecord<string>): Promise<s
     where: { id: record.id },
     select: { analisis: true, brechas: true, areasOportunidad: true },
   });
-  const missing = [
-    a.analisis ? null : 'analisis (step 9.1)',
-    a.brechas ? null : 'brechas (step 11.1)',
-    a.areasOportunidad ? null : 'areasOportunidad (step 11.2)',
-  ].filter((m) => m !== null);
-  return missing.length ? `Record before presenting the report: ${missing.join('; ')}` : null;
+  const fields = { analisis: 'analisis (step 9.1)', brechas: 'brechas (step 11.1)', areasOportunidad: 'areasOportunidad (step 11.2)' };
+  const m = missing(a, fields);
+  return m ? `Record before presenting the report: ${m}` : null;
 }
 
 export const analisisPortalWorkflow = defineWorkflow({
