@@ -6,6 +6,7 @@ import { count, findMany } from '../../lib/db/read.js';
 import { documentosField } from '../../lib/documents/schema.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
+import { FinDestinatarioEnum } from '../normatividad/types.js';
 import {
   readableAnalisisPortal,
   readableEstadisticasPortal,
@@ -79,7 +80,7 @@ builder.prismaObject('SolicitudPortalDestinatario', {
   description: 'A unit a portal request is addressed to, and why.',
   fields: (t) => ({
     unit: t.relation('unit'),
-    fin: t.exposeString('fin', { description: 'PROVEEDOR_PORTAL: the provider that builds the solution.' }),
+    fin: t.expose('fin', { type: FinDestinatarioEnum, description: 'PROVEEDOR_PORTAL: the provider that builds the solution.' }),
   }),
 });
 
