@@ -131,6 +131,13 @@ import {
   informeResultadosContactoWorkflow,
   ticketWorkflow,
 } from '../src/modules/contacto/workflow.js';
+import {
+  analisisPortalWorkflow,
+  estadisticaPortalWorkflow,
+  revisionContenidoPortalWorkflow,
+  solicitudPortalWorkflow,
+} from '../src/modules/portal/workflow.js';
+import type { EstadoAnalisisPortal, EstadoSolicitudPortal } from '../src/generated/prisma/enums.js';
 import type {
   CanalTicket,
   EstadoAnalisisContacto,
@@ -2482,6 +2489,143 @@ export async function correoCuarentena(db: Db, o: Common<'EN_CUARENTENA'> & { mo
   return { ...gid('CorreoCuarentena', row.id), estado: 'EN_CUARENTENA' as const };
 }
 
+// ---- #15 V-CANA-MP-02 C.4.4: Portal CONOCER ----------------------------------------
+
+const PROVIDER_STATES: readonly EstadoSolicitudPortal[] = ['ENVIADA', 'EN_CONSTRUCCION', 'ENTREGADA', 'VALIDADA', 'EN_PRODUCCION'];
+
+/**
+ * A portal request at the DVD (default CONOCER-DVD) from the contact centre's area; from ENVIADA on it is
+ * addressed to the demo provider (PROV-PORTAL; in every state when `proveedor` is given). `ready` in EN_DISENO: the whole design is recorded (2.5's guard).
+ */
+export async function solicitudPortal(db: Db, o: Common<EstadoSolicitudPortal> & { proveedor?: string } = {}) {
+  const wf = solicitudPortalWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CONOCER-DVD');
+  const area = await unit(db, 'CONOCER-CC');
+  const creator = await actor(db, 'CONOCER_RESPONSABLE_CANALES', owner.path);
+  const ready = o.ready ?? true;
+  const designed = estado !== 'REGISTRADA' && estado !== 'NO_PROCEDENTE' && (ready || estado !== 'EN_DISENO');
+  const built = reached(wf, estado, 'EN_CONSTRUCCION');
+  const delivered = reached(wf, estado, 'ENTREGADA');
+  const token = uniq();
+  const row = await db.solicitudPortal.create({
+    data: {
+      unitId: owner.id,
+      areaSolicitanteId: area.id,
+      tipo: 'COMUNICADOS',
+      titulo: `Solicitud ${token}`,
+      descripcion: 'Publicar un comunicado (factory)',
+      motivosNoProcedente: estado === 'NO_PROCEDENTE' ? 'Observaciones (factory)' : null,
+      contenido: designed ? 'Contenido (factory)' : null,
+      requerimientosFuncionales: designed ? 'Requerimientos (factory)' : null,
+      solucion: designed ? 'Solución (factory)' : null,
+      planTrabajo: built ? 'Plan de trabajo (factory)' : null,
+      urlPrueba: delivered ? 'https://pruebas.example.mx/portal' : null,
+      resultadoPruebas: delivered ? 'Pruebas (factory)' : null,
+      urlProduccion: estado === 'EN_PRODUCCION' ? 'https://portal.example.mx/' : null,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+    },
+    select: { id: true },
+  });
+  const addressees: { purpose: string; unitPath: string }[] = [];
+  // `proveedor` given: addressed in every state (the matrix tries the provider's steps in the wrong ones too).
+  if (PROVIDER_STATES.includes(estado) || o.proveedor) {
+    const proveedor = await unit(db, o.proveedor ?? 'PROV-PORTAL');
+    await db.solicitudPortalDestinatario.create({ data: { solicitudPortalId: row.id, unitId: proveedor.id, fin: 'PROVEEDOR_PORTAL' } });
+    addressees.push({ purpose: 'PROVEEDOR_PORTAL', unitPath: proveedor.path });
+  }
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path, addressees }, pathTo(wf, estado));
+  return { ...gid('SolicitudPortal', row.id), estado };
+}
+
+/** A random Monday of a year 1000-1999. */
+function factoryMonday(): Date {
+  const d = new Date(Date.UTC(1000 + Math.floor(Math.random() * 1000), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28)));
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+/** A week of portal statistics (default CONOCER-DVD) in a year 1000-1999, with two pages. */
+export async function estadisticaPortal(db: Db, o: Common<'IMPORTADA'> & { semana?: string } = {}) {
+  const wf = estadisticaPortalWorkflow;
+  const owner = await unit(db, o.unit ?? 'CONOCER-DVD');
+  const creator = await actor(db, 'CONOCER_RESPONSABLE_CANALES', owner.path);
+  const row = await retryUnique(() =>
+    db.estadisticaPortal.create({
+      data: {
+        unitId: owner.id,
+        semana: o.semana ? new Date(`${o.semana}T00:00:00Z`) : factoryMonday(),
+        accesosTotales: 130,
+        nombreArchivo: `semana-${uniq()}.csv`,
+        sha256: createHash('sha256').update(uniq()).digest('hex'),
+        createdById: creator.id,
+        paginas: {
+          createMany: {
+            data: [
+              { pagina: '/inicio', accesos: 100, segundosPromedio: 30 },
+              { pagina: '/faq', accesos: 30, segundosPromedio: 12 },
+            ],
+          },
+        },
+      },
+      select: { id: true, semana: true },
+    }),
+  );
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, 'IMPORTADA'));
+  return { ...gid('EstadisticaPortal', row.id), estado: 'IMPORTADA' as const, semana: row.semana.toISOString().slice(0, 10) };
+}
+
+/** The DVD's analysis of a free quarter of a year 1000-1999 (default CONOCER-DVD); `ready`: its texts are written. */
+export async function analisisPortal(db: Db, o: Common<EstadoAnalisisPortal> = {}) {
+  const wf = analisisPortalWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CONOCER-DVD');
+  const creator = await actor(db, 'CONOCER_DIRECCION_VINCULACION', owner.path);
+  const written = (o.ready ?? true) || estado !== 'EN_ELABORACION';
+  const row = await retryUnique(() =>
+    db.analisisPortal.create({
+      data: {
+        unitId: owner.id,
+        anio: 1000 + Math.floor(Math.random() * 1000),
+        trimestre: 1 + Math.floor(Math.random() * 4),
+        analisis: written ? 'Análisis (factory)' : null,
+        brechas: written ? 'Brechas (factory)' : null,
+        areasOportunidad: written ? 'Áreas de oportunidad (factory)' : null,
+        estado,
+        version: o.version ?? 0,
+        createdById: creator.id,
+      },
+      select: { id: true, anio: true, trimestre: true },
+    }),
+  );
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('AnalisisPortal', row.id), estado, anio: row.anio, trimestre: row.trimestre };
+}
+
+/** The quarterly review of the portal's static content, for a free quarter of a year 1000-1999 (default CONOCER-DVD). */
+export async function revisionContenidoPortal(db: Db, o: Common<'REGISTRADA'> = {}) {
+  const wf = revisionContenidoPortalWorkflow;
+  const owner = await unit(db, o.unit ?? 'CONOCER-DVD');
+  const creator = await actor(db, 'CONOCER_RESPONSABLE_CANALES', owner.path);
+  const row = await retryUnique(() =>
+    db.revisionContenidoPortal.create({
+      data: {
+        unitId: owner.id,
+        anio: 1000 + Math.floor(Math.random() * 1000),
+        trimestre: 1 + Math.floor(Math.random() * 4),
+        hallazgos: 'Hallazgos (factory)',
+        requiereActualizacion: false,
+        createdById: creator.id,
+      },
+      select: { id: true },
+    }),
+  );
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, 'REGISTRADA'));
+  return { ...gid('RevisionContenidoPortal', row.id), estado: 'REGISTRADA' as const };
+}
+
 export const make = {
   proyectoNormativo,
   planTrabajoAnual,
@@ -2536,6 +2680,10 @@ export const make = {
   analisisContacto,
   informeResultadosContacto,
   correoCuarentena,
+  solicitudPortal,
+  estadisticaPortal,
+  analisisPortal,
+  revisionContenidoPortal,
 };
 
 /**
@@ -2838,5 +2986,38 @@ export const WORKFLOW_MODELS = [
     node: false,
     workflow: correoCuarentenaWorkflow,
     make: (db: Db, _estado: 'EN_CUARENTENA', o: Common<'EN_CUARENTENA'> = {}) => correoCuarentena(db, o),
+  },
+  // #15 Portal CONOCER
+  {
+    typename: 'SolicitudPortal',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
+    node: true,
+    workflow: solicitudPortalWorkflow,
+    make: (db: Db, estado: EstadoSolicitudPortal, o: Common<EstadoSolicitudPortal> = {}) => solicitudPortal(db, { ...o, estado }),
+  },
+  {
+    typename: 'EstadisticaPortal',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
+    node: true,
+    workflow: estadisticaPortalWorkflow,
+    make: (db: Db, _estado: 'IMPORTADA', o: Common<'IMPORTADA'> = {}) => estadisticaPortal(db, o),
+  },
+  {
+    typename: 'AnalisisPortal',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
+    node: true,
+    workflow: analisisPortalWorkflow,
+    make: (db: Db, estado: EstadoAnalisisPortal, o: Common<EstadoAnalisisPortal> = {}) => analisisPortal(db, { ...o, estado }),
+  },
+  {
+    typename: 'RevisionContenidoPortal',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
+    node: true,
+    workflow: revisionContenidoPortalWorkflow,
+    make: (db: Db, _estado: 'REGISTRADA', o: Common<'REGISTRADA'> = {}) => revisionContenidoPortal(db, o),
   },
 ] as const;

@@ -627,6 +627,46 @@ const LISTS: Record<string, () => Promise<void>> = {
       `query { informesResultadosContacto(first: 10) { totalCount edges { node { id estado resultados instrucciones venceAt unit { code } availableSteps ${history} } } } }`,
     );
   },
+  // #15 Portal CONOCER
+  solicitudesPortal: async () => {
+    await make.solicitudPortal(server.db, { estado: 'EN_CONSTRUCCION' });
+    await make.solicitudPortal(server.db, { estado: 'VALIDADA' });
+    await golden(
+      'solicitudesPortal',
+      'proveedor.portal',
+      `query { solicitudesPortal(first: 10, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id titulo estado planTrabajo
+         areaSolicitante { code } destinatarios { fin unit { code } } documentos { nombre } unit { code } availableSteps ${history} } } } }`,
+    );
+  },
+  estadisticasPortal: async () => {
+    await make.estadisticaPortal(server.db);
+    await make.estadisticaPortal(server.db);
+    await golden(
+      'estadisticasPortal',
+      'conocer.canales',
+      `query { estadisticasPortal(first: 10, orderBy: { field: semana, direction: DESC }) { totalCount edges { node { id semana accesosTotales
+         paginas { pagina accesos segundosPromedio } documentos { nombre } unit { code } ${history} } } } }`,
+    );
+  },
+  analisisPortal: async () => {
+    await make.analisisPortal(server.db, { estado: 'PRESENTADO' });
+    await make.analisisPortal(server.db, { estado: 'EN_ELABORACION' });
+    await golden(
+      'analisisPortal',
+      'conocer.dvd',
+      `query { analisisPortal(first: 10) { totalCount edges { node { id anio trimestre estado analisis tendencia { semanas accesosTotales variacion paginas { pagina accesos } }
+         unit { code } availableSteps ${history} } } } }`,
+    );
+  },
+  revisionesContenidoPortal: async () => {
+    await make.revisionContenidoPortal(server.db);
+    await make.revisionContenidoPortal(server.db);
+    await golden(
+      'revisionesContenidoPortal',
+      'conocer.canales',
+      `query { revisionesContenidoPortal(first: 10) { totalCount edges { node { id anio trimestre hallazgos requiereActualizacion unit { code } ${history} } } } }`,
+    );
+  },
 };
 
 describe('SQL goldens of the root lists', () => {

@@ -54,6 +54,8 @@ async function uploadedBy(db: Db, account = 'admin'): Promise<string> {
 /** Per-call counters of the contact centre's inputs (closed days, analysis periods): concurrent calls never share one. */
 let cierreDay = 0;
 let analisisMonth = 0;
+/** Per-call counter of the portal statistics' weeks (createEstadisticaPortal). */
+let portalWeek = 0;
 
 /** Years handed to matrix calls, by scope: accounts run at once, and two must never take one year of one unit. */
 const handedYears = new Set<string>();
@@ -988,4 +990,110 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   publishInformeResultadosContacto: { input: (r) => ({ id: r.globalId, instrucciones: 'Instrucciones de la matriz' }) },
   updateInformeResultadosContacto: { input: (r) => ({ id: r.globalId, seguimiento: 'Seguimiento de la matriz' }) },
   closeInformeResultadosContacto: { input: (r) => ({ id: r.globalId, seguimiento: 'Acciones implantadas' }) },
+
+  // ---- #15 V-CANA-MP-02 C.4.4: Portal CONOCER
+  createSolicitudPortal: {
+    input: (_r, { unitId, unitIds }) => ({
+      tipo: 'COMUNICADOS',
+      titulo: `Matriz ${uniq()}`,
+      descripcion: 'Publicar un comunicado',
+      areaSolicitanteId: unitIds['CONOCER-CC'],
+      unitId,
+    }),
+    written: async (db, _r, input) =>
+      ids(await db.solicitudPortal.findMany({ where: { titulo: String(input.titulo) }, select: { id: true } })),
+  },
+  closeSolicitudPortalAsConocerResponsableCanales: { input: withObs },
+  receiveSolicitudPortalAsConocerResponsableCanales: { input: id },
+  updateSolicitudPortal: { input: (r) => ({ id: r.globalId, contenido: 'Contenido de la matriz' }) },
+  submitSolicitudPortal: { input: id },
+  returnSolicitudPortalAsConocerDireccionVinculacion: { input: withObs },
+  sendSolicitudPortalAsConocerDireccionVinculacion: {
+    // The provider's organisation is outside CONALEP: the admin's unit list does not hold it.
+    input: async (r, { db }) => ({
+      id: r.globalId,
+      proveedorId: encodeGlobalID(
+        'OrgUnit',
+        (await db.orgUnit.findUniqueOrThrow({ where: { code: 'PROV-PORTAL' }, select: { id: true } })).id,
+      ),
+    }),
+    extra: (db, r) => db.solicitudPortalDestinatario.findMany({ where: { solicitudPortalId: r.id }, orderBy: { unitId: 'asc' } }),
+  },
+  receiveSolicitudPortalAsConocerProveedorPortal: {
+    input: (r) => ({ id: r.globalId, planTrabajo: 'Plan de la matriz' }),
+    make: (db, o) => make.solicitudPortal(db, { estado: o.state as never, proveedor: 'PROV-PORTAL' }),
+  },
+  deliverSolicitudPortal: {
+    input: (r) => ({ id: r.globalId, urlPrueba: 'https://pruebas.example.mx/matriz', resultadoPruebas: 'Pruebas de la matriz' }),
+    make: (db, o) => make.solicitudPortal(db, { estado: o.state as never, proveedor: 'PROV-PORTAL' }),
+  },
+  sendSolicitudPortalAsConocerResponsableCanales: { input: withObs },
+  returnSolicitudPortalAsConocerResponsableCanales: { input: withObs },
+  approveSolicitudPortal: { input: id },
+  closeSolicitudPortalAsConocerProveedorPortal: {
+    input: async (r, { db, account }) => ({
+      id: r.globalId,
+      urlProduccion: 'https://portal.example.mx/matriz',
+      documentoIds: [await uploadedBy(db, account)],
+    }),
+    make: (db, o) => make.solicitudPortal(db, { estado: o.state as never, proveedor: 'PROV-PORTAL' }),
+    extra: (db, r) => db.documento.count({ where: { entidad: 'SolicitudPortal', registroId: r.id } }),
+  },
+  createEstadisticaPortal: {
+    input: async (_r, { db, unitId, account }) => {
+      // A week of its own per call (a counter of Mondays from 2101-01-03), skipping weeks already imported; a file of the caller's.
+      const taken = new Set((await db.estadisticaPortal.findMany({ select: { semana: true } })).map((e) => e.semana.getTime()));
+      let semana: Date;
+      do semana = new Date(Date.UTC(2101, 0, 3 + 7 * portalWeek++));
+      while (taken.has(semana.getTime()));
+      const person = await db.person.findUniqueOrThrow({ where: { email: demoEmail(account!) }, select: { id: true } });
+      const doc = await make.documentoCsv(db, person.id, 'pagina,accesos,segundos_promedio\n/inicio,5,10\n', `portal-${uniq()}.csv`);
+      return { semana: semana.toISOString().slice(0, 10), documentoId: doc.globalId, unitId };
+    },
+    written: async (db, _r, input) =>
+      ids(await db.estadisticaPortal.findMany({ where: { semana: new Date(`${String(input.semana)}T00:00:00Z`) }, select: { id: true } })),
+  },
+  createAnalisisPortal: {
+    input: async (_r, { db, unitId }) => {
+      const taken = (await db.analisisPortal.findMany({ where: { trimestre: 1 }, select: { anio: true } })).map((a) => a.anio);
+      return { anio: distinctYear(`analisisPortal:${unitId}`, taken), trimestre: 1, unitId };
+    },
+    written: async (db, _r, input) =>
+      ids(
+        await db.analisisPortal.findMany({
+          where: {
+            anio: Number(input.anio),
+            trimestre: 1,
+            ...(typeof input.unitId === 'string' ? { unitId: decodeGlobalID(input.unitId).id } : {}),
+          },
+          select: { id: true },
+        }),
+      ),
+  },
+  updateAnalisisPortal: { input: (r) => ({ id: r.globalId, analisis: 'Análisis de la matriz' }) },
+  submitAnalisisPortal: { input: id },
+  sendAnalisisPortal: { input: id },
+  createRevisionContenidoPortal: {
+    input: async (_r, { db, unitId }) => {
+      const taken = (await db.revisionContenidoPortal.findMany({ where: { trimestre: 1 }, select: { anio: true } })).map((a) => a.anio);
+      return {
+        anio: distinctYear(`revisionContenidoPortal:${unitId}`, taken),
+        trimestre: 1,
+        hallazgos: 'Hallazgos de la matriz',
+        requiereActualizacion: false,
+        unitId,
+      };
+    },
+    written: async (db, _r, input) =>
+      ids(
+        await db.revisionContenidoPortal.findMany({
+          where: {
+            anio: Number(input.anio),
+            trimestre: 1,
+            ...(typeof input.unitId === 'string' ? { unitId: decodeGlobalID(input.unitId).id } : {}),
+          },
+          select: { id: true },
+        }),
+      ),
+  },
 };

@@ -12,6 +12,7 @@
 // Who is allowed is computed here from the declaration (roles, roleByKind,
 // reach) and the demo tree (DEMO_UNITS, DEMO_PEOPLE), not by the engine.
 // Inputs come from test/matrix-inputs.ts: a step without one fails here.
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import '../src/schema.js';
 import { getNamedType, isScalarType, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ import { buildSchema } from '../src/schema.js';
 import { DEMO_PEOPLE, DEMO_UNITS } from '../src/seed/demo.js';
 import { WORKFLOW_MODELS, useDocumentStore } from './factories.js';
 import { localDiskStore } from '../src/lib/documents/store.js';
-import { codeOf, demoTokens, gql, startServer, unitIdsByCode, type GqlResponse, type TestServer } from './helpers.js';
+import { codeOf, demoTokens, gql, startServer, type GqlResponse, type TestServer } from './helpers.js';
 import { SAMPLE_INPUTS, type MatrixContext, type Sample, type SampleInput } from './matrix-inputs.js';
 
 let server: TestServer;
@@ -35,8 +36,11 @@ let schema: GraphQLSchema;
 beforeAll(async () => {
   server = await startServer();
   tokens = await demoTokens(server);
-  unitIds = await unitIdsByCode(server, tokens.admin);
-  unitCodes = new Map((await server.db.orgUnit.findMany({ select: { id: true, code: true } })).map((u) => [u.id, u.code]));
+  // Every demo unit, read in the database: CONALEP's administrator does not reach outside organisations under
+  // CONOCER (the portal's provider, PROV-PORTAL), and creations are tried at every unit.
+  const units = await server.db.orgUnit.findMany({ select: { id: true, code: true } });
+  unitIds = Object.fromEntries(units.map((u) => [u.code, encodeGlobalID('OrgUnit', u.id)]));
+  unitCodes = new Map(units.map((u) => [u.id, u.code]));
   schema = buildSchema();
   // Steps that read uploaded files (advanceImportacionSae) find the factories' bytes in the server's store.
   useDocumentStore(localDiskStore(server.config.documents.dir));
@@ -95,6 +99,7 @@ const ADDRESSEE_TABLES: Record<string, { model: string; key: string }> = {
   promocionServiciosTecnologicos: { model: 'promocionServiciosTecnologicosDestinatario', key: 'promocionServiciosTecnologicosId' },
   solicitudDirigida: { model: 'solicitudDirigidaDestinatario', key: 'solicitudDirigidaId' },
   ofertaCapacitacion: { model: 'ofertaCapacitacionDestinatario', key: 'ofertaCapacitacionId' },
+  solicitudPortal: { model: 'solicitudPortalDestinatario', key: 'solicitudPortalId' },
 };
 const delegate = (model: string) => (server.db as unknown as Record<string, FindDelegate>)[model];
 

@@ -120,6 +120,11 @@ beforeAll(async () => {
     await make.cierreConocer(db, { unit });
     await make.analisisContacto(db, { unit, estado: 'ENVIADO' });
     await make.informeResultadosContacto(db, { unit, estado: 'PRESENTADO' });
+    // #15 Portal CONOCER
+    await make.solicitudPortal(db, { unit, estado: 'EN_CONSTRUCCION' });
+    await make.estadisticaPortal(db, { unit });
+    await make.analisisPortal(db, { unit, estado: 'PRESENTADO' });
+    await make.revisionContenidoPortal(db, { unit });
   }
 }, 240_000);
 afterAll(async () => {

@@ -43,6 +43,8 @@ export const DEMO_UNITS: [string, string, OrgUnitKind, string | null][] = [
   // Outside companies (USUARIO of 7081-MP-SI), registered under the CAST that deals with them.
   ['EMP-MEX01', 'Industrias Demo del Valle de Toluca, S.A. de C.V.', 'EMPRESA', 'MEX-CAST01'],
   ['EMP-VER01', 'Servicios Demo del Golfo, S.C.', 'EMPRESA', 'VER-CAST01'],
+  // The provider of the development and operation of the Portal CONOCER (V-CANA-MP-02 C.4.4), registered under the DVD.
+  ['PROV-PORTAL', 'Proveedor Demo del Portal CONOCER, S.A. de C.V.', 'EMPRESA', 'CONOCER-DVD'],
 ];
 
 /** [e-mail local part, full name, role, unit code] */
@@ -91,6 +93,7 @@ export const DEMO_PEOPLE: [string, string, Role, string][] = [
   ['usuario.emp-mex01', 'Contacto de Industrias Demo del Valle de Toluca', 'USUARIO_EXTERNO', 'EMP-MEX01'],
   ['usuario.emp-ver01', 'Contacto de Servicios Demo del Golfo', 'USUARIO_EXTERNO', 'EMP-VER01'],
   ['formacion.mex', 'Jefatura de Formación Técnica Estado de México', 'JEFE_FORMACION_TECNICA_ESTATAL', 'CE-MEX'],
+  ['proveedor.portal', 'Proveedor del desarrollo y operación del Portal CONOCER', 'CONOCER_PROVEEDOR_PORTAL', 'PROV-PORTAL'],
 ];
 
 export const demoEmail = (local: string) => `${local}@demo.conalep.mx`;

@@ -9,7 +9,7 @@ export const OUTSIDE_KINDS: readonly OrgUnitKind[] = ['EMPRESA', 'INSTITUCION', 
 export const isOutside = (kind: OrgUnitKind) => OUTSIDE_KINDS.includes(kind);
 
 /** Roles a person of an outside organisation may hold (at that organisation only). */
-export const OUTSIDE_ROLES: readonly Role[] = ['USUARIO_EXTERNO', 'LECTOR', 'SPDI_DPP'];
+export const OUTSIDE_ROLES: readonly Role[] = ['USUARIO_EXTERNO', 'LECTOR', 'SPDI_DPP', 'CONOCER_PROVEEDOR_PORTAL'];
 
 const INTERNAL: OrgUnitKind[] = [
   'SISTEMA',

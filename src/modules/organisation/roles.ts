@@ -43,4 +43,6 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
     'Persona titular de la Jefatura de Formación Técnica of a Colegio Estatal: supervises with Servicios Escolares the capture of grades in each corte (30-524-PO-04 R 7).',
   SISTEMA:
     "The API itself: takes the steps its background jobs perform (a deadline passed, an e-mail arrived), audited with the job's name; no person holds it (docs/decisions/021-system-actor.md).",
+  CONOCER_PROVEEDOR_PORTAL:
+    'Proveedor del desarrollo y operación del Portal CONOCER: a person of an outside organisation who builds, tests, delivers and puts in production the portal solutions sent to it (V-CANA-MP-02 C.4.4 steps 5 and 7).',
 };

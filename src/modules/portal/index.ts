@@ -1,0 +1,17 @@
+// The Portal CONOCER (V-CANA-MP-02 C.4.4 and policy 3.1.2): the module's one export.
+import { isAuthenticated } from '../../lib/auth/rules.js';
+import type { ApiModule } from '../../lib/modules.js';
+import './types.js';
+import './mutations.js';
+import { analisisPortalWorkflow, estadisticaPortalWorkflow, revisionContenidoPortalWorkflow, solicitudPortalWorkflow } from './workflow.js';
+
+export const portal: ApiModule = {
+  name: 'portal',
+  queries: {
+    solicitudesPortal: isAuthenticated,
+    estadisticasPortal: isAuthenticated,
+    analisisPortal: isAuthenticated,
+    revisionesContenidoPortal: isAuthenticated,
+  },
+  workflows: [solicitudPortalWorkflow, estadisticaPortalWorkflow, analisisPortalWorkflow, revisionContenidoPortalWorkflow],
+};
