@@ -250,8 +250,23 @@ describe('exports with API keys (partner systems, #10)', () => {
   const get = (p: string, key: string) =>
     fetch(`${server.url}${p}`, { headers: { authorization: `Bearer ${key}`, 'accept-language': 'en' } });
 
+  it("CONALEP's platform administrator issues SPDI-DPP's key (the partner hangs under the CSC that deals with it); CONOCER's cannot", async () => {
+    const units = await unitIdsByCode(server, tokens.admin);
+    const refused = await call(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+      { input: { unitId: units['SPDI-DPP'], nombre: 'MIR', role: 'SPDI_DPP' } },
+      'admin.conocer',
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { key } = await createKey('SPDI-DPP', 'SPDI_DPP', 'admin');
+    const res = await get('/exports/reporteMir.csv', key);
+    expect(res.status).toBe(200);
+    expect(parseCsv(await res.text()).header).toContain('indicador');
+    // The key reaches only its organisation, though it hangs under the CSC: no unit of CONALEP's.
+    expect(parseCsv(await (await get('/exports/alumnos.csv', key)).text()).rows).toEqual([]);
+  });
+
   it("CONOCER's BI system downloads its report with its key", async () => {
-    // (No demo administrator reaches SPDI-DPP's organisation; CONOCER's administrator issues CONOCER's key.)
     const { key } = await createKey('CONOCER', 'LECTOR', 'admin.conocer');
     const res = await get('/exports/indicadoresConocer.csv?indicador=TASA_CRECIMIENTO_PERSONAS', key);
     expect(res.status).toBe(200);
