@@ -217,6 +217,16 @@ describe('exports (CSV and XLSX, same token, scope and filters as GraphQL)', () 
     expect(((await es.json()) as Data).errors[0].message).toBe('El filtro generacion admite enteros');
   });
 
+  it('the promotion lists and the missing evaluation records are exports too; a missing required filter is 400', async () => {
+    const obligaciones = await download('/exports/obligacionesPromocion.csv?anio=2026', 'dstc');
+    expect(obligaciones.status).toBe(200);
+    const csv = parseCsv(await obligaciones.text());
+    expect(csv.header[0]).toBe('clave');
+    expect((await download('/exports/pendientesPromocion.xlsx?anio=2026', 'dstc')).status).toBe(200);
+    // The same filters and refusals as the query: a required argument missing is refused (400).
+    expect((await download('/exports/registrosFaltantes.csv', 'dg.mex')).status).toBe(400);
+  });
+
   it("table exports stream the records in the viewer's units, without personal data", async () => {
     await make.alumno(server.db, { unit: 'VER-P001' });
     await make.certificado(server.db, { unit: 'MEX-P001' });

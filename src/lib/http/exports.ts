@@ -43,6 +43,9 @@ const STATUS: Record<string, number> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.BAD_USER_INPUT]: 400,
+  // A filter GraphQL refuses before running (a required argument missing, a value of the wrong type): the client's mistake.
+  GRAPHQL_VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
 };

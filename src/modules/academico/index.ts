@@ -31,5 +31,5 @@ export const academico: ApiModule = {
   },
   workflows: academicoWorkflows,
   jobs: [importacionSaeJob],
-  exports: ['eficienciaTerminal'],
+  exports: ['eficienciaTerminal', 'registrosFaltantes'],
 };
