@@ -337,10 +337,12 @@ export async function createApp(options: {
           log,
           jobs: registeredJobs(),
           mailer: services.mailer,
+          documents: services.documents,
           everySeconds: config.jobs.everySeconds,
           pollIntervalMs: config.jobs.pollIntervalMs,
         })
       : undefined;
+  services.jobs = jobs;
 
   // Incoming mail (src/lib/mail/inbound.ts): only when INBOUND_SMTP_PORT is set.
   const inboundHandler = registeredInbound();

@@ -112,7 +112,13 @@ export interface MailSettings {
 export interface DocumentSettings {
   /** The local disk store's folder (the default store). */
   dir: string;
+  /** Upload limit of any document (MAX_DOCUMENT_BYTES). */
   maxBytes: number;
+  /**
+   * Upload limit of a file sent with `tipo=ARCHIVO_SAE` (MAX_SAE_FILE_BYTES): sized for the SAE's national
+   * student file (300,000 students ≈ 29 MB as CSV); such a document can only be queued for an SAE import.
+   */
+  saeMaxBytes: number;
   /** Lifetime of a download link. */
   linkTtlSeconds: number;
 }
@@ -235,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documents: {
       dir: env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR ?? '.data', 'documents'),
       maxBytes: positive(env, 'MAX_DOCUMENT_BYTES', 20 * 1024 * 1024),
+      saeMaxBytes: positive(env, 'MAX_SAE_FILE_BYTES', 64 * 1024 * 1024),
       linkTtlSeconds: positive(env, 'DOCUMENT_LINK_TTL_SECONDS', 300),
     },
     inbound: {

@@ -7,6 +7,7 @@ import type { TokenService } from './lib/auth/tokens.js';
 import type { LoginThrottle } from './lib/auth/login-throttle.js';
 import type { AccountSettings } from './config.js';
 import type { Mailer } from './lib/mail/mailer.js';
+import type { JobQueue } from './lib/jobs.js';
 import type { DocumentStore } from './lib/documents/store.js';
 import type { LinkSigner } from './lib/documents/links.js';
 import { loadViewer, type Viewer } from './lib/auth/viewer.js';
@@ -50,6 +51,11 @@ export interface Services {
   documents: DocumentStore;
   links: LinkSigner;
   accounts: AccountSettings;
+  /**
+   * The job queue (src/lib/jobs.ts), when this process runs one (a DATABASE_URL and JOBS not off); absent on
+   * the embedded engine. Set once the queue has started.
+   */
+  jobs?: JobQueue;
 }
 
 /** Who a request's `Authorization` header names: the viewer, or why the token was refused. */

@@ -2388,15 +2388,17 @@ export async function ticket(db: Db, o: TicketOptions = {}) {
   return { ...gid('Ticket', row.id), estado, folio: row.folio };
 }
 
-/** A day CONOCER declared closed, in a year 1000-1999 (fresh per call) unless `fecha` is given. */
+/** A day CONOCER declared closed, in a free year 1000-1999 (no closure in it yet) unless `fecha` is given. */
 export async function cierreConocer(db: Db, o: Common<'DECLARADO'> & { fecha?: string } = {}) {
   const wf = cierreConocerWorkflow;
   const owner = await unit(db, o.unit ?? 'CONOCER-DVD');
   const creator = await actor(db, 'CONOCER_DIRECCION_VINCULACION', owner.path);
-  const row = await retryUnique(() => {
+  const row = await retryUnique(async () => {
+    // `fecha` is unique across units: a year no closure uses yet (a parallel test's clash is retried).
+    const used = o.fecha ? [] : await db.cierreConocer.findMany({ select: { fecha: true } });
     const day =
       o.fecha ??
-      `${1000 + Math.floor(Math.random() * 1000)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
+      `${freeYear(used.map((c) => c.fecha.getUTCFullYear()))}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
     return db.cierreConocer.create({
       data: { unitId: owner.id, fecha: new Date(`${day}T00:00:00Z`), motivo: `Cierre ${uniq()}`, createdById: creator.id },
       select: { id: true, fecha: true },
@@ -2406,16 +2408,21 @@ export async function cierreConocer(db: Db, o: Common<'DECLARADO'> & { fecha?: s
   return { ...gid('CierreConocer', row.id), estado: 'DECLARADO' as const, fecha: row.fecha.toISOString().slice(0, 10) };
 }
 
-/** A monthly analysis of the contact centre (default CONOCER-DVD) for a free month of a year 1000-1999. */
+/** A monthly analysis of the contact centre (default CONOCER-DVD) for a month of a free year 1000-1999 of its unit. */
 export async function analisisContacto(db: Db, o: Common<EstadoAnalisisContacto> & { periodo?: string } = {}) {
   const wf = analisisContactoWorkflow;
   const estado = o.estado ?? wf.initial;
   const owner = await unit(db, o.unit ?? 'CONOCER-DVD');
   const creator = await actor(db, 'CONOCER_RESPONSABLE_CANALES', owner.path);
   const ready = o.ready ?? true;
-  const row = await retryUnique(() => {
+  const row = await retryUnique(async () => {
+    // A year none of the unit's monthly analyses uses yet (a parallel test's clash is retried).
+    const used = o.periodo
+      ? []
+      : await db.analisisContacto.findMany({ where: { unitId: owner.id, tipo: 'MENSUAL' }, select: { periodo: true } });
     const periodo =
-      o.periodo ?? `${1000 + Math.floor(Math.random() * 1000)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+      o.periodo ??
+      `${freeYear(used.map((a) => Number(a.periodo.slice(0, 4))))}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}`;
     const desde = new Date(`${periodo}-01T00:00:00Z`);
     const hasta = new Date(Date.UTC(desde.getUTCFullYear(), desde.getUTCMonth() + 1, 0));
     return db.analisisContacto.create({
@@ -2983,7 +2990,7 @@ export const WORKFLOW_MODELS = [
     typename: 'CorreoCuarentena',
     /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
     admin: 'admin.conocer',
-    node: false,
+    node: true,
     workflow: correoCuarentenaWorkflow,
     make: (db: Db, _estado: 'EN_CUARENTENA', o: Common<'EN_CUARENTENA'> = {}) => correoCuarentena(db, o),
   },

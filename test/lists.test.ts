@@ -615,7 +615,7 @@ const LISTS: Record<string, () => Promise<void>> = {
     await golden(
       'analisisContacto',
       'conocer.canales',
-      `query { analisisContacto(first: 10) { totalCount edges { node { id tipo periodo estado venceAt comentarios unit { code } availableSteps ${history} } } } }`,
+      `query { analisisContacto(first: 10) { totalCount edges { node { id tipo periodo estado venceAt comentarios unit { code } availableSteps ${history} graficas { temasTelefono { clave total } sexos { clave total } } sorteoVerificado } } } }`,
     );
   },
   informesResultadosContacto: async () => {
@@ -665,6 +665,15 @@ const LISTS: Record<string, () => Promise<void>> = {
       'revisionesContenidoPortal',
       'conocer.canales',
       `query { revisionesContenidoPortal(first: 10) { totalCount edges { node { id anio trimestre hallazgos requiereActualizacion unit { code } ${history} } } } }`,
+    );
+  },
+  correosCuarentena: async () => {
+    await make.correoCuarentena(server.db);
+    await make.correoCuarentena(server.db, { motivo: 'Unparseable message' });
+    await golden(
+      'correosCuarentena',
+      'conocer.operador',
+      `query { correosCuarentena(first: 10, filter: { conRemitente: true }, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id remitente motivo crudo createdAt unit { code } ${history} } } } }`,
     );
   },
 };

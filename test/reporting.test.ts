@@ -217,6 +217,16 @@ describe('exports (CSV and XLSX, same token, scope and filters as GraphQL)', () 
     expect(((await es.json()) as Data).errors[0].message).toBe('El filtro generacion admite enteros');
   });
 
+  it('the promotion lists and the missing evaluation records are exports too; a missing required filter is 400', async () => {
+    const obligaciones = await download('/exports/obligacionesPromocion.csv?anio=2026', 'dstc');
+    expect(obligaciones.status).toBe(200);
+    const csv = parseCsv(await obligaciones.text());
+    expect(csv.header[0]).toBe('clave');
+    expect((await download('/exports/pendientesPromocion.xlsx?anio=2026', 'dstc')).status).toBe(200);
+    // The same filters and refusals as the query: a required argument missing is refused (400).
+    expect((await download('/exports/registrosFaltantes.csv', 'dg.mex')).status).toBe(400);
+  });
+
   it("table exports stream the records in the viewer's units, without personal data", async () => {
     await make.alumno(server.db, { unit: 'VER-P001' });
     await make.certificado(server.db, { unit: 'MEX-P001' });
@@ -250,8 +260,23 @@ describe('exports with API keys (partner systems, #10)', () => {
   const get = (p: string, key: string) =>
     fetch(`${server.url}${p}`, { headers: { authorization: `Bearer ${key}`, 'accept-language': 'en' } });
 
+  it("CONALEP's platform administrator issues SPDI-DPP's key (the partner hangs under the CSC that deals with it); CONOCER's cannot", async () => {
+    const units = await unitIdsByCode(server, tokens.admin);
+    const refused = await call(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`,
+      { input: { unitId: units['SPDI-DPP'], nombre: 'MIR', role: 'SPDI_DPP' } },
+      'admin.conocer',
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { key } = await createKey('SPDI-DPP', 'SPDI_DPP', 'admin');
+    const res = await get('/exports/reporteMir.csv', key);
+    expect(res.status).toBe(200);
+    expect(parseCsv(await res.text()).header).toContain('indicador');
+    // The key reaches only its organisation, though it hangs under the CSC: no unit of CONALEP's.
+    expect(parseCsv(await (await get('/exports/alumnos.csv', key)).text()).rows).toEqual([]);
+  });
+
   it("CONOCER's BI system downloads its report with its key", async () => {
-    // (No demo administrator reaches SPDI-DPP's organisation; CONOCER's administrator issues CONOCER's key.)
     const { key } = await createKey('CONOCER', 'LECTOR', 'admin.conocer');
     const res = await get('/exports/indicadoresConocer.csv?indicador=TASA_CRECIMIENTO_PERSONAS', key);
     expect(res.status).toBe(200);

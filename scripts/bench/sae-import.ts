@@ -33,7 +33,7 @@ await withBenchDatabase('bench_sae', async (url, db) => {
   await seedDemoData(db);
   const api = await startBenchApi(db, url, {
     DOCUMENTS_DIR: mkdtempSync(path.join(tmpdir(), 'bench-sae-')),
-    MAX_DOCUMENT_BYTES: String(128 * 1024 * 1024),
+    // The SAE file's own upload limit (MAX_SAE_FILE_BYTES, 64 MiB) takes the national file; the job queue writes it.
   });
   try {
     const token = await api.login(demoEmail('escolares.p001'), DEMO_PASSWORD);
@@ -57,6 +57,7 @@ await withBenchDatabase('bench_sae', async (url, db) => {
     const run = async (label: string) => {
       const started = performance.now();
       const form = new FormData();
+      form.append('tipo', 'ARCHIVO_SAE');
       form.append('file', new Blob([csv], { type: 'text/csv' }), 'alumnos.csv');
       const up = await fetch(`${base}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
       if (up.status !== 201) throw new Error(`upload answered ${up.status}: ${await up.text()}`);

@@ -10,9 +10,14 @@
 //   and each run schedules the next, so there is one pending run at a time
 //   across all processes, however many start.
 // - without `every`: run on demand with `JobQueue.add` (e.g. one e-mail,
-//   keyed so that it is sent once).
+//   keyed so that it is sent once), or with `addJobIn` inside the transaction
+//   that makes the work (the record and its job commit together, or neither).
+// A long job checks `signal` between units of work: it is aborted when the
+// process stops, and a job that throws is retried (here or by another process).
 import { Logger as WorkerLogger, run, makeWorkerUtils, type Runner, type Task, type WorkerUtils } from 'graphile-worker';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './db/client.js';
+import type { DocumentStore } from './documents/store.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
 import type { EngineContext } from './workflow/engine.js';
@@ -23,6 +28,10 @@ export interface JobDeps {
   db: Db;
   log: Logger;
   mailer: Mailer;
+  /** The document store (uploaded files a job reads, e.g. an SAE file). */
+  documents: DocumentStore;
+  /** Aborted when this process stops: a long job stops between units of work and throws, to be retried. */
+  signal: AbortSignal;
   /**
    * The system actor's context, to take declared steps (every write goes through the engine; the audit
    * entry names this job): src/lib/workflow/system.ts.
@@ -52,6 +61,7 @@ export interface JobQueueOptions {
   db: Db;
   log: Logger;
   mailer: Mailer;
+  documents: DocumentStore;
   jobs: readonly JobDefinition[];
   /** Jobs run at once in this process (default 2). */
   concurrency?: number;
@@ -81,13 +91,23 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   const scheduleNext = (job: JobDefinition) =>
     add(job.name, {}, { key: `every:${job.name}`, runAt: new Date(Date.now() + everyOf(job) * 1000) });
 
+  const stopping = new AbortController();
   const taskList: Record<string, Task> = {};
   for (const job of jobs) {
-    taskList[job.name] = async (payload) => {
+    taskList[job.name] = async (payload, helpers) => {
       const started = Date.now();
       try {
         const system = () => systemContext(db, log, job.name);
-        await job.run((payload ?? {}) as Record<string, unknown>, { db, log, add, system, mailer: options.mailer });
+        const signal = helpers.abortSignal ? AbortSignal.any([stopping.signal, helpers.abortSignal]) : stopping.signal;
+        await job.run((payload ?? {}) as Record<string, unknown>, {
+          db,
+          log,
+          add,
+          system,
+          mailer: options.mailer,
+          documents: options.documents,
+          signal,
+        });
         log.debug('job done', { job: job.name, ms: Date.now() - started });
       } finally {
         // The next run is scheduled whatever happened to this one (this run is retried on its own).
@@ -112,15 +132,32 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     throw error;
   }
   log.info('job queue started', { jobs: jobs.map((j) => j.name) });
-  let stopping: Promise<void> | undefined;
+  let stopped: Promise<void> | undefined;
   return {
     add,
     stop: () =>
-      (stopping ??= (async () => {
+      (stopped ??= (async () => {
+        stopping.abort();
         await runner.stop();
         await utils.release();
       })()),
   };
+}
+
+/**
+ * Queues a job inside a transaction (a step's `create` or `effects`): it exists only if the transaction
+ * commits. Only where the job queue runs (its schema is made when the queue starts): callers check
+ * `services.jobs` first. With a key, a second job under the same key while the first waits is a no-op.
+ */
+export async function addJobIn(
+  tx: Prisma.TransactionClient,
+  name: string,
+  payload: Record<string, unknown>,
+  options: { key?: string; maxAttempts?: number } = {},
+): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM graphile_worker.add_job(${name}, ${JSON.stringify(payload)}::json,
+    job_key => ${options.key ?? null}::text, max_attempts => ${options.maxAttempts ?? 10}::int,
+    job_key_mode => ${options.key ? 'preserve_run_at' : null}::text)`;
 }
 
 /** graphile-worker's messages through the API's logger (its debug chatter at debug level). */

@@ -39,7 +39,9 @@ export const DEMO_UNITS: [string, string, OrgUnitKind, string | null][] = [
   ['CONOCER', 'Consejo Nacional de Normalización y Certificación de Competencias Laborales', 'CONOCER', null],
   ['CONOCER-DVD', 'Dirección de Vinculación y Difusión del Modelo de Competencia Laboral', 'AREA_CONOCER', 'CONOCER'],
   ['CONOCER-CC', 'Centro de Contacto', 'AREA_CONOCER', 'CONOCER-DVD'],
-  ['SPDI-DPP', 'SPDI - Dirección de Planeación y Programación', 'SOCIO_EXTERNO', null],
+  // A partner, registered under the CSC that deals with it (sends it the national goals for the MIR): CONALEP's
+  // platform administrators reach it and issue its API key.
+  ['SPDI-DPP', 'SPDI - Dirección de Planeación y Programación', 'SOCIO_EXTERNO', 'CSC'],
   // Outside companies (USUARIO of 7081-MP-SI), registered under the CAST that deals with them.
   ['EMP-MEX01', 'Industrias Demo del Valle de Toluca, S.A. de C.V.', 'EMPRESA', 'MEX-CAST01'],
   ['EMP-VER01', 'Servicios Demo del Golfo, S.C.', 'EMPRESA', 'VER-CAST01'],

@@ -40,9 +40,12 @@ export interface Viewer {
   readableUnitPaths?: string[];
   /** The session of a local token (logout ends it); absent for API keys and external tokens. */
   sessionId?: string;
-  /** How the request authenticated; 'system' for the API's own jobs (src/lib/workflow/system.ts). */
-  via: 'password' | 'external' | 'apiKey' | 'system';
-  /** For the system actor: the background job taking the step (recorded in its audit entry). */
+  /**
+   * How the request authenticated; 'system' for the API's own jobs (src/lib/workflow/system.ts); 'job' for a
+   * background job acting for the person who queued it (viewerOfPerson).
+   */
+  via: 'password' | 'external' | 'apiKey' | 'system' | 'job';
+  /** For the system actor or a job acting for a person: the background job taking the step (recorded in its audit entry). */
   job?: string;
 }
 
@@ -137,14 +140,30 @@ export async function loadViewer(db: Db, identity: TokenIdentity): Promise<Viewe
       if (linked.count) rows = await viewerRows(db, Prisma.sql`p."externalSubject" = ${identity.subject}`);
     }
   }
+  return toViewer(rows, {
+    sessionId: identity.source === 'local' ? identity.sessionId : undefined,
+    via: identity.source === 'local' ? 'password' : identity.source,
+  });
+}
+
+/**
+ * The viewer of an active person, read now, for work a background job does on their behalf (the SAE import
+ * they queued): their current roles decide, and the audit names them and the job. Null when the person is
+ * gone or inactive.
+ */
+export async function viewerOfPerson(db: Db, personId: string, job: string): Promise<Viewer | null> {
+  if (!UUID.test(personId)) return null;
+  return toViewer(await viewerRows(db, Prisma.sql`p.id = ${personId}::uuid`), { via: 'job', job });
+}
+
+function toViewer(rows: ViewerRow[], how: Pick<Viewer, 'sessionId' | 'via' | 'job'>): Viewer | null {
   const person = rows[0];
   if (!person || !person.active) return null;
   return {
     personId: person.id,
     email: person.email,
     fullName: person.full_name,
-    sessionId: identity.source === 'local' ? identity.sessionId : undefined,
-    via: identity.source === 'local' ? 'password' : identity.source,
+    ...how,
     assignments: rows
       .filter((r) => r.role && r.unit_id)
       .map((r) => ({

@@ -395,7 +395,12 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: st
         });
         break;
       case 'Bytes':
-        unsupported('Bytes');
+        // As Prisma gives it: a Uint8Array (carried as base64 inside the row's JSON).
+        pairs.push(`'${key}', encode(${col}, 'base64')`);
+        converters.push((row) => {
+          const v = row[key];
+          if (typeof v === 'string') row[key] = new Uint8Array(Buffer.from(v, 'base64'));
+        });
         break;
       default:
         pairs.push(`'${key}', ${col}`);

@@ -36,10 +36,11 @@ export async function checkDocuments(
   viewer: Viewer,
   ids: readonly string[],
   path: (index: number) => (string | number)[],
+  options: { sae?: boolean } = {},
 ): Promise<InputIssue[]> {
   const rows = await tx.documento.findMany({
     where: { id: { in: [...ids] } },
-    select: { id: true, createdById: true, registroId: true },
+    select: { id: true, createdById: true, registroId: true, tipo: true },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id, i): InputIssue[] => {
@@ -48,6 +49,12 @@ export async function checkDocuments(
       return [{ path: path(i), message: 'No document uploaded by you has this id (upload it to POST /documents)' }];
     if (row.registroId) return [{ path: path(i), message: 'This document is already attached to another record' }];
     if (ids.indexOf(id) !== i) return [{ path: path(i), message: 'The document is repeated' }];
+    // An SAE file had its own, larger upload limit (MAX_SAE_FILE_BYTES): it is evidence of nothing else.
+    if (row.tipo === 'ARCHIVO_SAE' && !options.sae) {
+      return [
+        { path: path(i), message: 'This document was uploaded as an SAE file (ARCHIVO_SAE): it can only be queued for an SAE import' },
+      ];
+    }
     return [];
   });
 }
@@ -86,6 +93,7 @@ export function stepDocuments(
   viewer: Viewer,
   refs: readonly { id: string; typename: string }[],
   path: (index: number) => (string | number)[],
+  options: { sae?: boolean } = {},
 ) {
   const ids = refs.map((r) => r.id);
   return {
@@ -94,7 +102,7 @@ export function stepDocuments(
       const wrongType = refs.flatMap((r, i): InputIssue[] =>
         r.typename === 'Documento' ? [] : [{ path: path(i), message: 'No es el id de un Documento' }],
       );
-      return wrongType.length ? wrongType : checkDocuments(tx, viewer, ids, path);
+      return wrongType.length ? wrongType : checkDocuments(tx, viewer, ids, path, options);
     },
     attach: (tx: Prisma.TransactionClient, record: { entity: string; id: string }, tipo: TipoDocumento) =>
       attachDocuments(tx, ids, record, tipo),

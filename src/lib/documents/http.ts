@@ -2,7 +2,9 @@
 //   POST /documents         multipart/form-data, one part `file` (and optionally `tipo`): streamed to the
 //                           store while its size is counted and its SHA-256 computed; its type is recognised
 //                           from its first bytes. Over MAX_DOCUMENT_BYTES → 413, a refused type → 415, and
-//                           nothing is kept (no bytes, no row). 201 with the document.
+//                           nothing is kept (no bytes, no row). 201 with the document. A file sent with
+//                           `tipo=ARCHIVO_SAE` (before `file`) has its own limit, MAX_SAE_FILE_BYTES, must be
+//                           CSV or XLSX, and can only be queued for an SAE import (access.ts).
 //   GET  /documents/<id>    with a signed link (`?exp&sig`, from `Documento.url`) or a bearer token that can
 //                           read the document's record.
 import type http from 'node:http';
@@ -16,7 +18,7 @@ import type { Logger } from '../logger.js';
 import type { Viewer } from '../auth/viewer.js';
 import { TipoDocumento } from '../../generated/prisma/enums.js';
 import { UUID } from '../ids.js';
-import { ACCEPTED_TYPES, detectType, SNIFF_BYTES } from './types.js';
+import { ACCEPTED_TYPES, detectType, SAE_FILE_TYPES, SNIFF_BYTES } from './types.js';
 import type { DocumentStore } from './store.js';
 import type { LinkSigner } from './links.js';
 import { canReadDocument } from './access.js';
@@ -57,20 +59,26 @@ class Inspector extends Transform {
   type: string | null = null;
   private head: Buffer[] = [];
   private headLength = 0;
-  constructor(private readonly declared: string | undefined) {
+  constructor(
+    private readonly declared: string | undefined,
+    private readonly limit: number,
+    private readonly accepted: readonly string[] | null,
+  ) {
     super();
   }
   private async decide(): Promise<void> {
     const head = Buffer.concat(this.head);
     this.head = [];
     this.type = await detectType(head, this.declared);
-    if (!this.type) {
-      throw new UploadRefused(415, 'BAD_USER_INPUT', `Tipo de archivo no aceptado; se aceptan: ${Object.keys(ACCEPTED_TYPES).join(', ')}`);
+    if (!this.type || (this.accepted && !this.accepted.includes(this.type))) {
+      const names = this.accepted ?? Object.keys(ACCEPTED_TYPES);
+      throw new UploadRefused(415, 'BAD_USER_INPUT', `Tipo de archivo no aceptado; se aceptan: ${names.join(', ')}`);
     }
     this.push(head);
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
     this.size += chunk.length;
+    if (this.size > this.limit) return done(tooLarge(this.limit));
     this.hash.update(chunk);
     if (this.type) return done(null, chunk);
     this.head.push(chunk);
@@ -93,6 +101,7 @@ export function documentRoutes(deps: {
   log: Logger;
 }): DocumentRoutes {
   const { db, store, links, settings, log } = deps;
+  const largest = Math.max(settings.maxBytes, settings.saeMaxBytes);
   return {
     async upload(req, res) {
       const key = randomUUID();
@@ -100,7 +109,7 @@ export function documentRoutes(deps: {
         const { viewer, rejectedToken } = await deps.authenticate(req);
         if (!viewer) throw new UploadRefused(401, 'UNAUTHENTICATED', rejectedToken ?? 'Authentication required: send a valid bearer token');
         const declaredLength = Number(req.headers['content-length'] ?? 0);
-        if (declaredLength > settings.maxBytes + 64 * 1024) throw tooLarge(settings.maxBytes);
+        if (declaredLength > largest + 64 * 1024) throw tooLarge(largest);
         if (!req.headers['content-type']?.toLowerCase().startsWith('multipart/form-data')) {
           throw new UploadRefused(400, 'BAD_USER_INPUT', 'Envía el archivo como multipart/form-data, en la parte `file`', []);
         }
@@ -182,7 +191,7 @@ export function documentRoutes(deps: {
     return new Promise<{ nombre: string; type: string; size: number; sha256: string; tipo: TipoDocumento | null }>((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
-        parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: settings.maxBytes, fields: 4, fieldSize: 200, parts: 5 } });
+        parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: largest, fields: 4, fieldSize: 200, parts: 5 } });
       } catch {
         return reject(new UploadRefused(400, 'BAD_USER_INPUT', 'Cuerpo multipart mal formado', []));
       }
@@ -206,11 +215,14 @@ export function documentRoutes(deps: {
           return fail(new UploadRefused(400, 'BAD_USER_INPUT', 'Envía un solo archivo, en la parte `file`', [name]));
         }
         const nombre = (info.filename ?? '').trim().slice(0, 255);
-        const inspector = new Inspector(info.mimeType);
+        // An SAE file (`tipo` sent before the file) has its own limit and types; any other document the general ones.
+        const sae = tipo === 'ARCHIVO_SAE';
+        const limit = sae ? settings.saeMaxBytes : settings.maxBytes;
+        const inspector = new Inspector(info.mimeType, limit, sae ? SAE_FILE_TYPES : null);
         // The store may attach its listeners later (after creating folders): keep the first failure here.
         let failure: Error | undefined;
         inspector.on('error', (e) => (failure ??= e));
-        file.on('limit', () => inspector.destroy(tooLarge(settings.maxBytes)));
+        file.on('limit', () => inspector.destroy(tooLarge(limit)));
         file.on('error', (e) => inspector.destroy(e));
         const stored = store.put(key, file.pipe(inspector)).catch((e: unknown) => {
           throw failure ?? e;

@@ -17,6 +17,9 @@ export const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'documents (instruments, reports)',
 };
 
+/** The types of a file uploaded as an SAE file (`tipo=ARCHIVO_SAE`): CSV or an XLSX workbook. */
+export const SAE_FILE_TYPES: readonly string[] = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
 /** Bytes read before deciding the type. */
 export const SNIFF_BYTES = 4100;
 

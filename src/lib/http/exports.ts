@@ -43,6 +43,9 @@ const STATUS: Record<string, number> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.BAD_USER_INPUT]: 400,
+  // A filter GraphQL refuses before running (a required argument missing, a value of the wrong type): the client's mistake.
+  GRAPHQL_VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
 };
@@ -143,13 +146,17 @@ function cellOf(value: unknown): Cell {
   return JSON.stringify(value);
 }
 
+/** Bytes of sheet XML allowed to wait for the zip before the rows pause (see sheetBacklog). */
+const SHEET_BACKLOG_BYTES = 1024 * 1024;
+
 /**
  * How much of the sheet's XML waits for the zip, and the stream to wait on. ExcelJS writes the sheet's XML in
  * 64 KB chunks into a stream the zip reads (archiver's PassThrough, readable-stream 2) without waiting: its
  * StreamBuf ignores the return value of write. When deflate is slower than the rows come, the chunks pile up there
  * as Buffers, outside the JS heap (54 MB for 100,000 rows, growing with the rows, in `npm run bench:exports`).
- * Waiting for its `drain` keeps one chunk in flight. Reaches into ExcelJS 4.4's internals (`WorksheetWriter._stream`,
- * `StreamBuf.pipes`); if they change it returns undefined and nothing waits (the bench shows it).
+ * Waiting once about 1 MB waits there (SHEET_BACKLOG_BYTES: sixteen chunks) keeps memory bounded while deflate and
+ * the rows still overlap (waiting at one chunk made an XLSX three times slower). Reaches into ExcelJS 4.4's internals
+ * (`WorksheetWriter._stream`, `StreamBuf.pipes`); if they change it returns undefined and nothing waits (the bench shows it).
  */
 function sheetBacklog(sheet: ExcelJS.Worksheet): { waiting: boolean; stream: NodeJS.EventEmitter } | undefined {
   type Piped = NodeJS.EventEmitter & {
@@ -161,7 +168,7 @@ function sheetBacklog(sheet: ExcelJS.Worksheet): { waiting: boolean; stream: Nod
   const length = target?.writableLength ?? target?._writableState?.length;
   const limit = target?.writableHighWaterMark ?? target?._writableState?.highWaterMark;
   if (!target || typeof length !== 'number' || typeof limit !== 'number') return undefined;
-  return { waiting: length >= limit, stream: target };
+  return { waiting: length >= Math.max(limit, SHEET_BACKLOG_BYTES), stream: target };
 }
 
 /** Writes rows to the response as CSV or XLSX, row by row, waiting for the client when it reads slower than we write. */

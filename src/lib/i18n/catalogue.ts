@@ -363,6 +363,10 @@ export const CATALOGUE: readonly Entry[] = [
   ],
   ['This document is already attached to another record', 'Este documento ya está adjunto a otro registro'],
   ['The document is repeated', 'El documento está repetido'],
+  [
+    'This document was uploaded as an SAE file (ARCHIVO_SAE): it can only be queued for an SAE import',
+    'Este documento se subió como archivo del SAE (ARCHIVO_SAE): solo puede encolarse para una importación del SAE',
+  ],
   ['The current password is not correct', 'La contraseña actual no es correcta'],
   ['An outside organisation holds only the roles {0}', 'En una organización externa sólo caben los roles {0}'],
   ['Must be a future date', 'Debe ser una fecha futura'],

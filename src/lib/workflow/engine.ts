@@ -164,23 +164,7 @@ export async function takeStep<S extends string, K extends string>(
   const comment = plan.comment?.trim() || null;
 
   const result = await ctx.db.$transaction(async (tx) => {
-    const record = (await workflow.store.load(tx, id, viewer)) as WorkflowRecord<S> | null;
-    if (!record) throw notFound(workflow.entity, id);
-    const actor = actingAssignment(viewer, step, record);
-    if (!actor) {
-      const roles = (record.kind && step.roleByKind?.[record.kind]) || rolesOf(step).join(' or ');
-      throw forbidden(`${name} (step ${step.step}) is for role ${roles} at a unit that reaches this ${workflow.entity}`);
-    }
-    if (plan.version != null && plan.version !== record.version) {
-      throw conflict(`${workflow.entity} ${id} is at version ${record.version}, not ${plan.version}; reload it and try again`);
-    }
-    const allowed = statesAllowing(step);
-    if (!allowed.includes(record.state)) {
-      throw invalid(name, `${name} is not possible while the ${workflow.entity} is ${record.state}`, {
-        state: record.state,
-        allowedFrom: allowed,
-      });
-    }
+    const { record, actor } = await admitted(tx, viewer, workflow, name, id, plan.version);
     requireComment(name, step, comment, plan.commentPath);
     const issues = plan.validate ? await plan.validate(tx, record) : [];
     if (issues.length) throw badInput(issues);
@@ -215,6 +199,53 @@ export async function takeStep<S extends string, K extends string>(
   });
   await runAfterCommit(ctx, name, plan.afterCommit, result);
   return result;
+}
+
+/** Loads the record through the viewer's filter and refuses the step by reach, role, version and state (the engine's own checks). */
+async function admitted<S extends string, K extends string>(
+  tx: Tx,
+  viewer: Viewer,
+  workflow: WorkflowDefinition<S, K>,
+  name: K,
+  id: string,
+  version: number | null | undefined,
+): Promise<{ record: WorkflowRecord<S>; actor: Assignment }> {
+  const step: StepDefinition<S> = workflow.steps[name];
+  const record = (await workflow.store.load(tx, id, viewer)) as WorkflowRecord<S> | null;
+  if (!record) throw notFound(workflow.entity, id);
+  const actor = actingAssignment(viewer, step, record);
+  if (!actor) {
+    const roles = (record.kind && step.roleByKind?.[record.kind]) || rolesOf(step).join(' or ');
+    throw forbidden(`${name} (step ${step.step}) is for role ${roles} at a unit that reaches this ${workflow.entity}`);
+  }
+  if (version != null && version !== record.version) {
+    throw conflict(`${workflow.entity} ${id} is at version ${record.version}, not ${version}; reload it and try again`);
+  }
+  const allowed = statesAllowing(step);
+  if (!allowed.includes(record.state)) {
+    throw invalid(name, `${name} is not possible while the ${workflow.entity} is ${record.state}`, {
+      state: record.state,
+      allowedFrom: allowed,
+    });
+  }
+  return { record, actor };
+}
+
+/**
+ * The engine's checks of a step (record readable, role and reach, version, state) before its plan is built,
+ * for a plan that is costly or reads what a refused caller must not make the API read (an uploaded file):
+ * `stepMutation(…, { checkFirst: true })`. takeStep checks again in its transaction, where it counts.
+ */
+export async function checkStep<S extends string, K extends string>(
+  ctx: EngineContext,
+  workflow: WorkflowDefinition<S, K>,
+  name: K,
+  id: string,
+  version?: number | null,
+): Promise<void> {
+  if (!ctx.viewer) throw unauthenticated();
+  if (workflow.steps[name].kind === 'creation') throw new Error(`${workflow.name}.${name} creates records: nothing to check first`);
+  await admitted(ctx.db as unknown as Tx, ctx.viewer, workflow, name, id, version);
 }
 
 /** Work a step leaves for after its commit; a failure there is logged, the step stands. */

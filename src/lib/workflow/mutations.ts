@@ -5,7 +5,7 @@
 import type { InputObjectRef, ObjectRef } from '@pothos/core';
 import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
-import { createRecord, takeStep, type ChangePlan, type CreationPlan, type StepResult } from './engine.js';
+import { checkStep, createRecord, takeStep, type ChangePlan, type CreationPlan, type StepResult } from './engine.js';
 import { rolesOf, statesAllowing, type StepDefinition, type WorkflowDefinition } from './types.js';
 
 export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -86,6 +86,11 @@ export function stepMutation<S extends string, K extends string, I extends Parti
      */
     record?: (input: I, ctx: Context) => Promise<{ id: string } | null>;
     plan?: (input: I, ctx: Context) => ChangePlan<S> | Promise<ChangePlan<S>>;
+    /**
+     * Run the engine's checks (readable, role and reach, version, state) before `plan`: for a plan that is
+     * costly or reads what a refused caller must not make the API read (engine.ts, checkStep).
+     */
+    checkFirst?: boolean;
     output?: Output<I, R>;
   } = {},
 ) {
@@ -94,6 +99,7 @@ export function stepMutation<S extends string, K extends string, I extends Parti
   const input = spec.input ?? (stepInput(workflow) as unknown as StepInputRef<I>);
   const run = async (args: { input: I }, ctx: Context) => {
     const record = spec.record ? await spec.record(args.input, ctx) : args.input.id;
+    if (spec.checkFirst) await checkStep(ctx, workflow, name, record?.id ?? NO_RECORD, args.input.version);
     const plan = spec.plan ? await spec.plan(args.input, ctx) : {};
     // An unknown record id goes to the engine like any other, which answers NOT_FOUND for it.
     return takeStep(ctx, workflow, name, record?.id ?? NO_RECORD, {

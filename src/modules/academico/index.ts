@@ -6,6 +6,7 @@ import './mutations.js';
 import './siseac.js';
 import './normas.js';
 import { academicoWorkflows } from './workflow.js';
+import { importacionSaeJob } from './sae-runner.js';
 
 export const academico: ApiModule = {
   name: 'academico',
@@ -29,5 +30,6 @@ export const academico: ApiModule = {
     solicitudesEgresado: isAuthenticated,
   },
   workflows: academicoWorkflows,
-  exports: ['eficienciaTerminal'],
+  jobs: [importacionSaeJob],
+  exports: ['eficienciaTerminal', 'registrosFaltantes'],
 };

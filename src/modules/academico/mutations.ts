@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { builder } from '../../builder.js';
 import { stepDocuments } from '../../lib/documents/access.js';
+import { addJobIn } from '../../lib/jobs.js';
 import { InputChecker, badInput, conflict, type InputIssue } from '../../lib/errors.js';
 import { checkText } from '../../lib/validation.js';
 import { creationMutation, stepArgFields, stepMutation } from '../../lib/workflow/mutations.js';
@@ -12,7 +13,7 @@ import type { Tx } from '../../lib/workflow/types.js';
 import { AlumnoRef, CertificadoRef } from './types.js';
 import { TipoArchivoSae } from '../../generated/prisma/enums.js';
 import { importSae, SAE_CONTENT_TYPES } from './sae.js';
-import { advancePlan, checkQueued, issuesAt, loadQueued, saeRunner } from './sae-runner.js';
+import { advancePlan, checkQueued, IMPORTACION_SAE_JOB, inProcess, issuesAt, loadQueued } from './sae-runner.js';
 import { readableByUnit } from '../../lib/auth/scope.js';
 import { certificadoWorkflow as wf, importacionSaeWorkflow, loteFoliosWorkflow as lotes } from './workflow.js';
 
@@ -382,7 +383,7 @@ const QueueImportacionSaeInput = builder.inputType('QueueImportacionSaeInput', {
 creationMutation(importacionSaeWorkflow, 'queueImportacionSae', {
   input: QueueImportacionSaeInput,
   plan: (input, ctx) => {
-    const docs = stepDocuments(ctx.viewer!, [input.documentoId], () => ['input', 'documentoId']);
+    const docs = stepDocuments(ctx.viewer!, [input.documentoId], () => ['input', 'documentoId'], { sae: true });
     const uploaded = (tx: Tx) =>
       tx.documento.findUniqueOrThrow({
         where: { id: input.documentoId.id },
@@ -416,11 +417,20 @@ creationMutation(importacionSaeWorkflow, 'queueImportacionSae', {
           select: { id: true },
         });
         const documento = await docs.attach(tx, { entity: 'ImportacionSae', id: created.id }, 'ARCHIVO_SAE');
+        // The import's job commits with the record (src/lib/jobs.ts): it survives restarts and runs once.
+        if (ctx.services.jobs) {
+          await addJobIn(
+            tx,
+            IMPORTACION_SAE_JOB,
+            { importacionId: created.id, personId: ctx.viewer!.personId },
+            { key: `importacion-sae:${created.id}`, maxAttempts: 5 },
+          );
+        }
         return { id: created.id, changes: { tipo: input.tipo, nombreArchivo: d.nombre, sha256: d.sha256, documento } };
       },
-      // The runner takes the next steps as this person (docs/decisions/018-sae-import.md).
+      // The job takes the next steps as this person (docs/decisions/018-sae-import.md); without a job queue, this process does.
       afterCommit: (result) => {
-        saeRunner.enqueue(ctx, result.id);
+        if (!ctx.services.jobs) inProcess.enqueue(ctx, result.id);
         return Promise.resolve();
       },
     };
@@ -428,11 +438,13 @@ creationMutation(importacionSaeWorkflow, 'queueImportacionSae', {
 });
 
 stepMutation(importacionSaeWorkflow, 'advanceImportacionSae', {
+  // The engine admits the caller (role, reach, state) before the file is read: a refused caller reads no byte.
+  checkFirst: true,
   plan: async (input, ctx) => {
     // Only a queued import the viewer can read is read and checked; for anything else the engine answers.
     const row = await loadQueued(ctx, input.id.id, readableByUnit(ctx.viewer));
     if (!row?.documentoId || (row.estado !== 'EN_COLA' && row.estado !== 'EN_PROCESO')) return {};
-    const check = await checkQueued(ctx, row);
+    const check = await checkQueued(ctx.db, ctx.services.documents, row);
     if ('issues' in check) return { validate: () => issuesAt(check.issues, ['input', 'id']) };
     return advancePlan(check.plan, row, input.version);
   },

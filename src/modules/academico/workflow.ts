@@ -417,7 +417,7 @@ export const importacionSaeWorkflow = defineWorkflow({
     queueImportacionSae: {
       step: 'R 9-10',
       description:
-        'Servicios Escolares (or the Jefatura) queues an SAE file uploaded through POST /documents (any size up to MAX_DOCUMENT_BYTES): the server checks every row and writes it in the background, batch by batch, reporting progress on the record.',
+        'Servicios Escolares (or the Jefatura) queues an SAE file uploaded through POST /documents (with tipo ARCHIVO_SAE, any size up to MAX_SAE_FILE_BYTES): the server checks every row and writes it in the background, batch by batch, reporting progress on the record.',
       kind: 'creation',
       to: 'EN_COLA',
       unitKinds: ['COLEGIO_ESTATAL', 'PLANTEL'],

@@ -4,13 +4,7 @@ import type { ApiModule } from '../../lib/modules.js';
 import './types.js';
 import './queries.js';
 import './mutations.js';
-import {
-  analisisContactoWorkflow,
-  cierreConocerWorkflow,
-  correoCuarentenaWorkflow,
-  informeResultadosContactoWorkflow,
-  ticketWorkflow,
-} from './workflow.js';
+import { contactoWorkflows } from './workflow.js';
 import { recibirCorreo } from './inbound.js';
 import { avisoVencimientoJob, vencimientosJob } from './jobs.js';
 
@@ -21,11 +15,12 @@ export const contacto: ApiModule = {
     cierresConocer: isAuthenticated,
     analisisContacto: isAuthenticated,
     informesResultadosContacto: isAuthenticated,
+    correosCuarentena: isAuthenticated,
     reporteLlamadas: isAuthenticated,
     reporteCorreos: isAuthenticated,
     slaContacto: isAuthenticated,
   },
-  workflows: [ticketWorkflow, cierreConocerWorkflow, analisisContactoWorkflow, informeResultadosContactoWorkflow, correoCuarentenaWorkflow],
+  workflows: contactoWorkflows,
   jobs: [vencimientosJob, avisoVencimientoJob],
   inbound: recibirCorreo,
 };

@@ -4,7 +4,6 @@
 // the monthly analysis (C.4.1 8.1) and the reproducible draw of five audios
 // (8.2). Each report is also a spreadsheet (exceljs), as the manual asks.
 import ExcelJS from 'exceljs';
-import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../../lib/db/client.js';
 import { readablePrefixes, type Viewer } from '../../lib/auth/viewer.js';
 import { shiftDay, startOfLocalDay } from '../../lib/business-days.js';
@@ -162,12 +161,30 @@ export interface Charts {
   entidades: Conteo[];
 }
 
-/** The data of the monthly analysis' charts (C.4.1 8.1) over the analysis' unit subtree and period: one statement. */
-export async function chartsOf(db: Db, a: { unit: { path: string }; desde: Date; hasta: Date }): Promise<Charts> {
-  const { from, to } = bounds({ desde: a.desde.toISOString().slice(0, 10), hasta: a.hasta.toISOString().slice(0, 10) });
-  const rows = await db.$queryRaw<{ dim: keyof Charts; clave: string; total: number }[]>`
-    SELECT v.dim, v.clave, count(*)::int AS total
-    FROM "Ticket" t JOIN "OrgUnit" u ON u.id = t."unitId"
+/** The period and units of an analysis' charts. */
+export interface ChartsOf {
+  unit: { path: string };
+  desde: Date;
+  hasta: Date;
+}
+
+/** UTC instants as the text[] a batched statement takes (compared with `timestamp` columns as UTC). */
+const isoTexts = (dates: (Date | null | undefined)[]) => dates.map((d) => d?.toISOString() ?? null);
+
+/**
+ * The data of the monthly analysis' charts (C.4.1 8.1) over each analysis' unit subtree and period, for a
+ * page of analyses in one statement: each period and subtree is one row of `p`.
+ */
+export async function chartsOfMany(db: Pick<Db, '$queryRaw'>, items: readonly ChartsOf[]): Promise<Charts[]> {
+  const periods = items.map((a) => bounds({ desde: a.desde.toISOString().slice(0, 10), hasta: a.hasta.toISOString().slice(0, 10) }));
+  const rows = await db.$queryRaw<{ i: number; dim: keyof Charts; clave: string; total: number }[]>`
+    WITH p AS (
+      SELECT i, path || '%' AS pattern, ("from"::timestamptz AT TIME ZONE 'UTC') AS "from", ("to"::timestamptz AT TIME ZONE 'UTC') AS "to"
+      FROM unnest(${items.map((_, i) => i)}::int[], ${items.map((a) => a.unit.path)}::text[],
+                  ${isoTexts(periods.map((b) => b.from))}::text[], ${isoTexts(periods.map((b) => b.to))}::text[]) AS x(i, path, "from", "to"))
+    SELECT p.i, v.dim, v.clave, count(*)::int AS total
+    FROM p JOIN "OrgUnit" u ON u.path LIKE p.pattern
+    JOIN "Ticket" t ON t."unitId" = u.id AND t."recibidoAt" >= p."from" AND t."recibidoAt" < p."to"
     CROSS JOIN LATERAL (VALUES
       (CASE WHEN t.canal = 'TELEFONO' THEN 'temasTelefono' ELSE 'temasCorreo' END, coalesce(t.tema::text, 'SIN_DATO')),
       ('estandares', t."estandarSolicitado"),
@@ -178,10 +195,10 @@ export async function chartsOf(db: Db, a: { unit: { path: string }; desde: Date;
       ('sexos', coalesce(t.sexo::text, 'SIN_DATO')),
       ('entidades', coalesce(t."entidadFederativa", 'SIN_DATO'))
     ) AS v(dim, clave)
-    WHERE u.path LIKE ${`${a.unit.path}%`} AND t."recibidoAt" >= ${from} AND t."recibidoAt" < ${to} AND v.clave IS NOT NULL
-    GROUP BY v.dim, v.clave
-    ORDER BY v.dim, total DESC, v.clave`;
-  const charts: Charts = {
+    WHERE v.clave IS NOT NULL
+    GROUP BY p.i, v.dim, v.clave
+    ORDER BY p.i, v.dim, total DESC, v.clave`;
+  const all: Charts[] = items.map(() => ({
     temasTelefono: [],
     temasCorreo: [],
     estandares: [],
@@ -191,9 +208,18 @@ export async function chartsOf(db: Db, a: { unit: { path: string }; desde: Date;
     escolaridades: [],
     sexos: [],
     entidades: [],
-  };
-  for (const r of rows) charts[r.dim].push({ clave: r.clave, total: r.total });
-  return charts;
+  }));
+  for (const r of rows) all[r.i][r.dim].push({ clave: r.clave, total: r.total });
+  return all;
+}
+
+/** What a draw of audios depends on: the seed, the period and subtree, and when the analysis was made. */
+export interface DrawOf {
+  semillaSorteo: string;
+  createdAt?: Date;
+  unit: { path: string };
+  desde: Date;
+  hasta: Date;
 }
 
 /**
@@ -201,18 +227,31 @@ export async function chartsOf(db: Db, a: { unit: { path: string }; desde: Date;
  * md5(seed ‖ ticket id), among the calls recorded before the analysis was made.
  * The same seed over the same tickets draws the same five, in the same order.
  */
-export async function drawAudios(
-  db: Pick<Db, '$queryRaw'>,
-  a: { semillaSorteo: string; createdAt?: Date; unit: { path: string }; desde: Date; hasta: Date },
-): Promise<string[]> {
-  const { from, to } = bounds({ desde: a.desde.toISOString().slice(0, 10), hasta: a.hasta.toISOString().slice(0, 10) });
-  const before = a.createdAt ? Prisma.sql`AND t."createdAt" <= ${a.createdAt}` : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT t.id::text FROM "Ticket" t JOIN "OrgUnit" u ON u.id = t."unitId"
-    WHERE u.path LIKE ${`${a.unit.path}%`} AND t.canal = 'TELEFONO' AND t."recibidoAt" >= ${from} AND t."recibidoAt" < ${to} ${before}
-    ORDER BY md5(${a.semillaSorteo} || t.id::text), t.id
-    LIMIT 5`;
-  return rows.map((r) => r.id);
+export async function drawAudios(db: Pick<Db, '$queryRaw'>, a: DrawOf): Promise<string[]> {
+  return (await drawAudiosMany(db, [a]))[0];
+}
+
+/** The draws of several analyses (a page of them) in one statement. */
+export async function drawAudiosMany(db: Pick<Db, '$queryRaw'>, items: readonly DrawOf[]): Promise<string[][]> {
+  const periods = items.map((a) => bounds({ desde: a.desde.toISOString().slice(0, 10), hasta: a.hasta.toISOString().slice(0, 10) }));
+  const rows = await db.$queryRaw<{ i: number; id: string }[]>`
+    WITH p AS (
+      SELECT i, seed, path || '%' AS pattern, ("from"::timestamptz AT TIME ZONE 'UTC') AS "from",
+             ("to"::timestamptz AT TIME ZONE 'UTC') AS "to", (before::timestamptz AT TIME ZONE 'UTC') AS before
+      FROM unnest(${items.map((_, i) => i)}::int[], ${items.map((a) => a.semillaSorteo)}::text[], ${items.map((a) => a.unit.path)}::text[],
+                  ${isoTexts(periods.map((b) => b.from))}::text[], ${isoTexts(periods.map((b) => b.to))}::text[],
+                  ${isoTexts(items.map((a) => a.createdAt))}::text[]) AS x(i, seed, path, "from", "to", before))
+    SELECT p.i, d.id FROM p CROSS JOIN LATERAL (
+      SELECT t.id::text AS id, md5(p.seed || t.id::text) AS h, t.id AS tid
+      FROM "Ticket" t JOIN "OrgUnit" u ON u.id = t."unitId"
+      WHERE u.path LIKE p.pattern AND t.canal = 'TELEFONO' AND t."recibidoAt" >= p."from" AND t."recibidoAt" < p."to"
+        AND (p.before IS NULL OR t."createdAt" <= p.before)
+      ORDER BY h, t.id
+      LIMIT 5) d
+    ORDER BY p.i, d.h, d.tid`;
+  const all: string[][] = items.map(() => []);
+  for (const r of rows) all[r.i].push(r.id);
+  return all;
 }
 
 /** A workbook with one sheet per table, as base64 (.xlsx). */

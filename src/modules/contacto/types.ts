@@ -26,12 +26,19 @@ import {
   maskText,
   readableAnalisisContacto,
   readableCierresConocer,
+  readableCorreosCuarentena,
   readableInformesResultadosContacto,
   readableTickets,
   seesCallerData,
 } from './rules.js';
-import { analisisContactoWorkflow, cierreConocerWorkflow, informeResultadosContactoWorkflow, ticketWorkflow } from './workflow.js';
-import { chartsOf, drawAudios } from './reports.js';
+import {
+  analisisContactoWorkflow,
+  cierreConocerWorkflow,
+  correoCuarentenaWorkflow,
+  informeResultadosContactoWorkflow,
+  ticketWorkflow,
+} from './workflow.js';
+import { chartsOfMany, drawAudiosMany, type Charts, type ChartsOf, type DrawOf } from './reports.js';
 
 export const CanalTicketEnum = builder.enumType(CanalTicket, { name: 'CanalTicket', description: 'A call (C.4.1) or an e-mail (C.4.5).' });
 export const EstadoTicketEnum = builder.enumType(EstadoTicket, {
@@ -343,7 +350,19 @@ const Conteo = builder.objectRef<{ clave: string; total: number }>('ConteoContac
     total: t.exposeInt('total'),
   }),
 });
-const Graficas = builder.objectRef<Awaited<ReturnType<typeof chartsOf>>>('GraficasContacto').implement({
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The charts of a page of analyses in one statement (keyed by subtree and period: analyses over the same share them). */
+const createChartsLoader = (db: Db) =>
+  new DataLoader<ChartsOf, Charts, string>((items) => chartsOfMany(db, items), {
+    cacheKeyFn: (a) => `${a.unit.path}|${isoDay(a.desde)}|${isoDay(a.hasta)}`,
+  });
+/** The draws of a page of analyses again, in one statement. */
+const createDrawLoader = (db: Db) =>
+  new DataLoader<DrawOf, string[], string>((items) => drawAudiosMany(db, items), {
+    cacheKeyFn: (a) => JSON.stringify([a.semillaSorteo, a.createdAt?.toISOString(), a.unit.path, isoDay(a.desde), isoDay(a.hasta)]),
+  });
+
+const Graficas = builder.objectRef<Charts>('GraficasContacto').implement({
   description: "The data of the analysis' charts (C.4.1 step 8.1), computed in SQL from the period's tickets, by channel where it matters.",
   fields: (t) => ({
     temasTelefono: t.field({ type: [Conteo], description: 'Topics of calls.', resolve: (g) => g.temasTelefono }),
@@ -386,10 +405,11 @@ export const AnalisisContactoRef = builder.prismaNode('AnalisisContacto', {
         unit: { select: { path: true } },
         desde: true,
         hasta: true,
-        auditorias: { select: { ticketId: true, orden: true } },
+        // The same arguments as the `auditorias` relation below, so that Pothos merges both into the page's read.
+        auditorias: { select: { ticketId: true, orden: true }, orderBy: { orden: 'asc' } },
       },
       resolve: async (a, _x, ctx) => {
-        const again = await drawAudios(ctx.db, a);
+        const again = await ctx.loader(createDrawLoader).load(a);
         const recorded = [...a.auditorias].sort((x, y) => x.orden - y.orden).map((x) => x.ticketId);
         return JSON.stringify(again) === JSON.stringify(recorded);
       },
@@ -408,7 +428,7 @@ export const AnalisisContactoRef = builder.prismaNode('AnalisisContacto', {
       type: Graficas,
       select: { unit: { select: { path: true } }, desde: true, hasta: true },
       description: "The charts' data.",
-      resolve: (a, _x, ctx) => chartsOf(ctx.db, a),
+      resolve: (a, _x, ctx) => ctx.loader(createChartsLoader).load(a),
     }),
     auditorias: t.relation('auditorias', {
       description: 'The five audited audios, in the order drawn.',
@@ -533,5 +553,72 @@ builder.queryField('informesResultadosContacto', (t) =>
     },
     { name: 'InformeResultadosContactoConnection' },
     { name: 'InformeResultadosContactoEdge' },
+  ),
+);
+
+// ---- CorreoCuarentena ------------------------------------------------------------------------
+
+builder.prismaNode('CorreoCuarentena', {
+  id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id, AND: [readableCorreosCuarentena(ctx.viewer)] }),
+  description:
+    "An e-mail that reached the contact centre's mailbox but could not be read as a request (C.4.5 1.1): kept whole, with the reason, for the operators to review. The sender and the message are masked for roles that do not handle requests. Kept indefinitely (§7).",
+  fields: (t) => ({
+    remitente: t.string({
+      nullable: true,
+      description: 'The sender as the message gave it, when it had one (masked for roles that do not handle requests).',
+      select: { remitente: true, unit: { select: { path: true } } },
+      resolve: (c, _a, ctx) => (c.remitente && !seesCallerData(ctx.viewer, c.unit.path) ? maskEmail(c.remitente) : c.remitente),
+    }),
+    motivo: t.exposeString('motivo', { description: 'Why it could not be read as a request.' }),
+    crudo: t.string({
+      nullable: true,
+      description: 'The whole message as received (RFC 5322), base64; null for roles that do not handle requests.',
+      select: { crudo: true, unit: { select: { path: true } } },
+      resolve: (c, _a, ctx) => (seesCallerData(ctx.viewer, c.unit.path) ? Buffer.from(c.crudo).toString('base64') : null),
+    }),
+    unit: t.relation('unit', { description: "The mailbox's contact centre, whose operators review it." }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was received.' }),
+  }),
+});
+workflowRecordFields(correoCuarentenaWorkflow);
+
+const CorreoCuarentenaFilter = builder.inputType('CorreoCuarentenaFilter', {
+  fields: (t) => ({
+    dentroDe: t.globalID({ required: false, description: 'Kept by this unit or a unit below it.' }),
+    unitId: t.globalID({ required: false, description: 'Kept by exactly this unit.' }),
+    recibidoDesde: t.field({ type: 'DateTime', required: false, description: 'Received at or after this instant.' }),
+    recibidoHasta: t.field({ type: 'DateTime', required: false, description: 'Received before this instant.' }),
+    conRemitente: t.boolean({ required: false, description: 'Only messages with a sender address (true) or without one (false).' }),
+  }),
+});
+const CorreoCuarentenaOrder = orderInput('CorreoCuarentena', ['createdAt'] as const, 'createdAt');
+const correoCuarentenaWhere = listWhere(async ({ filter }: { filter?: typeof CorreoCuarentenaFilter.$inferInput | null }, ctx) => ({
+  AND: [
+    readableCorreosCuarentena(ctx.viewer),
+    await unitFilter(ctx, filter),
+    filter?.recibidoDesde ? { createdAt: { gte: filter.recibidoDesde } } : {},
+    filter?.recibidoHasta ? { createdAt: { lt: filter.recibidoHasta } } : {},
+    filter?.conRemitente != null ? { remitente: filter.conRemitente ? { not: null } : null } : {},
+  ],
+}));
+builder.queryField('correosCuarentena', (t) =>
+  t.prismaConnection(
+    {
+      type: 'CorreoCuarentena',
+      cursor: 'id',
+      description:
+        "Quarantined e-mails of the contact centre's mailbox within the viewer's reach, in order of reception unless `orderBy` says otherwise.",
+      args: { filter: t.arg({ type: CorreoCuarentenaFilter }), orderBy: t.arg({ type: CorreoCuarentenaOrder.Input }) },
+      totalCount: async (_c, args, ctx) => count(ctx.db, 'correoCuarentena', { where: await correoCuarentenaWhere(args, ctx) }),
+      resolve: async (query, _root, args, ctx) =>
+        findMany(ctx.db, 'correoCuarentena', {
+          ...query,
+          where: await correoCuarentenaWhere(args, ctx),
+          orderBy: CorreoCuarentenaOrder.toPrisma<Prisma.CorreoCuarentenaOrderByWithRelationInput>(args.orderBy),
+        }),
+    },
+    { name: 'CorreoCuarentenaConnection' },
+    { name: 'CorreoCuarentenaEdge' },
   ),
 );

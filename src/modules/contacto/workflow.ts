@@ -322,3 +322,12 @@ export const correoCuarentenaWorkflow = defineRecordWorkflow({
     },
   },
 });
+
+/** The module's workflows, as its export lists them. */
+export const contactoWorkflows = [
+  ticketWorkflow,
+  cierreConocerWorkflow,
+  analisisContactoWorkflow,
+  informeResultadosContactoWorkflow,
+  correoCuarentenaWorkflow,
+];
