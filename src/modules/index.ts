@@ -13,6 +13,7 @@ import { conocer } from './conocer/index.js';
 import { administracion } from './administracion/index.js';
 import { concertacion } from './concertacion/index.js';
 import { contacto } from './contacto/index.js';
+import { campanas } from './campanas/index.js';
 
 export const modules: readonly ApiModule[] = [
   organisation,
@@ -27,4 +28,5 @@ export const modules: readonly ApiModule[] = [
   administracion,
   concertacion,
   contacto,
+  campanas,
 ];
