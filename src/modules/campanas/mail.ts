@@ -23,7 +23,9 @@ export function campanaMail(o: { to: string; asunto: string; mensaje: string; to
     text:
       o.mensaje +
       '\n\n--\nConsejo Nacional de Normalización y Certificación de Competencias Laborales (CONOCER).' +
-      (link ? `\nSi no desea recibir más correos de campañas del CONOCER, abra este enlace: ${link}` : '\n[Envío de prueba: el enlace para darse de baja aparece aquí en el envío real.]'),
+      (link
+        ? `\nSi no desea recibir más correos de campañas del CONOCER, abra este enlace: ${link}`
+        : '\n[Envío de prueba: el enlace para darse de baja aparece aquí en el envío real.]'),
     headers: link ? { 'List-Unsubscribe': `<${link}>` } : undefined,
   };
 }

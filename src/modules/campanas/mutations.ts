@@ -167,7 +167,11 @@ stepMutation<EstadoCampana, K, SegmentoArgs>(campanaWorkflow, 'addSegmentoCampan
     validate: () => {
       const check = new InputChecker();
       check.check(input.origen.length > 0, ['input', 'origen'], 'Name at least one source');
-      check.check(input.limite == null || (input.limite >= 1 && input.limite <= 100_000), ['input', 'limite'], 'Must be between 1 and 100000');
+      check.check(
+        input.limite == null || (input.limite >= 1 && input.limite <= 100_000),
+        ['input', 'limite'],
+        'Must be between 1 and 100000',
+      );
       check.check(!input.desde || !input.hasta || input.hasta > input.desde, ['input', 'hasta'], 'Must be after the start');
       return check.issues;
     },
@@ -359,9 +363,13 @@ builder.mutationField('unsubscribeCorreo', (t) =>
     args: { input: t.arg({ type: UnsubscribeCorreoInput, required: true, description: 'The link’s token.' }) },
     resolve: async (_root, { input }, ctx) => {
       const token = input.token.trim();
-      const d = token.length && token.length <= 200
-        ? await ctx.db.destinatarioCampana.findUnique({ where: { tokenBajaHash: hashToken(token) }, select: { campanaId: true, correo: true } })
-        : null;
+      const d =
+        token.length && token.length <= 200
+          ? await ctx.db.destinatarioCampana.findUnique({
+              where: { tokenBajaHash: hashToken(token) },
+              select: { campanaId: true, correo: true },
+            })
+          : null;
       if (!d?.correo) throw badInput([{ path: ['input', 'token'], message: 'This link is not valid' }]);
       const correo = d.correo;
       await takeStep(await systemContext(ctx.db, ctx.log, 'campanas.baja'), campanaWorkflow, 'addBajaCorreo', d.campanaId, {

@@ -22,7 +22,8 @@ export const EstadoCampanaEnum = builder.enumType(EstadoCampana, {
 });
 export const OrigenDestinatarioCampanaEnum = builder.enumType(OrigenDestinatarioCampana, {
   name: 'OrigenDestinatarioCampana',
-  description: "Which records of the contact centre a recipient was drawn from (step 5.1): people who wrote (TICKET_CORREO) or called (TICKET_LLAMADA).",
+  description:
+    'Which records of the contact centre a recipient was drawn from (step 5.1): people who wrote (TICKET_CORREO) or called (TICKET_LLAMADA).',
 });
 export const ResultadoEnvioEnum = builder.enumType(ResultadoEnvio, {
   name: 'ResultadoEnvio',
@@ -54,7 +55,9 @@ const createReporteLoader = (db: Db) =>
       WHERE c.id = ANY(${[...ids]}::uuid[])
       GROUP BY 1, 2, 3
       ORDER BY 1, 3`;
-    const by = new Map<string, ReporteCampanaRow>(ids.map((id) => [id, { id, total: 0, exitosos: 0, pendientes: 0, omitidos: 0, porResultado: [] }]));
+    const by = new Map<string, ReporteCampanaRow>(
+      ids.map((id) => [id, { id, total: 0, exitosos: 0, pendientes: 0, omitidos: 0, porResultado: [] }]),
+    );
     for (const r of rows) {
       const rep = by.get(r.id)!;
       const correo = r.tipo === 'CORREO';
@@ -80,7 +83,8 @@ const ReporteCampana = builder.objectRef<ReporteCampanaRow>('ReporteCampana').im
     "The campaign's final report (C.4.2 step 12.1, L209): total and successful calls or e-mails, computed in SQL from what was recorded (e-mails: SMTP outcomes; calls: the outcomes the operators recorded).",
   fields: (t) => ({
     total: t.exposeInt('total', {
-      description: 'E-mails sent or attempted (sent, bounced, failed, interrupted), or calls recorded; unsubscribed and pending ones excluded.',
+      description:
+        'E-mails sent or attempted (sent, bounced, failed, interrupted), or calls recorded; unsubscribed and pending ones excluded.',
     }),
     exitosos: t.exposeInt('exitosos', { description: 'E-mails the SMTP server accepted, or calls with outcome EXITOSA.' }),
     pendientes: t.exposeInt('pendientes', { description: 'Recipients not yet sent or called.' }),
@@ -96,7 +100,8 @@ const ReporteCampana = builder.objectRef<ReporteCampanaRow>('ReporteCampana').im
 const DestinatarioOrder = orderInput('DestinatarioCampana', ['orden', 'enviadoAt'] as const, 'orden');
 
 builder.prismaObject('DestinatarioCampana', {
-  description: 'A person of the campaign’s segment and what became of their e-mail or call. Name and e-mail are masked for roles that do not handle the contact centre’s people.',
+  description:
+    'A person of the campaign’s segment and what became of their e-mail or call. Name and e-mail are masked for roles that do not handle the contact centre’s people.',
   fields: (t) => ({
     id: t.exposeID('id'),
     orden: t.exposeInt('orden', { description: 'The number of the recipient in the segment (1, 2, …): how addLlamadaCampana names them.' }),
@@ -116,7 +121,11 @@ builder.prismaObject('DestinatarioCampana', {
     enviadoAt: t.expose('enviadoAt', { type: 'DateTime', nullable: true, description: 'When the SMTP server answered.' }),
     messageId: t.exposeString('messageId', { nullable: true, description: 'The Message-ID of the e-mail sent.' }),
     error: t.exposeString('error', { nullable: true, description: 'The SMTP server’s answer when it refused or failed.' }),
-    resultadoLlamada: t.expose('resultadoLlamada', { type: ResultadoLlamadaEnum, nullable: true, description: 'Call campaigns: the outcome recorded.' }),
+    resultadoLlamada: t.expose('resultadoLlamada', {
+      type: ResultadoLlamadaEnum,
+      nullable: true,
+      description: 'Call campaigns: the outcome recorded.',
+    }),
     llamadaAt: t.expose('llamadaAt', { type: 'DateTime', nullable: true, description: 'When the call’s outcome was recorded.' }),
     notasLlamada: t.exposeString('notasLlamada', { nullable: true, description: 'The operator’s notes on the call.' }),
   }),
@@ -129,7 +138,10 @@ builder.prismaObject('PruebaCampana', {
     asunto: t.exposeString('asunto', { description: 'The subject sent.' }),
     mensaje: t.exposeString('mensaje', { description: 'The text sent.' }),
     para: t.exposeStringList('para', { description: 'The addresses the test went to.' }),
-    correcta: t.exposeBoolean('correcta', { nullable: true, description: 'Received correctly (true), not (false), or not yet reviewed (null).' }),
+    correcta: t.exposeBoolean('correcta', {
+      nullable: true,
+      description: 'Received correctly (true), not (false), or not yet reviewed (null).',
+    }),
     observaciones: t.exposeString('observaciones', { nullable: true, description: 'What to correct (10.2).' }),
     revisadaAt: t.expose('revisadaAt', { type: 'DateTime', nullable: true, description: 'When the Responsable gave the verdict.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -165,7 +177,10 @@ builder.prismaNode('Campana', {
     reportadaAt: t.expose('reportadaAt', { type: 'DateTime', nullable: true, description: 'When the final report was delivered (12.2).' }),
     reporteTotal: t.exposeInt('reporteTotal', { nullable: true, description: 'The report’s total as delivered (12.2).' }),
     reporteExitosos: t.exposeInt('reporteExitosos', { nullable: true, description: 'The report’s successful ones as delivered (12.2).' }),
-    analisis: t.exposeString('analisis', { nullable: true, description: 'The analysis against the objectives and the report of results (13.1-13.2).' }),
+    analisis: t.exposeString('analisis', {
+      nullable: true,
+      description: 'The analysis against the objectives and the report of results (13.1-13.2).',
+    }),
     reporte: t.field({
       type: ReporteCampana,
       description: 'The final report computed now from the recorded outcomes (12.1).',

@@ -20,11 +20,9 @@ const campana = (tx: Tx, id: string) => tx.campana.findUniqueOrThrow({ where: { 
 /** 3.1: the plan presented has its objectives, strategy and plan of action. */
 async function planReady(tx: Tx, record: WorkflowRecord<string>): Promise<string | null> {
   const c = await campana(tx, record.id);
-  const missing = [
-    c.objetivos ? null : 'objetivos',
-    c.estrategia ? null : 'estrategia',
-    c.planAccion ? null : 'planAccion',
-  ].filter((m) => m !== null);
+  const missing = [c.objetivos ? null : 'objetivos', c.estrategia ? null : 'estrategia', c.planAccion ? null : 'planAccion'].filter(
+    (m) => m !== null,
+  );
   return missing.length ? `Complete the plan before presenting it (step 2.1): ${missing.join(', ')}` : null;
 }
 
@@ -72,6 +70,7 @@ async function isLlamada(tx: Tx, record: WorkflowRecord<string>): Promise<string
 
 /** 11.2: the e-mails are all sent (or settled) before the campaign ends. */
 async function sendsSettled(tx: Tx, record: WorkflowRecord<string>): Promise<string | null> {
+  if ((await campana(tx, record.id)).tipo !== 'CORREO') return null;
   const open = await tx.destinatarioCampana.count({ where: { campanaId: record.id, resultadoEnvio: { in: ['PENDIENTE', 'ENVIANDO'] } } });
   return open ? `${open} recipient(s) still to be sent` : null;
 }
@@ -84,7 +83,17 @@ export const campanaWorkflow = defineWorkflow({
   title: 'Campañas de promoción y comunicación vía Centro de Contacto',
   entity: 'Campana',
   store: campanaStore,
-  states: ['EN_PLANEACION', 'PLAN_PRESENTADO', 'EN_DISENO', 'DISENO_PRESENTADO', 'APROBADA', 'EN_CURSO', 'TERMINADA', 'REPORTADA', 'CERRADA'],
+  states: [
+    'EN_PLANEACION',
+    'PLAN_PRESENTADO',
+    'EN_DISENO',
+    'DISENO_PRESENTADO',
+    'APROBADA',
+    'EN_CURSO',
+    'TERMINADA',
+    'REPORTADA',
+    'CERRADA',
+  ],
   initial: 'EN_PLANEACION',
   final: ['CERRADA'],
   steps: {
@@ -226,7 +235,8 @@ export const campanaWorkflow = defineWorkflow({
     },
     addLlamadaCampana: {
       step: '8.1, 9.1',
-      description: 'The operator records the outcome of a call to a person of the segment (the automatic dialler’s result, or their own call by the script).',
+      description:
+        'The operator records the outcome of a call to a person of the segment (the automatic dialler’s result, or their own call by the script).',
       kind: 'action',
       in: ['EN_CURSO'],
       role: OPERADOR,
@@ -247,7 +257,8 @@ export const campanaWorkflow = defineWorkflow({
     },
     addEnvioCampana: {
       step: '11.1 (resultado)',
-      description: "The job campanas.envio records each claimed recipient's outcome: sent (with its Message-ID), bounced, failed or left out (unsubscribed).",
+      description:
+        "The job campanas.envio records each claimed recipient's outcome: sent (with its Message-ID), bounced, failed or left out (unsubscribed).",
       kind: 'action',
       in: ['EN_CURSO'],
       role: SISTEMA,
@@ -258,7 +269,7 @@ export const campanaWorkflow = defineWorkflow({
     addBajaCorreo: {
       step: '11.1 (baja)',
       description:
-        "A recipient opened the unsubscribe link of a campaign e-mail (public mutation unsubscribeCorreo): the address receives no more campaign e-mails, and its pending ones are left out.",
+        'A recipient opened the unsubscribe link of a campaign e-mail (public mutation unsubscribeCorreo): the address receives no more campaign e-mails, and its pending ones are left out.',
       kind: 'action',
       in: ['APROBADA', 'EN_CURSO', 'TERMINADA', 'REPORTADA', 'CERRADA'],
       role: SISTEMA,
