@@ -70,7 +70,7 @@ let tokens: Record<string, string>;
 let cc: string;
 let dvdArea: string;
 
-const until = async (what: string, ok: () => Promise<boolean>, timeoutMs = 30_000) => {
+const until = async (what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 30_000) => {
   const end = Date.now() + timeoutMs;
   while (!(await ok())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -230,7 +230,7 @@ describe('campaign by e-mail (C.4.2 steps 1-13)', () => {
     const responsable = 'conocer.canales@demo.conalep.mx';
     const before = smtp.messages.length;
     ok(await gql(server, AddPruebaCampanaDocument, { input: { id: c.id } }, tokens['conocer.operador']));
-    await until('the test e-mail', async () => smtp.messages.slice(before).some((m) => recipientOf(m) === responsable));
+    await until('the test e-mail', () => smtp.messages.slice(before).some((m) => recipientOf(m) === responsable));
     const test1 = smtp.messages.slice(before).find((m) => recipientOf(m) === responsable)!;
     expect(test1.subject).toBe('[PRUEBA] Certifique sus competencias');
     expect(test1.text).toContain('Texto con errata');
@@ -253,7 +253,7 @@ describe('campaign by e-mail (C.4.2 steps 1-13)', () => {
         tokens['conocer.operador'],
       ),
     );
-    await until('the second test e-mail', async () => smtp.messages.slice(mid).some((m) => recipientOf(m) === responsable));
+    await until('the second test e-mail', () => smtp.messages.slice(mid).some((m) => recipientOf(m) === responsable));
     const approvedTest = ok(
       await gql(server, ApprovePruebaCampanaDocument, { input: { id: c.id } }, tokens['conocer.canales']),
     ).approvePruebaCampana;
@@ -269,7 +269,7 @@ describe('campaign by e-mail (C.4.2 steps 1-13)', () => {
     const sentTo = () => smtp.messages.filter((m) => correos.includes(recipientOf(m) ?? ''));
     const first = await startServer(jobs);
     try {
-      await until('the first campaign e-mail', async () => sentTo().length > 0);
+      await until('the first campaign e-mail', () => sentTo().length > 0);
     } finally {
       await first.stop();
     }

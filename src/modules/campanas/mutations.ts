@@ -233,7 +233,7 @@ stepMutation<EstadoCampana, K, PruebaArgs>(campanaWorkflow, 'addPruebaCampana', 
   input: AddPruebaCampanaInput,
   plan: (input, ctx) => {
     const check = new InputChecker();
-    const data: Record<string, unknown> = {};
+    const data: { asunto?: string; mensaje?: string } = {};
     if (input.asunto != null) {
       checkText(check, input.asunto, ['input', 'asunto'], 200);
       check.check(!/[\r\n]/.test(input.asunto), ['input', 'asunto'], 'Must be one line');
@@ -250,7 +250,7 @@ stepMutation<EstadoCampana, K, PruebaArgs>(campanaWorkflow, 'addPruebaCampana', 
       effects: async (tx, record) => {
         const c = await tx.campana.findUniqueOrThrow({ where: { id: record.id }, select: { asunto: true, mensaje: true } });
         const para = await responsablesDe(tx, record.id);
-        sent = { para, asunto: String(data.asunto ?? c.asunto ?? ''), mensaje: String(data.mensaje ?? c.mensaje ?? '') };
+        sent = { para, asunto: data.asunto ?? c.asunto ?? '', mensaje: data.mensaje ?? c.mensaje ?? '' };
         const row = await tx.pruebaCampana.create({ data: { campanaId: record.id, ...sent }, select: { id: true } });
         return { prueba: { id: row.id, para } };
       },
