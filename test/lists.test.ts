@@ -568,6 +568,19 @@ const LISTS: Record<string, () => Promise<void>> = {
          concertacionCapacitacion { estado } unit { code } documentos { nombre } availableSteps ${history} } } } }`,
     );
   },
+  // #15 campaigns
+  campanas: async () => {
+    await make.campana(server.db, { estado: 'REPORTADA' });
+    await make.campana(server.db, { estado: 'EN_CURSO', tipo: 'LLAMADA_OPERADOR' });
+    await golden(
+      'campanas',
+      'conocer.canales',
+      `query { campanas(first: 10, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id nombre estado tipo
+         areaSolicitante { code } reporte { total exitosos pendientes porResultado { resultado cantidad } } pruebas { asunto correcta }
+         destinatarios(first: 5) { totalCount edges { node { orden nombre correo resultadoEnvio resultadoLlamada } } }
+         unit { code } availableSteps ${history} } } } }`,
+    );
+  },
   // #14 contact centre
   tickets: async () => {
     await make.ticket(server.db, { estado: 'ATENDIDO' });

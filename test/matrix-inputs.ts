@@ -956,4 +956,44 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   publishInformeResultadosContacto: { input: (r) => ({ id: r.globalId, instrucciones: 'Instrucciones de la matriz' }) },
   updateInformeResultadosContacto: { input: (r) => ({ id: r.globalId, seguimiento: 'Seguimiento de la matriz' }) },
   closeInformeResultadosContacto: { input: (r) => ({ id: r.globalId, seguimiento: 'Acciones implantadas' }) },
+  // ---- #15 V-CANA-MP-02 C.4.2: campaigns
+  createCampana: {
+    input: (_r, { unitId }) => ({ unitId, areaSolicitanteId: unitId, tipo: 'CORREO', nombre: `Matriz ${uniq()}`, necesidad: 'Necesidad' }),
+    written: async (db, _r, input) => ids(await db.campana.findMany({ where: { nombre: String(input.nombre) }, select: { id: true } })),
+  },
+  updateCampana: { input: (r) => ({ id: r.globalId, auditorio: 'Auditorio de la matriz' }) },
+  submitCampanaPlan: { input: id },
+  approveCampanaPlan: { input: id },
+  returnCampanaPlan: { input: withObs },
+  addSegmentoCampana: {
+    input: (r) => ({ id: r.globalId, origen: ['TICKET_CORREO'], entidadFederativa: 'Ninguna (matriz)' }),
+    extra: (db, r) => db.destinatarioCampana.findMany({ where: { campanaId: r.id }, orderBy: { orden: 'asc' } }),
+  },
+  submitCampanaDiseno: { input: id },
+  approveCampanaDiseno: { input: id },
+  returnCampanaDiseno: { input: withObs },
+  addPruebaCampana: {
+    input: (r) => ({ id: r.globalId, mensaje: 'Mensaje corregido (matriz)' }),
+    extra: (db, r) => db.pruebaCampana.count({ where: { campanaId: r.id } }),
+  },
+  approvePruebaCampana: {
+    make: (db, { state }) => make.campana(db, { estado: state as never, pruebaPendiente: true }),
+    input: id,
+    extra: (db, r) => db.pruebaCampana.findMany({ where: { campanaId: r.id }, select: { correcta: true } }),
+  },
+  returnPruebaCampana: {
+    make: (db, { state }) => make.campana(db, { estado: state as never, pruebaPendiente: true }),
+    input: withObs,
+    extra: (db, r) => db.pruebaCampana.findMany({ where: { campanaId: r.id }, select: { correcta: true } }),
+  },
+  sendCampana: { input: id },
+  addLlamadaCampana: {
+    make: (db, { state }) => make.campana(db, { estado: state as never, tipo: 'LLAMADA_OPERADOR', destinatarios: 3 }),
+    input: (r) => ({ id: r.globalId, orden: 2, resultado: 'EXITOSA' }),
+    extra: (db, r) =>
+      db.destinatarioCampana.findMany({ where: { campanaId: r.id }, select: { resultadoLlamada: true }, orderBy: { orden: 'asc' } }),
+  },
+  closeCampanaEnvio: { input: id },
+  submitCampanaReporte: { input: id },
+  closeCampana: { input: (r) => ({ id: r.globalId, analisis: 'Análisis de la matriz' }) },
 };

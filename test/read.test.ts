@@ -118,6 +118,9 @@ beforeAll(async () => {
     await make.cierreConocer(db, { unit });
     await make.analisisContacto(db, { unit, estado: 'ENVIADO' });
     await make.informeResultadosContacto(db, { unit, estado: 'PRESENTADO' });
+    // #15 campaigns, with their segment and test sends.
+    await make.campana(db, { unit, estado: 'REPORTADA' });
+    await make.campana(db, { unit, estado: 'EN_CURSO', tipo: 'LLAMADA_OPERADOR' });
   }
 }, 240_000);
 afterAll(async () => {
