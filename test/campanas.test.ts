@@ -4,7 +4,10 @@
 // e-mails sent by the job queue over a real SMTP server, across a restart of
 // the API in the middle of the send; the report's totals against what the
 // SMTP server received; the public unsubscribe link; operator calls.
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -387,4 +390,42 @@ describe('campaign by operator calls (C.4.2 step 9)', () => {
     expect(reported.reporteTotal).toBe(2);
     expect(reported.reporteExitosos).toBe(1);
   }, 30_000);
+});
+
+/** The sh blocks of the page's worked example, in order. */
+function exampleScript(): string {
+  const page = readFileSync(new URL('../docs/procedures/campanas.md', import.meta.url), 'utf8');
+  const section = page.slice(page.indexOf('## Worked example'));
+  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+}
+
+// In this file rather than a docs-*.test.ts of its own: the job queue is shared by every API process on the
+// test database, so the tests that turn it on run one after the other, here.
+describe('docs/procedures/campanas.md, worked example', () => {
+  it('runs as written: the campaign is closed, and each person received the e-mail once', async () => {
+    // Its sh blocks go to bash against an API with the job queue on, with "Tlaxcala" made the test's own entity.
+    const api = await startServer({ SMTP_URL: smtp.url, JOBS: 'on', JOBS_EVERY_SECONDS: '1', JOBS_POLL_MS: '200' });
+    const entidad = `Tlaxcala ${randomBytes(4).toString('hex')}`;
+    const text = `set -e\n${exampleScript()
+      .replace('API=http://localhost:4000/graphql', `API=${api.url}/graphql`)
+      .replaceAll('Tlaxcala', entidad)}`;
+    const before = smtp.messages.length;
+    let stdout: string;
+    try {
+      ({ stdout } = await promisify(execFile)('bash', ['-c', text], { timeout: 120_000 }));
+    } finally {
+      await api.stop();
+    }
+    expect(stdout).not.toContain('"errors"');
+    expect(stdout).toContain('"returnCampanaPlan":{"estado":"EN_PLANEACION"}');
+    expect(stdout).toContain('"totalCount":2');
+    expect(stdout).toContain('"pruebas":[{"correcta":false},{"correcta":true}]');
+    expect(stdout).toContain('"reporteTotal":2,"reporteExitosos":2');
+    expect(stdout).toContain('"closeCampana":{"estado":"CERRADA"');
+    for (const person of ['ana.ruiz@example.mx', 'juan.diaz@example.mx']) {
+      const got = smtp.messages.slice(before).filter((m) => recipientOf(m) === person && m.subject === 'Certifique sus competencias');
+      expect(got, person).toHaveLength(1);
+      expect(got[0].text).toContain('Certifíquese con el CONOCER');
+    }
+  }, 150_000);
 });

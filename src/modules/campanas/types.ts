@@ -8,6 +8,7 @@ import type { Db } from '../../lib/db/client.js';
 import { listWhere, orderInput, unitFilter } from '../../lib/pagination.js';
 import { workflowRecordFields } from '../../lib/workflow/fields.js';
 import { maskEmail, maskText, seesCallerData } from '../contacto/rules.js';
+import { workbook } from '../contacto/reports.js';
 import { readableCampanas } from './rules.js';
 import { campanaWorkflow } from './workflow.js';
 
@@ -93,6 +94,18 @@ const ReporteCampana = builder.objectRef<ReporteCampanaRow>('ReporteCampana').im
       type: [ConteoResultado],
       description: 'Recipients by outcome, ordered by the outcome’s name.',
       resolve: (r) => r.porResultado,
+    }),
+    hojaCalculo: t.string({
+      description: 'The report as an Excel workbook (.xlsx), base64 (step 12.1 "en Excel"): totals and recipients by outcome.',
+      resolve: (r) =>
+        workbook([
+          {
+            name: 'Reporte',
+            header: ['Totales', 'Exitosos', 'Pendientes', 'Omitidos (baja)'],
+            rows: [[r.total, r.exitosos, r.pendientes, r.omitidos]],
+          },
+          { name: 'Por resultado', header: ['Resultado', 'Destinatarios'], rows: r.porResultado.map((c) => [c.resultado, c.cantidad]) },
+        ]),
     }),
   }),
 });
