@@ -11,9 +11,24 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import {
   AddLlamadaCampanaDocument,
+  AddMuestraEncuestaDocument,
+  AddRespuestaEncuestaDocument,
+  AnswerEncuestaDocument,
+  ApproveEncuestaDisenoDocument,
+  ApproveEncuestaPlanDocument,
+  CalidadServicioConocerDocument,
+  CloseEncuestaDocument,
+  CreateEncuestaDocument,
+  EncuestaDocument,
+  ReturnEncuestaDisenoDocument,
+  SendEncuestaDocument,
+  SubmitEncuestaDisenoDocument,
+  SubmitEncuestaPlanDocument,
+  SubmitEncuestaReporteDocument,
+  UpdateEncuestaDocument,
   AddPruebaCampanaDocument,
   AddSegmentoCampanaDocument,
   ApproveCampanaDisenoDocument,
@@ -214,6 +229,8 @@ async function approvedCampaign(tipo: 'CORREO' | 'LLAMADA_OPERADOR', entidad: st
   expect(approved.estado).toBe('APROBADA');
   return approved;
 }
+
+const decodeId = (globalId: string) => decodeGlobalID(globalId).id;
 
 const settledOf = (db: Db, campanaId: string) =>
   db.destinatarioCampana.count({ where: { campanaId, resultadoEnvio: { in: ['PENDIENTE', 'ENVIANDO'] } } }).then((n) => n === 0);
@@ -428,4 +445,223 @@ describe('docs/procedures/campanas.md, worked example', () => {
       expect(got[0].text).toContain('Certifíquese con el CONOCER');
     }
   }, 150_000);
+});
+
+/** People who wrote (or called) the contact centre within a minute of a past year of their own: a sample's whole population. */
+async function population(db: Db, n: number, canal: 'CORREO' | 'TELEFONO') {
+  const desde = new Date(
+    Date.UTC(
+      1900 + Math.floor(Math.random() * 99),
+      Math.floor(Math.random() * 12),
+      1 + Math.floor(Math.random() * 28),
+      Math.floor(Math.random() * 24),
+      Math.floor(Math.random() * 60),
+    ),
+  );
+  const correos: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const correo = `encuestado.${randomBytes(4).toString('hex')}@example.mx`;
+    await make.ticket(db, { canal, estado: 'ATENDIDO', correo, recibidoAt: new Date(desde.getTime() + i * 1000), venceAt: null });
+    correos.push(correo);
+  }
+  return { desde: desde.toISOString(), hasta: new Date(desde.getTime() + 60_000).toISOString(), correos };
+}
+
+const PREGUNTAS = [
+  { texto: '¿Qué tan satisfecho quedó con la atención?', tipo: 'ESCALA' as const },
+  { texto: '¿Resolvimos su duda?', tipo: 'SI_NO' as const },
+  { texto: '¿Qué podemos mejorar?', tipo: 'ABIERTA' as const },
+];
+
+/** A survey taken to APROBADA through the API, with a sample of `tamano` drawn with seed "semilla-1" (design returned once). */
+async function approvedSurvey(canal: 'CORREO' | 'TELEFONO', tamano: number, { desde, hasta }: { desde: string; hasta: string }) {
+  const e = ok(
+    await gql(
+      server,
+      CreateEncuestaDocument,
+      {
+        input: {
+          unitId: cc,
+          areaSolicitanteId: dvdArea,
+          tipo: 'SATISFACCION',
+          canal,
+          nombre: `Encuesta ${randomBytes(3).toString('hex')}`,
+          necesidad: 'Medir la satisfacción',
+        },
+      },
+      tokens['conocer.canales'],
+    ),
+  ).createEncuesta;
+  ok(
+    await gql(
+      server,
+      UpdateEncuestaDocument,
+      { input: { id: e.id, objetivos: 'Medir', estrategia: 'Muestra', planAccion: 'Dos semanas' } },
+      tokens['conocer.canales'],
+    ),
+  );
+  ok(await gql(server, SubmitEncuestaPlanDocument, { input: { id: e.id } }, tokens['conocer.canales']));
+  ok(await gql(server, ApproveEncuestaPlanDocument, { input: { id: e.id } }, tokens['conocer.dvd']));
+  ok(
+    await gql(
+      server,
+      UpdateEncuestaDocument,
+      {
+        input: {
+          id: e.id,
+          auditorio: 'Quienes nos contactaron',
+          tamanoMuestra: tamano,
+          preguntas: PREGUNTAS,
+          inicio: new Date().toISOString(),
+        },
+      },
+      tokens['conocer.canales'],
+    ),
+  );
+  const origen = [canal === 'CORREO' ? ('TICKET_CORREO' as const) : ('TICKET_LLAMADA' as const)];
+  ok(
+    await gql(
+      server,
+      AddMuestraEncuestaDocument,
+      { input: { id: e.id, origen, semilla: 'semilla-1', desde, hasta } },
+      tokens['conocer.canales'],
+    ),
+  );
+  ok(await gql(server, SubmitEncuestaDisenoDocument, { input: { id: e.id } }, tokens['conocer.canales']));
+  ok(
+    await gql(server, ReturnEncuestaDisenoDocument, { input: { id: e.id, observaciones: 'Revise las preguntas' } }, tokens['conocer.dvd']),
+  );
+  ok(await gql(server, SubmitEncuestaDisenoDocument, { input: { id: e.id } }, tokens['conocer.canales']));
+  expect(
+    ok(await gql(server, ApproveEncuestaDisenoDocument, { input: { id: e.id } }, tokens['conocer.dvd'])).approveEncuestaDiseno.estado,
+  ).toBe('APROBADA');
+  return e;
+}
+
+const sampleOf = async (id: string) => {
+  const node = ok(await gql(server, EncuestaDocument, { id }, tokens['conocer.canales'])).node as {
+    muestra: { edges: { node: { orden: number; correo: string | null; respondidaAt: unknown } }[] };
+  };
+  return node.muestra.edges.map((x) => x.node);
+};
+
+describe('surveys (C.4.3)', () => {
+  it('by e-mail: a reproducible sample, each link answers once and expires, the response rate is exact, and the indicator counts it', async () => {
+    const win = await population(server.db, 5, 'CORREO');
+    const e = await approvedSurvey('CORREO', 3, win);
+    const id = decodeId(e.id);
+    const drawn = await sampleOf(e.id);
+    expect(drawn).toHaveLength(3);
+    // The same seed over the same records draws the same people in the same order.
+    await server.db.encuesta.update({ where: { id }, data: { estado: 'EN_DISENO' } });
+    ok(
+      await gql(
+        server,
+        AddMuestraEncuestaDocument,
+        { input: { id: e.id, origen: ['TICKET_CORREO'], semilla: 'semilla-1', desde: win.desde, hasta: win.hasta } },
+        tokens['conocer.canales'],
+      ),
+    );
+    expect(await sampleOf(e.id)).toEqual(drawn);
+    await server.db.encuesta.update({ where: { id }, data: { estado: 'APROBADA' } });
+
+    const before = smtp.messages.length;
+    ok(await gql(server, SendEncuestaDocument, { input: { id: e.id } }, tokens['conocer.canales']));
+    const people = drawn.map((d) => d.correo!);
+    await until('the three links', () => people.every((p) => smtp.messages.slice(before).some((m) => recipientOf(m) === p)));
+    const link = (p: string) => tokenIn(smtp.messages.slice(before).find((m) => recipientOf(m) === p)!);
+    const [a, b, c] = people;
+    const respuestas = (v: number) => [
+      { pregunta: 1, valor: v },
+      { pregunta: 2, valor: 1 },
+      { pregunta: 3, texto: 'Nada' },
+    ];
+
+    // A answers once; the second time the link is refused and nothing more is written.
+    expect(ok(await gql(server, AnswerEncuestaDocument, { input: { token: link(a), respuestas: respuestas(5) } })).answerEncuesta).toBe(
+      true,
+    );
+    const again = await gql(server, AnswerEncuestaDocument, { input: { token: link(a), respuestas: respuestas(1) } });
+    expect(codeOf(again)).toBe('BAD_USER_INPUT');
+    expect(issuesOf(again)[0].message).toBe('This link was already used');
+    // B's bad answer writes nothing and leaves the link usable.
+    const bad = await gql(server, AnswerEncuestaDocument, { input: { token: link(b), respuestas: respuestas(7) } });
+    expect(issuesOf(bad)[0].path).toEqual(['input', 'respuestas', 0, 'valor']);
+    const partial = await gql(server, AnswerEncuestaDocument, { input: { token: link(b), respuestas: respuestas(4).slice(0, 2) } });
+    expect(issuesOf(partial)[0].path).toEqual(['input', 'respuestas']);
+    ok(await gql(server, AnswerEncuestaDocument, { input: { token: link(b), respuestas: respuestas(4) } }));
+    // C's link expired.
+    await server.db.muestraEncuesta.updateMany({ where: { encuestaId: id, correo: c }, data: { venceAt: new Date(Date.now() - 1000) } });
+    expect(issuesOf(await gql(server, AnswerEncuestaDocument, { input: { token: link(c), respuestas: respuestas(3) } }))[0].message).toBe(
+      'This link has expired',
+    );
+    expect(codeOf(await gql(server, AnswerEncuestaDocument, { input: { token: 'made-up', respuestas: respuestas(3) } }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    // Answers through the link are the system's steps, audited.
+    expect(
+      await server.db.workflowTransition.count({ where: { recordId: id, transition: 'addRespuestaEncuesta', actorRole: 'SISTEMA' } }),
+    ).toBe(2);
+
+    const anio = new Date().getUTCFullYear();
+    const base = ok(await gql(server, CalidadServicioConocerDocument, { anio }, tokens['conocer.dvd'])).calidadServicioConocer;
+    const reported = ok(
+      await gql(server, SubmitEncuestaReporteDocument, { input: { id: e.id } }, tokens['conocer.operador']),
+    ).submitEncuestaReporte;
+    expect(reported.resultados).toMatchObject({ muestra: 3, enviadas: 3, respondidas: 2 });
+    expect(reported.resultados.tasaRespuesta).toBeCloseTo(2 / 3, 10);
+    expect(reported.resultados.porPregunta).toEqual([
+      { numero: 1, respuestas: 2, promedio: 4.5, afirmativas: 0 },
+      { numero: 2, respuestas: 2, promedio: 1, afirmativas: 2 },
+      { numero: 3, respuestas: 2, promedio: null, afirmativas: 0 },
+    ]);
+    const after = ok(await gql(server, CalidadServicioConocerDocument, { anio }, tokens['conocer.dvd'])).calidadServicioConocer;
+    expect(after.encuestas).toBe(base.encuestas + 1);
+    expect(after.respuestas).toBe(base.respuestas + 2);
+    const sum = (base.promedio ?? 0) * base.respuestas + 9;
+    expect(after.promedio).toBeCloseTo(sum / after.respuestas, 10);
+    expect(after.porcentaje).toBeCloseTo(Math.round((sum / after.respuestas / 5) * 10_000) / 100, 10);
+    // A viewer outside CONOCER counts none of them.
+    expect(ok(await gql(server, CalidadServicioConocerDocument, { anio }, tokens['dstc'])).calidadServicioConocer.encuestas).toBe(0);
+    const closed = ok(
+      await gql(
+        server,
+        CloseEncuestaDocument,
+        { input: { id: e.id, analisis: 'Satisfacción de 4.5 sobre 5.' } },
+        tokens['conocer.canales'],
+      ),
+    ).closeEncuesta;
+    expect(closed.estado).toBe('CERRADA');
+  }, 60_000);
+
+  it('by operator calls: each person answers once', async () => {
+    const win = await population(server.db, 3, 'TELEFONO');
+    const e = await approvedSurvey('TELEFONO', 2, win);
+    ok(await gql(server, SendEncuestaDocument, { input: { id: e.id } }, tokens['conocer.canales']));
+    const respuestas = [
+      { pregunta: 1, valor: 3 },
+      { pregunta: 2, valor: 0 },
+      { pregunta: 3, texto: 'Más horarios' },
+    ];
+    ok(await gql(server, AddRespuestaEncuestaDocument, { input: { id: e.id, orden: 1, respuestas } }, tokens['conocer.operador']));
+    const twice = await gql(
+      server,
+      AddRespuestaEncuestaDocument,
+      { input: { id: e.id, orden: 1, respuestas } },
+      tokens['conocer.operador'],
+    );
+    expect(issuesOf(twice)[0].message).toBe('This person of the sample already answered');
+    expect(
+      issuesOf(
+        await gql(server, AddRespuestaEncuestaDocument, { input: { id: e.id, orden: 9, respuestas } }, tokens['conocer.operador']),
+      )[0].path,
+    ).toEqual(['input', 'orden']);
+    expect(
+      codeOf(await gql(server, AddRespuestaEncuestaDocument, { input: { id: e.id, orden: 2, respuestas } }, tokens['conocer.canales'])),
+    ).toBe('FORBIDDEN');
+    const r = ok(
+      await gql(server, SubmitEncuestaReporteDocument, { input: { id: e.id } }, tokens['conocer.operador']),
+    ).submitEncuestaReporte;
+    expect(r.resultados).toMatchObject({ muestra: 2, enviadas: 0, respondidas: 1, tasaRespuesta: 0.5 });
+  }, 60_000);
 });

@@ -996,4 +996,48 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
   closeCampanaEnvio: { input: id },
   submitCampanaReporte: { input: id },
   closeCampana: { input: (r) => ({ id: r.globalId, analisis: 'Análisis de la matriz' }) },
+  // ---- #15 V-CANA-MP-02 C.4.3: surveys
+  createEncuesta: {
+    input: (_r, { unitId }) => ({
+      unitId,
+      areaSolicitanteId: unitId,
+      tipo: 'OPINION',
+      canal: 'TELEFONO',
+      nombre: `Matriz ${uniq()}`,
+      necesidad: 'Necesidad',
+    }),
+    written: async (db, _r, input) => ids(await db.encuesta.findMany({ where: { nombre: String(input.nombre) }, select: { id: true } })),
+  },
+  updateEncuesta: { input: (r) => ({ id: r.globalId, auditorio: 'Auditorio de la matriz' }) },
+  submitEncuestaPlan: { input: id },
+  approveEncuestaPlan: { input: id },
+  returnEncuestaPlan: { input: withObs },
+  addMuestraEncuesta: {
+    input: (r) => ({
+      id: r.globalId,
+      origen: ['TICKET_LLAMADA'],
+      semilla: 'matriz',
+      desde: '1800-01-01T00:00:00Z',
+      hasta: '1800-01-02T00:00:00Z',
+    }),
+    extra: (db, r) => db.muestraEncuesta.findMany({ where: { encuestaId: r.id }, orderBy: { orden: 'asc' } }),
+  },
+  submitEncuestaDiseno: { input: id },
+  approveEncuestaDiseno: { input: id },
+  returnEncuestaDiseno: { input: withObs },
+  sendEncuesta: { input: id },
+  addRespuestaEncuesta: {
+    input: (r) => ({
+      id: r.globalId,
+      orden: 2,
+      respuestas: [
+        { pregunta: 1, valor: 5 },
+        { pregunta: 2, valor: 1 },
+      ],
+    }),
+    extra: (db, r) =>
+      db.muestraEncuesta.findMany({ where: { encuestaId: r.id }, select: { respondidaAt: true }, orderBy: { orden: 'asc' } }),
+  },
+  submitEncuestaReporte: { input: id },
+  closeEncuesta: { input: (r) => ({ id: r.globalId, analisis: 'Análisis de la matriz' }) },
 };

@@ -3,3 +3,4 @@
 import { readableByUnit } from '../../lib/auth/scope.js';
 
 export const readableCampanas = readableByUnit;
+export const readableEncuestas = readableByUnit;
