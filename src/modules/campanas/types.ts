@@ -129,7 +129,7 @@ builder.prismaObject('DestinatarioCampana', {
       select: { correo: true, campana: { select: { unit: { select: { path: true } } } } },
       resolve: (d, _a, ctx) => (d.correo && !seesCallerData(ctx.viewer, d.campana.unit.path) ? maskEmail(d.correo) : d.correo),
     }),
-    origen: t.expose('origen', { type: OrigenDestinatarioCampanaEnum }),
+    origen: t.expose('origen', { type: OrigenDestinatarioCampanaEnum, description: 'Which records the person was drawn from (5.1).' }),
     resultadoEnvio: t.expose('resultadoEnvio', { type: ResultadoEnvioEnum, description: 'E-mail campaigns: the send’s outcome.' }),
     enviadoAt: t.expose('enviadoAt', { type: 'DateTime', nullable: true, description: 'When the SMTP server answered.' }),
     messageId: t.exposeString('messageId', { nullable: true, description: 'The Message-ID of the e-mail sent.' }),
