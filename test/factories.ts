@@ -146,6 +146,9 @@ import type {
   TemaContacto,
 } from '../src/generated/prisma/enums.js';
 import { DEMO_PEOPLE, demoEmail } from '../src/seed/demo.js';
+import { campanaWorkflow } from '../src/modules/campanas/workflow.js';
+import { encuestaWorkflow } from '../src/modules/campanas/encuesta-workflow.js';
+import type { CanalEncuesta, EstadoCampana, EstadoEncuesta, TipoCampana, TipoEncuesta } from '../src/generated/prisma/enums.js';
 
 export interface Made {
   id: string;
@@ -2633,6 +2636,189 @@ export async function revisionContenidoPortal(db: Db, o: Common<'REGISTRADA'> = 
   return { ...gid('RevisionContenidoPortal', row.id), estado: 'REGISTRADA' as const };
 }
 
+// ---- #15 V-CANA-MP-02 C.4.2: campaigns -------------------------------------------------
+
+export interface CampanaOptions extends Common<EstadoCampana> {
+  tipo?: TipoCampana;
+  /** People of the segment (default 3 from the design on). */
+  destinatarios?: number;
+  /** In APROBADA: the last test send awaits its verdict (approve/returnPruebaCampana) instead of being approved. */
+  pruebaPendiente?: boolean;
+}
+
+const CAMPANA_ORDER: readonly EstadoCampana[] = campanaWorkflow.states;
+
+/**
+ * A campaign of the contact centre (default CONOCER-CC, e-mail). From EN_DISENO on it has its design and a
+ * segment (ready); an e-mail campaign in APROBADA has an approved test send (ready); from EN_CURSO on its
+ * e-mails are settled (ENVIADO), so no job sends them, and a call campaign's first call is recorded.
+ */
+export async function campana(db: Db, o: CampanaOptions = {}) {
+  const wf = campanaWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CONOCER-CC');
+  const dvd = await unit(db, 'CONOCER-DVD');
+  const creator = await actor(db, 'CONOCER_RESPONSABLE_CANALES', owner.path);
+  const ready = o.ready ?? true;
+  const tipo = o.tipo ?? 'CORREO';
+  const at = CAMPANA_ORDER.indexOf(estado);
+  const past = (s: EstadoCampana) => at >= CAMPANA_ORDER.indexOf(s);
+  const plan = ready || past('PLAN_PRESENTADO');
+  const design = past('DISENO_PRESENTADO') || (estado === 'EN_DISENO' && ready);
+  const token = uniq();
+  const row = await db.campana.create({
+    data: {
+      unitId: owner.id,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+      areaSolicitanteId: dvd.id,
+      tipo,
+      nombre: `Campaña ${token}`,
+      necesidad: `Necesidad ${token}`,
+      objetivos: plan ? 'Objetivos' : null,
+      estrategia: plan ? 'Estrategia' : null,
+      planAccion: plan ? 'Plan de acción' : null,
+      metaExitosos: plan ? 2 : null,
+      auditorio: design ? 'Personas que escribieron' : null,
+      asunto: design ? `Asunto ${token}` : null,
+      mensaje: design ? 'Mensaje de la campaña' : null,
+      script: design ? 'Script de llamada' : null,
+      inicio: design ? new Date('1999-01-01T00:00:00Z') : null,
+      fin: design ? new Date('1999-01-31T00:00:00Z') : null,
+      lanzadaAt: past('EN_CURSO') ? new Date('1999-01-01T12:00:00Z') : null,
+      terminadaAt: past('TERMINADA') ? new Date('1999-01-31T12:00:00Z') : null,
+      reportadaAt: past('REPORTADA') ? new Date('1999-02-01T12:00:00Z') : null,
+      analisis: past('CERRADA') ? 'Análisis' : null,
+    },
+    select: { id: true },
+  });
+  const n = o.destinatarios ?? (design || past('EN_DISENO') ? 3 : 0);
+  const sent = past('EN_CURSO');
+  if (n) {
+    await db.destinatarioCampana.createMany({
+      data: Array.from({ length: n }, (_x, i) => ({
+        campanaId: row.id,
+        orden: i + 1,
+        nombre: `Persona ${token} ${i + 1}`,
+        correo: `campana.${token.toLowerCase()}.${i + 1}@example.mx`,
+        origen: 'TICKET_CORREO' as const,
+        resultadoEnvio: sent && tipo === 'CORREO' ? ('ENVIADO' as const) : ('PENDIENTE' as const),
+        enviadoAt: sent && tipo === 'CORREO' ? new Date('1999-01-02T12:00:00Z') : null,
+        resultadoLlamada: sent && tipo !== 'CORREO' && i === 0 ? ('EXITOSA' as const) : null,
+        createdAt: new Date(Date.now() + i),
+      })),
+    });
+  }
+  if (tipo === 'CORREO' && past('APROBADA') && (ready || past('EN_CURSO'))) {
+    const pending = estado === 'APROBADA' && !!o.pruebaPendiente;
+    await db.pruebaCampana.create({
+      data: {
+        campanaId: row.id,
+        asunto: `[PRUEBA] Asunto ${token}`,
+        mensaje: 'Mensaje de la campaña',
+        para: [demoEmail('conocer.canales')],
+        correcta: pending ? null : true,
+        revisadaAt: pending ? null : new Date('1999-01-01T10:00:00Z'),
+      },
+    });
+  }
+  if (past('REPORTADA')) {
+    const exitosos = tipo === 'CORREO' ? n : Math.min(n, 1);
+    await db.campana.update({
+      where: { id: row.id },
+      data: { reporteTotal: tipo === 'CORREO' ? n : Math.min(n, 1), reporteExitosos: exitosos },
+    });
+  }
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('Campana', row.id), estado, tipo };
+}
+
+// ---- #15 V-CANA-MP-02 C.4.3: surveys ---------------------------------------------------
+
+export interface EncuestaOptions extends Common<EstadoEncuesta> {
+  canal?: CanalEncuesta;
+  tipo?: TipoEncuesta;
+  /** People of the sample (default 3 from the design on). */
+  muestra?: number;
+}
+
+const ENCUESTA_ORDER: readonly EstadoEncuesta[] = encuestaWorkflow.states;
+
+/**
+ * A survey of the contact centre (default CONOCER-CC, by telephone). From EN_DISENO on it has its design and a
+ * sample (ready); from EN_CURSO on the first person of the sample answered.
+ */
+export async function encuesta(db: Db, o: EncuestaOptions = {}) {
+  const wf = encuestaWorkflow;
+  const estado = o.estado ?? wf.initial;
+  const owner = await unit(db, o.unit ?? 'CONOCER-CC');
+  const dvd = await unit(db, 'CONOCER-DVD');
+  const creator = await actor(db, 'CONOCER_RESPONSABLE_CANALES', owner.path);
+  const ready = o.ready ?? true;
+  const at = ENCUESTA_ORDER.indexOf(estado);
+  const past = (s: EstadoEncuesta) => at >= ENCUESTA_ORDER.indexOf(s);
+  const plan = ready || past('PLAN_PRESENTADO');
+  const design = past('DISENO_PRESENTADO') || (estado === 'EN_DISENO' && ready);
+  const token = uniq();
+  const n = o.muestra ?? (past('EN_DISENO') ? 3 : 0);
+  const row = await db.encuesta.create({
+    data: {
+      unitId: owner.id,
+      estado,
+      version: o.version ?? 0,
+      createdById: creator.id,
+      areaSolicitanteId: dvd.id,
+      tipo: o.tipo ?? 'SATISFACCION',
+      canal: o.canal ?? 'TELEFONO',
+      nombre: `Encuesta ${token}`,
+      necesidad: `Necesidad ${token}`,
+      objetivos: plan ? 'Objetivos' : null,
+      estrategia: plan ? 'Estrategia' : null,
+      planAccion: plan ? 'Plan de acción' : null,
+      auditorio: design ? 'Quienes nos contactaron' : null,
+      tamanoMuestra: design || past('EN_DISENO') ? Math.max(n, 1) : null,
+      preguntas: design
+        ? [
+            { texto: '¿Qué tan satisfecho quedó?', tipo: 'ESCALA' },
+            { texto: '¿Resolvimos su duda?', tipo: 'SI_NO' },
+          ]
+        : undefined,
+      inicio: design ? new Date('1999-01-01T00:00:00Z') : null,
+      semillaMuestra: n ? `semilla-${token}` : null,
+      lanzadaAt: past('EN_CURSO') ? new Date('1999-01-02T00:00:00Z') : null,
+      reportadaAt: past('REPORTADA') ? new Date('1999-02-01T00:00:00Z') : null,
+      analisis: past('CERRADA') ? 'Análisis' : null,
+    },
+    select: { id: true },
+  });
+  for (let i = 0; i < n; i++) {
+    const answered = past('EN_CURSO') && i === 0;
+    const m = await db.muestraEncuesta.create({
+      data: {
+        encuestaId: row.id,
+        orden: i + 1,
+        nombre: `Persona ${token} ${i + 1}`,
+        correo: `encuesta.${token.toLowerCase()}.${i + 1}@example.mx`,
+        respondidaAt: answered ? new Date('1999-01-03T00:00:00Z') : null,
+        canalRespuesta: answered ? 'TELEFONO' : null,
+        createdAt: new Date(Date.now() + i),
+      },
+      select: { id: true },
+    });
+    if (answered) {
+      await db.respuestaEncuesta.createMany({
+        data: [
+          { muestraId: m.id, pregunta: 1, valor: 4 },
+          { muestraId: m.id, pregunta: 2, valor: 1 },
+        ],
+      });
+    }
+  }
+  if (o.history ?? true) await writeHistory(db, wf, { recordId: row.id, unitPath: owner.path }, pathTo(wf, estado));
+  return { ...gid('Encuesta', row.id), estado };
+}
+
 export const make = {
   proyectoNormativo,
   planTrabajoAnual,
@@ -2691,6 +2877,8 @@ export const make = {
   estadisticaPortal,
   analisisPortal,
   revisionContenidoPortal,
+  campana,
+  encuesta,
 };
 
 /**
@@ -3026,5 +3214,22 @@ export const WORKFLOW_MODELS = [
     node: true,
     workflow: revisionContenidoPortalWorkflow,
     make: (db: Db, _estado: 'REGISTRADA', o: Common<'REGISTRADA'> = {}) => revisionContenidoPortal(db, o),
+  },
+  // #15 campaigns
+  {
+    typename: 'Campana',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
+    node: true,
+    workflow: campanaWorkflow,
+    make: (db: Db, estado: EstadoCampana, o: CampanaOptions = {}) => campana(db, { ...o, estado }),
+  },
+  {
+    typename: 'Encuesta',
+    /** Read by CONOCER's platform administrator: CONALEP's does not reach CONOCER. */
+    admin: 'admin.conocer',
+    node: true,
+    workflow: encuestaWorkflow,
+    make: (db: Db, estado: EstadoEncuesta, o: EncuestaOptions = {}) => encuesta(db, { ...o, estado }),
   },
 ] as const;

@@ -24,7 +24,7 @@ afterAll(() => server.stop());
 const history = 'history { transition fromState toState actor { email } actorUnit { code } }';
 
 /** Reports (one object per request, not a list). */
-const single = new Set(['alumnosEnRiesgo', 'reporteSiseac', 'registrosFaltantes']);
+const single = new Set(['alumnosEnRiesgo', 'reporteSiseac', 'registrosFaltantes', 'calidadServicioConocer']);
 
 /** Runs `query` as `account` under the golden `list-<field>`; the list must have rows, so nested selections run. */
 async function golden(field: string, account: string, query: string, variables: Record<string, unknown> = {}) {
@@ -577,6 +577,40 @@ const LISTS: Record<string, () => Promise<void>> = {
       `query { coordinacionesCapacitacion(first: 10, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id estado
          cuotaRecuperacion montoPagado lineasDerrama { orden monto unit { code } documento { nombre } } concertacionCapacitacion { estado
          instrumentosJuridicos { estado } } unit { code } documentos { nombre } availableSteps ${history} } } } }`,
+    );
+  },
+  // #15 campaigns
+  campanas: async () => {
+    await make.campana(server.db, { estado: 'REPORTADA' });
+    await make.campana(server.db, { estado: 'EN_CURSO', tipo: 'LLAMADA_OPERADOR' });
+    await golden(
+      'campanas',
+      'conocer.canales',
+      `query { campanas(first: 10, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id nombre estado tipo
+         areaSolicitante { code } reporte { total exitosos pendientes porResultado { resultado cantidad } } pruebas { asunto correcta }
+         destinatarios(first: 5) { totalCount edges { node { orden nombre correo resultadoEnvio resultadoLlamada } } }
+         unit { code } availableSteps ${history} } } } }`,
+    );
+  },
+  encuestas: async () => {
+    await make.encuesta(server.db, { estado: 'REPORTADA' });
+    await make.encuesta(server.db, { estado: 'EN_DISENO', canal: 'CORREO' });
+    await golden(
+      'encuestas',
+      'conocer.canales',
+      `query { encuestas(first: 10, orderBy: { field: createdAt, direction: DESC }) { totalCount edges { node { id nombre estado tipo canal
+         preguntas { numero texto tipo } resultados { muestra respondidas tasaRespuesta porPregunta { numero respuestas promedio } }
+         muestra(first: 5) { totalCount edges { node { orden nombre correo respondidaAt canalRespuesta } } }
+         areaSolicitante { code } unit { code } availableSteps ${history} } } } }`,
+    );
+  },
+  calidadServicioConocer: async () => {
+    await make.encuesta(server.db, { estado: 'REPORTADA' });
+    await make.encuesta(server.db, { estado: 'CERRADA' });
+    await golden(
+      'calidadServicioConocer',
+      'conocer.dvd',
+      `query { calidadServicioConocer(anio: 1999) { anio encuestas respuestas promedio porcentaje } }`,
     );
   },
   // #14 contact centre

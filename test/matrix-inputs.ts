@@ -1096,4 +1096,88 @@ export const SAMPLE_INPUTS: Record<string, SampleInput> = {
         }),
       ),
   },
+  // ---- #15 V-CANA-MP-02 C.4.2: campaigns
+  createCampana: {
+    input: (_r, { unitId }) => ({ unitId, areaSolicitanteId: unitId, tipo: 'CORREO', nombre: `Matriz ${uniq()}`, necesidad: 'Necesidad' }),
+    written: async (db, _r, input) => ids(await db.campana.findMany({ where: { nombre: String(input.nombre) }, select: { id: true } })),
+  },
+  updateCampana: { input: (r) => ({ id: r.globalId, auditorio: 'Auditorio de la matriz' }) },
+  submitCampanaPlan: { input: id },
+  approveCampanaPlan: { input: id },
+  returnCampanaPlan: { input: withObs },
+  addSegmentoCampana: {
+    input: (r) => ({ id: r.globalId, origen: ['TICKET_CORREO'], entidadFederativa: 'Ninguna (matriz)' }),
+    extra: (db, r) => db.destinatarioCampana.findMany({ where: { campanaId: r.id }, orderBy: { orden: 'asc' } }),
+  },
+  submitCampanaDiseno: { input: id },
+  approveCampanaDiseno: { input: id },
+  returnCampanaDiseno: { input: withObs },
+  addPruebaCampana: {
+    input: (r) => ({ id: r.globalId, mensaje: 'Mensaje corregido (matriz)' }),
+    extra: (db, r) => db.pruebaCampana.count({ where: { campanaId: r.id } }),
+  },
+  approvePruebaCampana: {
+    make: (db, { state }) => make.campana(db, { estado: state as never, pruebaPendiente: true }),
+    input: id,
+    extra: (db, r) => db.pruebaCampana.findMany({ where: { campanaId: r.id }, select: { correcta: true } }),
+  },
+  returnPruebaCampana: {
+    make: (db, { state }) => make.campana(db, { estado: state as never, pruebaPendiente: true }),
+    input: withObs,
+    extra: (db, r) => db.pruebaCampana.findMany({ where: { campanaId: r.id }, select: { correcta: true } }),
+  },
+  sendCampana: { input: id },
+  addLlamadaCampana: {
+    make: (db, { state }) => make.campana(db, { estado: state as never, tipo: 'LLAMADA_OPERADOR', destinatarios: 3 }),
+    input: (r) => ({ id: r.globalId, orden: 2, resultado: 'EXITOSA' }),
+    extra: (db, r) =>
+      db.destinatarioCampana.findMany({ where: { campanaId: r.id }, select: { resultadoLlamada: true }, orderBy: { orden: 'asc' } }),
+  },
+  closeCampanaEnvio: { input: id },
+  submitCampanaReporte: { input: id },
+  closeCampana: { input: (r) => ({ id: r.globalId, analisis: 'Análisis de la matriz' }) },
+  // ---- #15 V-CANA-MP-02 C.4.3: surveys
+  createEncuesta: {
+    input: (_r, { unitId }) => ({
+      unitId,
+      areaSolicitanteId: unitId,
+      tipo: 'OPINION',
+      canal: 'TELEFONO',
+      nombre: `Matriz ${uniq()}`,
+      necesidad: 'Necesidad',
+    }),
+    written: async (db, _r, input) => ids(await db.encuesta.findMany({ where: { nombre: String(input.nombre) }, select: { id: true } })),
+  },
+  updateEncuesta: { input: (r) => ({ id: r.globalId, auditorio: 'Auditorio de la matriz' }) },
+  submitEncuestaPlan: { input: id },
+  approveEncuestaPlan: { input: id },
+  returnEncuestaPlan: { input: withObs },
+  addMuestraEncuesta: {
+    input: (r) => ({
+      id: r.globalId,
+      origen: ['TICKET_LLAMADA'],
+      semilla: 'matriz',
+      desde: '1800-01-01T00:00:00Z',
+      hasta: '1800-01-02T00:00:00Z',
+    }),
+    extra: (db, r) => db.muestraEncuesta.findMany({ where: { encuestaId: r.id }, orderBy: { orden: 'asc' } }),
+  },
+  submitEncuestaDiseno: { input: id },
+  approveEncuestaDiseno: { input: id },
+  returnEncuestaDiseno: { input: withObs },
+  sendEncuesta: { input: id },
+  addRespuestaEncuesta: {
+    input: (r) => ({
+      id: r.globalId,
+      orden: 2,
+      respuestas: [
+        { pregunta: 1, valor: 5 },
+        { pregunta: 2, valor: 1 },
+      ],
+    }),
+    extra: (db, r) =>
+      db.muestraEncuesta.findMany({ where: { encuestaId: r.id }, select: { respondidaAt: true }, orderBy: { orden: 'asc' } }),
+  },
+  submitEncuestaReporte: { input: id },
+  closeEncuesta: { input: (r) => ({ id: r.globalId, analisis: 'Análisis de la matriz' }) },
 };

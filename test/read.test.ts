@@ -126,6 +126,10 @@ beforeAll(async () => {
     await make.analisisPortal(db, { unit, estado: 'PRESENTADO' });
     await make.revisionContenidoPortal(db, { unit });
     await make.correoCuarentena(db, { unit });
+    // #15 campaigns, with their segment and test sends.
+    await make.campana(db, { unit, estado: 'REPORTADA' });
+    await make.campana(db, { unit, estado: 'EN_CURSO', tipo: 'LLAMADA_OPERADOR' });
+    await make.encuesta(db, { unit, estado: 'REPORTADA' });
   }
 }, 240_000);
 afterAll(async () => {

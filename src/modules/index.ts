@@ -14,6 +14,7 @@ import { administracion } from './administracion/index.js';
 import { concertacion } from './concertacion/index.js';
 import { contacto } from './contacto/index.js';
 import { portal } from './portal/index.js';
+import { campanas } from './campanas/index.js';
 
 export const modules: readonly ApiModule[] = [
   organisation,
@@ -29,4 +30,5 @@ export const modules: readonly ApiModule[] = [
   concertacion,
   contacto,
   portal,
+  campanas,
 ];

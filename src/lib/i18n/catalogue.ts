@@ -502,6 +502,53 @@ export const CATALOGUE: readonly Entry[] = [
   ['This unit already reviewed the static content of this quarter', 'Esta unidad ya revisó el contenido estático de este trimestre'],
   ['The notice of this breach is already recorded', 'El aviso de este vencimiento ya está registrado'],
 
+  // --- CONOCER campaigns (src/modules/campanas)
+  ['Must be a CONOCER area', 'Debe ser un área del CONOCER'],
+  ['Must be one line', 'Debe ser una sola línea'],
+  ['Cannot be before the start', 'No puede ser anterior al inicio'],
+  ['Name at least one source', 'Indique al menos un origen'],
+  ['Must be between 1 and 100000', 'Debe estar entre 1 y 100000'],
+  ['Must be after the start', 'Debe ser posterior al inicio'],
+  ['No recipient of this campaign has this number', 'Ningún destinatario de esta campaña tiene este número'],
+  ['This link is not valid', 'Este enlace no es válido'],
+  ['Complete the plan before presenting it (step 2.1): {*missing}', 'Complete el plan antes de presentarlo (paso 2.1): {*missing}'],
+  [
+    'Complete the design before presenting it (steps 4.1, 5.1): {*missing}',
+    'Complete el diseño antes de presentarlo (pasos 4.1, 5.1): {*missing}',
+  ],
+  ['asunto and mensaje', 'asunto y mensaje'],
+  ['inicio and fin', 'inicio y fin'],
+  ['the segment (addSegmentoCampana, step 5.1)', 'el segmento (addSegmentoCampana, paso 5.1)'],
+  [
+    'Send a test of the e-mail to the Responsable de Canales first (addPruebaCampana, step 10.1)',
+    'Envíe primero una prueba del correo al Responsable de Canales (addPruebaCampana, paso 10.1)',
+  ],
+  [
+    'The last test send was not confirmed as received correctly (step 10.1)',
+    'No se confirmó que la última prueba se recibiera correctamente (paso 10.1)',
+  ],
+  ['No test send awaits a verdict', 'Ninguna prueba de envío espera dictamen'],
+  ['Only e-mail campaigns have test sends', 'Solo las campañas por correo tienen pruebas de envío'],
+  [
+    'An e-mail campaign records no calls: its sends are recorded as they go',
+    'Una campaña por correo no registra llamadas: sus envíos se registran conforme salen',
+  ],
+  ['{n} recipient(s) still to be sent', 'Faltan por enviar {n} destinatario(s)'],
+  ['Must be between 1 and 10000', 'Debe estar entre 1 y 10000'],
+  ['Must be between 1 and 90', 'Debe estar entre 1 y 90'],
+  ['Must have 1 to 50 questions', 'Debe tener de 1 a 50 preguntas'],
+  ['Set the sample size first (tamanoMuestra)', 'Fije primero el tamaño de la muestra (tamanoMuestra)'],
+  ['No such question, or answered twice', 'No existe esa pregunta, o se respondió dos veces'],
+  ['Must be between 1 and 5', 'Debe estar entre 1 y 5'],
+  ['Must be 1 (yes) or 0 (no)', 'Debe ser 1 (sí) o 0 (no)'],
+  ['Answer every question', 'Responda todas las preguntas'],
+  ['This person of the sample already answered', 'Esta persona de la muestra ya respondió'],
+  ['No person of the sample has this number', 'Ninguna persona de la muestra tiene este número'],
+  ['This link was already used', 'Este enlace ya se usó'],
+  ['This link has expired', 'Este enlace ya venció'],
+  ['the sample (addMuestraEncuesta, step 4.1)', 'la muestra (addMuestraEncuesta, paso 4.1)'],
+  ['Complete the design before presenting it (step 4.1): {*missing}', 'Complete el diseño antes de presentarlo (paso 4.1): {*missing}'],
+
   // --- SPDI-DPP's MIR report (src/modules/metas/mir.ts)
   ['Must be a training indicator', 'Debe ser un indicador de capacitación'],
 ];

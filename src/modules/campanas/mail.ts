@@ -1,0 +1,44 @@
+// The campaign's e-mails (C.4.2 10-11): test sends to the Responsable(s) de
+// Canales, and the real sends with an unsubscribe link (public, single token
+// per recipient, stored hashed).
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../lib/db/client.js';
+import type { MailMessage } from '../../lib/mail/mailer.js';
+
+/** Where unsubscribe links point: the people's application, which posts the token to unsubscribeCorreo. */
+const appUrl = () => (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 4000}`).replace(/\/+$/, '');
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(24).toString('base64url');
+
+/** The link of an e-mail that unsubscribes its recipient. */
+export const bajaLink = (token: string) => `${appUrl()}/campanas/baja?token=${encodeURIComponent(token)}`;
+
+/** A campaign e-mail to one recipient, with its unsubscribe link (also as List-Unsubscribe). */
+export function campanaMail(o: { to: string; asunto: string; mensaje: string; token: string | null }): MailMessage {
+  const link = o.token ? bajaLink(o.token) : null;
+  return {
+    to: o.to,
+    subject: o.asunto,
+    text:
+      o.mensaje +
+      '\n\n--\nConsejo Nacional de Normalización y Certificación de Competencias Laborales (CONOCER).' +
+      (link
+        ? `\nSi no desea recibir más correos de campañas del CONOCER, abra este enlace: ${link}`
+        : '\n[Envío de prueba: el enlace para darse de baja aparece aquí en el envío real.]'),
+    headers: link ? { 'List-Unsubscribe': `<${link}>` } : undefined,
+  };
+}
+
+/** The e-mails of the people holding CONOCER_RESPONSABLE_CANALES at a unit that reaches the campaign's. */
+export async function responsablesDe(db: Pick<Db, '$queryRaw'>, campanaId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ email: string }[]>`
+    SELECT DISTINCT p.email FROM "Campana" c
+    JOIN "OrgUnit" cu ON cu.id = c."unitId"
+    JOIN "RoleAssignment" ra ON ra.role = 'CONOCER_RESPONSABLE_CANALES'
+    JOIN "OrgUnit" ru ON ru.id = ra."unitId" AND cu.path LIKE ru.path || '%'
+    JOIN "Person" p ON p.id = ra."personId" AND p.active
+    WHERE c.id = ${campanaId}::uuid
+    ORDER BY p.email`;
+  return rows.map((r) => r.email);
+}
