@@ -340,6 +340,7 @@ export async function createApp(options: {
           documents: services.documents,
           everySeconds: config.jobs.everySeconds,
           pollIntervalMs: config.jobs.pollIntervalMs,
+          only: config.jobs.only,
         })
       : undefined;
   services.jobs = jobs;

@@ -82,8 +82,10 @@ export interface Config {
   /**
    * Background jobs on the PostgreSQL job queue (src/lib/jobs.ts): JOBS=off disables them (default: on with DATABASE_URL;
    * the embedded engine serves one connection). JOBS_EVERY_SECONDS overrides recurring jobs' intervals; JOBS_POLL_MS the polling.
+   * JOBS_ONLY (comma-separated job names): this process's workers run only those jobs (others wait for a process that runs
+   * them), e.g. a process dedicated to imports, or test servers sharing one database that must not take each other's jobs.
    */
-  jobs: { enabled: boolean; everySeconds?: number; pollIntervalMs?: number };
+  jobs: { enabled: boolean; everySeconds?: number; pollIntervalMs?: number; only?: string[] };
   /**
    * The inbound SMTP server (src/lib/mail/inbound.ts): off unless INBOUND_SMTP_PORT is set (0 takes a free port).
    * INBOUND_SMTP_HOST (default 127.0.0.1), INBOUND_SMTP_MAX_BYTES (default 10 MiB); CONTACTO_UNIT: the code of
@@ -254,6 +256,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enabled: env.JOBS ? env.JOBS !== 'off' : !!databaseUrl,
       everySeconds: env.JOBS_EVERY_SECONDS ? positive(env, 'JOBS_EVERY_SECONDS', 60) : undefined,
       pollIntervalMs: env.JOBS_POLL_MS ? positive(env, 'JOBS_POLL_MS', 2000) : undefined,
+      only: env.JOBS_ONLY
+        ? env.JOBS_ONLY.split(',')
+            .map((name) => name.trim())
+            .filter(Boolean)
+        : undefined,
     },
   };
 }

@@ -284,7 +284,7 @@ describe('campaign by e-mail (C.4.2 steps 1-13)', () => {
 
     // 11.1: launched; the API that sends (two e-mails a run) stops after the first e-mail arrives, another takes over.
     process.env.CAMPANA_LOTE = '2';
-    const jobs = { SMTP_URL: smtp.url, JOBS: 'on', JOBS_EVERY_SECONDS: '1', JOBS_POLL_MS: '100' };
+    const jobs = { SMTP_URL: smtp.url, JOBS: 'on', JOBS_ONLY: 'campanas.envio', JOBS_EVERY_SECONDS: '1', JOBS_POLL_MS: '100' };
     ok(await gql(server, SendCampanaDocument, { input: { id: c.id } }, tokens['conocer.operador']));
     const sentTo = () => smtp.messages.filter((m) => correos.includes(recipientOf(m) ?? ''));
     const first = await startServer(jobs);
@@ -421,7 +421,13 @@ function exampleScript(): string {
 describe('docs/procedures/campanas.md, worked example', () => {
   it('runs as written: the campaign is closed, and each person received the e-mail once', async () => {
     // Its sh blocks go to bash against an API with the job queue on, with "Tlaxcala" made the test's own entity.
-    const api = await startServer({ SMTP_URL: smtp.url, JOBS: 'on', JOBS_EVERY_SECONDS: '1', JOBS_POLL_MS: '200' });
+    const api = await startServer({
+      SMTP_URL: smtp.url,
+      JOBS: 'on',
+      JOBS_ONLY: 'campanas.envio',
+      JOBS_EVERY_SECONDS: '1',
+      JOBS_POLL_MS: '200',
+    });
     const entidad = `Tlaxcala ${randomBytes(4).toString('hex')}`;
     const text = `set -e\n${exampleScript()
       .replace('API=http://localhost:4000/graphql', `API=${api.url}/graphql`)

@@ -30,7 +30,7 @@ let smallTokens: Record<string, string>;
 
 beforeAll(async () => {
   // The imports run on the job queue, as in production (helpers.ts turns it off elsewhere).
-  server = await startServer({ JOBS: 'on', JOBS_POLL_MS: '200' });
+  server = await startServer({ JOBS: 'on', JOBS_ONLY: 'academico.importacion-sae', JOBS_POLL_MS: '200' });
   tokens = await demoTokens(server);
 });
 afterAll(() => server.stop());
@@ -260,7 +260,7 @@ describe('an SAE file uploaded through POST /documents, imported in the backgrou
   }, 60_000);
 
   it('with two API processes running workers, each queued import is written once', async () => {
-    const other = await startServer({ JOBS: 'on', JOBS_POLL_MS: '200' });
+    const other = await startServer({ JOBS: 'on', JOBS_ONLY: 'academico.importacion-sae', JOBS_POLL_MS: '200' });
     try {
       const t = `D${uniq().slice(-6).toUpperCase()}`;
       const ids = await Promise.all(

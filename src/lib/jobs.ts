@@ -69,6 +69,8 @@ export interface JobQueueOptions {
   pollIntervalMs?: number;
   /** Overrides each recurring job's `every` (tests, JOBS_EVERY_SECONDS). */
   everySeconds?: number;
+  /** Run only these jobs here (JOBS_ONLY): others stay queued for the processes that run them. Any job may still be added. */
+  only?: readonly string[];
 }
 
 /** Starts this process's workers and schedules the recurring jobs (once across processes). */
@@ -76,6 +78,9 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   const { connectionString, db, log, jobs } = options;
   const byName = new Map(jobs.map((j) => [j.name, j]));
   if (byName.size !== jobs.length) throw new Error('Two jobs share a name');
+  const unknown = options.only?.filter((name) => !byName.has(name)) ?? [];
+  if (unknown.length) throw new Error(`JOBS_ONLY names no job: ${unknown.join(', ')}`);
+  const runsHere = (job: JobDefinition) => !options.only || options.only.includes(job.name);
   const utils: WorkerUtils = await makeWorkerUtils({ connectionString });
   const add: JobDeps['add'] = async (name, payload, opts = {}) => {
     const job = byName.get(name);
@@ -93,7 +98,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
 
   const stopping = new AbortController();
   const taskList: Record<string, Task> = {};
-  for (const job of jobs) {
+  for (const job of jobs.filter(runsHere)) {
     taskList[job.name] = async (payload, helpers) => {
       const started = Date.now();
       try {
@@ -126,12 +131,12 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
       noHandleSignals: true,
       logger: quietLogger(log),
     });
-    for (const job of jobs) if (job.every) await scheduleNext(job);
+    for (const job of jobs) if (job.every && runsHere(job)) await scheduleNext(job);
   } catch (error) {
     await utils.release();
     throw error;
   }
-  log.info('job queue started', { jobs: jobs.map((j) => j.name) });
+  log.info('job queue started', { jobs: jobs.filter(runsHere).map((j) => j.name) });
   let stopped: Promise<void> | undefined;
   return {
     add,
