@@ -260,7 +260,14 @@ describe('an SAE file uploaded through POST /documents, imported in the backgrou
   }, 60_000);
 
   it('with two API processes running workers, each queued import is written once', async () => {
-    const other = await startServer({ JOBS: 'on', JOBS_ONLY: 'academico.importacion-sae', JOBS_POLL_MS: '200' });
+    // Processes of one deployment share the document store (a shared disk or an S3-compatible store): a worker in
+    // either process reads the file the other received.
+    const other = await startServer({
+      JOBS: 'on',
+      JOBS_ONLY: 'academico.importacion-sae',
+      JOBS_POLL_MS: '200',
+      DOCUMENTS_DIR: server.config.documents.dir,
+    });
     try {
       const t = `D${uniq().slice(-6).toUpperCase()}`;
       const ids = await Promise.all(
