@@ -245,9 +245,13 @@ describe('coordinación nacional de capacitación (Pd-02-It-04)', () => {
     const rceoIds = (await list(rceo)).instrumentosJuridicos.edges.map((e) => e.node.id);
     expect(rceoIds).toContain(vars.i);
     expect(rceoIds).not.toContain(draft.globalId);
-    const coords = await ok(gql(server, CoordinacionesCapacitacionDocument, { filter: { participanteId: units.RCEO }, first: 100 }, rceo));
+    // Newest first: other files add records to the same database meanwhile.
+    const newest = { field: 'createdAt', direction: 'DESC' } as const;
+    const coords = await ok(
+      gql(server, CoordinacionesCapacitacionDocument, { filter: { participanteId: units.RCEO }, first: 100, orderBy: newest }, rceo),
+    );
     expect(coords.coordinacionesCapacitacion.edges.map((e) => e.node.id)).toContain(coordinacion.globalId);
-    const concs = await ok(gql(server, ConcertacionesCapacitacionDocument, { first: 100 }, rceo));
+    const concs = await ok(gql(server, ConcertacionesCapacitacionDocument, { first: 100, orderBy: newest }, rceo));
     expect(concs.concertacionesCapacitacion.edges.map((e) => e.node.id)).toContain(vars.c);
     // A Colegio Estatal that does not take part, and another company, read none of it.
     for (const outsider of [tokens['dg.ver'], tokens['usuario.emp-ver01']]) {

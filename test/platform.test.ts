@@ -260,7 +260,7 @@ describe('schema', () => {
     });
   });
 
-  it('declares every mutation but the platform’s own account ones (login, sessions, passwords) as a step of some workflow, under its own name', async () => {
+  it('declares every mutation but the platform’s own account ones (login, sessions, passwords) and the e-mailed links’ as a step of some workflow, under its own name', async () => {
     const r = await gql(server, WorkflowsDocument, undefined, tokens.cst);
     // Steps only the API's own jobs take (role SISTEMA) have no mutation (docs/decisions/021-system-actor.md).
     const all = r.data!.workflows.flatMap((w) => w.steps);
@@ -280,6 +280,10 @@ describe('schema', () => {
       'changePassword',
       'requestEmailVerification',
       'verifyEmail',
+      // E-mailed single-use links without an account (#15): each takes a declared step as the system
+      // (answerEncuesta → addRespuestaEncuesta; unsubscribeCorreo → addBajaCorreo).
+      'answerEncuesta',
+      'unsubscribeCorreo',
     ];
     const mutations = Object.keys(buildSchema().getMutationType()!.getFields()).filter((m) => !account.includes(m));
     expect(mutations.filter((m) => !steps.includes(m))).toEqual([]);

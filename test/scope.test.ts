@@ -92,6 +92,14 @@ beforeAll(async () => {
     await make.acuerdoReunion(db, { responsable: 'MEX-CAST01' }),
     await make.acuerdoReunion(db, { responsable: 'VER-CAST01' }),
   );
+  // #12: training concertaciones read by their participating units (CE-MEX, RCEO), their coordination (with the
+  // derrama's documents) and instruments (a participant reads only the communicated one).
+  made.push(
+    await make.coordinacionCapacitacion(db, { estado: 'DERRAMA_NOTIFICADA' }),
+    await make.concertacionCapacitacion(db, { estado: 'FORMALIZADA' }),
+    await make.instrumentoJuridico(db, { estado: 'COMUNICADO' }),
+    await make.instrumentoJuridico(db, { estado: 'EN_FIRMA' }),
+  );
   for (const cast of ['MEX-CAST01', 'VER-CAST01']) {
     const promocion = await make.promocionServiciosTecnologicos(db, { estado: 'EN_PROMOCION', cast: [cast] });
     made.push(

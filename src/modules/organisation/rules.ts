@@ -2,7 +2,7 @@
 // person (it is not sensitive and every portal needs it); people and role
 // assignments only within the viewer's scope.
 import type { Viewer } from '../../lib/auth/viewer.js';
-import { unitWithinScope } from '../../lib/auth/scope.js';
+import { readableByUnit, unitWithinScope } from '../../lib/auth/scope.js';
 
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { OrgUnitKind } from '../../generated/prisma/enums.js';
@@ -20,11 +20,20 @@ const PRIVATE_KINDS: OrgUnitKind[] = ['EMPRESA', 'INSTITUCION'];
 /**
  * The unit tree is readable by every signed-in person, except outside
  * companies and institutions: those only by whoever reaches them (their own
- * people, and the internal units they are registered under and above).
+ * people, and the internal units they are registered under and above), and by
+ * the units that take part in one of their training concertaciones (7081-MP-SI
+ * Pd-02-It-03/It-04: a participating college reads the concertación, so it
+ * reads whose it is; decision 026).
  */
 export function readableOrgUnits(viewer: Viewer | null): Prisma.OrgUnitWhereInput {
   if (!viewer) return { OR: [] };
-  return { OR: [{ kind: { notIn: PRIVATE_KINDS } }, unitWithinScope(viewer)] };
+  return {
+    OR: [
+      { kind: { notIn: PRIVATE_KINDS } },
+      unitWithinScope(viewer),
+      { concertacionesCapacitacion: { some: { participantes: { some: readableByUnit(viewer) } } } },
+    ],
+  };
 }
 
 export function readableAssignments(viewer: Viewer | null): Prisma.RoleAssignmentWhereInput {
