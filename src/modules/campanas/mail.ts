@@ -2,7 +2,6 @@
 // Canales, and the real sends with an unsubscribe link (public, single token
 // per recipient, stored hashed).
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../lib/db/client.js';
 import type { MailMessage } from '../../lib/mail/mailer.js';
 
 /** Where unsubscribe links point: the people's application, which posts the token to unsubscribeCorreo. */
@@ -28,17 +27,4 @@ export function campanaMail(o: { to: string; asunto: string; mensaje: string; to
         : '\n[Envío de prueba: el enlace para darse de baja aparece aquí en el envío real.]'),
     headers: link ? { 'List-Unsubscribe': `<${link}>` } : undefined,
   };
-}
-
-/** The e-mails of the people holding CONOCER_RESPONSABLE_CANALES at a unit that reaches the campaign's. */
-export async function responsablesDe(db: Pick<Db, '$queryRaw'>, campanaId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ email: string }[]>`
-    SELECT DISTINCT p.email FROM "Campana" c
-    JOIN "OrgUnit" cu ON cu.id = c."unitId"
-    JOIN "RoleAssignment" ra ON ra.role = 'CONOCER_RESPONSABLE_CANALES'
-    JOIN "OrgUnit" ru ON ru.id = ra."unitId" AND cu.path LIKE ru.path || '%'
-    JOIN "Person" p ON p.id = ra."personId" AND p.active
-    WHERE c.id = ${campanaId}::uuid
-    ORDER BY p.email`;
-  return rows.map((r) => r.email);
 }

@@ -11,7 +11,8 @@ import { systemContext } from '../../lib/workflow/system.js';
 import { creationMutation, stepArgFields, stepMutation, type StepArgs } from '../../lib/workflow/mutations.js';
 import type { Tx } from '../../lib/workflow/types.js';
 import { TemaContactoEnum } from '../contacto/types.js';
-import { campanaMail, hashToken, responsablesDe } from './mail.js';
+import { responsablesCanales } from '../contacto/jobs.js';
+import { campanaMail, hashToken } from './mail.js';
 import { OrigenDestinatarioCampanaEnum, ResultadoLlamadaEnum, TipoCampanaEnum } from './types.js';
 import { campanaWorkflow } from './workflow.js';
 
@@ -248,8 +249,8 @@ stepMutation<EstadoCampana, K, PruebaArgs>(campanaWorkflow, 'addPruebaCampana', 
       validate: () => check.issues,
       data,
       effects: async (tx, record) => {
-        const c = await tx.campana.findUniqueOrThrow({ where: { id: record.id }, select: { asunto: true, mensaje: true } });
-        const para = await responsablesDe(tx, record.id);
+        const c = await tx.campana.findUniqueOrThrow({ where: { id: record.id }, select: { unitId: true, asunto: true, mensaje: true } });
+        const para = await responsablesCanales(tx, c.unitId);
         sent = { para, asunto: data.asunto ?? c.asunto ?? '', mensaje: data.mensaje ?? c.mensaje ?? '' };
         const row = await tx.pruebaCampana.create({ data: { campanaId: record.id, ...sent }, select: { id: true } });
         return { prueba: { id: row.id, para } };

@@ -63,11 +63,11 @@ export const avisoVencimientoJob: JobDefinition = {
     const ticketId = String(payload.ticketId);
     const done = await db.avisoVencimiento.findUnique({ where: { ticketId }, select: { enviadoAt: true } });
     if (done?.enviadoAt) return;
-    const to = await responsablesOf(db, ticketId);
     const t = await db.ticket.findUniqueOrThrow({
       where: { id: ticketId },
-      select: { folio: true, canal: true, recibidoAt: true, venceAt: true, asunto: true },
+      select: { unitId: true, folio: true, canal: true, recibidoAt: true, venceAt: true, asunto: true },
     });
+    const to = await responsablesCanales(db, t.unitId);
     const folio = folioText(t.folio);
     for (const address of to) {
       await mailer.send({
@@ -98,15 +98,17 @@ export const avisoVencimientoJob: JobDefinition = {
   },
 };
 
-/** The e-mails of the people holding CONOCER_RESPONSABLE_CANALES at a unit that reaches the ticket's. */
-export async function responsablesOf(db: Db, ticketId: string): Promise<string[]> {
+/**
+ * The e-mails of the active people holding CONOCER_RESPONSABLE_CANALES at unit `unitId` or above it (those who
+ * reach a record of that unit): a ticket's breach notice, a campaign's test sends.
+ */
+export async function responsablesCanales(db: Pick<Db, '$queryRaw'>, unitId: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ email: string }[]>`
-    SELECT DISTINCT p.email FROM "Ticket" t
-    JOIN "OrgUnit" tu ON tu.id = t."unitId"
+    SELECT DISTINCT p.email FROM "OrgUnit" u
     JOIN "RoleAssignment" ra ON ra.role = 'CONOCER_RESPONSABLE_CANALES'
-    JOIN "OrgUnit" ru ON ru.id = ra."unitId" AND tu.path LIKE ru.path || '%'
+    JOIN "OrgUnit" ru ON ru.id = ra."unitId" AND u.path LIKE ru.path || '%'
     JOIN "Person" p ON p.id = ra."personId" AND p.active
-    WHERE t.id = ${ticketId}::uuid
+    WHERE u.id = ${unitId}::uuid
     ORDER BY p.email`;
   return rows.map((r) => r.email);
 }
