@@ -6,6 +6,7 @@
 // e-mail; API keys (`cak_…`, api-keys.ts) are bearer tokens of machine clients.
 import { parseApiKey } from './api-keys.js';
 import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../../config.js';
 
 export type TokenIdentity =
@@ -20,6 +21,9 @@ export interface TokenService {
   verify(token: string): Promise<TokenIdentity | null>;
 }
 
+/** Verified tokens remembered per process (see `verify`). */
+const VERIFIED_TOKENS = 10_000;
+
 export async function createTokenService(config: Config): Promise<TokenService> {
   if (!config.jwtSecret || config.jwtSecret.length < 32) throw new Error('The token service needs a JWT secret of at least 32 characters');
   const secret = new TextEncoder().encode(config.jwtSecret);
@@ -27,6 +31,17 @@ export async function createTokenService(config: Config): Promise<TokenService> 
   const idp = config.externalIdp;
   if (idp?.publicKeyPem) externalKey = await importSPKI(idp.publicKeyPem, 'RS256');
   else if (idp?.jwksUrl) externalKey = createRemoteJWKSet(new URL(idp.jwksUrl));
+
+  // A token's signature and claims are checked once per process, then remembered until it expires: HMAC
+  // verification through WebCrypto was about 8 % of the CPU of a small read (docs/performance.md). Only what
+  // a token IS is remembered; whether its session, person and roles still hold is checked on every request
+  // (viewer.ts, with the viewer cache emptied on every change), so logout and deactivation still end it at once.
+  const verified = new LRUCache<string, TokenIdentity>({ max: VERIFIED_TOKENS });
+  const remember = (token: string, identity: TokenIdentity, payload: JWTPayload) => {
+    const ms = (payload.exp ?? 0) * 1000 - Date.now();
+    if (ms > 0) verified.set(token, identity, { ttl: ms });
+    return identity;
+  };
 
   return {
     async issue(personId, sessionId) {
@@ -43,6 +58,8 @@ export async function createTokenService(config: Config): Promise<TokenService> 
     async verify(token) {
       const apiKey = parseApiKey(token);
       if (apiKey) return { source: 'apiKey', ...apiKey };
+      const known = verified.get(token);
+      if (known) return known;
       try {
         const { payload } = await jwtVerify(token, secret, {
           issuer: config.jwtIssuer,
@@ -50,7 +67,8 @@ export async function createTokenService(config: Config): Promise<TokenService> 
           // A token without an expiry would be valid forever.
           requiredClaims: ['exp', 'sub', 'sid'],
         });
-        if (payload.sub && typeof payload.sid === 'string') return { source: 'local', subject: payload.sub, sessionId: payload.sid };
+        if (payload.sub && typeof payload.sid === 'string')
+          return remember(token, { source: 'local', subject: payload.sub, sessionId: payload.sid }, payload);
       } catch {
         // not a local token; try the external provider below
       }
@@ -61,7 +79,7 @@ export async function createTokenService(config: Config): Promise<TokenService> 
           audience: idp.audience,
           requiredClaims: ['exp', 'sub'],
         });
-        return payload.sub ? { source: 'external', subject: payload.sub, email: emailOf(payload) } : null;
+        return payload.sub ? remember(token, { source: 'external', subject: payload.sub, email: emailOf(payload) }, payload) : null;
       } catch {
         return null;
       }
