@@ -5,6 +5,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { builder } from './builder.js';
 import './lib/workflow/schema.js';
 import { checkWiring, registerModules } from './lib/modules.js';
+import { answerPlannedRelations } from './lib/db/planned-relations.js';
 import { describeByConvention } from './lib/schema-descriptions.js';
 import { modules } from './modules/index.js';
 
@@ -13,7 +14,7 @@ registerModules(modules);
 let schema: GraphQLSchema | undefined;
 export function buildSchema(): GraphQLSchema {
   if (!schema) {
-    schema = describeByConvention(builder.toSchema({ sortSchema: true }));
+    schema = answerPlannedRelations(describeByConvention(builder.toSchema({ sortSchema: true })));
     checkWiring(schema);
   }
   return schema;

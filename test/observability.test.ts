@@ -118,6 +118,36 @@ describe('trace context', () => {
     expect(ours?.attributes).toContainEqual({ key: 'graphql.operation.name', value: { stringValue: 'Ping' } });
   });
 
+  it('without an exporter, still continues the caller’s trace (and its sampling and state) or starts one', async () => {
+    const quiet = await startServer();
+    try {
+      for (const flags of ['01', '00']) {
+        const res = await fetch(`${quiet.url}/health`, {
+          headers: { traceparent: `00-${traceId}-${parentId}-${flags}`, tracestate: 'vendor=y' },
+        });
+        const [version, trace, span, sampled] = res.headers.get('traceparent')!.split('-');
+        expect([version, trace, sampled]).toEqual(['00', traceId, flags]);
+        expect(span).toMatch(/^[0-9a-f]{16}$/);
+        expect(span).not.toBe(parentId);
+        expect(res.headers.get('tracestate')).toBe('vendor=y');
+      }
+      const seen = new Set<string>();
+      for (const header of [undefined, '00-00000000000000000000000000000000-cdcdcdcdcdcdcdcd-01', 'garbage', undefined]) {
+        const fresh = await fetch(`${quiet.url}/health`, { headers: header ? { traceparent: header } : {} });
+        const [, trace, span, sampled] = fresh.headers.get('traceparent')!.split('-');
+        expect(trace).toMatch(/^[0-9a-f]{32}$/);
+        expect(trace).not.toMatch(/^0+$/);
+        expect(span).toMatch(/^[0-9a-f]{16}$/);
+        expect(sampled).toBe('01');
+        expect(fresh.headers.get('tracestate')).toBeNull();
+        seen.add(trace);
+      }
+      expect(seen.size).toBe(4);
+    } finally {
+      await quiet.stop();
+    }
+  });
+
   it('puts the request id, operation name and trace id on every log line of a request', async () => {
     const logged = await startServer({ LOG_LEVEL: 'debug' });
     const lines: string[] = [];

@@ -32,7 +32,14 @@ export const readStats: {
 } = { compiled: 0, fallbacks: 0, lastFallback: '', onStatement: null };
 
 type Json = Record<string, unknown>;
-type Convert = (row: Json) => void;
+type Convert = (row: Json, load: object) => void;
+
+/**
+ * Every row a compiled read returns, and every related row inside it, carries the read it came from under this
+ * key (one object per statement). Rows of one read were loaded by one Pothos plan, so a relation already on such
+ * a row can be answered without asking the plan again for each row (planned-relations.ts).
+ */
+export const PLANNED_READ: unique symbol = Symbol('compiled read');
 
 class Unsupported extends Error {}
 const unsupported = (what: string): never => {
@@ -359,7 +366,7 @@ function cursorSql(q: Statement, m: ModelMeta, a: string, cursor: unknown, os: O
 const READ_KEYS = new Set(['select', 'include', 'where', 'orderBy', 'take', 'skip', 'cursor', 'relationLoadStrategy']);
 
 /** The json_build_object for `m`'s row under alias `a`, and how to turn its JSON into Prisma's values. */
-function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: string; convert: Convert | null } {
+function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: string; convert: Convert } {
   for (const key of Object.keys(args)) if (!READ_KEYS.has(key) && args[key] !== undefined) unsupported(`argument ${key}`);
   if (args.select && args.include) unsupported('select and include');
   const pairs: string[] = [];
@@ -417,13 +424,11 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: st
     if (!rel.list) {
       if (nested.where || nested.orderBy || nested.take || nested.skip || nested.cursor) unsupported('arguments on a to-one relation');
       pairs.push(`'${key}', (SELECT ${inner.sql} FROM ${ident(target.name)} ${b} WHERE ${filter} LIMIT 1)`);
-      if (inner.convert) {
-        const convert = inner.convert;
-        converters.push((row) => {
-          const v = row[key] as Json | null;
-          if (v) convert(v);
-        });
-      }
+      const convert = inner.convert;
+      converters.push((row, load) => {
+        const v = row[key] as Json | null;
+        if (v) convert(v, load);
+      });
       return;
     }
     if (nested.cursor !== undefined) unsupported('cursor on a nested list');
@@ -435,12 +440,10 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: st
     pairs.push(
       `'${key}', COALESCE((SELECT json_agg(s.r) FROM (SELECT ${inner.sql} AS r FROM ${ident(target.name)} ${b} WHERE ${filter}${orderSql(b, os)}${limit}) s), '[]'::json)`,
     );
-    if (inner.convert) {
-      const convert = inner.convert;
-      converters.push((row) => {
-        for (const item of row[key] as Json[]) convert(item);
-      });
-    }
+    const convert = inner.convert;
+    converters.push((row, load) => {
+      for (const item of row[key] as Json[]) convert(item, load);
+    });
   };
   const count = (value: unknown) => {
     const sel = isPlainObject(value) && isPlainObject(value.select) ? value.select : unsupported('_count without select');
@@ -486,11 +489,14 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: st
   const chunks: string[] = [];
   for (let i = 0; i < pairs.length; i += 50) chunks.push(`json_build_object(${pairs.slice(i, i + 50).join(', ')})`);
   const sql = chunks.length === 1 ? chunks[0] : `(${chunks.map((c) => `${c}::jsonb`).join(' || ')})::json`;
-  const convert: Convert | null = converters.length
-    ? (row) => {
-        for (const c of converters) c(row);
+  const convert: Convert = converters.length
+    ? (row, load) => {
+        (row as Record<symbol, unknown>)[PLANNED_READ] = load;
+        for (const c of converters) c(row, load);
       }
-    : null;
+    : (row, load) => {
+        (row as Record<symbol, unknown>)[PLANNED_READ] = load;
+      };
   return { sql, convert };
 }
 
@@ -574,7 +580,10 @@ async function run<T>(
   readStats.onStatement?.(compiled.text, compiled.values);
   const result = await pool.query<[unknown]>({ text: compiled.text, values: compiled.values, rowMode: 'array' });
   const rows = result.rows.map((r) => r[0]);
-  if (compiled.convert) for (const row of rows) compiled.convert(row as Json);
+  if (compiled.convert) {
+    const load = {};
+    for (const row of rows) compiled.convert(row as Json, load);
+  }
   if (compiled.reverse) rows.reverse();
   return rows as T;
 }
