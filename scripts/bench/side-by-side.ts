@@ -198,6 +198,7 @@ const READS = ALL_READS.filter(
       .map(Number)
       .includes(i + 1),
 );
+if (READS.length === 0) throw new Error(`BENCH_READS=${process.env.BENCH_READS}: no such read (1-${ALL_READS.length})`);
 
 // ---- the two server processes --------------------------------------------------------
 
