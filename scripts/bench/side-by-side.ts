@@ -2,17 +2,25 @@
 // same PostgreSQL database holding the academic data of academico-data.ts, both
 // with a pool of 10 connections, each in a process of its own
 // (side-by-side-server.ts). The API is called as Servicios Escolares of a
-// plantel (a real token: authorization rules and CURP masking evaluated);
-// PostGraphile without any.
+// plantel or as the state's Jefatura (real tokens: authorization rules and
+// CURP masking evaluated); PostGraphile without any.
 //
 //   read 1: one plantel's 50 students with their certificates and folios
 //   read 2: the same 50 students → their 900 evaluaciones → módulo
+//   read 3: the state's Jefatura: the plantel's first 50 certificates (by
+//           creation, then id) → student (matrícula, nombre) and folio
+//   read 4: the plantel's first 50 enrolled students by primer apellido (then
+//           id), scalar fields → group and unit (to-one relations)
 //
 // First checks that both servers return the same rows for each read, then
-// loads them with wrk (Debian package `wrk`) at each concurrency, the two
-// servers interleaved (their order alternates), and prints req/s, p50/p95/p99
-// latency, the server's CPU per request and its SQL statements per request,
-// with the API ÷ PostGraphile ratios.
+// captures the SQL statements one request of each read sends in each server
+// and replays them alone (one pg Client, serially, as each server's role) for
+// the time of the SQL itself; then loads the reads with wrk (Debian package
+// `wrk`) at each concurrency, the two servers interleaved (their order
+// alternates), and prints req/s, p50/p95/p99 latency, the server's CPU per
+// request, its SQL statements per request and its resident memory, with the
+// API ÷ PostGraphile ratios, then each server's latency at c = 1 against its
+// replayed SQL.
 //
 //   npm run bench:compare
 //   BENCH_SCALE=0.1              a tenth of the data (quick; see academico-data.ts)
@@ -21,21 +29,27 @@
 //   BENCH_DURATION=10            seconds measured per server, read, concurrency and round
 //   BENCH_ROUNDS=2               rounds (each server is measured once per round)
 //   BENCH_CONCURRENCY=1,10,50
+//   BENCH_READS=1,2              only these reads (default all)
+//   BENCH_WARMUP=2               seconds of wrk before each measured cell
+//   BENCH_SQL=dir                write the captured statements of each read and server into dir (JSON)
 //   BENCH_CPU_PROF=dir           write each server's CPU profile (node --cpu-prof) into dir
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { BENCH_PASSWORD, PLANTEL_EMAIL, ensureAcademicoData } from './academico-data.js';
+import { BENCH_PASSWORD, PLANTEL_EMAIL, STATE_EMAIL, ensureAcademicoData } from './academico-data.js';
 import { withBenchDatabase } from './harness.js';
-import type { ServerMessage } from './side-by-side-server.js';
+import type { ServerMessage, Statement } from './side-by-side-server.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,10,50').split(',').map(Number);
+/** Replays of one request's statements: warm-up, then measured. */
+const REPLAY_WARMUP = 5;
+const REPLAY_RUNS = 50;
 const READ_ONLY_ROLE = 'bench_readonly';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -50,6 +64,8 @@ interface Row {
 }
 interface Read {
   name: string;
+  /** Who asks the API: Servicios Escolares of the plantel, or the state's Jefatura. */
+  account: 'plantel' | 'state';
   documents: Record<Server, string>;
   /** The answer's rows in one shape, nested lists in one order. */
   rows: Record<Server, (data: unknown) => Row[]>;
@@ -78,10 +94,30 @@ const evaluaciones = (items: Json[], modulo: string) =>
       calificacion: Number(e.calificacion),
     }))
     .sort(byKey((e) => JSON.stringify(e)));
+const certificado = (c: Json, folio: string, alumno: string) => ({
+  matricula: get(c, alumno, 'matricula') as string,
+  alumno: { nombre: get(c, alumno, 'nombre'), primerApellido: get(c, alumno, 'primerApellido') },
+  estado: c.estado,
+  tipo: c.tipo,
+  folio: get(c, folio, 'numero'),
+});
+const alumno = (a: Json, grupo: string, unit: string) => ({
+  matricula: a.matricula as string,
+  nombre: a.nombre,
+  primerApellido: a.primerApellido,
+  generacion: a.generacion,
+  carrera: a.carrera,
+  semestre: a.semestre,
+  estatus: a.estatus,
+  planConcluido: a.planConcluido,
+  grupo: { clave: get(a, grupo, 'clave'), periodo: get(a, grupo, 'periodo'), semestre: get(a, grupo, 'semestre') },
+  unit: { code: get(a, unit, 'code'), name: get(a, unit, 'name') },
+});
 
-const READS: Read[] = [
+const ALL_READS: Read[] = [
   {
     name: 'read 1: 50 students + certificates + folios',
+    account: 'plantel',
     documents: {
       api: `query($unit: ID!) { alumnos(first: 50, filter: { unitId: $unit }) { edges { node { matricula curp estatus certificados { estado folio { numero } } } } } }`,
       postgraphile: `query($unit: UUID!) { allAlumnos(first: 50, condition: { unitId: $unit }, orderBy: [MATRICULA_ASC]) { nodes { matricula curp estatus certificadosByAlumnoId { nodes { estado folioByFolioId { numero } } } } } }`,
@@ -108,6 +144,7 @@ const READS: Read[] = [
   },
   {
     name: 'read 2: 50 students → 900 evaluaciones → módulo',
+    account: 'plantel',
     documents: {
       api: `query($unit: ID!) { alumnos(first: 50, filter: { unitId: $unit }) { edges { node { matricula evaluaciones { periodo corte calificacion modulo { clave nombre } } } } } }`,
       postgraphile: `query($unit: UUID!) { allAlumnos(first: 50, condition: { unitId: $unit }, orderBy: [MATRICULA_ASC]) { nodes { matricula evaluacionsByAlumnoId { nodes { periodo corte calificacion moduloByModuloId { clave nombre } } } } } }`,
@@ -125,7 +162,43 @@ const READS: Read[] = [
         })),
     },
   },
+  {
+    // PostGraphile's Amber preset filters a list by equality on the table's own
+    // columns only, so the state's Jefatura reads one plantel of its state (the
+    // API checks that the plantel is within the state) rather than the whole
+    // state, which would need a join to OrgUnit.
+    name: "read 3: state's Jefatura: 50 certificates → student + folio",
+    account: 'state',
+    documents: {
+      api: `query($unit: ID!) { certificados(first: 50, filter: { unitId: $unit }, orderBy: { field: createdAt }) { edges { node { estado tipo folio { numero } alumno { matricula nombre primerApellido } } } } }`,
+      postgraphile: `query($unit: UUID!) { allCertificados(first: 50, condition: { unitId: $unit }, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { nodes { estado tipo folioByFolioId { numero } alumnoByAlumnoId { matricula nombre primerApellido } } } }`,
+    },
+    rows: {
+      api: (d) => list(get(d, 'certificados', 'edges')).map(({ node }) => certificado(node as Json, 'folio', 'alumno')),
+      postgraphile: (d) => list(get(d, 'allCertificados', 'nodes')).map((c) => certificado(c, 'folioByFolioId', 'alumnoByAlumnoId')),
+    },
+  },
+  {
+    name: 'read 4: 50 enrolled students by apellido → group + unit',
+    account: 'plantel',
+    documents: {
+      api: `query($unit: ID!) { alumnos(first: 50, filter: { unitId: $unit, estatus: [INSCRITO] }, orderBy: { field: primerApellido }) { edges { node { matricula nombre primerApellido generacion carrera semestre estatus planConcluido grupo { clave periodo semestre } unit { code name } } } } }`,
+      postgraphile: `query($unit: UUID!) { allAlumnos(first: 50, condition: { unitId: $unit, estatus: INSCRITO }, orderBy: [PRIMER_APELLIDO_ASC, PRIMARY_KEY_ASC]) { nodes { matricula nombre primerApellido generacion carrera semestre estatus planConcluido grupoByGrupoId { clave periodo semestre } orgUnitByUnitId { code name } } } }`,
+    },
+    rows: {
+      api: (d) => list(get(d, 'alumnos', 'edges')).map(({ node }) => alumno(node as Json, 'grupo', 'unit')),
+      postgraphile: (d) => list(get(d, 'allAlumnos', 'nodes')).map((a) => alumno(a, 'grupoByGrupoId', 'orgUnitByUnitId')),
+    },
+  },
 ];
+const READS = ALL_READS.filter(
+  (_, i) =>
+    !process.env.BENCH_READS ||
+    process.env.BENCH_READS.split(',')
+      .map(Number)
+      .includes(i + 1),
+);
+if (READS.length === 0) throw new Error(`BENCH_READS=${process.env.BENCH_READS}: no such read (1-${ALL_READS.length})`);
 
 // ---- the two server processes --------------------------------------------------------
 
@@ -139,6 +212,8 @@ interface Running {
     rssMiB: number;
     maxRssMiB: number;
   }>;
+  /** The statements the server sends while it answers `request` (nothing else may be sent meanwhile). */
+  capture: (request: () => Promise<unknown>) => Promise<Statement[]>;
   stop: () => void;
   pid: number;
 }
@@ -147,30 +222,70 @@ function startServer(which: Server, databaseUrl: string): Promise<Running> {
   const child: ChildProcess = fork(path.join(here, 'side-by-side-server.ts'), [which, databaseUrl], {
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, GRAPHILE_ENV: 'production', NODE_ENV: 'production' },
+    // Statements' values as they were (dates, buffers), not as JSON.
+    serialization: 'advanced',
   });
+  /** The next message of one kind from the server. */
+  const next = <K extends 'ready' | 'stats' | 'armed' | 'captured'>(kind: K) =>
+    new Promise<Extract<ServerMessage, Record<K, true>>>((done) => {
+      const on = (m: ServerMessage) => {
+        if (!(kind in m)) return;
+        child.off('message', on);
+        done(m as Extract<ServerMessage, Record<K, true>>);
+      };
+      child.on('message', on);
+    });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${which} server exited with ${code}`)));
-    const onReady = (m: ServerMessage) => {
-      if (!('ready' in m)) return;
-      child.off('message', onReady);
+    void next('ready').then((m) =>
       resolve({
         url: m.url,
         pid: child.pid ?? 0,
         stop: () => child.disconnect(),
-        stats: () =>
-          new Promise((done) => {
-            const onStats = (s: ServerMessage) => {
-              if (!('stats' in s)) return;
-              child.off('message', onStats);
-              done(s);
-            };
-            child.on('message', onStats);
-            child.send('stats');
-          }),
-      });
-    };
-    child.on('message', onReady);
+        stats: () => {
+          const stats = next('stats');
+          child.send('stats');
+          return stats;
+        },
+        capture: async (request) => {
+          const armed = next('armed');
+          child.send('capture');
+          await armed;
+          const captured = next('captured');
+          await request();
+          return (await captured).statements;
+        },
+      }),
+    );
   });
+}
+
+// ---- the SQL alone ----------------------------------------------------------------------
+
+/** Leaves every column as PostgreSQL's text: the time of the SQL, not of parsing it in Node. */
+const RAW_TYPES = { getTypeParser: () => (value: string) => value };
+
+/**
+ * Replays one request's statements with a pg Client of its own, serially and in
+ * order (names and row mode as sent, so prepared statements are prepared once),
+ * REPLAY_WARMUP times, then REPLAY_RUNS times measured; the median of a request's total (ms).
+ */
+async function replay(databaseUrl: string, statements: Statement[]): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const once = async () => {
+      const start = performance.now();
+      for (const s of statements) await client.query({ ...s, types: RAW_TYPES } as pg.QueryConfig);
+      return performance.now() - start;
+    };
+    for (let i = 0; i < REPLAY_WARMUP; i++) await once();
+    const times: number[] = [];
+    for (let i = 0; i < REPLAY_RUNS; i++) times.push(await once());
+    return median(times);
+  } finally {
+    await client.end();
+  }
 }
 
 // ---- wrk --------------------------------------------------------------------------------
@@ -255,6 +370,8 @@ interface Cell {
   p50: number[];
   p95: number[];
   p99: number[];
+  /** The server's resident memory right after the cell (MiB; the most over the rounds). */
+  rssMiB: number;
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
@@ -303,9 +420,10 @@ async function main() {
   await withBenchDatabase('bench_academico', async (databaseUrl) => {
     const { plantel, counts } = await ensureAcademicoData(databaseUrl);
     console.log(`data: ${counts.alumnos} students, ${counts.evaluaciones} grades, ${counts.certificados} certificates`);
+    const readOnly = await readOnlyUrl(databaseUrl);
     const servers = {
       api: await startServer('api', databaseUrl),
-      postgraphile: await startServer('postgraphile', await readOnlyUrl(databaseUrl)),
+      postgraphile: await startServer('postgraphile', readOnly),
     } satisfies Record<Server, Running>;
     const idleRss = {} as Record<Server, number>;
     for (const s of SERVERS) idleRss[s] = (await servers[s].stats()).rssMiB;
@@ -315,19 +433,26 @@ async function main() {
         const res = await fetch(url, { method: 'POST', headers, body });
         return (await res.json()) as { data?: unknown; errors?: unknown };
       };
-      const headers: Record<Server, Record<string, string>> = {
-        api: { 'Content-Type': 'application/json' },
-        postgraphile: { 'Content-Type': 'application/json' },
+      const json = { 'Content-Type': 'application/json' };
+      const login = async (email: string) => {
+        const r = await post(
+          servers.api.url,
+          JSON.stringify({
+            query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+            variables: { e: email, p: BENCH_PASSWORD },
+          }),
+          json,
+        );
+        const token = get(r.data, 'login', 'token');
+        if (typeof token !== 'string') throw new Error(`no token for ${email}: ${JSON.stringify(r.errors)}`);
+        return { ...json, Authorization: `Bearer ${token}` };
       };
-      const login = await post(
-        servers.api.url,
-        JSON.stringify({
-          query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-          variables: { e: PLANTEL_EMAIL, p: BENCH_PASSWORD },
-        }),
-        headers.api,
-      );
-      headers.api.Authorization = `Bearer ${get(login.data, 'login', 'token') as string}`;
+      const apiHeaders: Record<Read['account'], Record<string, string>> = {
+        plantel: await login(PLANTEL_EMAIL),
+        state: await login(STATE_EMAIL),
+      };
+      const headersFor = (server: Server, read: Read) => (server === 'api' ? apiHeaders[read.account] : json);
+      const databaseUrls: Record<Server, string> = { api: databaseUrl, postgraphile: readOnly };
       const variables: Record<Server, object> = {
         api: { unit: Buffer.from(`OrgUnit:${plantel.id}`).toString('base64') },
         postgraphile: { unit: plantel.id },
@@ -335,29 +460,50 @@ async function main() {
 
       // Same rows from both, or no figures.
       const scripts = new Map<string, string>();
+      const captured = new Map<string, Statement[]>();
       for (const read of READS) {
         const answers = {} as Record<Server, Row[]>;
         for (const server of SERVERS) {
           const body = JSON.stringify({ query: read.documents[server], variables: variables[server] });
-          const r = await post(servers[server].url, body, headers[server]);
+          const r = await post(servers[server].url, body, headersFor(server, read));
           if (r.errors) throw new Error(`${server}, ${read.name}: ${JSON.stringify(r.errors)}`);
           answers[server] = read.rows[server](r.data);
           const file = path.join(dir, `${server}-${READS.indexOf(read)}.lua`);
-          writeFileSync(file, wrkScript(body, headers[server]));
+          writeFileSync(file, wrkScript(body, headersFor(server, read)));
           scripts.set(`${server} ${read.name}`, file);
+          // The statements of a second request (caches as warm as under load).
+          captured.set(
+            `${server} ${read.name}`,
+            await servers[server].capture(() => post(servers[server].url, body, headersFor(server, read))),
+          );
         }
         const [a, b] = [JSON.stringify(answers.api), JSON.stringify(answers.postgraphile)];
         if (a !== b)
           throw new Error(`${read.name}: the servers differ\napi:          ${a.slice(0, 600)}\npostgraphile: ${b.slice(0, 600)}`);
+        // Nested rows: the items of nested lists and the related records (to-one).
         const nested = answers.api.reduce(
           (n, row) =>
             n +
-            Object.values(row)
-              .filter(Array.isArray)
-              .reduce((m, l) => m + (l as unknown[]).length, 0),
+            Object.values(row).reduce<number>((m, v) => m + (Array.isArray(v) ? v.length : v !== null && typeof v === 'object' ? 1 : 0), 0),
           0,
         );
         console.log(`${read.name}: same ${answers.api.length} rows and ${nested} nested rows from both`);
+      }
+
+      // The SQL alone: each server's statements of one request, replayed as its own role.
+      const sql = new Map<string, { statements: number; p50: number }>();
+      for (const read of READS) {
+        for (const server of SERVERS) {
+          const statements = captured.get(`${server} ${read.name}`)!;
+          if (process.env.BENCH_SQL) {
+            mkdirSync(process.env.BENCH_SQL, { recursive: true });
+            writeFileSync(
+              path.join(process.env.BENCH_SQL, `${server}-read-${ALL_READS.indexOf(read) + 1}.json`),
+              JSON.stringify(statements, null, 2),
+            );
+          }
+          sql.set(`${read.name}|${server}`, { statements: statements.length, p50: await replay(databaseUrls[server], statements) });
+        }
       }
 
       console.log(`\nmachine: ${machine()}`);
@@ -392,6 +538,7 @@ async function main() {
                 p50: [],
                 p95: [],
                 p99: [],
+                rssMiB: 0,
               };
               cell.requests += r.requests;
               cell.received += after.requests - before.requests;
@@ -404,6 +551,7 @@ async function main() {
               cell.p50.push(r.p50);
               cell.p95.push(r.p95);
               cell.p99.push(r.p99);
+              cell.rssMiB = Math.max(cell.rssMiB, after.rssMiB);
               results.set(key, cell);
               console.log(
                 `  round ${round + 1} ${read.name.slice(0, 6)} c=${String(c).padEnd(2)} ${server.padEnd(12)} ${(r.requests / r.seconds).toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms`,
@@ -412,7 +560,7 @@ async function main() {
           }
         }
       }
-      printTable(results);
+      printTable(results, sql);
       const memory = await Promise.all(SERVERS.map(async (s) => [s, await servers[s].stats()] as const));
       console.log(
         `\nmemory (MiB): ${memory
@@ -429,7 +577,7 @@ async function main() {
   });
 }
 
-function printTable(results: Map<string, Cell>) {
+function printTable(results: Map<string, Cell>, sql: Map<string, { statements: number; p50: number }>) {
   const figures = (c: Cell) => ({
     rps: c.requests / c.seconds,
     p50: median(c.p50),
@@ -438,10 +586,11 @@ function printTable(results: Map<string, Cell>) {
     cpu: c.cpuMs / c.received,
     sql: c.statements / c.received,
     timeouts: c.timeouts,
+    rss: c.rssMiB,
   });
   const f = (x: number, d = 1) => x.toFixed(d);
-  console.log('\n| read | c | server | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | SQL/req | timeouts |');
-  console.log('| --- | --: | --- | --: | --: | --: | --: | --: | --: | --: |');
+  console.log('\n| read | c | server | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | SQL/req | RSS MiB | timeouts |');
+  console.log('| --- | --: | --- | --: | --: | --: | --: | --: | --: | --: | --: |');
   const ratios: string[] = [];
   for (const read of READS) {
     for (const c of CONCURRENCY) {
@@ -452,7 +601,7 @@ function printTable(results: Map<string, Cell>) {
         ['PostGraphile', pgl],
       ] as const) {
         console.log(
-          `| ${read.name.slice(0, 6)} | ${c} | ${server} | ${f(x.rps, 0)} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${f(x.cpu, 2)} | ${f(x.sql)} | ${x.timeouts} |`,
+          `| ${read.name.slice(0, 6)} | ${c} | ${server} | ${f(x.rps, 0)} | ${f(x.p50)} | ${f(x.p95)} | ${f(x.p99)} | ${f(x.cpu, 2)} | ${f(x.sql)} | ${f(x.rss, 0)} | ${x.timeouts} |`,
         );
       }
       ratios.push(
@@ -463,11 +612,31 @@ function printTable(results: Map<string, Cell>) {
   console.log('\nAPI ÷ PostGraphile:\n\n| read | c | req/s | p50 | p95 | p99 | CPU/req | SQL/req |');
   console.log('| --- | --: | --: | --: | --: | --: | --: | --: |');
   for (const r of ratios) console.log(r);
+
+  // Latency against the server's own SQL: how much of a request is not the database's.
+  console.log(
+    `\nLatency against the SQL: the statements one request sends (captured in the server), replayed alone with one pg Client, serially and in order, as the server's role (p50 of ${REPLAY_RUNS} after ${REPLAY_WARMUP} warm-ups), against the server's p50 at c = 1 (wrk). The issue's goal: the API within 1.5 ×.\n`,
+  );
+  console.log('| read | server | statements | SQL p50 ms | p50 ms at c=1 | p50 ÷ SQL |');
+  console.log('| --- | --- | --: | --: | --: | --: |');
+  for (const read of READS) {
+    for (const [server, label] of [
+      ['api', 'API'],
+      ['postgraphile', 'PostGraphile'],
+    ] as const) {
+      const q = sql.get(`${read.name}|${server}`)!;
+      const cell = results.get(`${read.name}|1|${server}`);
+      const p50 = cell ? median(cell.p50) : undefined;
+      console.log(
+        `| ${read.name.slice(0, 6)} | ${label} | ${q.statements} | ${f(q.p50, 2)} | ${p50 === undefined ? '–' : f(p50)} | ${p50 === undefined ? '– (no c=1 in BENCH_CONCURRENCY)' : f(p50 / q.p50, 1)} |`,
+      );
+    }
+  }
   const apiCells = [...results.entries()].filter(([k]) => k.endsWith('|api')).map(([, c]) => c);
   const pg = apiCells.reduce((n, c) => n + c.statements, 0);
   const prisma = apiCells.reduce((n, c) => n + c.prismaStatements, 0);
   console.log(
-    `\n(SQL/req: statements sent through pg's Client#query by each server process; the API's include the one that loads the viewer. Prisma's own count for the API: ${prisma} against ${pg}.)`,
+    `\n(SQL/req: statements sent through pg's Client#query by each server process; the API's include those that load the viewer when its cache does not hold it. Prisma's own count for the API: ${prisma} against ${pg}.)`,
   );
 }
 
