@@ -35,6 +35,9 @@ import { PLANNED_READ } from './read.js';
 type Mapping = NonNullable<ReturnType<typeof getLoaderMapping>>;
 type Path = GraphQLResolveInfo['path'];
 
+/** Relations answered from the rows (test/read.test.ts checks that the path is taken). */
+export const plannedRelationStats = { answered: 0 };
+
 /** Per list link of a response: the mapping found for each field below it, with the read it was found for. */
 const found = new WeakMap<Path, Map<string, { load: object; mapping: Mapping | null }>>();
 
@@ -126,6 +129,7 @@ export function answerPlannedRelations(schema: GraphQLSchema): GraphQLSchema {
         }
         if (!entry.mapping) return pothos(parent, args, ctx, info);
         if (needsScope(info)) setRowMappings(ctx, info, entry.mapping.nested);
+        plannedRelationStats.answered += 1;
         return value;
       };
       field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
