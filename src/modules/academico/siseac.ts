@@ -20,12 +20,17 @@ import { AlumnoRef } from './types.js';
 import { asesoriaComplementariaWorkflow, bajaWorkflow, corteCalendarioWorkflow, reunionRiesgoWorkflow } from './workflow.js';
 import { RISK_RULE } from './indicators.js';
 
+// Select mode (only the columns the query asks for, plus the id Pothos reloads a row by): these rows come by the
+// hundred under a page of students, and every unasked column was JSON built by PostgreSQL and parsed by Node for
+// nothing (docs/performance.md). Every field here is an exposed column, a relation or declares its `select`.
 builder.prismaObject('Modulo', {
+  select: { id: true },
   fields: (t) => ({ id: t.exposeID('id'), clave: t.exposeString('clave'), nombre: t.exposeString('nombre') }),
 });
-builder.prismaObject('Docente', { fields: (t) => ({ id: t.exposeID('id'), nombre: t.exposeString('nombre') }) });
+builder.prismaObject('Docente', { select: { id: true }, fields: (t) => ({ id: t.exposeID('id'), nombre: t.exposeString('nombre') }) });
 builder.prismaObject('Grupo', {
   description: 'A group of a plantel in a period.',
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     clave: t.exposeString('clave'),
@@ -36,10 +41,11 @@ builder.prismaObject('Grupo', {
 builder.prismaObjectField('Alumno', 'grupo', (t) => t.relation('grupo', { nullable: true, description: "The student's current group." }));
 builder.prismaObject('Evaluacion', {
   description: 'A grade recorded in a corte.',
+  select: { id: true },
   fields: (t) => ({
     periodo: t.exposeString('periodo'),
     corte: t.exposeInt('corte'),
-    calificacion: t.float({ resolve: (e) => Number(e.calificacion) }),
+    calificacion: t.float({ select: { calificacion: true }, resolve: (e) => Number(e.calificacion) }),
     modulo: t.relation('modulo'),
     docente: t.relation('docente'),
   }),
