@@ -198,6 +198,24 @@ describe('relations already on compiled rows', () => {
       compiledReads.enabled = true;
     }
   });
+
+  it('answer a leaf field with its own select (the CURP, masked by the unit it selects) from the rows, as Prisma does', async () => {
+    const query = `{ alumnos(first: 6) { edges { node { matricula curp } } } }`;
+    for (const account of ['admin', 'escolares.p001']) {
+      const selected = plannedRelationStats.selected;
+      const compiled = await gql<{ alumnos: { edges: unknown[] } }, Record<string, never>>(server, query, {}, tokens[account]);
+      expect(compiled.errors).toBeUndefined();
+      const rows = compiled.data!.alumnos.edges.length;
+      expect(rows).toBeGreaterThanOrEqual(3);
+      expect(plannedRelationStats.selected - selected).toBe(rows);
+      compiledReads.enabled = false;
+      try {
+        expect(await gql(server, query, {}, tokens[account])).toEqual(compiled);
+      } finally {
+        compiledReads.enabled = true;
+      }
+    }
+  });
 });
 
 /** A statement without its values: the same shape for every parent it is sent for. */

@@ -41,11 +41,12 @@ builder.prismaObject('Grupo', {
 builder.prismaObjectField('Alumno', 'grupo', (t) => t.relation('grupo', { nullable: true, description: "The student's current group." }));
 builder.prismaObject('Evaluacion', {
   description: 'A grade recorded in a corte.',
-  select: { id: true },
+  // The grade is always selected at the type: a field with its own `select` asks Pothos' plan on every row.
+  select: { id: true, calificacion: true },
   fields: (t) => ({
     periodo: t.exposeString('periodo'),
     corte: t.exposeInt('corte'),
-    calificacion: t.float({ select: { calificacion: true }, resolve: (e) => Number(e.calificacion) }),
+    calificacion: t.float({ resolve: (e) => Number(e.calificacion) }),
     modulo: t.relation('modulo'),
     docente: t.relation('docente'),
   }),
