@@ -199,6 +199,27 @@ describe('relations already on compiled rows', () => {
     }
   });
 
+  it('answer a relation selected twice with different arguments, each alias with its own rows, as Prisma does', async () => {
+    const alumno = await make.alumno(server.db, { unit: 'MEX-P001' });
+    for (const corte of [1, 2, 3]) await make.evaluacion(server.db, { unit: 'MEX-P001', alumno, corte, calificacion: 6 + corte });
+    const query = `{ alumnos(first: 100, orderBy: { field: matricula, direction: DESC }) { edges { node { id
+      todas: evaluaciones { corte modulo { clave } } segundo: evaluaciones(corte: 2) { corte calificacion modulo { clave } } } } } }`;
+    type Node = { id: string; todas: { corte: number }[]; segundo: { corte: number; calificacion: number }[] };
+    const answered = plannedRelationStats.answered;
+    const compiled = await gql<{ alumnos: { edges: { node: Node }[] } }, Record<string, never>>(server, query, {}, tokens.admin);
+    expect(compiled.errors).toBeUndefined();
+    expect(plannedRelationStats.answered).toBeGreaterThan(answered);
+    const mine = compiled.data!.alumnos.edges.find((e) => e.node.id === alumno.globalId)!.node;
+    expect(mine.todas.map((e) => e.corte).sort()).toEqual([1, 2, 3]);
+    expect(mine.segundo.map((e) => [e.corte, e.calificacion])).toEqual([[2, 8]]);
+    compiledReads.enabled = false;
+    try {
+      expect(await gql(server, query, {}, tokens.admin)).toEqual(compiled);
+    } finally {
+      compiledReads.enabled = true;
+    }
+  });
+
   it('answer a leaf field with its own select (the CURP, masked by the unit it selects) from the rows, as Prisma does', async () => {
     const query = `{ alumnos(first: 6) { edges { node { matricula curp } } } }`;
     for (const account of ['admin', 'escolares.p001']) {

@@ -5,7 +5,7 @@
 // row's descendants. On a page of 50 students with 900 grades and their modules that is some 1,900 look-ups
 // per request; in the side-by-side benchmark it was 11-12 % of the API's CPU (docs/performance.md).
 //
-// What this changes, for a relation field with no arguments whose parent row came from a compiled read
+// What this changes, for a relation field (not a connection) whose parent row came from a compiled read
 // (src/lib/db/read.ts marks every row of one statement, nested rows included, with one object):
 // - the plan's mapping is looked up once per list and read, not once per row: rows of one list, loaded by
 //   one statement, sit at the same response path (indices aside) and were loaded by the same plan, so the
@@ -13,8 +13,8 @@
 // - the scope for the row's descendants is recorded only when something below the field asks for it (a
 //   field Pothos plans: a relation, a connection, a field with its own `select`); a selection of plain
 //   fields asks nothing.
-// Everything else (no mapping, a row from Prisma, a relation with arguments, `onNull`, a selection the
-// analysis does not know) goes to Pothos' own resolver, unchanged. test/read.test.ts compares every list
+// Everything else (no mapping, a row from Prisma, a connection, `onNull`, a list shape the look-up does not
+// know) goes to Pothos' own resolver, unchanged. test/read.test.ts compares every list
 // read through here with the same read through Prisma, whose rows never take this path.
 import {
   getNamedType,
@@ -116,7 +116,7 @@ function plannedMapping(
 type Resolver = GraphQLFieldResolver<Record<string | symbol, unknown>, object>;
 
 /**
- * Replaces the resolver of every relation field without arguments, and of every leaf field with its own
+ * Replaces the resolver of every relation field (not a connection), and of every leaf field with its own
  * `select` (a CURP masked by the student's unit, a grade read from its column), see above; returns the schema.
  */
 export function answerPlannedRelations(schema: GraphQLSchema): GraphQLSchema {
@@ -140,9 +140,13 @@ export function answerPlannedRelations(schema: GraphQLSchema): GraphQLSchema {
         pothosOptions?: { onNull?: unknown };
       };
       const pothos = field.resolve as Resolver | undefined;
-      if (!pothos || field.args.length || !ext.pothosPrismaSelect) continue;
+      if (!pothos || !ext.pothosPrismaSelect) continue;
       let resolve: Resolver;
       if (ext.pothosPrismaRelationField) {
+        // A relation (`t.relation`), not a connection over one (`t.relatedConnection` pages in its resolver).
+        // Its arguments shaped the plan's query, and the plan's mapping (by response key) says whether this
+        // field's query is the one on the row: Pothos' wrapper does not read them either.
+        if (!(getNamedType(field.type).extensions as { pothosPrismaModel?: unknown }).pothosPrismaModel) continue;
         const name = ext.pothosPrismaRelationField.name;
         const onNull = typeof ext.pothosOptions?.onNull === 'function';
         resolve = (parent, args, ctx, info) => {
@@ -158,9 +162,10 @@ export function answerPlannedRelations(schema: GraphQLSchema): GraphQLSchema {
       } else {
         // A leaf field with its own `select`: Pothos' wrapper checks the plan loaded the selection, then calls the
         // field's own resolver. An ID is left to Pothos (the Relay plugin also wraps ids).
+        // Without arguments: the Relay plugin decodes ids in arguments around the field's own resolver.
         const own = ext.pothosOriginalResolve;
         const leaf = getNamedType(field.type);
-        if (typeof own !== 'function' || !isLeafType(leaf) || leaf.name === 'ID') continue;
+        if (typeof own !== 'function' || field.args.length || !isLeafType(leaf) || leaf.name === 'ID') continue;
         resolve = (parent, args, ctx, info) => {
           const load = parent[PLANNED_READ] as object | undefined;
           if (!load) return pothos(parent, args, ctx, info);
