@@ -12,6 +12,8 @@ import { envioCampanasJob } from './jobs.js';
 export const campanas: ApiModule = {
   name: 'campanas',
   queries: { campanas: isAuthenticated, encuestas: isAuthenticated, calidadServicioConocer: isAuthenticated },
+  // One row: the indicator of the year (it has no lists).
+  exports: ['calidadServicioConocer'],
   workflows: [campanaWorkflow, encuestaWorkflow],
   mutations: { ...publicMutations, ...encuestaPublicMutations },
   jobs: [envioCampanasJob],

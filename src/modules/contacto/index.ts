@@ -21,6 +21,17 @@ export const contacto: ApiModule = {
     slaContacto: isAuthenticated,
   },
   workflows: contactoWorkflows,
+  exports: [
+    // hojaCalculo is the same report as a base64 workbook: the XLSX export is that, as a file.
+    {
+      field: 'reporteLlamadas',
+      lead: ['periodo', 'desde', 'hasta'],
+      omit: ['hojaCalculo'],
+      tables: ['porOperador', 'porTipoSolicitud', 'porTema'],
+    },
+    { field: 'reporteCorreos', lead: ['periodo'], omit: ['hojaCalculo'], tables: ['correos'] },
+    'slaContacto',
+  ],
   jobs: [vencimientosJob, avisoVencimientoJob],
   inbound: recibirCorreo,
 };
