@@ -3,7 +3,7 @@
 // every root Query field is a record list (a Connection: its records are read
 // through GraphQL, and the records and students views are the table exports),
 // one of the few lookups below, or a report that a module lists in `exports`.
-import { getNamedType, type GraphQLField } from 'graphql';
+import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLField } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY, reportExports } from '../src/lib/http/exports.js';
 import { registeredModules } from '../src/lib/modules.js';
@@ -21,6 +21,24 @@ const NOT_REPORTS: Record<string, string> = {
     "a Colegio Estatal's published calendar: workflow records (each corte has its steps and history), read by clients to date the grades",
 };
 
+/**
+ * Objects that hang off a record and are not reports of it (catalogue records, deadlines), each with the reason.
+ * Every other one (a campaign's report, an analysis' charts) is a report of the record: an export read through `node`.
+ */
+const NOT_RECORD_REPORTS: Record<string, string> = {
+  'Alumno.grupo': "the student's group: a catalogue record",
+  'AsesoriaComplementaria.docente': 'a teacher: a catalogue record',
+  'AsesoriaComplementaria.modulo': 'a module: a catalogue record',
+  'RectificacionEvaluacion.modulo': 'a module: a catalogue record',
+  'Certificado.folio': "the certificate's folio",
+  'ConcentradoEstatal.total': "the promotion indicator of the concentrado's state and quarter: exported as eficienciaPromocion",
+  'ReporteTrimestral.resultado': "the promotion indicator of the report's plantel and quarter: exported as eficienciaPromocion",
+  'ProgramaMetas.plazoSolicitud': 'a deadline',
+  'RegistroResultados.plazo': 'a deadline',
+  'PromocionServiciosTecnologicos.publicacion': "the round's publication on the portal",
+  'Ticket.sla': "one ticket's response times: the contact centre's are exported as slaContacto",
+};
+
 const schema = buildSchema();
 const specs = registeredModules().flatMap((m) => m.exports ?? []);
 const exportsByName = reportExports(schema, specs);
@@ -32,6 +50,25 @@ describe('every report and indicator is an export', () => {
     const missing = fields.filter((f) => !isConnection(f) && !(f.name in NOT_REPORTS) && !exportsByName.has(f.name)).map((f) => f.name);
     // Declare it in its module's `exports` (src/lib/modules.ts, docs/bi.md), or, if it is not a report, in NOT_REPORTS with the reason.
     expect(missing).toEqual([]);
+  });
+
+  it('every report that hangs off a record (an object of a record that is not a record) is an export, or listed with the reason', () => {
+    const node = schema.getType('Node');
+    const declared = new Set(specs.flatMap((s) => (typeof s !== 'string' && s.on ? [`${s.on}.${(s.path ?? '').split('.')[0]}`] : [])));
+    const found: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || !type.getInterfaces().some((i) => i === node)) continue;
+      for (const f of Object.values(type.getFields())) {
+        const named = getNamedType(f.type);
+        const list = isListType(isNonNullType(f.type) ? f.type.ofType : f.type);
+        if (list || !isObjectType(named) || named.getInterfaces().some((i) => i === node) || named.name.endsWith('Connection')) continue;
+        found.push(`${type.name}.${f.name}`);
+      }
+    }
+    // Declare it in its module's `exports` ({ name, field: 'node', on, path, tables }), or list it in NOT_RECORD_REPORTS.
+    expect(found.filter((f) => !declared.has(f) && !(f in NOT_RECORD_REPORTS))).toEqual([]);
+    expect(Object.keys(NOT_RECORD_REPORTS).filter((f) => !found.includes(f))).toEqual([]);
+    expect([...declared].filter((f) => !found.includes(f))).toEqual([]);
   });
 
   it('the list of lookups is not stale: each is a root query and none is exported or a record list', () => {
@@ -46,10 +83,11 @@ describe('every report and indicator is an export', () => {
   it('a report of one object exports every list it has, each also on its own, with its summary', () => {
     for (const spec of specs) {
       if (typeof spec === 'string') continue;
-      const report = exportsByName.get(spec.field)!;
+      const name = spec.name ?? spec.field;
+      const report = exportsByName.get(name)!;
       const tables = (spec.tables ?? []).map((t) => (typeof t === 'string' ? t : t.rows));
       expect(report.xlsx.map((s) => s.name).filter((n) => n !== SUMMARY)).toEqual(tables);
-      for (const table of tables) expect(exportsByName.get(`${spec.field}.${table}`)?.csv.name).toBe(table);
+      for (const table of tables) expect(exportsByName.get(`${name}.${table}`)?.csv.name).toBe(table);
       // The CSV of the report is its first table; its summary when it has none.
       expect(report.csv.name).toBe(tables[0] ?? SUMMARY);
     }

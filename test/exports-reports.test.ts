@@ -266,3 +266,26 @@ describe('the other reports of one object', () => {
     expect(llamadas.porTema.header).toEqual(['desde', 'hasta', 'periodo', 'clave', 'total']);
   });
 });
+
+describe("a record's report: read through node, by the record's id", () => {
+  it("a campaign's final report has the GraphQL answer's numbers; a unit that does not reach it gets 404 in Spanish", async () => {
+    const campana = await make.campana(server.db, { estado: 'TERMINADA' });
+    const api = await ok(
+      `query($id: ID!) { node(id: $id) { ... on Campana { reporte { exitosos omitidos pendientes total porResultado { cantidad resultado } } } } }`,
+      { id: campana.globalId },
+      'conocer.canales',
+    );
+    const { porResultado, ...totales } = api.node.reporte;
+    expect(totales.total).toBe(3);
+    const id = encodeURIComponent(campana.globalId);
+    const xlsx = await xlsxOf(await download(`/exports/reporteCampana.xlsx?id=${id}`, 'conocer.canales'));
+    expect(Object.keys(xlsx)).toEqual(['resumen', 'porResultado']);
+    expect(xlsx.resumen.rows).toEqual([totales]);
+    expect(xlsx.porResultado.rows).toEqual(porResultado);
+    expect((await csvOf(await download(`/exports/reporteCampana.csv?id=${id}`, 'conocer.canales'))).rows).toEqual(porResultado.map(asText));
+    const outside = await refusal(await download(`/exports/reporteCampana.csv?id=${id}`, 'dg.mex', 'es'));
+    expect(outside).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(outside.message).toMatch(/no existe o está fuera de su alcance/);
+    expect((await download('/exports/reporteCampana.csv', 'conocer.canales')).status).toBe(400);
+  });
+});

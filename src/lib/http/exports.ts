@@ -62,8 +62,17 @@ export interface ExportError {
  * that become rows (`tables`); see src/lib/modules.ts.
  */
 export interface ExportSpec {
-  /** The root query. */
+  /** The root query (`node` for a report of a record). */
   field: string;
+  /** The export's name, when it is not the root query's: required for a record's report. */
+  name?: string;
+  /**
+   * A report that hangs off a record (a campaign's report): the record's type, read through `node(id)` (the query
+   * string's `id`, the record's global id), and `path`, the field of the record (or a path of fields) that is the report.
+   * A record the viewer does not reach is 404, as `node` answers null.
+   */
+  on?: string;
+  path?: string;
   /**
    * For a root query returning one object: its list fields whose items are rows, one table each (a path through
    * lists for a list of a list, e.g. `series.puntos`: one row per point, with the series' columns before). The first
@@ -95,6 +104,8 @@ export interface ExportSheet {
 export interface ReportExport {
   name: string;
   field: GraphQLField<unknown, unknown>;
+  /** A record's report: the record's type (the root field is `node`). */
+  record?: string;
   /** The CSV's table: the list's items, or the report's first table (its summary when it has none). */
   csv: ExportSheet;
   /** The XLSX's sheets: the report's summary (when it has scalar fields) and each table, in that order. */
@@ -145,15 +156,26 @@ function selection(paths: string[][]): string {
 }
 
 /** The sheets an export writes: for a list, its items; for an object, its summary and its tables. */
-function sheetsOf(spec: ExportSpec, field: GraphQLField<unknown, unknown>): { summary?: ExportSheet; tables: ExportSheet[] } {
-  const what = `export ${spec.field}`;
-  const item = getNamedType(field.type);
-  if (!isObjectType(item)) throw new Error(`${what}: not a root query returning objects`);
+function sheetsOf(
+  schema: GraphQLSchema,
+  spec: ExportSpec,
+  field: GraphQLField<unknown, unknown>,
+): { summary?: ExportSheet; tables: ExportSheet[] } {
+  const what = `export ${spec.name ?? spec.field}`;
+  const root = spec.on ? schema.getType(spec.on) : getNamedType(field.type);
+  if (!isObjectType(root)) throw new Error(`${what}: not a root query returning objects`);
+  if (spec.on && !root.getInterfaces().some((i) => i.name === getNamedType(field.type).name))
+    throw new Error(`${what}: ${spec.on} is not a ${getNamedType(field.type).name}`);
+  const prefix = spec.path ? spec.path.split('.') : [];
+  const item = objectAt(root, prefix, what);
+  // Where the report object is in a row's chain: the query's data, the root field's value, then the path's objects.
+  const base = [spec.field, ...prefix];
+  const at = base.length;
   const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
   const own = (type: GraphQLObjectType, level: number, prefix: string[]): Column[] =>
     scalarFields(type).map((name) => ({ header: [...prefix, name].join('.'), level, path: [name] }));
   if (list) {
-    if (spec.tables || spec.lead || spec.omit)
+    if (spec.tables || spec.lead || spec.omit || spec.on || spec.path)
       throw new Error(`${what}: a list is exported as it is (tables, lead and omit are for a single object)`);
     return { tables: [{ name: spec.field, levels: [spec.field], columns: own(item, 1, []) }] };
   }
@@ -166,12 +188,12 @@ function sheetsOf(spec: ExportSpec, field: GraphQLField<unknown, unknown>): { su
       throw new Error(`${what}: ${item.name}.${f.name} is a list: declare it in tables, or in omit`);
   }
   for (const name of omitted) if (!item.getFields()[name]) throw new Error(`${what}: ${item.name}.${name} is not a field`);
-  const summaryColumns = own(item, 1, []).filter((c) => !omitted.has(c.path[0]));
+  const summaryColumns = own(item, at, []).filter((c) => !omitted.has(c.path[0]));
   const lead = summaryColumns.filter((c) => spec.lead?.includes(c.path[0]));
   const tables = (spec.tables ?? []).map((t) => {
     const { rows, include = [] } = typeof t === 'string' ? { rows: t } : t;
     const tablePath = rows.split('.');
-    const levels = [spec.field, ...tablePath];
+    const levels = [...base, ...tablePath];
     const columns = [...lead];
     // The object's lead columns, then those of each list on the way (prefixed with its path), then the row's.
     tablePath.forEach((_, i) => {
@@ -183,8 +205,8 @@ function sheetsOf(spec: ExportSpec, field: GraphQLField<unknown, unknown>): { su
       for (const f of Object.values(type.getFields())) {
         const t = getNamedType(f.type);
         if ((isScalarType(t) || isEnumType(t)) && !f.args.length)
-          columns.push({ header: [...(last ? [] : tablePath.slice(0, i + 1)), f.name].join('.'), level: i + 2, path: [f.name] });
-        for (const p of included.filter((q) => q[0] === f.name)) columns.push({ header: p.join('.'), level: i + 2, path: p });
+          columns.push({ header: [...(last ? [] : tablePath.slice(0, i + 1)), f.name].join('.'), level: at + i + 1, path: [f.name] });
+        for (const p of included.filter((q) => q[0] === f.name)) columns.push({ header: p.join('.'), level: at + i + 1, path: p });
       }
     });
     if (!columns.length) throw new Error(`${what}.${rows}: no scalar fields to write`);
@@ -194,7 +216,7 @@ function sheetsOf(spec: ExportSpec, field: GraphQLField<unknown, unknown>): { su
     if (rows === SUMMARY) throw new Error(`${what}: a table may not be called ${SUMMARY}`);
     return { name: rows, levels, columns };
   });
-  return { summary: summaryColumns.length ? { name: SUMMARY, levels: [spec.field], columns: summaryColumns } : undefined, tables };
+  return { summary: summaryColumns.length ? { name: SUMMARY, levels: base, columns: summaryColumns } : undefined, tables };
 }
 
 /** The report exports of the schema: each export the modules declare, with its tables and operation. */
@@ -202,12 +224,14 @@ export function reportExports(schema: GraphQLSchema, specs: readonly (string | E
   const query = schema.getQueryType()!;
   const result = new Map<string, ReportExport>();
   for (const s of specs) {
-    const spec = typeof s === 'string' ? { field: s } : s;
+    const spec: ExportSpec = typeof s === 'string' ? { field: s } : s;
     const field = query.getFields()[spec.field];
-    if (!field) throw new Error(`export ${spec.field}: not a root query`);
-    const { summary, tables } = sheetsOf(spec, field);
+    const exportName = spec.name ?? spec.field;
+    if (!field) throw new Error(`export ${exportName}: not a root query`);
+    if (spec.on && !spec.name) throw new Error(`export ${exportName}: a record's report needs a name`);
+    const { summary, tables } = sheetsOf(schema, spec, field);
     const all = [...(summary ? [summary] : []), ...tables];
-    if (!all.length) throw new Error(`export ${spec.field}: nothing to export (no scalar fields, no tables)`);
+    if (!all.length) throw new Error(`export ${exportName}: nothing to export (no scalar fields, no tables)`);
     const documentOf =
       (sheets: ExportSheet[]) =>
       (present: string[]): string => {
@@ -215,15 +239,16 @@ export function reportExports(schema: GraphQLSchema, specs: readonly (string | E
         const vars = args.length ? `(${args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')})` : '';
         const call = args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
         const paths = sheets.flatMap((sh) => sh.columns.map((c) => [...sh.levels.slice(1, c.level), ...c.path]));
-        return `query Export${spec.field[0].toUpperCase()}${spec.field.slice(1)}${vars} { ${spec.field}${call} ${selection(paths)} }`;
+        const fields = spec.on ? `{ ... on ${spec.on} ${selection(paths)} }` : selection(paths);
+        return `query Export${exportName[0].toUpperCase()}${exportName.slice(1)}${vars} { ${spec.field}${call} ${fields} }`;
       };
     const add = (name: string, csv: ExportSheet, xlsx: ExportSheet[]) => {
       if (result.has(name)) throw new Error(`export ${name}: declared twice`);
       const documents = { csv: documentOf([csv]), xlsx: documentOf(xlsx) };
-      result.set(name, { name, field, csv, xlsx, document: (present, format) => documents[format](present) });
+      result.set(name, { name, field, record: spec.on, csv, xlsx, document: (present, format) => documents[format](present) });
     };
-    add(spec.field, tables[0] ?? summary!, all);
-    if (spec.tables || summary) for (const sheet of all) add(`${spec.field}.${sheet.name}`, sheet, [sheet]);
+    add(exportName, tables[0] ?? summary!, all);
+    if (spec.tables || summary) for (const sheet of all) add(`${exportName}.${sheet.name}`, sheet, [sheet]);
   }
   return result;
 }
@@ -431,6 +456,10 @@ export function createExportsHandler(options: {
           if (error) {
             const code = typeof error.extensions?.code === 'string' ? error.extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
             return options.sendJson(res, STATUS[code] ?? 500, { errors: result.errors });
+          }
+          if (report.record && result.data?.[report.field.name] == null) {
+            const id = typeof variables.id === 'string' ? variables.id : '';
+            return fail(res, ErrorCode.NOT_FOUND, `${report.record} ${id} does not exist or is outside your scope`, { id });
           }
           const sheets = format === 'csv' ? [report.csv] : report.xlsx;
           const many = sheets.length > 1;
