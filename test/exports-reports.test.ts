@@ -287,5 +287,8 @@ describe("a record's report: read through node, by the record's id", () => {
     expect(outside).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(outside.message).toMatch(/no existe o está fuera de su alcance/);
     expect((await download('/exports/reporteCampana.csv', 'conocer.canales')).status).toBe(400);
+    // Another record's id (a survey's): not a campaign.
+    const encuesta = await make.encuesta(server.db);
+    expect((await download(`/exports/reporteCampana.csv?id=${encodeURIComponent(encuesta.globalId)}`, 'conocer.canales')).status).toBe(404);
   });
 });

@@ -239,7 +239,7 @@ export function reportExports(schema: GraphQLSchema, specs: readonly (string | E
         const vars = args.length ? `(${args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')})` : '';
         const call = args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
         const paths = sheets.flatMap((sh) => sh.columns.map((c) => [...sh.levels.slice(1, c.level), ...c.path]));
-        const fields = spec.on ? `{ ... on ${spec.on} ${selection(paths)} }` : selection(paths);
+        const fields = spec.on ? `{ __typename ... on ${spec.on} ${selection(paths)} }` : selection(paths);
         return `query Export${exportName[0].toUpperCase()}${exportName.slice(1)}${vars} { ${spec.field}${call} ${fields} }`;
       };
     const add = (name: string, csv: ExportSheet, xlsx: ExportSheet[]) => {
@@ -457,7 +457,9 @@ export function createExportsHandler(options: {
             const code = typeof error.extensions?.code === 'string' ? error.extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
             return options.sendJson(res, STATUS[code] ?? 500, { errors: result.errors });
           }
-          if (report.record && result.data?.[report.field.name] == null) {
+          // node answers null for a record out of reach, and another type's record for another type's id.
+          const record = result.data?.[report.field.name] as { __typename?: string } | null | undefined;
+          if (report.record && record?.__typename !== report.record) {
             const id = typeof variables.id === 'string' ? variables.id : '';
             return fail(res, ErrorCode.NOT_FOUND, `${report.record} ${id} does not exist or is outside your scope`, { id });
           }
