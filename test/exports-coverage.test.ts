@@ -3,6 +3,8 @@
 // every root Query field is a record list (a Connection: its records are read
 // through GraphQL, and the records and students views are the table exports),
 // one of the few lookups below, or a report that a module lists in `exports`.
+import fs from 'node:fs';
+import path from 'node:path';
 import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLField } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SUMMARY, reportExports } from '../src/lib/http/exports.js';
@@ -101,5 +103,11 @@ describe('every report and indicator is an export', () => {
       reportExports(schema, [{ field: 'informeConocer', lead: ['anioDesde'], tables: ['series.puntos', 'indicadores', 'conciliaciones'] }]),
     ).toThrow('column anioDesde twice');
     expect(() => reportExports(schema, [{ field: 'cifrasConocer', tables: ['x'] }])).toThrow('a list is exported as it is');
+  });
+
+  it('docs/bi.md names every export', () => {
+    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../docs/bi.md'), 'utf8');
+    const names = [...exportsByName.keys()].filter((n) => !n.includes('.'));
+    expect(names.filter((n) => !doc.includes(`\`${n}\``))).toEqual([]);
   });
 });
