@@ -3,6 +3,8 @@
 // docs/bi.md "Reports of one object"). Over real HTTP with the demo accounts'
 // tokens and factory records: each file has the GraphQL answer's numbers for
 // the same filters, the viewer's scope, and GraphQL's refusals (400 in Spanish).
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/lib/csv.js';
@@ -290,5 +292,38 @@ describe("a record's report: read through node, by the record's id", () => {
     // Another record's id (a survey's): not a campaign.
     const encuesta = await make.encuesta(server.db);
     expect((await download(`/exports/reporteCampana.csv?id=${encodeURIComponent(encuesta.globalId)}`, 'conocer.canales')).status).toBe(404);
+  });
+});
+
+describe('docs/bi.md: every example URL of an export answers a file', () => {
+  it('runs each as written (ids in place of …), as an account that reads it', async () => {
+    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../docs/bi.md'), 'utf8');
+    const urls = [...doc.matchAll(/`(\/exports\/[A-Za-z.]+\.(?:csv|xlsx)(?:\?[^`]*)?)`/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(20);
+    const records: Record<string, () => Promise<{ globalId: string }>> = {
+      reporteCampana: () => make.campana(server.db, { estado: 'TERMINADA' }),
+      resultadosEncuesta: () => make.encuesta(server.db),
+      graficasContacto: () => make.analisisContacto(server.db),
+      tendenciaPortal: () => make.analisisPortal(server.db),
+    };
+    const failed: string[] = [];
+    for (const url of urls) {
+      const name = /^\/exports\/([A-Za-z]+)/.exec(url)![1];
+      const record = records[name] ? (await records[name]()).globalId : '';
+      const filled = url.replace(/([A-Za-z]+)=…/g, (_m, param: string) => {
+        const id = param === 'id' ? record : param === 'dentroDe' ? units['CE-MEX'] : units['MEX-P001'];
+        return `${param}=${encodeURIComponent(id)}`;
+      });
+      let status = 0;
+      // CONALEP's and CONOCER's administrators, the contact centre's channels, the CSC, a promotion coordinator (F01 destruction).
+      for (const as of ['admin', 'admin.conocer', 'conocer.canales', 'csc', 'promocion.mex']) {
+        const res = await download(filled, as);
+        status = res.status;
+        await res.arrayBuffer();
+        if (status === 200) break;
+      }
+      if (status !== 200) failed.push(`${filled}: ${status}`);
+    }
+    expect(failed).toEqual([]);
   });
 });
