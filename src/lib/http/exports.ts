@@ -4,6 +4,9 @@
 // GraphQL operation built from the field (every scalar column, every argument
 // taken from the query string), through the same schema, shield and context
 // as POST /graphql: same token, same scope, same filters and the same errors.
+// A report of one object is written as tables of it (the lists its module
+// names, its own fields as a `resumen`), one XLSX sheet each; a report of a
+// record is read through `node(id)` (ExportSpec).
 // Table exports (src/lib/reporting/tables.ts): large views streamed through a
 // cursor, filtered to the viewer's units. Both are written row by row
 // (csv-stringify; ExcelJS's streaming workbook writer).
@@ -172,12 +175,12 @@ function sheetsOf(
   const base = [spec.field, ...prefix];
   const at = base.length;
   const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
-  const own = (type: GraphQLObjectType, level: number, prefix: string[]): Column[] =>
-    scalarFields(type).map((name) => ({ header: [...prefix, name].join('.'), level, path: [name] }));
+  const own = (type: GraphQLObjectType, level: number): Column[] =>
+    scalarFields(type).map((name) => ({ header: name, level, path: [name] }));
   if (list) {
     if (spec.tables || spec.lead || spec.omit || spec.on || spec.path)
       throw new Error(`${what}: a list is exported as it is (tables, lead and omit are for a single object)`);
-    return { tables: [{ name: spec.field, levels: [spec.field], columns: own(item, 1, []) }] };
+    return { tables: [{ name: spec.field, levels: [spec.field], columns: own(item, 1) }] };
   }
   for (const name of spec.lead ?? []) scalarAt(item, [name], what);
   const omitted = new Set(spec.omit ?? []);
@@ -188,7 +191,7 @@ function sheetsOf(
       throw new Error(`${what}: ${item.name}.${f.name} is a list: declare it in tables, or in omit`);
   }
   for (const name of omitted) if (!item.getFields()[name]) throw new Error(`${what}: ${item.name}.${name} is not a field`);
-  const summaryColumns = own(item, at, []).filter((c) => !omitted.has(c.path[0]));
+  const summaryColumns = own(item, at).filter((c) => !omitted.has(c.path[0]));
   const lead = summaryColumns.filter((c) => spec.lead?.includes(c.path[0]));
   const tables = (spec.tables ?? []).map((t) => {
     const { rows, include = [] } = typeof t === 'string' ? { rows: t } : t;
