@@ -152,7 +152,7 @@ export async function createApp(options: {
 
   const exportsHandler = createExportsHandler({
     schema,
-    exportNames: registeredModules().flatMap((m) => m.exports ?? []),
+    exports: registeredModules().flatMap((m) => m.exports ?? []),
     execute: async (query, variables, contextValue) => {
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Internal error' }] };

@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { IRule, allow } from 'graphql-shield';
 import { workflowQueries } from './workflow/schema.js';
 import type { AnyWorkflow } from './workflow/types.js';
+import type { ExportSpec } from './http/exports.js';
 import type { JobDefinition } from './jobs.js';
 import type { InboundHandler } from './mail/inbound.js';
 import { isSystemStep } from './workflow/system.js';
@@ -22,8 +23,12 @@ export interface ApiModule {
   workflows: AnyWorkflow[];
   /** Mutations that are not procedure steps (only sign-in), with their rule. */
   mutations?: Record<string, Rule>;
-  /** Root queries (lists of objects) also served as CSV and XLSX at /exports/<name>.csv|.xlsx, same rule and scope (src/lib/http/exports.ts). */
-  exports?: string[];
+  /**
+   * Root queries also served as CSV and XLSX at /exports/<name>.csv|.xlsx, same rule and scope (src/lib/http/exports.ts):
+   * a query returning a list of objects by its name; one returning a single object (a report) with the lists of it
+   * that become rows (`{ field, tables, lead, omit }`). test/exports-coverage.test.ts fails when a report is missing.
+   */
+  exports?: (string | ExportSpec)[];
   /** Background jobs on the job queue (src/lib/jobs.ts): recurring sweeps, notices. */
   jobs?: JobDefinition[];
   /** What the module does with e-mails arriving at the inbound SMTP server (src/lib/mail/inbound.ts); one module at most. */

@@ -4,6 +4,9 @@
 // GraphQL operation built from the field (every scalar column, every argument
 // taken from the query string), through the same schema, shield and context
 // as POST /graphql: same token, same scope, same filters and the same errors.
+// A report of one object is written as tables of it (the lists its module
+// names, its own fields as a `resumen`), one XLSX sheet each; a report of a
+// record is read through `node(id)` (ExportSpec).
 // Table exports (src/lib/reporting/tables.ts): large views streamed through a
 // cursor, filtered to the viewer's units. Both are written row by row
 // (csv-stringify; ExcelJS's streaming workbook writer).
@@ -21,6 +24,7 @@ import {
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
+  type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
 import { stringify } from 'csv-stringify';
@@ -55,41 +59,223 @@ export interface ExportError {
   errors: { message: string; extensions: Record<string, unknown> & { code: string } }[];
 }
 
+/**
+ * A module's declaration of an export. A string names a root query returning a list of objects: its rows are the
+ * list's items. A root query returning one object (a report with totals and tables) names the lists of the object
+ * that become rows (`tables`); see src/lib/modules.ts.
+ */
+export interface ExportSpec {
+  /** The root query (`node` for a report of a record). */
+  field: string;
+  /** The export's name, when it is not the root query's: required for a record's report. */
+  name?: string;
+  /**
+   * A report that hangs off a record (a campaign's report): the record's type, read through `node(id)` (the query
+   * string's `id`, the record's global id), and `path`, the field of the record (or a path of fields) that is the report.
+   * A record the viewer does not reach is 404, as `node` answers null.
+   */
+  on?: string;
+  path?: string;
+  /**
+   * For a root query returning one object: its list fields whose items are rows, one table each (a path through
+   * lists for a list of a list, e.g. `series.puntos`: one row per point, with the series' columns before). The first
+   * is the CSV of /exports/<field>.csv; each is also /exports/<field>.<table>.csv|.xlsx; the XLSX of the report has
+   * one sheet per table. `include` adds scalar fields of an object of the row (e.g. `alumno.matricula`).
+   */
+  tables?: (string | { rows: string; include?: string[] })[];
+  /** Scalar fields of the object repeated as the first columns of every table: what identifies the report (period, year), never a total. */
+  lead?: string[];
+  /** Scalar fields of the object left out of its summary (`hojaCalculo`: the same report as a base64 workbook). */
+  omit?: string[];
+}
+
+/** One column: the value at `path` of the `level`-th object of a row's chain (see rowsOf). */
+interface Column {
+  header: string;
+  level: number;
+  path: string[];
+}
+
+/** One table of an export: a sheet of the XLSX, or the whole CSV. */
+export interface ExportSheet {
+  name: string;
+  /** The fields from the query's result down to the rows: the root field, then the lists (or objects) of the table. */
+  levels: string[];
+  columns: Column[];
+}
+
 export interface ReportExport {
   name: string;
   field: GraphQLField<unknown, unknown>;
-  columns: string[];
-  document: (present: string[]) => string;
+  /** A record's report: the record's type (the root field is `node`). */
+  record?: string;
+  /** The CSV's table: the list's items, or the report's first table (its summary when it has none). */
+  csv: ExportSheet;
+  /** The XLSX's sheets: the report's summary (when it has scalar fields) and each table, in that order. */
+  xlsx: ExportSheet[];
+  /** The operation that reads what the format writes: the CSV's table, or every sheet. */
+  document: (present: string[], format: ExportFormat) => string;
 }
 
-/** The report exports of the schema: the root queries the modules list, each with its columns and operation. */
-export function reportExports(schema: GraphQLSchema, names: readonly string[]): Map<string, ReportExport> {
+/** The name of a report's summary: /exports/<field>.resumen.csv, and the first sheet of its XLSX. */
+export const SUMMARY = 'resumen';
+
+/** The scalar and enum fields of a type (and lists of them), in the order the schema declares them; fields with arguments left out. */
+function scalarFields(type: GraphQLObjectType): string[] {
+  return Object.values(type.getFields())
+    .filter((f) => {
+      const t = getNamedType(f.type);
+      return (isScalarType(t) || isEnumType(t)) && !f.args.length;
+    })
+    .map((f) => f.name);
+}
+
+/** The object type at the end of a path of fields from `type`, or an error naming the first field that is not one. */
+function objectAt(type: GraphQLObjectType, path: string[], what: string): GraphQLObjectType {
+  let current = type;
+  for (const step of path) {
+    const next = current.getFields()[step] && getNamedType(current.getFields()[step].type);
+    if (!isObjectType(next)) throw new Error(`${what}: ${current.name}.${step} is not a field of objects`);
+    current = next;
+  }
+  return current;
+}
+
+function scalarAt(type: GraphQLObjectType, path: string[], what: string): void {
+  const owner = objectAt(type, path.slice(0, -1), what);
+  const f = owner.getFields()[path[path.length - 1]];
+  const t = f && getNamedType(f.type);
+  if (!t || !(isScalarType(t) || isEnumType(t))) throw new Error(`${what}: ${owner.name}.${path[path.length - 1]} is not a scalar field`);
+}
+
+/** A selection set (`{ a b { c } }`) of the given paths. */
+function selection(paths: string[][]): string {
+  const tree = new Map<string, string[][]>();
+  for (const [head, ...rest] of paths) {
+    if (!tree.has(head)) tree.set(head, []);
+    if (rest.length) tree.get(head)!.push(rest);
+  }
+  return `{ ${[...tree].map(([k, sub]) => (sub.length ? `${k} ${selection(sub)}` : k)).join(' ')} }`;
+}
+
+/** The sheets an export writes: for a list, its items; for an object, its summary and its tables. */
+function sheetsOf(
+  schema: GraphQLSchema,
+  spec: ExportSpec,
+  field: GraphQLField<unknown, unknown>,
+): { summary?: ExportSheet; tables: ExportSheet[] } {
+  const what = `export ${spec.name ?? spec.field}`;
+  const root = spec.on ? schema.getType(spec.on) : getNamedType(field.type);
+  if (!isObjectType(root)) throw new Error(`${what}: not a root query returning objects`);
+  if (spec.on && !root.getInterfaces().some((i) => i.name === getNamedType(field.type).name))
+    throw new Error(`${what}: ${spec.on} is not a ${getNamedType(field.type).name}`);
+  const prefix = spec.path ? spec.path.split('.') : [];
+  const item = objectAt(root, prefix, what);
+  // Where the report object is in a row's chain: the query's data, the root field's value, then the path's objects.
+  const base = [spec.field, ...prefix];
+  const at = base.length;
+  const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+  const own = (type: GraphQLObjectType, level: number): Column[] =>
+    scalarFields(type).map((name) => ({ header: name, level, path: [name] }));
+  if (list) {
+    if (spec.tables || spec.lead || spec.omit || spec.on || spec.path)
+      throw new Error(`${what}: a list is exported as it is (tables, lead and omit are for a single object)`);
+    return { tables: [{ name: spec.field, levels: [spec.field], columns: own(item, 1) }] };
+  }
+  for (const name of spec.lead ?? []) scalarAt(item, [name], what);
+  const omitted = new Set(spec.omit ?? []);
+  const declared = new Set((spec.tables ?? []).map((t) => (typeof t === 'string' ? t : t.rows).split('.')[0]));
+  for (const f of Object.values(item.getFields())) {
+    const isList = isListType(isNonNullType(f.type) ? f.type.ofType : f.type);
+    if (!f.args.length && isList && isObjectType(getNamedType(f.type)) && !declared.has(f.name) && !omitted.has(f.name))
+      throw new Error(`${what}: ${item.name}.${f.name} is a list: declare it in tables, or in omit`);
+  }
+  for (const name of omitted) if (!item.getFields()[name]) throw new Error(`${what}: ${item.name}.${name} is not a field`);
+  const summaryColumns = own(item, at).filter((c) => !omitted.has(c.path[0]));
+  const lead = summaryColumns.filter((c) => spec.lead?.includes(c.path[0]));
+  const tables = (spec.tables ?? []).map((t) => {
+    const { rows, include = [] } = typeof t === 'string' ? { rows: t } : t;
+    const tablePath = rows.split('.');
+    const levels = [...base, ...tablePath];
+    const columns = [...lead];
+    // The object's lead columns, then those of each list on the way (prefixed with its path), then the row's.
+    tablePath.forEach((_, i) => {
+      const type = objectAt(item, tablePath.slice(0, i + 1), what);
+      const last = i === tablePath.length - 1;
+      const included = last ? include.map((p) => p.split('.')) : [];
+      for (const p of included) scalarAt(type, p, what);
+      // An included object's fields stand where the object stands among the row's fields.
+      for (const f of Object.values(type.getFields())) {
+        const t = getNamedType(f.type);
+        if ((isScalarType(t) || isEnumType(t)) && !f.args.length)
+          columns.push({ header: [...(last ? [] : tablePath.slice(0, i + 1)), f.name].join('.'), level: at + i + 1, path: [f.name] });
+        for (const p of included.filter((q) => q[0] === f.name)) columns.push({ header: p.join('.'), level: at + i + 1, path: p });
+      }
+    });
+    if (!columns.length) throw new Error(`${what}.${rows}: no scalar fields to write`);
+    const headers = columns.map((c) => c.header);
+    const twice = headers.filter((h, i) => headers.indexOf(h) !== i);
+    if (twice.length) throw new Error(`${what}.${rows}: column ${twice.join(', ')} twice; lead with other fields`);
+    if (rows === SUMMARY) throw new Error(`${what}: a table may not be called ${SUMMARY}`);
+    return { name: rows, levels, columns };
+  });
+  return { summary: summaryColumns.length ? { name: SUMMARY, levels: base, columns: summaryColumns } : undefined, tables };
+}
+
+/** The report exports of the schema: each export the modules declare, with its tables and operation. */
+export function reportExports(schema: GraphQLSchema, specs: readonly (string | ExportSpec)[]): Map<string, ReportExport> {
   const query = schema.getQueryType()!;
   const result = new Map<string, ReportExport>();
-  for (const name of names) {
-    const field = query.getFields()[name];
-    const item = field && getNamedType(field.type);
-    if (!field || !isObjectType(item)) throw new Error(`export ${name}: not a root query returning objects`);
-    const columns = Object.values(item.getFields())
-      .filter((f) => {
-        const t = getNamedType(f.type);
-        return (isScalarType(t) || isEnumType(t)) && !f.args.length;
-      })
-      .map((f) => f.name);
-    const argsOf = (present: string[]) => field.args.filter((a) => present.includes(a.name));
-    result.set(name, {
-      name,
-      field,
-      columns,
-      document: (present) => {
-        const args = argsOf(present);
+  for (const s of specs) {
+    const spec: ExportSpec = typeof s === 'string' ? { field: s } : s;
+    const field = query.getFields()[spec.field];
+    const exportName = spec.name ?? spec.field;
+    if (!field) throw new Error(`export ${exportName}: not a root query`);
+    if (spec.on && !spec.name) throw new Error(`export ${exportName}: a record's report needs a name`);
+    const { summary, tables } = sheetsOf(schema, spec, field);
+    const all = [...(summary ? [summary] : []), ...tables];
+    if (!all.length) throw new Error(`export ${exportName}: nothing to export (no scalar fields, no tables)`);
+    const documentOf =
+      (sheets: ExportSheet[]) =>
+      (present: string[]): string => {
+        const args = field.args.filter((a) => present.includes(a.name));
         const vars = args.length ? `(${args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')})` : '';
         const call = args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
-        return `query Export${name[0].toUpperCase()}${name.slice(1)}${vars} { ${name}${call} { ${columns.join(' ')} } }`;
-      },
-    });
+        const paths = sheets.flatMap((sh) => sh.columns.map((c) => [...sh.levels.slice(1, c.level), ...c.path]));
+        const fields = spec.on ? `{ __typename ... on ${spec.on} ${selection(paths)} }` : selection(paths);
+        return `query Export${exportName[0].toUpperCase()}${exportName.slice(1)}${vars} { ${spec.field}${call} ${fields} }`;
+      };
+    const add = (name: string, csv: ExportSheet, xlsx: ExportSheet[]) => {
+      if (result.has(name)) throw new Error(`export ${name}: declared twice`);
+      const documents = { csv: documentOf([csv]), xlsx: documentOf(xlsx) };
+      result.set(name, { name, field, record: spec.on, csv, xlsx, document: (present, format) => documents[format](present) });
+    };
+    add(exportName, tables[0] ?? summary!, all);
+    if (spec.tables || summary) for (const sheet of all) add(`${exportName}.${sheet.name}`, sheet, [sheet]);
   }
   return result;
+}
+
+/** The rows of a table in a query's result: one per item at the end of its levels, each column read from its level's object. */
+export function* rowsOf(data: unknown, sheet: ExportSheet): Generator<Record<string, unknown>> {
+  function* walk(value: unknown, depth: number, chain: unknown[]): Generator<unknown[]> {
+    if (depth === sheet.levels.length) {
+      yield chain;
+      return;
+    }
+    const next = (value as Record<string, unknown> | null | undefined)?.[sheet.levels[depth]];
+    const items: unknown[] = Array.isArray(next) ? next : next == null ? [] : [next];
+    for (const item of items) yield* walk(item, depth + 1, [...chain, item]);
+  }
+  for (const chain of walk(data, 0, [data])) {
+    const row: Record<string, unknown> = {};
+    for (const c of sheet.columns) {
+      let v: unknown = chain[c.level];
+      for (const step of c.path) v = (v as Record<string, unknown> | null | undefined)?.[step];
+      row[c.header] = v;
+    }
+    yield row;
+  }
 }
 
 /** A query-string value as the argument's type wants it; what does not parse goes as is, for GraphQL to refuse with its usual error. */
@@ -146,6 +332,13 @@ function cellOf(value: unknown): Cell {
   return JSON.stringify(value);
 }
 
+/**
+ * zlib's level for the XLSX's deflate. Unset, compress-commons (under ExcelJS's archiver) deflates at level 1 (best
+ * speed), which in `npm run bench:exports` (50,000 rows) was both larger and slower than zlib's default level 6:
+ * 3.6 MB in 12-24 s against 3.1 MB in 6-11 s (level 9: 3.0 MB, 17.5 s), on the shared machine at load 2-5.
+ */
+const XLSX_DEFLATE_LEVEL = 6;
+
 /** Bytes of sheet XML allowed to wait for the zip before the rows pause (see sheetBacklog). */
 const SHEET_BACKLOG_BYTES = 1024 * 1024;
 
@@ -171,19 +364,26 @@ function sheetBacklog(sheet: ExcelJS.Worksheet): { waiting: boolean; stream: Nod
   return { waiting: length >= Math.max(limit, SHEET_BACKLOG_BYTES), stream: target };
 }
 
+type Rows = AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>;
+
 /** Writes rows to the response as CSV or XLSX, row by row, waiting for the client when it reads slower than we write. */
-export async function writeRows(
+export function writeRows(res: http.ServerResponse, format: ExportFormat, name: string, columns: string[], rows: Rows): Promise<number> {
+  return writeSheets(res, format, name, [{ name: name.slice(0, 31), columns, rows }]);
+}
+
+/** Writes tables to the response: the first as CSV, or each as a sheet of one XLSX, in order. Returns the rows written. */
+export async function writeSheets(
   res: http.ServerResponse,
   format: ExportFormat,
   name: string,
-  columns: string[],
-  rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>,
+  sheets: { name: string; columns: string[]; rows: Rows }[],
 ): Promise<number> {
   res.statusCode = 200;
   res.setHeader('content-type', CONTENT_TYPES[format]);
   res.setHeader('content-disposition', `attachment; filename="${name}.${format}"`);
   let count = 0;
   if (format === 'csv') {
+    const { columns, rows } = sheets[0];
     async function* records() {
       for await (const row of rows) {
         count++;
@@ -202,17 +402,24 @@ export async function writeRows(
     );
     return count;
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(name.slice(0, 31));
-  sheet.columns = columns.map((c) => ({ header: c, key: c }));
-  for await (const row of rows) {
-    count++;
-    sheet.addRow(columns.map((c) => cellOf(row[c]))).commit();
-    if (res.writableNeedDrain) await once(res, 'drain');
-    const backlog = sheetBacklog(sheet);
-    if (backlog?.waiting) await once(backlog.stream, 'drain');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: res,
+    useStyles: false,
+    useSharedStrings: false,
+    zip: { zlib: { level: XLSX_DEFLATE_LEVEL } },
+  });
+  for (const { name: title, columns, rows } of sheets) {
+    const sheet = workbook.addWorksheet(title.slice(0, 31));
+    sheet.columns = columns.map((c) => ({ header: c, key: c }));
+    for await (const row of rows) {
+      count++;
+      sheet.addRow(columns.map((c) => cellOf(row[c]))).commit();
+      if (res.writableNeedDrain) await once(res, 'drain');
+      const backlog = sheetBacklog(sheet);
+      if (backlog?.waiting) await once(backlog.stream, 'drain');
+    }
+    sheet.commit();
   }
-  sheet.commit();
   await workbook.commit();
   return count;
 }
@@ -225,7 +432,7 @@ export interface ExportsHandler {
 
 export function createExportsHandler(options: {
   schema: GraphQLSchema;
-  exportNames: readonly string[];
+  exports: readonly (string | ExportSpec)[];
   /** Runs a GraphQL operation with the API's schema, shield and error formatting. */
   execute: (
     query: string,
@@ -237,7 +444,7 @@ export function createExportsHandler(options: {
   sendJson: (res: http.ServerResponse, status: number, body: unknown) => void;
   onStreamError: (error: unknown) => void;
 }): ExportsHandler {
-  const reports = reportExports(options.schema, options.exportNames);
+  const reports = reportExports(options.schema, options.exports);
   const names = () => [...reports.keys(), ...TABLE_EXPORTS.map((t) => t.name)].sort();
   const fail = (res: http.ServerResponse, code: string, message: string, extensions: Record<string, unknown> = {}) =>
     options.sendJson(res, STATUS[code] ?? 500, { errors: [{ message: options.translate(message), extensions: { ...extensions, code } }] });
@@ -249,7 +456,7 @@ export function createExportsHandler(options: {
         res.setHeader('allow', 'GET, HEAD');
         return options.sendJson(res, 405, { error: 'Use GET' });
       }
-      const m = /^\/exports\/([A-Za-z]+)\.(csv|xlsx)$/.exec(url.pathname);
+      const m = /^\/exports\/([A-Za-z]+(?:\.[A-Za-z]+)*)\.(csv|xlsx)$/.exec(url.pathname);
       const report = m ? reports.get(m[1]) : undefined;
       const table = m ? TABLE_EXPORTS.find((t) => t.name === m[1]) : undefined;
       if (!m || (!report && !table))
@@ -259,14 +466,30 @@ export function createExportsHandler(options: {
       try {
         if (report) {
           const { present, variables } = variablesOf(report.field.args, url.searchParams);
-          const result = await options.execute(report.document(present), variables, ctx);
+          const result = await options.execute(report.document(present, format), variables, ctx);
           const error = result.errors?.[0];
           if (error) {
             const code = typeof error.extensions?.code === 'string' ? error.extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
             return options.sendJson(res, STATUS[code] ?? 500, { errors: result.errors });
           }
-          const rows = (result.data?.[report.name] ?? []) as Record<string, unknown>[];
-          await writeRows(res, format, report.name, report.columns, rows);
+          // node answers null for a record out of reach, and another type's record for another type's id.
+          const record = result.data?.[report.field.name] as { __typename?: string } | null | undefined;
+          if (report.record && record?.__typename !== report.record) {
+            const id = typeof variables.id === 'string' ? variables.id : '';
+            return fail(res, ErrorCode.NOT_FOUND, `${report.record} ${id} does not exist or is outside your scope`, { id });
+          }
+          const sheets = format === 'csv' ? [report.csv] : report.xlsx;
+          const many = sheets.length > 1;
+          await writeSheets(
+            res,
+            format,
+            report.name,
+            sheets.map((sheet) => ({
+              name: many ? sheet.name : report.name,
+              columns: sheet.columns.map((c) => c.header),
+              rows: rowsOf(result.data, sheet),
+            })),
+          );
           return;
         }
         if (!ctx.viewer)

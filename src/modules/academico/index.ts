@@ -31,5 +31,19 @@ export const academico: ApiModule = {
   },
   workflows: academicoWorkflows,
   jobs: [importacionSaeJob],
-  exports: ['eficienciaTerminal', 'registrosFaltantes'],
+  exports: [
+    'eficienciaTerminal',
+    'registrosFaltantes',
+    { field: 'reporteSiseac', tables: ['porModulo', 'porDocente'] },
+    // The student's matrícula and name: the list is for the tutors who call them (the same fields GraphQL answers).
+    {
+      field: 'alumnosEnRiesgo',
+      tables: [
+        {
+          rows: 'alumnos',
+          include: ['alumno.matricula', 'alumno.nombre', 'alumno.primerApellido', 'alumno.segundoApellido', 'alumno.semestre'],
+        },
+      ],
+    },
+  ],
 };

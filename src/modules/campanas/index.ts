@@ -12,6 +12,13 @@ import { envioCampanasJob } from './jobs.js';
 export const campanas: ApiModule = {
   name: 'campanas',
   queries: { campanas: isAuthenticated, encuestas: isAuthenticated, calidadServicioConocer: isAuthenticated },
+  exports: [
+    // One row: the indicator of the year (it has no lists).
+    'calidadServicioConocer',
+    // Reports of a record, by its id: a campaign's final report (step 12.1) and a survey's results.
+    { name: 'reporteCampana', field: 'node', on: 'Campana', path: 'reporte', omit: ['hojaCalculo'], tables: ['porResultado'] },
+    { name: 'resultadosEncuesta', field: 'node', on: 'Encuesta', path: 'resultados', tables: ['porPregunta'] },
+  ],
   workflows: [campanaWorkflow, encuestaWorkflow],
   mutations: { ...publicMutations, ...encuestaPublicMutations },
   jobs: [envioCampanasJob],

@@ -291,7 +291,7 @@ export const campanaWorkflow = defineWorkflow({
     submitCampanaReporte: {
       step: '12.1-12.2',
       description:
-        'The operator generates the final report (total and successful calls or e-mails, computed from what was recorded; also as XLSX at /exports) and delivers it to the DVD.',
+        'The operator generates the final report (total and successful calls or e-mails, computed from what was recorded; also as /exports/reporteCampana.xlsx?id=<the campaign id>) and delivers it to the DVD.',
       kind: 'transition',
       from: ['TERMINADA'],
       to: 'REPORTADA',

@@ -32,4 +32,8 @@ export const concertacion: ApiModule = {
     instrumentoJuridicoWorkflow,
     coordinacionCapacitacionWorkflow,
   ],
+  exports: [
+    { field: 'ingresosCapacitacion', lead: ['anio'], tables: ['porMes', 'porUnidad'] },
+    { field: 'indicadoresConcertacion', lead: ['anio'], tables: ['porEstado', 'tiempoHastaFirma'] },
+  ],
 };

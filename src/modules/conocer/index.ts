@@ -28,5 +28,11 @@ export const conocer: ApiModule = {
     informeConocer: lectores,
   },
   workflows: [],
-  exports: ['cifrasConocer', 'indicadoresConocer', 'conciliacionesConocer'],
+  exports: [
+    'cifrasConocer',
+    'indicadoresConocer',
+    'conciliacionesConocer',
+    // One row per point of a series, after the series' concepto, naturaleza and periodo; the figure's source line.
+    { field: 'informeConocer', tables: [{ rows: 'series.puntos', include: ['cifra.fuenteLinea'] }, 'indicadores', 'conciliaciones'] },
+  ],
 };

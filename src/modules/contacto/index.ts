@@ -21,6 +21,35 @@ export const contacto: ApiModule = {
     slaContacto: isAuthenticated,
   },
   workflows: contactoWorkflows,
+  exports: [
+    // hojaCalculo is the same report as a base64 workbook: the XLSX export is that, as a file.
+    {
+      field: 'reporteLlamadas',
+      lead: ['periodo', 'desde', 'hasta'],
+      omit: ['hojaCalculo'],
+      tables: ['porOperador', 'porTipoSolicitud', 'porTema'],
+    },
+    { field: 'reporteCorreos', lead: ['periodo'], omit: ['hojaCalculo'], tables: ['correos'] },
+    'slaContacto',
+    // The charts of a monthly or quarterly analysis (C.4.1 6.2), by its id: one table per chart.
+    {
+      name: 'graficasContacto',
+      field: 'node',
+      on: 'AnalisisContacto',
+      path: 'graficas',
+      tables: [
+        'entidades',
+        'escolaridades',
+        'estandaresSolicitados',
+        'medios',
+        'ocupaciones',
+        'percepcionPortal',
+        'sexos',
+        'temasCorreo',
+        'temasTelefono',
+      ],
+    },
+  ],
   jobs: [vencimientosJob, avisoVencimientoJob],
   inbound: recibirCorreo,
 };

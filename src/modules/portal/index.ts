@@ -14,4 +14,6 @@ export const portal: ApiModule = {
     revisionesContenidoPortal: isAuthenticated,
   },
   workflows: [solicitudPortalWorkflow, estadisticaPortalWorkflow, analisisPortalWorkflow, revisionContenidoPortalWorkflow],
+  // A quarter's trend against the previous one (C.4.4), by the analysis' id: totals, and one row per page.
+  exports: [{ name: 'tendenciaPortal', field: 'node', on: 'AnalisisPortal', path: 'tendencia', tables: ['paginas'] }],
 };

@@ -24,5 +24,5 @@ export const promocion: ApiModule = {
     registrosPromocionPorDestruir: hasRole(...new Set(Object.values(DESTRUCTION_ROLES))),
   },
   workflows: promocionWorkflows,
-  exports: ['eficienciaPromocion', 'pendientesPromocion', 'obligacionesPromocion'],
+  exports: ['eficienciaPromocion', 'pendientesPromocion', 'obligacionesPromocion', 'registrosPromocionPorDestruir'],
 };
