@@ -20,17 +20,12 @@ import { AlumnoRef } from './types.js';
 import { asesoriaComplementariaWorkflow, bajaWorkflow, corteCalendarioWorkflow, reunionRiesgoWorkflow } from './workflow.js';
 import { RISK_RULE } from './indicators.js';
 
-// Select mode (only the columns the query asks for, plus the id Pothos reloads a row by): these rows come by the
-// hundred under a page of students, and every unasked column was JSON built by PostgreSQL and parsed by Node for
-// nothing (docs/performance.md). Every field here is an exposed column, a relation or declares its `select`.
 builder.prismaObject('Modulo', {
-  select: { id: true },
   fields: (t) => ({ id: t.exposeID('id'), clave: t.exposeString('clave'), nombre: t.exposeString('nombre') }),
 });
-builder.prismaObject('Docente', { select: { id: true }, fields: (t) => ({ id: t.exposeID('id'), nombre: t.exposeString('nombre') }) });
+builder.prismaObject('Docente', { fields: (t) => ({ id: t.exposeID('id'), nombre: t.exposeString('nombre') }) });
 builder.prismaObject('Grupo', {
   description: 'A group of a plantel in a period.',
-  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     clave: t.exposeString('clave'),
@@ -41,8 +36,6 @@ builder.prismaObject('Grupo', {
 builder.prismaObjectField('Alumno', 'grupo', (t) => t.relation('grupo', { nullable: true, description: "The student's current group." }));
 builder.prismaObject('Evaluacion', {
   description: 'A grade recorded in a corte.',
-  // The grade is always selected at the type: a field with its own `select` asks Pothos' plan on every row.
-  select: { id: true, calificacion: true },
   fields: (t) => ({
     periodo: t.exposeString('periodo'),
     corte: t.exposeInt('corte'),

@@ -62,8 +62,6 @@ export const AlumnoRef = builder.prismaNode('Alumno', {
 
 builder.prismaObject('Folio', {
   description: 'An electronic folio for a certificate.',
-  // Select mode: only the asked columns (see Evaluacion in siseac.ts).
-  select: { id: true },
   fields: (t) => ({ numero: t.exposeString('numero'), asignadoAt: t.expose('asignadoAt', { type: 'DateTime', nullable: true }) }),
 });
 
