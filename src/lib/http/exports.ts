@@ -31,7 +31,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type pg from 'pg';
 import type { Context } from '../../context.js';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, notFound } from '../errors.js';
 import { cursorRows } from '../reporting/pool.js';
 import { ExportInputError, TABLE_EXPORTS, tableQuery } from '../reporting/tables.js';
 
@@ -120,13 +120,19 @@ export interface ReportExport {
 /** The name of a report's summary: /exports/<field>.resumen.csv, and the first sheet of its XLSX. */
 export const SUMMARY = 'resumen';
 
-/** The scalar and enum fields of a type (and lists of them), in the order the schema declares them; fields with arguments left out. */
+/** A scalar or enum field (or a list of them) without arguments: a column. */
+const isColumn = (f: GraphQLField<unknown, unknown>) => {
+  const t = getNamedType(f.type);
+  return (isScalarType(t) || isEnumType(t)) && !f.args.length;
+};
+
+/** A field whose value is a list (nullable or not). */
+const isListField = (f: GraphQLField<unknown, unknown>) => isListType(isNonNullType(f.type) ? f.type.ofType : f.type);
+
+/** The columns of a type, in the order the schema declares them. */
 function scalarFields(type: GraphQLObjectType): string[] {
   return Object.values(type.getFields())
-    .filter((f) => {
-      const t = getNamedType(f.type);
-      return (isScalarType(t) || isEnumType(t)) && !f.args.length;
-    })
+    .filter(isColumn)
     .map((f) => f.name);
 }
 
@@ -174,7 +180,7 @@ function sheetsOf(
   // Where the report object is in a row's chain: the query's data, the root field's value, then the path's objects.
   const base = [spec.field, ...prefix];
   const at = base.length;
-  const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+  const list = isListField(field);
   const own = (type: GraphQLObjectType, level: number): Column[] =>
     scalarFields(type).map((name) => ({ header: name, level, path: [name] }));
   if (list) {
@@ -186,8 +192,7 @@ function sheetsOf(
   const omitted = new Set(spec.omit ?? []);
   const declared = new Set((spec.tables ?? []).map((t) => (typeof t === 'string' ? t : t.rows).split('.')[0]));
   for (const f of Object.values(item.getFields())) {
-    const isList = isListType(isNonNullType(f.type) ? f.type.ofType : f.type);
-    if (!f.args.length && isList && isObjectType(getNamedType(f.type)) && !declared.has(f.name) && !omitted.has(f.name))
+    if (!f.args.length && isListField(f) && isObjectType(getNamedType(f.type)) && !declared.has(f.name) && !omitted.has(f.name))
       throw new Error(`${what}: ${item.name}.${f.name} is a list: declare it in tables, or in omit`);
   }
   for (const name of omitted) if (!item.getFields()[name]) throw new Error(`${what}: ${item.name}.${name} is not a field`);
@@ -206,8 +211,7 @@ function sheetsOf(
       for (const p of included) scalarAt(type, p, what);
       // An included object's fields stand where the object stands among the row's fields.
       for (const f of Object.values(type.getFields())) {
-        const t = getNamedType(f.type);
-        if ((isScalarType(t) || isEnumType(t)) && !f.args.length)
+        if (isColumn(f))
           columns.push({ header: [...(last ? [] : tablePath.slice(0, i + 1)), f.name].join('.'), level: at + i + 1, path: [f.name] });
         for (const p of included.filter((q) => q[0] === f.name)) columns.push({ header: p.join('.'), level: at + i + 1, path: p });
       }
@@ -475,8 +479,8 @@ export function createExportsHandler(options: {
           // node answers null for a record out of reach, and another type's record for another type's id.
           const record = result.data?.[report.field.name] as { __typename?: string } | null | undefined;
           if (report.record && record?.__typename !== report.record) {
-            const id = typeof variables.id === 'string' ? variables.id : '';
-            return fail(res, ErrorCode.NOT_FOUND, `${report.record} ${id} does not exist or is outside your scope`, { id });
+            const refusal = notFound(report.record, typeof variables.id === 'string' ? variables.id : '');
+            return fail(res, ErrorCode.NOT_FOUND, refusal.message, refusal.extensions);
           }
           const sheets = format === 'csv' ? [report.csv] : report.xlsx;
           const many = sheets.length > 1;
