@@ -54,6 +54,34 @@ export function fullSelection(type: GraphQLObjectType, depth: number, o: Connect
   return parts.join(' ');
 }
 
+/**
+ * Selections of one field each: every leaf field of `type` alone, and every object field with its target's leaf
+ * fields (all of them, then each alone). A field already in `seen` (`Type.field`) is not repeated, so that a type
+ * reached from many lists is covered once.
+ */
+export function singleFields(type: GraphQLObjectType, o: ConnectionSelection, seen: Set<string>): string[] {
+  const out: string[] = [];
+  const first = (key: string) => !seen.has(key) && !!seen.add(key);
+  for (const field of Object.values(type.getFields())) {
+    if (requiredArgs(field)) continue;
+    const named = getNamedType(field.type);
+    if (isLeafType(named)) {
+      if (first(`${type.name}.${field.name}`)) out.push(field.name);
+      continue;
+    }
+    if (!isObjectType(named)) continue;
+    const page = field.args.some((a) => a.name === 'first') ? `(first: ${o.page})` : '';
+    const target = isConnection(named) ? connectionNode(named) : named;
+    const wrap = (inner: string) => `${field.name}${page} { ${isConnection(named) ? `edges { node { ${inner} } }` : inner} }`;
+    const all = fullSelection(target, 0, o);
+    if (!all) continue;
+    if (first(`${type.name}.${field.name}`)) out.push(wrap(all));
+    for (const g of Object.values(target.getFields()))
+      if (!requiredArgs(g) && isLeafType(getNamedType(g.type)) && first(`${target.name}.${g.name}`)) out.push(wrap(g.name));
+  }
+  return out;
+}
+
 /** Every ordering a list offers (`{ field, direction }`), both directions. */
 export function orderings(field: GraphQLField<unknown, unknown>): string[] {
   const arg = field.args.find((a) => a.name === 'orderBy');

@@ -12,15 +12,20 @@
 // name), and any argument this compiler does not know makes the call go to
 // Prisma itself, so a read is never wrong, only sometimes slower
 // (`readStats.fallbacks` counts them; test/read.test.ts compares both paths).
+import type { GraphQLResolveInfo } from 'graphql';
 import type pg from 'pg';
 import { Prisma } from '../../generated/prisma/client.js';
 import { getDatamodel } from '../../generated/pothos-prisma-types.js';
 import { UUID } from '../ids.js';
 import type { Db } from './client.js';
 import { sqlStatements } from './client.js';
+import { columnsOf, type Columns } from './columns.js';
 
 /** Off (COMPILED_READS=off) sends every read to Prisma: a switch for operations, and how tests compare both paths. */
 export const compiledReads = { enabled: process.env.COMPILED_READS !== 'off' };
+
+/** Off (ASKED_COLUMNS=off): compiled reads send every column, whatever the selection (a switch, and how the benchmark compares). */
+export const askedColumns = { enabled: process.env.ASKED_COLUMNS !== 'off' };
 
 /** Calls answered by one compiled statement, and calls sent to Prisma because of an argument the compiler does not know. */
 export const readStats: {
@@ -365,11 +370,33 @@ function cursorSql(q: Statement, m: ModelMeta, a: string, cursor: unknown, os: O
 
 const READ_KEYS = new Set(['select', 'include', 'where', 'orderBy', 'take', 'skip', 'cursor', 'relationLoadStrategy']);
 
-/** The json_build_object for `m`'s row under alias `a`, and how to turn its JSON into Prisma's values. */
-function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: string; convert: Convert } {
+/**
+ * The json_build_object for `m`'s row under alias `a`, how to turn its JSON into Prisma's values, and the joins its
+ * to-one relations need in the FROM clause that selects `a`.
+ */
+interface Selection {
+  sql: string;
+  convert: Convert;
+  /** `LEFT JOIN …` clauses, in order (a to-one relation's own to-one relations follow it). */
+  joins: string[];
+}
+
+/**
+ * `FROM table a`, with the joins of a selection, the condition, the order and the limit. With joins and a limit, the
+ * page is chosen first in a subquery, so that the joins run for the page's rows only, whatever plan PostgreSQL picks.
+ */
+function fromClause(table: string, a: string, joins: string[], cond: string, order: string, limit: string): string {
+  const where = cond === 'TRUE' ? '' : ` WHERE ${cond}`;
+  if (!joins.length) return `FROM ${ident(table)} ${a}${where}${order}${limit}`;
+  if (!limit) return `FROM ${ident(table)} ${a} ${joins.join(' ')}${where}${order}`;
+  return `FROM (SELECT * FROM ${ident(table)} ${a}${where}${order}${limit}) ${a} ${joins.join(' ')}${order}`;
+}
+
+function selection(q: Statement, m: ModelMeta, a: string, args: Json, asked: Columns | null = null, page = false): Selection {
   for (const key of Object.keys(args)) if (!READ_KEYS.has(key) && args[key] !== undefined) unsupported(`argument ${key}`);
   if (args.select && args.include) unsupported('select and include');
   const pairs: string[] = [];
+  const joins: string[] = [];
   const converters: Convert[] = [];
   const scalar = (f: ScalarMeta) => {
     const col = `${a}.${ident(f.name)}`;
@@ -417,13 +444,16 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: st
     const target = MODELS.get(rel.target)!;
     const nested: Json = value === true ? {} : isPlainObject(value) ? value : unsupported('relation selection');
     const b = q.alias();
-    const inner = selection(q, target, b, nested);
+    const inner = selection(q, target, b, nested, asked?.relations.get(rel.name) ?? null);
     const key = rel.name;
     const cond = where(q, target, b, nested.where);
     const filter = `${joinOn(rel, b, a)}${cond === 'TRUE' ? '' : ` AND ${cond}`}`;
     if (!rel.list) {
       if (nested.where || nested.orderBy || nested.take || nested.skip || nested.cursor) unsupported('arguments on a to-one relation');
-      pairs.push(`'${key}', (SELECT ${inner.sql} FROM ${ident(target.name)} ${b} WHERE ${filter} LIMIT 1)`);
+      // A to-one relation joins its target's id, or a unique column on the other side (Prisma requires one):
+      // at most one row, and a LEFT JOIN costs PostgreSQL less than a subquery per row. No row: null.
+      joins.push(`LEFT JOIN ${ident(target.name)} ${b} ON ${filter}`, ...inner.joins);
+      pairs.push(`'${key}', CASE WHEN ${b}.${ident(rel.on[0][0])} IS NULL THEN NULL ELSE ${inner.sql} END`);
       const convert = inner.convert;
       converters.push((row, load) => {
         const v = row[key] as Json | null;
@@ -438,7 +468,7 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: st
     const os = orders(target, nested.orderBy);
     const limit = `${take !== null ? ` LIMIT ${take}` : ''}${skip ? ` OFFSET ${skip}` : ''}`;
     pairs.push(
-      `'${key}', COALESCE((SELECT json_agg(s.r) FROM (SELECT ${inner.sql} AS r FROM ${ident(target.name)} ${b} WHERE ${filter}${orderSql(b, os)}${limit}) s), '[]'::json)`,
+      `'${key}', COALESCE((SELECT json_agg(s.r) FROM (SELECT ${inner.sql} AS r ${fromClause(target.name, b, inner.joins, filter, orderSql(b, os), limit)}) s), '[]'::json)`,
     );
     const convert = inner.convert;
     converters.push((row, load) => {
@@ -475,7 +505,11 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: st
       else unsupported(`select.${name}`);
     }
   } else {
-    for (const f of m.scalars.values()) scalar(f);
+    // Every column, or only those the GraphQL selection reads (columns.ts), with the id when a page's row (its
+    // cursor) or when the selection needs it.
+    const only = asked?.columns;
+    const id = page || !!asked?.id || only?.size === 0;
+    for (const f of m.scalars.values()) if (!only || only.has(f.name) || (id && f.name === m.idField)) scalar(f);
     if (isPlainObject(args.include)) {
       for (const [name, value] of Object.entries(args.include)) {
         if (!value) continue;
@@ -497,7 +531,7 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json): { sql: st
     : (row, load) => {
         (row as Record<symbol, unknown>)[PLANNED_READ] = load;
       };
-  return { sql, convert };
+  return { sql, convert, joins };
 }
 
 // ---- findMany and count ----------------------------------------------------------------------
@@ -509,10 +543,10 @@ interface Compiled {
   reverse: boolean;
 }
 
-function compileFindMany(types: ColumnTypes, m: ModelMeta, args: Json): Compiled {
+function compileFindMany(types: ColumnTypes, m: ModelMeta, args: Json, asked: Columns | null): Compiled {
   const q = new Statement(types);
   const a = q.alias();
-  const { sql, convert } = selection(q, m, a, args);
+  const { sql, convert, joins } = selection(q, m, a, args, asked, true);
   const takeRaw = args.take === undefined ? null : Number(args.take);
   const skip = args.skip === undefined ? 0 : Number(args.skip);
   if ((takeRaw !== null && !Number.isInteger(takeRaw)) || !Number.isInteger(skip) || skip < 0) unsupported('take/skip');
@@ -523,7 +557,7 @@ function compileFindMany(types: ColumnTypes, m: ModelMeta, args: Json): Compiled
   if (args.cursor !== undefined) conds.push(cursorSql(q, m, a, args.cursor, os, flip));
   const cond = and(conds.filter((c) => c !== 'TRUE'));
   const limit = `${takeRaw !== null ? ` LIMIT ${Math.abs(takeRaw)}` : ''}${skip ? ` OFFSET ${skip}` : ''}`;
-  const text = `SELECT ${sql} AS r FROM ${ident(m.name)} ${a}${cond === 'TRUE' ? '' : ` WHERE ${cond}`}${orderSql(a, os, flip)}${limit}`;
+  const text = `SELECT ${sql} AS r ${fromClause(m.name, a, joins, cond, orderSql(a, os, flip), limit)}`;
   return { text, values: q.params, convert, reverse: flip };
 }
 
@@ -588,10 +622,19 @@ async function run<T>(
   return rows as T;
 }
 
-/** `db[key].findMany(args)`, in one statement when the compiler knows every argument. */
-export function findMany<K extends DelegateKey>(db: Db, key: K, args: FindManyArgs<K>): ReturnType<Db[K]['findMany']> {
+/**
+ * `db[key].findMany(args)`, in one statement when the compiler knows every argument. Given the GraphQL field being
+ * resolved (`info`), the rows carry only the columns its selection reads (columns.ts); without it, every column.
+ */
+export function findMany<K extends DelegateKey>(
+  db: Db,
+  key: K,
+  args: FindManyArgs<K>,
+  info?: GraphQLResolveInfo,
+): ReturnType<Db[K]['findMany']> {
   const fallback = () => (db[key] as unknown as { findMany(a: unknown): Promise<unknown[]> }).findMany(args);
-  return run(db, key, (types, m) => compileFindMany(types, m, args as Json), fallback) as ReturnType<Db[K]['findMany']>;
+  const asked = info && askedColumns.enabled ? columnsOf(info) : null;
+  return run(db, key, (types, m) => compileFindMany(types, m, args as Json, asked), fallback) as ReturnType<Db[K]['findMany']>;
 }
 
 /** `db[key].count({ where })`, compiled the same way. */

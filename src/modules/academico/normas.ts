@@ -751,12 +751,17 @@ builder.queryFields((t) => ({
       description: 'R 6 requests the viewer may see. Default order: oldest first.',
       args: { filter: t.arg({ type: RectificacionFilter }), orderBy: t.arg({ type: RectificacionOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'rectificacionEvaluacion', { where: await whereOf(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'rectificacionEvaluacion', {
-          ...query,
-          where: await whereOf(args, ctx),
-          orderBy: RectificacionOrder.toPrisma<Prisma.RectificacionEvaluacionOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'rectificacionEvaluacion',
+          {
+            ...query,
+            where: await whereOf(args, ctx),
+            orderBy: RectificacionOrder.toPrisma<Prisma.RectificacionEvaluacionOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'RectificacionEvaluacionConnection' },
     { name: 'RectificacionEvaluacionEdge' },
@@ -768,14 +773,19 @@ builder.queryFields((t) => ({
       description: 'R 7 supervisions the viewer may see. Default order: by period, then corte.',
       args: { filter: t.arg({ type: SupervisionFilter }), orderBy: t.arg({ type: SupervisionOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'supervisionCaptura', { where: await whereOf(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'supervisionCaptura', {
-          ...query,
-          where: await whereOf(args, ctx),
-          orderBy: args.orderBy
-            ? SupervisionOrder.toPrisma<Prisma.SupervisionCapturaOrderByWithRelationInput>(args.orderBy)
-            : [{ periodo: 'asc' }, { corte: 'asc' }, { id: 'asc' }],
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'supervisionCaptura',
+          {
+            ...query,
+            where: await whereOf(args, ctx),
+            orderBy: args.orderBy
+              ? SupervisionOrder.toPrisma<Prisma.SupervisionCapturaOrderByWithRelationInput>(args.orderBy)
+              : [{ periodo: 'asc' }, { corte: 'asc' }, { id: 'asc' }],
+          },
+          info,
+        ),
     },
     { name: 'SupervisionCapturaConnection' },
     { name: 'SupervisionCapturaEdge' },
@@ -787,12 +797,17 @@ builder.queryFields((t) => ({
       description: 'R 22-23 deliveries of physical certificates the viewer may see. Default order: oldest first.',
       args: { filter: t.arg({ type: EntregaFilter }), orderBy: t.arg({ type: EntregaOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'entregaCertificadosFisicos', { where: await whereOf(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'entregaCertificadosFisicos', {
-          ...query,
-          where: await whereOf(args, ctx),
-          orderBy: EntregaOrder.toPrisma<Prisma.EntregaCertificadosFisicosOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'entregaCertificadosFisicos',
+          {
+            ...query,
+            where: await whereOf(args, ctx),
+            orderBy: EntregaOrder.toPrisma<Prisma.EntregaCertificadosFisicosOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'EntregaCertificadosFisicosConnection' },
     { name: 'EntregaCertificadosFisicosEdge' },
@@ -804,12 +819,17 @@ builder.queryFields((t) => ({
       description: 'R 27 (F01) requests the viewer may see. Default order: oldest first.',
       args: { filter: t.arg({ type: SolicitudFoliosFilter }), orderBy: t.arg({ type: SolicitudFoliosOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'solicitudFolios', { where: await whereOf(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'solicitudFolios', {
-          ...query,
-          where: await whereOf(args, ctx),
-          orderBy: SolicitudFoliosOrder.toPrisma<Prisma.SolicitudFoliosOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'solicitudFolios',
+          {
+            ...query,
+            where: await whereOf(args, ctx),
+            orderBy: SolicitudFoliosOrder.toPrisma<Prisma.SolicitudFoliosOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'SolicitudFoliosConnection' },
     { name: 'SolicitudFoliosEdge' },
@@ -821,14 +841,19 @@ builder.queryFields((t) => ({
       description: 'R 30 quarterly reports the viewer may see. Default order: by year, then quarter.',
       args: { filter: t.arg({ type: InformeFilter }), orderBy: t.arg({ type: InformeOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'informeJuntaDirectiva', { where: await whereOf(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'informeJuntaDirectiva', {
-          ...query,
-          where: await whereOf(args, ctx),
-          orderBy: args.orderBy
-            ? InformeOrder.toPrisma<Prisma.InformeJuntaDirectivaOrderByWithRelationInput>(args.orderBy)
-            : [{ anio: 'asc' }, { trimestre: 'asc' }, { id: 'asc' }],
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'informeJuntaDirectiva',
+          {
+            ...query,
+            where: await whereOf(args, ctx),
+            orderBy: args.orderBy
+              ? InformeOrder.toPrisma<Prisma.InformeJuntaDirectivaOrderByWithRelationInput>(args.orderBy)
+              : [{ anio: 'asc' }, { trimestre: 'asc' }, { id: 'asc' }],
+          },
+          info,
+        ),
     },
     { name: 'InformeJuntaDirectivaConnection' },
     { name: 'InformeJuntaDirectivaEdge' },
@@ -840,12 +865,17 @@ builder.queryFields((t) => ({
       description: "R 32 graduates' requests the viewer may see. Default order: oldest first.",
       args: { filter: t.arg({ type: SolicitudEgresadoFilter }), orderBy: t.arg({ type: SolicitudEgresadoOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'solicitudEgresado', { where: await whereOf(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'solicitudEgresado', {
-          ...query,
-          where: await whereOf(args, ctx),
-          orderBy: SolicitudEgresadoOrder.toPrisma<Prisma.SolicitudEgresadoOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'solicitudEgresado',
+          {
+            ...query,
+            where: await whereOf(args, ctx),
+            orderBy: SolicitudEgresadoOrder.toPrisma<Prisma.SolicitudEgresadoOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'SolicitudEgresadoConnection' },
     { name: 'SolicitudEgresadoEdge' },

@@ -39,7 +39,7 @@ builder.prismaObject('Evaluacion', {
   fields: (t) => ({
     periodo: t.exposeString('periodo'),
     corte: t.exposeInt('corte'),
-    calificacion: t.float({ resolve: (e) => Number(e.calificacion) }),
+    calificacion: t.float({ extensions: { columns: ['calificacion'] }, resolve: (e) => Number(e.calificacion) }),
     modulo: t.relation('modulo'),
     docente: t.relation('docente'),
   }),
@@ -397,14 +397,19 @@ builder.queryFields((t) => ({
       description: 'Risk-review meetings the viewer may see. Default order: by period, then meeting number.',
       args: { filter: t.arg({ type: ReunionRiesgoFilter }), orderBy: t.arg({ type: ReunionRiesgoOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'reunionRiesgo', { where: await reunionWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'reunionRiesgo', {
-          ...query,
-          where: await reunionWhere(args, ctx),
-          orderBy: args.orderBy
-            ? ReunionRiesgoOrder.toPrisma<Prisma.ReunionRiesgoOrderByWithRelationInput>(args.orderBy)
-            : [{ periodo: 'asc' }, { numero: 'asc' }, { id: 'asc' }],
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'reunionRiesgo',
+          {
+            ...query,
+            where: await reunionWhere(args, ctx),
+            orderBy: args.orderBy
+              ? ReunionRiesgoOrder.toPrisma<Prisma.ReunionRiesgoOrderByWithRelationInput>(args.orderBy)
+              : [{ periodo: 'asc' }, { numero: 'asc' }, { id: 'asc' }],
+          },
+          info,
+        ),
     },
     { name: 'ReunionRiesgoConnection' },
     { name: 'ReunionRiesgoEdge' },
@@ -416,12 +421,17 @@ builder.queryFields((t) => ({
       description: 'Asesorías complementarias the viewer may see.',
       args: { filter: t.arg({ type: AsesoriaComplementariaFilter }), orderBy: t.arg({ type: AsesoriaComplementariaOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'asesoriaComplementaria', { where: await asesoriaWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'asesoriaComplementaria', {
-          ...query,
-          where: await asesoriaWhere(args, ctx),
-          orderBy: AsesoriaComplementariaOrder.toPrisma<Prisma.AsesoriaComplementariaOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'asesoriaComplementaria',
+          {
+            ...query,
+            where: await asesoriaWhere(args, ctx),
+            orderBy: AsesoriaComplementariaOrder.toPrisma<Prisma.AsesoriaComplementariaOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'AsesoriaComplementariaConnection' },
     { name: 'AsesoriaComplementariaEdge' },
@@ -433,12 +443,17 @@ builder.queryFields((t) => ({
       description: 'Bajas the viewer may see.',
       args: { filter: t.arg({ type: BajaFilter }), orderBy: t.arg({ type: BajaOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'baja', { where: await bajaWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'baja', {
-          ...query,
-          where: await bajaWhere(args, ctx),
-          orderBy: BajaOrder.toPrisma<Prisma.BajaOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'baja',
+          {
+            ...query,
+            where: await bajaWhere(args, ctx),
+            orderBy: BajaOrder.toPrisma<Prisma.BajaOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'BajaConnection' },
     { name: 'BajaEdge' },
@@ -530,11 +545,16 @@ builder.queryField('cortesCalendario', (t) =>
     description:
       'The cortes of a period published by a Colegio Estatal, in order (the school calendar is not confidential: every signed-in person may read it).',
     args: { colegioEstatalId: t.arg.globalID({ required: true }), periodo: t.arg.string({ required: true }) },
-    resolve: (query, _r, args, ctx) =>
-      findMany(ctx.db, 'corteCalendario', {
-        ...query,
-        where: { unitId: args.colegioEstatalId.id, periodo: args.periodo },
-        orderBy: { corte: 'asc' },
-      }),
+    resolve: (query, _r, args, ctx, info) =>
+      findMany(
+        ctx.db,
+        'corteCalendario',
+        {
+          ...query,
+          where: { unitId: args.colegioEstatalId.id, periodo: args.periodo },
+          orderBy: { corte: 'asc' },
+        },
+        info,
+      ),
   }),
 );

@@ -216,12 +216,17 @@ builder.queryFields((t) => ({
       description: 'Students the viewer may see (a plantel sees its own; a state its planteles; national offices all).',
       args: { filter: t.arg({ type: AlumnoFilter }), orderBy: t.arg({ type: AlumnoOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'alumno', { where: await alumnoWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'alumno', {
-          ...query,
-          where: await alumnoWhere(args, ctx),
-          orderBy: AlumnoOrder.toPrisma<Prisma.AlumnoOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'alumno',
+          {
+            ...query,
+            where: await alumnoWhere(args, ctx),
+            orderBy: AlumnoOrder.toPrisma<Prisma.AlumnoOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'AlumnoConnection' },
     { name: 'AlumnoEdge' },
@@ -233,12 +238,17 @@ builder.queryFields((t) => ({
       description: 'Certificates the viewer may see.',
       args: { filter: t.arg({ type: CertificadoFilter }), orderBy: t.arg({ type: CertificadoOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'certificado', { where: await certificadoWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'certificado', {
-          ...query,
-          where: await certificadoWhere(args, ctx),
-          orderBy: CertificadoOrder.toPrisma<Prisma.CertificadoOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'certificado',
+          {
+            ...query,
+            where: await certificadoWhere(args, ctx),
+            orderBy: CertificadoOrder.toPrisma<Prisma.CertificadoOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'CertificadoConnection' },
     { name: 'CertificadoEdge' },

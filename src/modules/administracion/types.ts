@@ -79,12 +79,17 @@ builder.queryField('apiKeys', (t) =>
       description: "API keys issued to units within the viewer's reach.",
       args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'apiKey', { where: await where(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'apiKey', {
-          ...query,
-          where: await where(args, ctx),
-          orderBy: Order.toPrisma<Prisma.ApiKeyOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'apiKey',
+          {
+            ...query,
+            where: await where(args, ctx),
+            orderBy: Order.toPrisma<Prisma.ApiKeyOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'ApiKeyConnection' },
     { name: 'ApiKeyEdge' },

@@ -211,12 +211,17 @@ builder.queryField('encuestas', (t) =>
         orderBy: t.arg({ type: EncuestaOrder.Input, description: 'Order (default: oldest first).' }),
       },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'encuesta', { where: await encuestaWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'encuesta', {
-          ...query,
-          where: await encuestaWhere(args, ctx),
-          orderBy: EncuestaOrder.toPrisma<Prisma.EncuestaOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'encuesta',
+          {
+            ...query,
+            where: await encuestaWhere(args, ctx),
+            orderBy: EncuestaOrder.toPrisma<Prisma.EncuestaOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'EncuestaConnection' },
     { name: 'EncuestaEdge' },

@@ -248,12 +248,17 @@ builder.queryField('campanas', (t) =>
         orderBy: t.arg({ type: CampanaOrder.Input, description: 'Order (default: oldest first).' }),
       },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'campana', { where: await campanaWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'campana', {
-          ...query,
-          where: await campanaWhere(args, ctx),
-          orderBy: CampanaOrder.toPrisma<Prisma.CampanaOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'campana',
+          {
+            ...query,
+            where: await campanaWhere(args, ctx),
+            orderBy: CampanaOrder.toPrisma<Prisma.CampanaOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'CampanaConnection' },
     { name: 'CampanaEdge' },

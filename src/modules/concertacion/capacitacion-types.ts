@@ -102,12 +102,17 @@ builder.queryField('concertacionesCapacitacion', (t) =>
       args: { filter: t.arg({ type: ConcertacionCapacitacionFilter }), orderBy: t.arg({ type: ConcertacionCapacitacionOrder.Input }) },
       totalCount: async (_c, args, ctx) =>
         count(ctx.db, 'concertacionCapacitacion', { where: await concertacionCapacitacionWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'concertacionCapacitacion', {
-          ...query,
-          where: await concertacionCapacitacionWhere(args, ctx),
-          orderBy: ConcertacionCapacitacionOrder.toPrisma<Prisma.ConcertacionCapacitacionOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'concertacionCapacitacion',
+          {
+            ...query,
+            where: await concertacionCapacitacionWhere(args, ctx),
+            orderBy: ConcertacionCapacitacionOrder.toPrisma<Prisma.ConcertacionCapacitacionOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'ConcertacionCapacitacionConnection' },
     { name: 'ConcertacionCapacitacionEdge' },

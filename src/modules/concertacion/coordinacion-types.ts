@@ -143,12 +143,17 @@ builder.queryField('coordinacionesCapacitacion', (t) =>
       args: { filter: t.arg({ type: CoordinacionCapacitacionFilter }), orderBy: t.arg({ type: CoordinacionCapacitacionOrder.Input }) },
       totalCount: async (_c, args, ctx) =>
         count(ctx.db, 'coordinacionCapacitacion', { where: await coordinacionCapacitacionWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'coordinacionCapacitacion', {
-          ...query,
-          where: await coordinacionCapacitacionWhere(args, ctx),
-          orderBy: CoordinacionCapacitacionOrder.toPrisma<Prisma.CoordinacionCapacitacionOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'coordinacionCapacitacion',
+          {
+            ...query,
+            where: await coordinacionCapacitacionWhere(args, ctx),
+            orderBy: CoordinacionCapacitacionOrder.toPrisma<Prisma.CoordinacionCapacitacionOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'CoordinacionCapacitacionConnection' },
     { name: 'CoordinacionCapacitacionEdge' },

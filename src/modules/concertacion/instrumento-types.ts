@@ -156,12 +156,17 @@ builder.queryField('instrumentosJuridicos', (t) =>
       description: "Instrumentos jurídicos the viewer may see: an outside organisation's people see only their own organisation's.",
       args: { filter: t.arg({ type: InstrumentoJuridicoFilter }), orderBy: t.arg({ type: InstrumentoJuridicoOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'instrumentoJuridico', { where: await instrumentoJuridicoWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'instrumentoJuridico', {
-          ...query,
-          where: await instrumentoJuridicoWhere(args, ctx),
-          orderBy: InstrumentoJuridicoOrder.toPrisma<Prisma.InstrumentoJuridicoOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'instrumentoJuridico',
+          {
+            ...query,
+            where: await instrumentoJuridicoWhere(args, ctx),
+            orderBy: InstrumentoJuridicoOrder.toPrisma<Prisma.InstrumentoJuridicoOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'InstrumentoJuridicoConnection' },
     { name: 'InstrumentoJuridicoEdge' },

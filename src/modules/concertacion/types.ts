@@ -91,12 +91,17 @@ builder.queryField('concertacionesServicio', (t) =>
         "Concertaciones of technological services (8.1.5) the viewer may see: an outside organisation's people see only their own.",
       args: { filter: t.arg({ type: ConcertacionServicioFilter }), orderBy: t.arg({ type: ConcertacionServicioOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'concertacionServicio', { where: await concertacionServicioWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'concertacionServicio', {
-          ...query,
-          where: await concertacionServicioWhere(args, ctx),
-          orderBy: ConcertacionServicioOrder.toPrisma<Prisma.ConcertacionServicioOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'concertacionServicio',
+          {
+            ...query,
+            where: await concertacionServicioWhere(args, ctx),
+            orderBy: ConcertacionServicioOrder.toPrisma<Prisma.ConcertacionServicioOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'ConcertacionServicioConnection' },
     { name: 'ConcertacionServicioEdge' },

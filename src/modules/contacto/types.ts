@@ -293,12 +293,17 @@ builder.queryField('tickets', (t) =>
       description: "Tickets of the contact centre within the viewer's reach.",
       args: { filter: t.arg({ type: TicketFilter }), orderBy: t.arg({ type: TicketOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'ticket', { where: await ticketWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'ticket', {
-          ...query,
-          where: await ticketWhere(args, ctx),
-          orderBy: TicketOrder.toPrisma<Prisma.TicketOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'ticket',
+          {
+            ...query,
+            where: await ticketWhere(args, ctx),
+            orderBy: TicketOrder.toPrisma<Prisma.TicketOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'TicketConnection' },
     { name: 'TicketEdge' },
@@ -329,12 +334,17 @@ builder.queryField('cierresConocer', (t) =>
       description: 'Days CONOCER declared closed, within the viewer’s reach.',
       args: { orderBy: t.arg({ type: CierreOrder.Input }) },
       totalCount: (_c, _args, ctx) => count(ctx.db, 'cierreConocer', { where: readableCierresConocer(ctx.viewer) }),
-      resolve: (query, _root, args, ctx) =>
-        findMany(ctx.db, 'cierreConocer', {
-          ...query,
-          where: readableCierresConocer(ctx.viewer),
-          orderBy: CierreOrder.toPrisma<Prisma.CierreConocerOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'cierreConocer',
+          {
+            ...query,
+            where: readableCierresConocer(ctx.viewer),
+            orderBy: CierreOrder.toPrisma<Prisma.CierreConocerOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'CierreConocerConnection' },
     { name: 'CierreConocerEdge' },
@@ -493,12 +503,17 @@ builder.queryField('analisisContacto', (t) =>
       description: "Monthly and quarterly analyses of the contact centre within the viewer's reach.",
       args: { filter: t.arg({ type: AnalisisFilter }), orderBy: t.arg({ type: AnalisisOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'analisisContacto', { where: await analisisWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'analisisContacto', {
-          ...query,
-          where: await analisisWhere(args, ctx),
-          orderBy: AnalisisOrder.toPrisma<Prisma.AnalisisContactoOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'analisisContacto',
+          {
+            ...query,
+            where: await analisisWhere(args, ctx),
+            orderBy: AnalisisOrder.toPrisma<Prisma.AnalisisContactoOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'AnalisisContactoConnection' },
     { name: 'AnalisisContactoEdge' },
@@ -544,12 +559,17 @@ builder.queryField('informesResultadosContacto', (t) =>
       description: "The DVD's reports of results within the viewer's reach.",
       args: { orderBy: t.arg({ type: InformeOrder.Input }) },
       totalCount: (_c, _args, ctx) => count(ctx.db, 'informeResultadosContacto', { where: readableInformesResultadosContacto(ctx.viewer) }),
-      resolve: (query, _root, args, ctx) =>
-        findMany(ctx.db, 'informeResultadosContacto', {
-          ...query,
-          where: readableInformesResultadosContacto(ctx.viewer),
-          orderBy: InformeOrder.toPrisma<Prisma.InformeResultadosContactoOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'informeResultadosContacto',
+          {
+            ...query,
+            where: readableInformesResultadosContacto(ctx.viewer),
+            orderBy: InformeOrder.toPrisma<Prisma.InformeResultadosContactoOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'InformeResultadosContactoConnection' },
     { name: 'InformeResultadosContactoEdge' },
@@ -611,12 +631,17 @@ builder.queryField('correosCuarentena', (t) =>
         "Quarantined e-mails of the contact centre's mailbox within the viewer's reach, in order of reception unless `orderBy` says otherwise.",
       args: { filter: t.arg({ type: CorreoCuarentenaFilter }), orderBy: t.arg({ type: CorreoCuarentenaOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'correoCuarentena', { where: await correoCuarentenaWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'correoCuarentena', {
-          ...query,
-          where: await correoCuarentenaWhere(args, ctx),
-          orderBy: CorreoCuarentenaOrder.toPrisma<Prisma.CorreoCuarentenaOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'correoCuarentena',
+          {
+            ...query,
+            where: await correoCuarentenaWhere(args, ctx),
+            orderBy: CorreoCuarentenaOrder.toPrisma<Prisma.CorreoCuarentenaOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'CorreoCuarentenaConnection' },
     { name: 'CorreoCuarentenaEdge' },

@@ -240,12 +240,17 @@ builder.queryField('promocionesServiciosTecnologicos', (t) =>
       description: 'Promotion rounds (8.1.5) the viewer may see: owned within their reach, or their CAST asked.',
       args: { filter: t.arg({ type: PromocionFilter }), orderBy: t.arg({ type: PromocionOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'promocionServiciosTecnologicos', { where: await promocionWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'promocionServiciosTecnologicos', {
-          ...query,
-          where: await promocionWhere(args, ctx),
-          orderBy: PromocionOrder.toPrisma<Prisma.PromocionServiciosTecnologicosOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'promocionServiciosTecnologicos',
+          {
+            ...query,
+            where: await promocionWhere(args, ctx),
+            orderBy: PromocionOrder.toPrisma<Prisma.PromocionServiciosTecnologicosOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'PromocionServiciosTecnologicosConnection' },
     { name: 'PromocionServiciosTecnologicosEdge' },
@@ -279,12 +284,17 @@ builder.queryField('catalogosServicios', (t) =>
       description: "Catalogue editions of technological services (8.1.5 step 3) of the CAST within the viewer's reach.",
       args: { filter: t.arg({ type: CatalogoFilter }), orderBy: t.arg({ type: CatalogoOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'catalogoServicios', { where: await catalogoWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'catalogoServicios', {
-          ...query,
-          where: await catalogoWhere(args, ctx),
-          orderBy: CatalogoOrder.toPrisma<Prisma.CatalogoServiciosOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'catalogoServicios',
+          {
+            ...query,
+            where: await catalogoWhere(args, ctx),
+            orderBy: CatalogoOrder.toPrisma<Prisma.CatalogoServiciosOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'CatalogoServiciosConnection' },
     { name: 'CatalogoServiciosEdge' },
@@ -318,12 +328,17 @@ builder.queryField('solicitudesDirigidas', (t) =>
       description: 'Addressed requests the viewer may see: made within their reach, or addressed to their unit.',
       args: { filter: t.arg({ type: SolicitudFilter }), orderBy: t.arg({ type: SolicitudOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'solicitudDirigida', { where: await solicitudWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'solicitudDirigida', {
-          ...query,
-          where: await solicitudWhere(args, ctx),
-          orderBy: SolicitudOrder.toPrisma<Prisma.SolicitudDirigidaOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'solicitudDirigida',
+          {
+            ...query,
+            where: await solicitudWhere(args, ctx),
+            orderBy: SolicitudOrder.toPrisma<Prisma.SolicitudDirigidaOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'SolicitudDirigidaConnection' },
     { name: 'SolicitudDirigidaEdge' },
@@ -355,12 +370,17 @@ builder.queryField('ofertasCapacitacion', (t) =>
       description: 'Training offers (Pd-02-It-05) the viewer may see: owned within their reach, or disseminated to their unit.',
       args: { filter: t.arg({ type: OfertaFilter }), orderBy: t.arg({ type: OfertaOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'ofertaCapacitacion', { where: await ofertaWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'ofertaCapacitacion', {
-          ...query,
-          where: await ofertaWhere(args, ctx),
-          orderBy: OfertaOrder.toPrisma<Prisma.OfertaCapacitacionOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'ofertaCapacitacion',
+          {
+            ...query,
+            where: await ofertaWhere(args, ctx),
+            orderBy: OfertaOrder.toPrisma<Prisma.OfertaCapacitacionOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'OfertaCapacitacionConnection' },
     { name: 'OfertaCapacitacionEdge' },

@@ -224,12 +224,17 @@ builder.queryField('programasMetas', (t) =>
       description: 'Goal programmes the viewer may see: owned by units within their reach.',
       args: { filter: t.arg({ type: ProgramaMetasFilter }), orderBy: t.arg({ type: ProgramaMetasOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'programaMetas', { where: await programasWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'programaMetas', {
-          ...query,
-          where: await programasWhere(args, ctx),
-          orderBy: ProgramaMetasOrder.toPrisma<Prisma.ProgramaMetasOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'programaMetas',
+          {
+            ...query,
+            where: await programasWhere(args, ctx),
+            orderBy: ProgramaMetasOrder.toPrisma<Prisma.ProgramaMetasOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'ProgramaMetasConnection' },
     { name: 'ProgramaMetasEdge' },
@@ -318,12 +323,17 @@ builder.queryField('registrosResultados', (t) =>
       description: 'Quarterly results the viewer may see: owned by units within their reach.',
       args: { filter: t.arg({ type: RegistroResultadosFilter }), orderBy: t.arg({ type: RegistroResultadosOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'registroResultados', { where: await registrosWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'registroResultados', {
-          ...query,
-          where: await registrosWhere(args, ctx),
-          orderBy: RegistroResultadosOrder.toPrisma<Prisma.RegistroResultadosOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'registroResultados',
+          {
+            ...query,
+            where: await registrosWhere(args, ctx),
+            orderBy: RegistroResultadosOrder.toPrisma<Prisma.RegistroResultadosOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'RegistroResultadosConnection' },
     { name: 'RegistroResultadosEdge' },
@@ -514,12 +524,17 @@ builder.queryField('programasNacionalesCapacitacion', (t) =>
       description: 'National training programmes the viewer may see: owned within their reach, or sent to their unit (SPDI-DPP).',
       args: { filter: t.arg({ type: ProgramaNacionalFilter }), orderBy: t.arg({ type: ProgramaNacionalOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'programaNacionalCapacitacion', { where: await nacionalesWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'programaNacionalCapacitacion', {
-          ...query,
-          where: await nacionalesWhere(args, ctx),
-          orderBy: ProgramaNacionalOrder.toPrisma<Prisma.ProgramaNacionalCapacitacionOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'programaNacionalCapacitacion',
+          {
+            ...query,
+            where: await nacionalesWhere(args, ctx),
+            orderBy: ProgramaNacionalOrder.toPrisma<Prisma.ProgramaNacionalCapacitacionOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'ProgramaNacionalCapacitacionConnection' },
     { name: 'ProgramaNacionalCapacitacionEdge' },
@@ -580,12 +595,17 @@ builder.queryField('cursosCatalogo', (t) =>
       description: 'Catalogue courses: the published ones, and those owned within your reach.',
       args: { filter: t.arg({ type: CursoCatalogoFilter }), orderBy: t.arg({ type: CursoCatalogoOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'cursoCatalogo', { where: await cursosWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'cursoCatalogo', {
-          ...query,
-          where: await cursosWhere(args, ctx),
-          orderBy: CursoCatalogoOrder.toPrisma<Prisma.CursoCatalogoOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'cursoCatalogo',
+          {
+            ...query,
+            where: await cursosWhere(args, ctx),
+            orderBy: CursoCatalogoOrder.toPrisma<Prisma.CursoCatalogoOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'CursoCatalogoConnection' },
     { name: 'CursoCatalogoEdge' },

@@ -149,12 +149,17 @@ builder.queryField('proyectosNormativos', (t) =>
       description: 'Proyectos normativos the viewer may see: owned within their reach or addressed to their unit.',
       args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'proyectoNormativo', { where: await where(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'proyectoNormativo', {
-          ...query,
-          where: await where(args, ctx),
-          orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'proyectoNormativo',
+          {
+            ...query,
+            where: await where(args, ctx),
+            orderBy: Order.toPrisma<Prisma.ProyectoNormativoOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'ProyectoNormativoConnection' },
     { name: 'ProyectoNormativoEdge' },

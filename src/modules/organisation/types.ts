@@ -112,12 +112,17 @@ builder.queryFields((t) => ({
       description: 'The organisational tree, filtered and ordered.',
       args: { filter: t.arg({ type: OrgUnitFilter }), orderBy: t.arg({ type: OrgUnitOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'orgUnit', { where: await orgUnitWhere(ctx, args.filter) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'orgUnit', {
-          ...query,
-          where: await orgUnitWhere(ctx, args.filter),
-          orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'orgUnit',
+          {
+            ...query,
+            where: await orgUnitWhere(ctx, args.filter),
+            orderBy: OrgUnitOrder.toPrisma<Prisma.OrgUnitOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'OrgUnitConnection' },
     { name: 'OrgUnitEdge' },
@@ -137,12 +142,17 @@ builder.queryFields((t) => ({
       description: "People who hold a role within the viewer's scope.",
       args: { filter: t.arg({ type: PersonFilter }), orderBy: t.arg({ type: PersonOrder.Input }) },
       totalCount: (_c, args, ctx) => count(ctx.db, 'person', { where: personWhere(ctx, args.filter) }),
-      resolve: (query, _root, args, ctx) =>
-        findMany(ctx.db, 'person', {
-          ...query,
-          where: personWhere(ctx, args.filter),
-          orderBy: PersonOrder.toPrisma<Prisma.PersonOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'person',
+          {
+            ...query,
+            where: personWhere(ctx, args.filter),
+            orderBy: PersonOrder.toPrisma<Prisma.PersonOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'PersonConnection' },
     { name: 'PersonEdge' },

@@ -111,12 +111,17 @@ builder.queryField('solicitudesPortal', (t) =>
       description: "Portal requests within the viewer's reach (a provider sees those sent to its organisation).",
       args: { filter: t.arg({ type: SolicitudFilter }), orderBy: t.arg({ type: SolicitudOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'solicitudPortal', { where: await solicitudWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'solicitudPortal', {
-          ...query,
-          where: await solicitudWhere(args, ctx),
-          orderBy: SolicitudOrder.toPrisma<Prisma.SolicitudPortalOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'solicitudPortal',
+          {
+            ...query,
+            where: await solicitudWhere(args, ctx),
+            orderBy: SolicitudOrder.toPrisma<Prisma.SolicitudPortalOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'SolicitudPortalConnection' },
     { name: 'SolicitudPortalEdge' },
@@ -181,12 +186,17 @@ builder.queryField('estadisticasPortal', (t) =>
       description: "Weekly portal statistics within the viewer's reach.",
       args: { filter: t.arg({ type: EstadisticaFilter }), orderBy: t.arg({ type: EstadisticaOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'estadisticaPortal', { where: await estadisticaWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'estadisticaPortal', {
-          ...query,
-          where: await estadisticaWhere(args, ctx),
-          orderBy: EstadisticaOrder.toPrisma<Prisma.EstadisticaPortalOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'estadisticaPortal',
+          {
+            ...query,
+            where: await estadisticaWhere(args, ctx),
+            orderBy: EstadisticaOrder.toPrisma<Prisma.EstadisticaPortalOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'EstadisticaPortalConnection' },
     { name: 'EstadisticaPortalEdge' },
@@ -289,12 +299,17 @@ builder.queryField('analisisPortal', (t) =>
       description: "The DVD's quarterly analyses of the portal within the viewer's reach.",
       args: { filter: t.arg({ type: AnalisisFilter }), orderBy: t.arg({ type: AnalisisOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'analisisPortal', { where: await analisisWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'analisisPortal', {
-          ...query,
-          where: await analisisWhere(args, ctx),
-          orderBy: AnalisisOrder.toPrisma<Prisma.AnalisisPortalOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'analisisPortal',
+          {
+            ...query,
+            where: await analisisWhere(args, ctx),
+            orderBy: AnalisisOrder.toPrisma<Prisma.AnalisisPortalOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'AnalisisPortalConnection' },
     { name: 'AnalisisPortalEdge' },
@@ -339,12 +354,17 @@ builder.queryField('revisionesContenidoPortal', (t) =>
       description: "Quarterly reviews of the portal's static content within the viewer's reach.",
       args: { filter: t.arg({ type: RevisionFilter }), orderBy: t.arg({ type: RevisionOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'revisionContenidoPortal', { where: await revisionWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'revisionContenidoPortal', {
-          ...query,
-          where: await revisionWhere(args, ctx),
-          orderBy: RevisionOrder.toPrisma<Prisma.RevisionContenidoPortalOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'revisionContenidoPortal',
+          {
+            ...query,
+            where: await revisionWhere(args, ctx),
+            orderBy: RevisionOrder.toPrisma<Prisma.RevisionContenidoPortalOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'RevisionContenidoPortalConnection' },
     { name: 'RevisionContenidoPortalEdge' },

@@ -609,14 +609,19 @@ builder.queryFields((t) => ({
       description: "States' Planes de Trabajo Anual that the viewer may see, newest year first.",
       args: { filter: t.arg({ type: PlanTrabajoAnualFilter }), orderBy: t.arg({ type: PlanTrabajoAnualOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'planTrabajoAnual', { where: await planTrabajoAnualWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'planTrabajoAnual', {
-          ...query,
-          where: await planTrabajoAnualWhere(args, ctx),
-          orderBy: PlanTrabajoAnualOrder.toPrisma<Prisma.PlanTrabajoAnualOrderByWithRelationInput>(
-            args.orderBy ?? { field: 'anio', direction: 'DESC' },
-          ),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'planTrabajoAnual',
+          {
+            ...query,
+            where: await planTrabajoAnualWhere(args, ctx),
+            orderBy: PlanTrabajoAnualOrder.toPrisma<Prisma.PlanTrabajoAnualOrderByWithRelationInput>(
+              args.orderBy ?? { field: 'anio', direction: 'DESC' },
+            ),
+          },
+          info,
+        ),
     },
     { name: 'PlanTrabajoAnualConnection' },
     { name: 'PlanTrabajoAnualEdge' },
@@ -628,12 +633,17 @@ builder.queryFields((t) => ({
       description: "Planteles' annual plans and cronogramas that the viewer may see.",
       args: { filter: t.arg({ type: PlanAnualCentroFilter }), orderBy: t.arg({ type: PlanAnualCentroOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'planAnualCentro', { where: await planAnualCentroWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'planAnualCentro', {
-          ...query,
-          where: await planAnualCentroWhere(args, ctx),
-          orderBy: PlanAnualCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'planAnualCentro',
+          {
+            ...query,
+            where: await planAnualCentroWhere(args, ctx),
+            orderBy: PlanAnualCentroOrder.toPrisma<Prisma.PlanAnualCentroOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     PlanAnualCentroConnection,
   ),
@@ -644,12 +654,17 @@ builder.queryFields((t) => ({
       description: 'F05 reports the viewer may see.',
       args: { filter: t.arg({ type: ReporteTrimestralFilter }), orderBy: t.arg({ type: ReporteTrimestralOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'reporteTrimestral', { where: await reporteTrimestralWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'reporteTrimestral', {
-          ...query,
-          where: await reporteTrimestralWhere(args, ctx),
-          orderBy: ReporteTrimestralOrder.toPrisma<Prisma.ReporteTrimestralOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'reporteTrimestral',
+          {
+            ...query,
+            where: await reporteTrimestralWhere(args, ctx),
+            orderBy: ReporteTrimestralOrder.toPrisma<Prisma.ReporteTrimestralOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'ReporteTrimestralConnection' },
     { name: 'ReporteTrimestralEdge' },
@@ -661,12 +676,17 @@ builder.queryFields((t) => ({
       description: 'F01 concentrates the viewer may see.',
       args: { filter: t.arg({ type: ConcentradoEstatalFilter }), orderBy: t.arg({ type: ConcentradoEstatalOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'concentradoEstatal', { where: await concentradoEstatalWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'concentradoEstatal', {
-          ...query,
-          where: await concentradoEstatalWhere(args, ctx),
-          orderBy: ConcentradoEstatalOrder.toPrisma<Prisma.ConcentradoEstatalOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'concentradoEstatal',
+          {
+            ...query,
+            where: await concentradoEstatalWhere(args, ctx),
+            orderBy: ConcentradoEstatalOrder.toPrisma<Prisma.ConcentradoEstatalOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'ConcentradoEstatalConnection' },
     { name: 'ConcentradoEstatalEdge' },
@@ -678,12 +698,17 @@ builder.queryFields((t) => ({
       description: 'Improvement actions the viewer may see.',
       args: { filter: t.arg({ type: AccionMejoraFilter }), orderBy: t.arg({ type: AccionMejoraOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'accionMejora', { where: await accionMejoraWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'accionMejora', {
-          ...query,
-          where: await accionMejoraWhere(args, ctx),
-          orderBy: AccionMejoraOrder.toPrisma<Prisma.AccionMejoraOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'accionMejora',
+          {
+            ...query,
+            where: await accionMejoraWhere(args, ctx),
+            orderBy: AccionMejoraOrder.toPrisma<Prisma.AccionMejoraOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'AccionMejoraConnection' },
     { name: 'AccionMejoraEdge' },

@@ -227,12 +227,17 @@ builder.queryFields((t) => ({
       description: 'Cost tables the viewer may see. Default order: by year.',
       args: { filter: t.arg({ type: TablaCostosFilter }), orderBy: t.arg({ type: TablaCostosOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'tablaCostos', { where: await tablaWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'tablaCostos', {
-          ...query,
-          where: await tablaWhere(args, ctx),
-          orderBy: TablaCostosOrder.toPrisma<Prisma.TablaCostosOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'tablaCostos',
+          {
+            ...query,
+            where: await tablaWhere(args, ctx),
+            orderBy: TablaCostosOrder.toPrisma<Prisma.TablaCostosOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'TablaCostosConnection' },
     { name: 'TablaCostosEdge' },
@@ -244,12 +249,17 @@ builder.queryFields((t) => ({
       description: 'Technical visits the viewer may see. Default order: by date.',
       args: { filter: t.arg({ type: VisitaTecnicaFilter }), orderBy: t.arg({ type: VisitaTecnicaOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'visitaTecnica', { where: await visitaWhere(args, ctx) }),
-      resolve: async (query, _r, args, ctx) =>
-        findMany(ctx.db, 'visitaTecnica', {
-          ...query,
-          where: await visitaWhere(args, ctx),
-          orderBy: VisitaTecnicaOrder.toPrisma<Prisma.VisitaTecnicaOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _r, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'visitaTecnica',
+          {
+            ...query,
+            where: await visitaWhere(args, ctx),
+            orderBy: VisitaTecnicaOrder.toPrisma<Prisma.VisitaTecnicaOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'VisitaTecnicaConnection' },
     { name: 'VisitaTecnicaEdge' },

@@ -114,12 +114,17 @@ builder.queryField('reunionesTrabajoCast', (t) =>
       description: 'Working meetings (It-01) the viewer may see: owned within their reach or to which their unit was invited.',
       args: { filter: t.arg({ type: Filter }), orderBy: t.arg({ type: Order.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'reunionTrabajoCast', { where: await where(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'reunionTrabajoCast', {
-          ...query,
-          where: await where(args, ctx),
-          orderBy: Order.toPrisma<Prisma.ReunionTrabajoCastOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'reunionTrabajoCast',
+          {
+            ...query,
+            where: await where(args, ctx),
+            orderBy: Order.toPrisma<Prisma.ReunionTrabajoCastOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'ReunionTrabajoCastConnection' },
     { name: 'ReunionTrabajoCastEdge' },
@@ -236,12 +241,17 @@ builder.queryField('acuerdosReunion', (t) =>
         'Agreements of working meetings the viewer may see (owned within their reach, or their unit responsible); `filter: { vencido: true }` lists the overdue ones.',
       args: { filter: t.arg({ type: AcuerdoFilter }), orderBy: t.arg({ type: AcuerdoOrder.Input }) },
       totalCount: async (_c, args, ctx) => count(ctx.db, 'acuerdoReunion', { where: await acuerdoWhere(args, ctx) }),
-      resolve: async (query, _root, args, ctx) =>
-        findMany(ctx.db, 'acuerdoReunion', {
-          ...query,
-          where: await acuerdoWhere(args, ctx),
-          orderBy: AcuerdoOrder.toPrisma<Prisma.AcuerdoReunionOrderByWithRelationInput>(args.orderBy),
-        }),
+      resolve: async (query, _root, args, ctx, info) =>
+        findMany(
+          ctx.db,
+          'acuerdoReunion',
+          {
+            ...query,
+            where: await acuerdoWhere(args, ctx),
+            orderBy: AcuerdoOrder.toPrisma<Prisma.AcuerdoReunionOrderByWithRelationInput>(args.orderBy),
+          },
+          info,
+        ),
     },
     { name: 'AcuerdoReunionConnection' },
     { name: 'AcuerdoReunionEdge' },
