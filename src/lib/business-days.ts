@@ -6,11 +6,23 @@
 // City; a deadline of N business days ends at the last instant of the Nth
 // business day after the day something was received.
 // (docs/decisions/022-contacto-jobs-business-days-mail.md)
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysType from 'date-holidays';
 
 export const BUSINESS_TIME_ZONE = 'America/Mexico_City';
 
-const holidays = new Holidays('MX');
+let holidays: HolidaysType | undefined;
+/**
+ * The library's calendar for Mexico, loaded on the first date asked: it holds every country's rules (some 20 MiB),
+ * which a process that computes no deadline never needs (docs/performance.md, idle memory).
+ */
+function calendar(): HolidaysType {
+  if (!holidays) {
+    const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysType;
+    holidays = new Holidays('MX');
+  }
+  return holidays;
+}
 const holidayCache = new Map<number, Map<string, string>>();
 
 /** Mexico's official holidays of a year, by local day ("2026-02-02" → "Día de la Constitución"). */
@@ -18,7 +30,7 @@ export function officialHolidays(year: number): ReadonlyMap<string, string> {
   let days = holidayCache.get(year);
   if (!days) {
     days = new Map(
-      holidays
+      calendar()
         .getHolidays(year)
         .filter((h) => h.type === 'public')
         .map((h) => [h.date.slice(0, 10), h.name] as const),

@@ -5,8 +5,17 @@
 // WorkbookReader: a workbook of 300,000 rows is never held whole.
 // (docs/decisions/018-sae-import.md)
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CsvFormatError, Records, type CsvRow } from './csv.js';
+
+let loaded: Promise<typeof ExcelJS> | undefined;
+/**
+ * ExcelJS, loaded on the first spreadsheet read or written: some 20 MiB of code and data that a process serving
+ * only GraphQL never needs (docs/performance.md, idle memory).
+ */
+export function excel(): Promise<typeof ExcelJS> {
+  return (loaded ??= import('exceljs').then((m) => m.default));
+}
 
 /** The content type of an XLSX workbook. */
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,7 +43,7 @@ export function cellText(value: unknown): string {
  * `CsvFormatError` (from `openXlsx` or from `rows`).
  */
 export async function openXlsx(source: AsyncIterable<Buffer | string>): Promise<{ header: string[]; rows: AsyncIterable<CsvRow> }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source), {
+  const reader = new (await excel()).stream.xlsx.WorkbookReader(Readable.from(source), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',

@@ -1,6 +1,5 @@
 // Which files are accepted as evidence, recognised by their content (magic
 // bytes, with file-type), never by the name or the type the client declares.
-import { fileTypeFromBuffer } from 'file-type';
 
 /** Content types accepted, with what they are for. */
 export const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
@@ -29,6 +28,7 @@ export const SNIFF_BYTES = 4100;
  * the first bytes are UTF-8 text without NUL or control characters.
  */
 export async function detectType(head: Buffer, declared: string | undefined): Promise<string | null> {
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(head);
   const mime = found?.mime === 'audio/x-wav' || found?.mime === 'audio/vnd.wave' ? 'audio/wav' : found?.mime;
   if (mime) return mime in ACCEPTED_TYPES ? mime : null;

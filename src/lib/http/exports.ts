@@ -28,12 +28,13 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type pg from 'pg';
 import type { Context } from '../../context.js';
 import { ErrorCode, notFound } from '../errors.js';
 import { cursorRows } from '../reporting/pool.js';
 import { ExportInputError, TABLE_EXPORTS, tableQuery } from '../reporting/tables.js';
+import { excel } from '../xlsx.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -406,7 +407,7 @@ export async function writeSheets(
     );
     return count;
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({
     stream: res,
     useStyles: false,
     useSharedStrings: false,

@@ -5,8 +5,7 @@
 // the module has stored the message: 250 once it is kept (as a record or in
 // quarantine); 451 (try again later) when it could not be stored, so the
 // sending server keeps it and retries. Off unless INBOUND_SMTP_PORT is set.
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 
@@ -45,6 +44,8 @@ export async function startInboundSmtp(options: {
   handle: InboundHandler;
 }): Promise<InboundServer> {
   const { db, log, handle, mailboxUnit } = options;
+  // Loaded only when the mailbox is on (INBOUND_SMTP_PORT): mailparser's charset tables weigh some 20 MiB.
+  const [{ SMTPServer }, { simpleParser }] = await Promise.all([import('smtp-server'), import('mailparser')]);
   const server = new SMTPServer({
     // Behind the portal's mail relay: plain SMTP, no accounts (as a domain's MX receives mail).
     disabledCommands: ['STARTTLS', 'AUTH'],

@@ -18,7 +18,8 @@ import {
 } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider, BatchSpanProcessor, RandomIdGenerator, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type { OTLPTraceExporter as Exporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { createRequire } from 'node:module';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { Config } from '../../config.js';
 
@@ -38,9 +39,15 @@ const setter: TextMapSetter<http.ServerResponse> = {
 
 export function createTracing(config: Config['otel']): Tracing {
   const endpoint = config.tracesEndpoint;
-  const processors: SpanProcessor[] = endpoint
-    ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: endpoint }), { scheduledDelayMillis: config.scheduleDelayMs })]
-    : [];
+  // The exporter is loaded only when spans are exported (it is idle memory otherwise).
+  const OTLPTraceExporter = endpoint
+    ? (createRequire(import.meta.url)('@opentelemetry/exporter-trace-otlp-http') as { OTLPTraceExporter: typeof Exporter })
+        .OTLPTraceExporter
+    : null;
+  const processors: SpanProcessor[] =
+    endpoint && OTLPTraceExporter
+      ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: endpoint }), { scheduledDelayMillis: config.scheduleDelayMs })]
+      : [];
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': config.serviceName }),
     spanProcessors: processors,

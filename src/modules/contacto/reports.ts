@@ -3,10 +3,10 @@
 // with its eight fields (C.4.5 5.1), SLA figures per operator, the charts of
 // the monthly analysis (C.4.1 8.1) and the reproducible draw of five audios
 // (8.2). Each report is also a spreadsheet (exceljs), as the manual asks.
-import ExcelJS from 'exceljs';
 import type { Db } from '../../lib/db/client.js';
 import { readablePrefixes, type Viewer } from '../../lib/auth/viewer.js';
 import { shiftDay, startOfLocalDay } from '../../lib/business-days.js';
+import { excel } from '../../lib/xlsx.js';
 
 export interface Periodo {
   periodo: string;
@@ -256,7 +256,7 @@ export async function drawAudiosMany(db: Pick<Db, '$queryRaw'>, items: readonly 
 
 /** A workbook with one sheet per table, as base64 (.xlsx). */
 export async function workbook(sheets: { name: string; header: string[]; rows: (string | number | Date | null)[][] }[]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     ws.addRow(s.header).font = { bold: true };
