@@ -284,6 +284,32 @@ describe('compiled reads of the asked columns', () => {
     expect(sent.find((t) => t.includes('FROM "Evaluacion"'))).toContain("'docenteId'");
   });
 
+  it('keep the key of a model whose key spans several columns, for the rows Pothos loads again by it', async () => {
+    // When Pothos cannot merge a field into its plan it loads the row again by its key; a destinatario's key is
+    // proyecto, unit and fin, so its rows keep every column (found in review).
+    const query = `{ proyectosNormativos(first: 3) { edges { node { destinatarios {
+      a: unit { children(first: 1) { totalCount } } b: unit { children(first: 2) { totalCount } } } } } } }`;
+    type Answer = { proyectosNormativos: { edges: { node: { destinatarios: unknown[] } }[] } };
+    const sent: string[] = [];
+    readStats.onStatement = (text) => sent.push(text);
+    let compiled;
+    try {
+      compiled = await gql<Answer, Record<string, never>>(server, query, {}, tokens.admin);
+    } finally {
+      readStats.onStatement = null;
+    }
+    expect(compiled.errors).toBeUndefined();
+    const page = sent.find((t) => t.includes('FROM "ProyectoNormativoDestinatario"'))!;
+    for (const key of ["'proyectoId'", "'unitId'", "'fin'"]) expect(page).toContain(key);
+    expect(compiled.data!.proyectosNormativos.edges.some((e) => e.node.destinatarios.length > 0)).toBe(true);
+    compiledReads.enabled = false;
+    try {
+      expect(await gql(server, query, {}, tokens.admin)).toEqual(compiled);
+    } finally {
+      compiledReads.enabled = true;
+    }
+  });
+
   // Every field of every type the lists reach, selected alone (and each related type's fields alone): a field
   // that reads a column it does not declare would find it missing on the compiled row and answer differently.
   const seen = new Set<string>();

@@ -14,7 +14,13 @@ let loaded: Promise<typeof ExcelJS> | undefined;
  * only GraphQL never needs (docs/performance.md, idle memory).
  */
 export function excel(): Promise<typeof ExcelJS> {
-  return (loaded ??= import('exceljs').then((m) => m.default));
+  return (loaded ??= import('exceljs').then(
+    (m) => m.default,
+    (error: unknown) => {
+      loaded = undefined; // a failed load is tried again on the next spreadsheet
+      throw error;
+    },
+  ));
 }
 
 /** The content type of an XLSX workbook. */

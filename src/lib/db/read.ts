@@ -507,7 +507,9 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json, asked: Col
   } else {
     // Every column, or only those the GraphQL selection reads (columns.ts), with the id when a page's row (its
     // cursor) or when the selection needs it.
-    const only = asked?.columns;
+    // A model keyed by several columns (@@id) has no single id to keep: Pothos would load such a row again by all
+    // of them, so it keeps every column (found in review).
+    const only = m.idField ? asked?.columns : null;
     const id = page || !!asked?.id || only?.size === 0;
     for (const f of m.scalars.values()) if (!only || only.has(f.name) || (id && f.name === m.idField)) scalar(f);
     if (isPlainObject(args.include)) {
