@@ -56,10 +56,10 @@ export function fullSelection(type: GraphQLObjectType, depth: number, o: Connect
 
 /**
  * Selections of one field each: every leaf field of `type` alone, and every object field with its target's leaf
- * fields (all of them, then each alone). A field already in `seen` (`Type.field`) is not repeated, so that a type
- * reached from many lists is covered once.
+ * fields (all of them), then with each selection of one field of its target, `depth` levels down. A field already
+ * in `seen` (`Type.field`) is not repeated, so that a type reached from many lists is covered once.
  */
-export function singleFields(type: GraphQLObjectType, o: ConnectionSelection, seen: Set<string>): string[] {
+export function singleFields(type: GraphQLObjectType, o: ConnectionSelection, seen: Set<string>, depth = 2): string[] {
   const out: string[] = [];
   const first = (key: string) => !seen.has(key) && !!seen.add(key);
   for (const field of Object.values(type.getFields())) {
@@ -69,15 +69,14 @@ export function singleFields(type: GraphQLObjectType, o: ConnectionSelection, se
       if (first(`${type.name}.${field.name}`)) out.push(field.name);
       continue;
     }
-    if (!isObjectType(named)) continue;
+    if (!isObjectType(named) || depth === 0) continue;
     const page = field.args.some((a) => a.name === 'first') ? `(first: ${o.page})` : '';
     const target = isConnection(named) ? connectionNode(named) : named;
     const wrap = (inner: string) => `${field.name}${page} { ${isConnection(named) ? `edges { node { ${inner} } }` : inner} }`;
     const all = fullSelection(target, 0, o);
     if (!all) continue;
     if (first(`${type.name}.${field.name}`)) out.push(wrap(all));
-    for (const g of Object.values(target.getFields()))
-      if (!requiredArgs(g) && isLeafType(getNamedType(g.type)) && first(`${target.name}.${g.name}`)) out.push(wrap(g.name));
+    for (const inner of singleFields(target, o, seen, depth - 1)) out.push(wrap(inner));
   }
   return out;
 }
