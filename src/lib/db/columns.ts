@@ -54,8 +54,11 @@ function merge(a: Columns | null, b: Columns | null): Columns | null {
   return { columns, id: a.id || b.id, relations };
 }
 
-/** The fields selected on `type` (fragments spread; a fragment on another type makes the answer unknown). */
-function fieldsOf(type: GraphQLObjectType, set: SelectionSetNode, info: GraphQLResolveInfo, out: FieldNode[]): boolean {
+/**
+ * Appends to `out` the fields selected on `type` (fragments spread). False when a fragment is on another type or
+ * missing: the selection is then not known field by field.
+ */
+export function fieldsOf(type: GraphQLObjectType, set: SelectionSetNode, info: GraphQLResolveInfo, out: FieldNode[]): boolean {
   for (const s of set.selections) {
     if (s.kind === Kind.FIELD) out.push(s);
     else {

@@ -20,7 +20,6 @@ import {
   getNamedType,
   isLeafType,
   isObjectType,
-  Kind,
   type FieldNode,
   type GraphQLField,
   type GraphQLFieldResolver,
@@ -30,6 +29,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getLoaderMapping, setRowMappings } from '@pothos/selection-mapper';
+import { fieldsOf } from './columns.js';
 import { PLANNED_READ } from './read.js';
 
 type Mapping = NonNullable<ReturnType<typeof getLoaderMapping>>;
@@ -50,21 +50,13 @@ const planned = (field: GraphQLField<unknown, unknown>) => !!(field.extensions a
 /** True when every field selected below is a leaf field Pothos does not plan (fragments included). */
 function onlyPlainFields(type: GraphQLObjectType, selections: SelectionSetNode | undefined, info: GraphQLResolveInfo): boolean {
   if (!selections) return true;
-  for (const s of selections.selections) {
-    if (s.kind === Kind.FIELD) {
-      if (s.name.value === '__typename') continue;
-      const field = type.getFields()[s.name.value];
-      if (!field || planned(field) || !isLeafType(getNamedType(field.type))) return false;
-    } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      if (s.typeCondition && s.typeCondition.name.value !== type.name) return false;
-      if (!onlyPlainFields(type, s.selectionSet, info)) return false;
-    } else {
-      const fragment = info.fragments[s.name.value];
-      if (!fragment || fragment.typeCondition.name.value !== type.name) return false;
-      if (!onlyPlainFields(type, fragment.selectionSet, info)) return false;
-    }
-  }
-  return true;
+  const fields: FieldNode[] = [];
+  if (!fieldsOf(type, selections, info, fields)) return false;
+  return fields.every((s) => {
+    if (s.name.value === '__typename') return true;
+    const field = type.getFields()[s.name.value];
+    return !!field && !planned(field) && isLeafType(getNamedType(field.type));
+  });
 }
 
 function needsScope(info: GraphQLResolveInfo): boolean {
