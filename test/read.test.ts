@@ -7,12 +7,13 @@
 // compiled (no fallback to Prisma) and cost one statement per list.
 // The file has a database of its own, so no other test file changes rows
 // between the two reads.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNamedType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { buildSchema } from '../src/schema.js';
 import { migrateDeploy } from '../src/lib/db/prisma-cli.js';
 import { createPrisma, sqlStatements } from '../src/lib/db/client.js';
-import { askedColumns, compiledReads, readStats } from '../src/lib/db/read.js';
+import { askedColumns, compiledReads, findMany, preparedQuery, preparedStatements, readStats } from '../src/lib/db/read.js';
 import { plannedRelationStats } from '../src/lib/db/planned-relations.js';
 import { seedDemoData } from '../src/seed/demo.js';
 import { createDatabase } from './global-setup.js';
@@ -25,10 +26,12 @@ const ACCOUNTS = ['admin', 'dg.mex', 'escolares.p001'];
 let server: TestServer;
 let tokens: Record<string, string>;
 let drop: () => Promise<void>;
+let databaseUrl: string;
 
 beforeAll(async () => {
   const database = await createDatabase('read_test');
   drop = database.drop;
+  databaseUrl = database.url;
   await migrateDeploy(database.url);
   const seeding = createPrisma(database.url);
   await seedDemoData(seeding);
@@ -242,6 +245,11 @@ describe('relations already on compiled rows', () => {
   });
 });
 
+/** The columns a compiled statement sends: the arguments of its json_build_array calls (not its joins, filters or order). */
+function selected(text: string): string[] {
+  return [...text.matchAll(/(?:json_build_array\(|, )t\d+\."(\w+)"(?:::\w+)?(?=[,)])/g)].map((m) => m[1]);
+}
+
 describe('compiled reads of the asked columns', () => {
   it('send only the columns the selection reads, with the ids it needs, and answer as Prisma does', async () => {
     const query = `{ alumnos(first: 5) { edges { node { matricula evaluaciones { periodo calificacion modulo { clave } } } } } }`;
@@ -260,11 +268,11 @@ describe('compiled reads of the asked columns', () => {
     expect(page).toBeDefined();
     // The student: its matricula and its id (the cursor). A grade: what is asked and its id (it has a relation
     // below it); calificacion declares its column. The module: its clave only.
-    for (const asked of ["'matricula'", "'periodo'", "'calificacion'", "'clave'", "'evaluaciones'", "'modulo'"])
-      expect(page).toContain(asked);
-    for (const unasked of ["'curp'", "'nombre'", "'alumnoId'", "'docenteId'", "'corte'", "'createdAt'"])
-      expect(page).not.toContain(unasked);
-    expect(page.match(/'id'/g)).toHaveLength(2);
+    const columns = selected(page);
+    for (const asked of ['matricula', 'periodo', 'calificacion', 'clave']) expect(columns).toContain(asked);
+    for (const relation of ['"Evaluacion"', '"Modulo"']) expect(page).toContain(relation);
+    for (const unasked of ['curp', 'nombre', 'alumnoId', 'docenteId', 'corte', 'createdAt']) expect(columns).not.toContain(unasked);
+    expect(columns.filter((c) => c === 'id')).toHaveLength(2);
     compiledReads.enabled = false;
     try {
       expect(await gql(server, query, {}, tokens['escolares.p001'])).toEqual(compiled);
@@ -281,7 +289,7 @@ describe('compiled reads of the asked columns', () => {
       readStats.onStatement = null;
       askedColumns.enabled = true;
     }
-    expect(sent.find((t) => t.includes('FROM "Evaluacion"'))).toContain("'docenteId'");
+    expect(selected(sent.find((t) => t.includes('FROM "Evaluacion"'))!)).toContain('docenteId');
   });
 
   it('keep the key of a model whose key spans several columns, for the rows Pothos loads again by it', async () => {
@@ -300,7 +308,7 @@ describe('compiled reads of the asked columns', () => {
     }
     expect(compiled.errors).toBeUndefined();
     const page = sent.find((t) => t.includes('FROM "ProyectoNormativoDestinatario"'))!;
-    for (const key of ["'proyectoId'", "'unitId'", "'fin'"]) expect(page).toContain(key);
+    for (const key of ['proyectoId', 'unitId', 'fin']) expect(selected(page)).toContain(key);
     expect(compiled.data!.proyectosNormativos.edges.some((e) => e.node.destinatarios.length > 0)).toBe(true);
     compiledReads.enabled = false;
     try {
@@ -423,5 +431,80 @@ describe('compiled reads', () => {
     }
     // the viewer, the page with its relations, the count
     expect(statements).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('statements PostgreSQL keeps planned', () => {
+  it('intersect the values a column is allowed (scope and filter) into one condition, and answer as Prisma does', async () => {
+    // A state account's scope (its units) and a filter on one of its planteles: one condition on unitId.
+    const unit = Buffer.from(`OrgUnit:${(await server.db.orgUnit.findUniqueOrThrow({ where: { code: 'MEX-P001' } })).id}`).toString(
+      'base64',
+    );
+    const query = `query($unit: ID!) { alumnos(first: 5, filter: { unitId: $unit }) { edges { node { matricula } } } }`;
+    const sent: string[] = [];
+    readStats.onStatement = (text) => sent.push(text);
+    let compiled;
+    try {
+      compiled = await gql<{ alumnos: { edges: unknown[] } }, { unit: string }>(server, query, { unit }, tokens['dg.mex']);
+    } finally {
+      readStats.onStatement = null;
+    }
+    expect(compiled.errors).toBeUndefined();
+    expect(compiled.data!.alumnos.edges.length).toBeGreaterThan(0);
+    const page = sent.find((t) => t.includes('FROM "Alumno"'))!;
+    expect(page.match(/t0\."unitId" =/g)).toHaveLength(1);
+    expect(page).not.toContain('ANY(');
+    compiledReads.enabled = false;
+    try {
+      expect(await gql(server, query, { unit }, tokens['dg.mex'])).toEqual(compiled);
+    } finally {
+      compiledReads.enabled = true;
+    }
+    // Disjoint sets: nothing, without asking PostgreSQL to compare them; case does not matter in a uuid.
+    const [a, b] = (await server.db.orgUnit.findMany({ where: { code: { in: ['MEX-P001', 'MEX-P002'] } }, orderBy: { code: 'asc' } })).map(
+      (u) => u.id,
+    );
+    sent.length = 0;
+    readStats.onStatement = (text) => sent.push(text);
+    try {
+      expect(await findMany(server.db, 'alumno', { where: { AND: [{ unitId: { in: [a] } }, { unitId: b }] } })).toEqual([]);
+      const upper = await findMany(server.db, 'alumno', {
+        where: { AND: [{ unitId: { in: [a, b] } }, { unitId: a.toUpperCase() }] },
+        orderBy: { id: 'asc' },
+      });
+      const expected = await server.db.alumno.findMany({ where: { unitId: a }, orderBy: { id: 'asc' } });
+      expect(expected.length).toBeGreaterThan(0);
+      expect(upper.map((r) => r.matricula)).toEqual(expected.map((r) => r.matricula));
+    } finally {
+      readStats.onStatement = null;
+    }
+    expect(sent[0]).toContain('FALSE');
+    expect(sent[1].match(/"unitId" =/g)).toHaveLength(1);
+  });
+
+  it('are prepared once per connection, and a connection keeps only the most recently used', async () => {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    const size = preparedStatements.size;
+    const prepared = async () =>
+      (await pool.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements ORDER BY prepare_time')).rows.map(
+        (r) => r.statement,
+      );
+    try {
+      preparedStatements.size = 2;
+      for (const n of [1, 2, 3]) expect((await preparedQuery(pool, `SELECT ${n}::int + $1::int`, [0])).rows).toEqual([[n]]);
+      // The first was deallocated when the third came: PostgreSQL holds the last two.
+      expect(await prepared()).toEqual(['SELECT 2::int + $1::int', 'SELECT 3::int + $1::int']);
+      // Used again, it is prepared again (pg forgot it too), and pushes out the least recently used.
+      expect((await preparedQuery(pool, 'SELECT 1::int + $1::int', [1])).rows).toEqual([[2]]);
+      expect(await preparedQuery(pool, 'SELECT 3::int + $1::int', [1])).toMatchObject({ rows: [[4]] });
+      expect(await prepared()).toEqual(['SELECT 3::int + $1::int', 'SELECT 1::int + $1::int']);
+      // Off: nothing more is prepared.
+      preparedStatements.size = 0;
+      expect((await preparedQuery(pool, 'SELECT 4::int + $1::int', [0])).rows).toEqual([[4]]);
+      expect(await prepared()).toHaveLength(2);
+    } finally {
+      preparedStatements.size = size;
+      await pool.end();
+    }
   });
 });

@@ -12,7 +12,9 @@
 // name), and any argument this compiler does not know makes the call go to
 // Prisma itself, so a read is never wrong, only sometimes slower
 // (`readStats.fallbacks` counts them; test/read.test.ts compares both paths).
+import { createHash } from 'node:crypto';
 import type { GraphQLResolveInfo } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
 import { Prisma } from '../../generated/prisma/client.js';
 import { getDatamodel } from '../../generated/pothos-prisma-types.js';
@@ -27,6 +29,20 @@ export const compiledReads = { enabled: process.env.COMPILED_READS !== 'off' };
 /** Off (ASKED_COLUMNS=off): compiled reads send every column, whatever the selection (a switch, and how the benchmark compares). */
 export const askedColumns = { enabled: process.env.ASKED_COLUMNS !== 'off' };
 
+/**
+ * Compiled statements are prepared, by a name derived from their text, and each connection keeps the last `size`
+ * it prepared (PREPARED_STATEMENTS; 0 sends every statement unprepared). A prepared statement is parsed once per
+ * connection, and PostgreSQL may keep its plan (docs/decisions/029-prepared-reads.md).
+ */
+export const preparedStatements = { size: preparedStatementsSize(process.env.PREPARED_STATEMENTS) };
+
+function preparedStatementsSize(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 100;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 0) throw new Error(`PREPARED_STATEMENTS must be a whole number ≥ 0, not "${raw}"`);
+  return size;
+}
+
 /** Calls answered by one compiled statement, and calls sent to Prisma because of an argument the compiler does not know. */
 export const readStats: {
   compiled: number;
@@ -37,7 +53,8 @@ export const readStats: {
 } = { compiled: 0, fallbacks: 0, lastFallback: '', onStatement: null };
 
 type Json = Record<string, unknown>;
-type Convert = (row: Json, load: object) => void;
+/** A row as PostgreSQL sends it (a JSON array, in the selection's order) → the row as Prisma gives it. */
+type Convert = (array: unknown[], load: object) => Json;
 
 /**
  * Every row a compiled read returns, and every related row inside it, carries the read it came from under this
@@ -190,7 +207,7 @@ function where(q: Statement, m: ModelMeta, a: string, w: unknown): string {
   if (w === undefined || w === null) return 'TRUE';
   if (!isPlainObject(w)) return unsupported('where');
   const parts: string[] = [];
-  for (const [key, value] of Object.entries(w)) {
+  for (const [key, value] of Object.entries(w.AND !== undefined ? intersected(q, m, w) : w)) {
     if (value === undefined) continue;
     if (key === 'AND') parts.push(and(list(value).map((x) => where(q, m, a, x))));
     else if (key === 'OR') {
@@ -202,6 +219,57 @@ function where(q: Statement, m: ModelMeta, a: string, w: unknown): string {
     else unsupported(`where.${key}`);
   }
   return and(parts);
+}
+
+/** The values a conjunct `{ column: v }`, `{ column: { equals: v } }` or `{ column: { in: [...] } }` allows, or null. */
+function allowed(value: unknown): unknown[] | null {
+  const plain = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  if (plain(value)) return [value];
+  if (!isPlainObject(value)) return null;
+  const ops = Object.keys(value).filter((k) => value[k] !== undefined);
+  if (ops.length !== 1) return null;
+  if (ops[0] === 'equals') return plain(value.equals) ? [value.equals] : null;
+  if (ops[0] === 'in') return Array.isArray(value.in) && value.in.every(plain) ? value.in : null;
+  return null;
+}
+
+/**
+ * The conjuncts of `w` (its keys and its AND, flattened), with the sets of values each column is allowed ANDed on
+ * that column intersected into one: a scope `unitId IN (the viewer's units)` and a client's filter `unitId = X`
+ * become `unitId = X` (or FALSE). PostgreSQL then sees one condition per column: it estimates the rows better, and
+ * a prepared statement keeps its generic plan instead of being planned again for every call.
+ */
+function intersected(q: Statement, m: ModelMeta, w: Json): Json {
+  const conjuncts: Json[] = [];
+  const flatten = (x: unknown) => {
+    if (!isPlainObject(x)) return conjuncts.push({ AND: x });
+    for (const [key, value] of Object.entries(x)) {
+      if (value === undefined) continue;
+      if (key === 'AND' && (Array.isArray(value) || isPlainObject(value))) list(value).forEach(flatten);
+      else conjuncts.push({ [key]: value });
+    }
+  };
+  flatten(w);
+  const sets = new Map<string, { at: number; values: unknown[]; count: number }>();
+  conjuncts.forEach((c, at) => {
+    const [key] = Object.keys(c);
+    const f = m.scalars.get(key);
+    const values = f && !f.isList ? allowed(c[key]) : null;
+    if (!values) return;
+    // uuid compares without case in PostgreSQL; a value that is not a UUID is left for `param` to refuse.
+    const uuid = q.type(m.name, key) === 'uuid';
+    if (uuid && !values.every((v) => typeof v === 'string' && UUID.test(v))) return;
+    const norm = uuid ? values.map((v) => (v as string).toLowerCase()) : values;
+    const seen = sets.get(key);
+    if (!seen) return void sets.set(key, { at, values: norm, count: 1 });
+    const keep = new Set(norm);
+    seen.values = seen.values.filter((v) => keep.has(v));
+    seen.count += 1;
+    conjuncts[at] = {};
+  });
+  for (const [key, { at, values, count }] of sets)
+    if (count > 1) conjuncts[at] = { [key]: values.length === 1 ? values[0] : { in: [...new Set(values)] } };
+  return { AND: conjuncts.filter((c) => Object.keys(c).length) };
 }
 
 const LIKE_ESCAPE = /[\\%_]/g;
@@ -371,7 +439,7 @@ function cursorSql(q: Statement, m: ModelMeta, a: string, cursor: unknown, os: O
 const READ_KEYS = new Set(['select', 'include', 'where', 'orderBy', 'take', 'skip', 'cursor', 'relationLoadStrategy']);
 
 /**
- * The json_build_object for `m`'s row under alias `a`, how to turn its JSON into Prisma's values, and the joins its
+ * The json_build_array for `m`'s row under alias `a`, how to turn it into Prisma's row, and the joins its
  * to-one relations need in the FROM clause that selects `a`.
  */
 interface Selection {
@@ -395,49 +463,39 @@ function fromClause(table: string, a: string, joins: string[], cond: string, ord
 function selection(q: Statement, m: ModelMeta, a: string, args: Json, asked: Columns | null = null, page = false): Selection {
   for (const key of Object.keys(args)) if (!READ_KEYS.has(key) && args[key] !== undefined) unsupported(`argument ${key}`);
   if (args.select && args.include) unsupported('select and include');
-  const pairs: string[] = [];
+  // The row is a JSON array, one element per key (keys[i] ← values[i]): no key names travel with each row.
+  const keys: string[] = [];
+  const values: string[] = [];
+  const converters: (((v: unknown, load: object) => unknown) | null)[] = [];
   const joins: string[] = [];
-  const converters: Convert[] = [];
+  const put = (key: string, sql: string, convert: ((v: unknown, load: object) => unknown) | null = null) => {
+    keys.push(key);
+    values.push(sql);
+    converters.push(convert);
+  };
   const scalar = (f: ScalarMeta) => {
     const col = `${a}.${ident(f.name)}`;
     const type = q.type(m.name, f.name);
-    const key = f.name;
     if (f.isList && (f.type === 'DateTime' || f.type === 'Decimal' || f.type === 'BigInt' || f.type === 'Bytes'))
       unsupported(`list of ${f.type}`);
     switch (f.type) {
       case 'DateTime': {
-        pairs.push(`'${key}', ${col}`);
         const zone = type === 'timestamp' ? 'Z' : '';
-        converters.push((row) => {
-          const v = row[key];
-          if (typeof v === 'string') row[key] = new Date(v + zone);
-        });
+        put(f.name, col, (v) => (typeof v === 'string' ? new Date(v + zone) : v));
         break;
       }
       case 'Decimal':
-        pairs.push(`'${key}', ${col}::text`);
-        converters.push((row) => {
-          const v = row[key];
-          if (typeof v === 'string') row[key] = new Prisma.Decimal(v);
-        });
+        put(f.name, `${col}::text`, (v) => (typeof v === 'string' ? new Prisma.Decimal(v) : v));
         break;
       case 'BigInt':
-        pairs.push(`'${key}', ${col}::text`);
-        converters.push((row) => {
-          const v = row[key];
-          if (typeof v === 'string') row[key] = BigInt(v);
-        });
+        put(f.name, `${col}::text`, (v) => (typeof v === 'string' ? BigInt(v) : v));
         break;
       case 'Bytes':
         // As Prisma gives it: a Uint8Array (carried as base64 inside the row's JSON).
-        pairs.push(`'${key}', encode(${col}, 'base64')`);
-        converters.push((row) => {
-          const v = row[key];
-          if (typeof v === 'string') row[key] = new Uint8Array(Buffer.from(v, 'base64'));
-        });
+        put(f.name, `encode(${col}, 'base64')`, (v) => (typeof v === 'string' ? new Uint8Array(Buffer.from(v, 'base64')) : v));
         break;
       default:
-        pairs.push(`'${key}', ${col}`);
+        put(f.name, col);
     }
   };
   const relation = (rel: RelationMeta, value: unknown) => {
@@ -445,20 +503,17 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json, asked: Col
     const nested: Json = value === true ? {} : isPlainObject(value) ? value : unsupported('relation selection');
     const b = q.alias();
     const inner = selection(q, target, b, nested, asked?.relations.get(rel.name) ?? null);
-    const key = rel.name;
     const cond = where(q, target, b, nested.where);
     const filter = `${joinOn(rel, b, a)}${cond === 'TRUE' ? '' : ` AND ${cond}`}`;
+    const convert = inner.convert;
     if (!rel.list) {
       if (nested.where || nested.orderBy || nested.take || nested.skip || nested.cursor) unsupported('arguments on a to-one relation');
       // A to-one relation joins its target's id, or a unique column on the other side (Prisma requires one):
       // at most one row, and a LEFT JOIN costs PostgreSQL less than a subquery per row. No row: null.
       joins.push(`LEFT JOIN ${ident(target.name)} ${b} ON ${filter}`, ...inner.joins);
-      pairs.push(`'${key}', CASE WHEN ${b}.${ident(rel.on[0][0])} IS NULL THEN NULL ELSE ${inner.sql} END`);
-      const convert = inner.convert;
-      converters.push((row, load) => {
-        const v = row[key] as Json | null;
-        if (v) convert(v, load);
-      });
+      put(rel.name, `CASE WHEN ${b}.${ident(rel.on[0][0])} IS NULL THEN NULL ELSE ${inner.sql} END`, (v, load) =>
+        v ? convert(v as unknown[], load) : null,
+      );
       return;
     }
     if (nested.cursor !== undefined) unsupported('cursor on a nested list');
@@ -467,16 +522,15 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json, asked: Col
     if ((take !== null && (!Number.isInteger(take) || take < 0)) || !Number.isInteger(skip) || skip < 0) unsupported('take/skip');
     const os = orders(target, nested.orderBy);
     const limit = `${take !== null ? ` LIMIT ${take}` : ''}${skip ? ` OFFSET ${skip}` : ''}`;
-    pairs.push(
-      `'${key}', COALESCE((SELECT json_agg(s.r) FROM (SELECT ${inner.sql} AS r ${fromClause(target.name, b, inner.joins, filter, orderSql(b, os), limit)}) s), '[]'::json)`,
+    put(
+      rel.name,
+      `COALESCE((SELECT json_agg(s.r) FROM (SELECT ${inner.sql} AS r ${fromClause(target.name, b, inner.joins, filter, orderSql(b, os), limit)}) s), '[]'::json)`,
+      (v, load) => (v as unknown[][]).map((item) => convert(item, load)),
     );
-    const convert = inner.convert;
-    converters.push((row, load) => {
-      for (const item of row[key] as Json[]) convert(item, load);
-    });
   };
   const count = (value: unknown) => {
     const sel = isPlainObject(value) && isPlainObject(value.select) ? value.select : unsupported('_count without select');
+    const names: string[] = [];
     const counts: string[] = [];
     for (const [name, v] of Object.entries(sel)) {
       if (!v) continue;
@@ -487,11 +541,10 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json, asked: Col
       const w = isPlainObject(v) ? v.where : undefined;
       if (isPlainObject(v) && Object.keys(v).some((k) => k !== 'where')) unsupported('_count options');
       const cond = where(q, target, b, w);
-      counts.push(
-        `'${name}', (SELECT count(*) FROM ${ident(target.name)} ${b} WHERE ${joinOn(rel, b, a)}${cond === 'TRUE' ? '' : ` AND ${cond}`})`,
-      );
+      names.push(name);
+      counts.push(`(SELECT count(*) FROM ${ident(target.name)} ${b} WHERE ${joinOn(rel, b, a)}${cond === 'TRUE' ? '' : ` AND ${cond}`})`);
     }
-    pairs.push(`'_count', json_build_object(${counts.join(', ')})`);
+    put('_count', `json_build_array(${counts.join(', ')})`, (v) => Object.fromEntries(names.map((name, i) => [name, (v as number[])[i]])));
   };
 
   if (isPlainObject(args.select)) {
@@ -520,19 +573,20 @@ function selection(q: Statement, m: ModelMeta, a: string, args: Json, asked: Col
       }
     } else if (args.include !== undefined) unsupported('include');
   }
-  if (!pairs.length) unsupported('an empty selection');
-  // json_build_object takes at most 100 arguments: wider rows are merged as jsonb.
+  if (!values.length) unsupported('an empty selection');
+  // json_build_array takes at most 100 arguments: longer rows are concatenated as jsonb.
   const chunks: string[] = [];
-  for (let i = 0; i < pairs.length; i += 50) chunks.push(`json_build_object(${pairs.slice(i, i + 50).join(', ')})`);
+  for (let i = 0; i < values.length; i += 100) chunks.push(`json_build_array(${values.slice(i, i + 100).join(', ')})`);
   const sql = chunks.length === 1 ? chunks[0] : `(${chunks.map((c) => `${c}::jsonb`).join(' || ')})::json`;
-  const convert: Convert = converters.length
-    ? (row, load) => {
-        (row as Record<symbol, unknown>)[PLANNED_READ] = load;
-        for (const c of converters) c(row, load);
-      }
-    : (row, load) => {
-        (row as Record<symbol, unknown>)[PLANNED_READ] = load;
-      };
+  const n = keys.length;
+  const convert: Convert = (array, load) => {
+    const row: Json = { [PLANNED_READ]: load };
+    for (let i = 0; i < n; i++) {
+      const c = converters[i];
+      row[keys[i]] = c === null ? array[i] : c(array[i], load);
+    }
+    return row;
+  };
   return { sql, convert, joins };
 }
 
@@ -592,6 +646,53 @@ type DelegateKey = Extract<
 type FindManyArgs<K extends DelegateKey> = NonNullable<Parameters<Db[K]['findMany']>[0]>;
 type CountArgs<K extends DelegateKey> = NonNullable<Parameters<Db[K]['count']>[0]>;
 
+/** The names pg's Client has prepared on its connection (an internal of pg 8, as PostGraphile uses it; absent → unnamed). */
+const parsedStatements = (client: pg.PoolClient) =>
+  (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements;
+
+const preparedByClient = new WeakMap<pg.PoolClient, LRUCache<string, true>>();
+
+/**
+ * Runs a compiled statement on one of the pool's connections: prepared under a name derived from its text, so that
+ * the connection parses it once. pg prepares a name the first time a connection sees it and keeps every name;
+ * this keeps the connection's `preparedStatements.size` most recently used, and a name dropped from them is
+ * deallocated, in PostgreSQL and in pg, before the connection runs anything else.
+ */
+export async function preparedQuery(pool: pg.Pool, text: string, values: unknown[]): Promise<pg.QueryResult<[unknown]>> {
+  const size = preparedStatements.size;
+  if (size === 0) return pool.query<[unknown]>({ text, values, rowMode: 'array' });
+  const client = await pool.connect();
+  try {
+    const parsed = parsedStatements(client);
+    let name: string | undefined;
+    if (parsed) {
+      let kept = preparedByClient.get(client);
+      if (!kept || kept.max !== size) {
+        kept?.clear();
+        kept = new LRUCache<string, true>({
+          max: size,
+          dispose: (_value, dropped) => {
+            if (parsed[dropped] === undefined) return;
+            delete parsed[dropped];
+            // Queued before the statement that pushed it out; a failure here means the connection failed.
+            client.query(`DEALLOCATE ${ident(dropped)}`).catch(() => undefined);
+          },
+        });
+        preparedByClient.set(client, kept);
+      }
+      name = `r${createHash('sha1').update(text).digest('base64url')}`;
+      kept.set(name, true);
+    }
+    const result = await client.query<[unknown]>({ name, text, values, rowMode: 'array' });
+    client.release();
+    return result;
+  } catch (error) {
+    // As pool.query does: a connection that failed a statement is not reused.
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+}
+
 async function run<T>(
   db: Db,
   key: DelegateKey,
@@ -614,12 +715,10 @@ async function run<T>(
   sqlStatements.count += 1;
   sqlStatements.log?.push(compiled.text);
   readStats.onStatement?.(compiled.text, compiled.values);
-  const result = await pool.query<[unknown]>({ text: compiled.text, values: compiled.values, rowMode: 'array' });
-  const rows = result.rows.map((r) => r[0]);
-  if (compiled.convert) {
-    const load = {};
-    for (const row of rows) compiled.convert(row as Json, load);
-  }
+  const result = await preparedQuery(pool, compiled.text, compiled.values);
+  const load = {};
+  const convert = compiled.convert;
+  const rows = result.rows.map((r) => (convert ? convert(r[0] as unknown[], load) : r[0]));
   if (compiled.reverse) rows.reverse();
   return rows as T;
 }
