@@ -33,11 +33,17 @@
 //   BENCH_WARMUP=2               seconds of wrk before each measured cell
 //   BENCH_SQL=dir                write the captured statements of each read and server into dir (JSON)
 //   BENCH_CPU_PROF=dir           write each server's CPU profile (node --cpu-prof) into dir
+//   BENCH_BUILD=off              run both servers under tsx, from the sources (quicker to start; not as in production)
+//
+// Both servers run as in production: plain Node, the API built by `npm run build` (dist/), and
+// side-by-side-server.ts bundled by esbuild with its imports of src/ pointed at dist/. Under tsx a process
+// also holds tsx's loader thread, the transformed sources and their source maps (about 50-90 MiB more).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import pg from 'pg';
 import { BENCH_PASSWORD, PLANTEL_EMAIL, STATE_EMAIL, ensureAcademicoData } from './academico-data.js';
 import { withBenchDatabase } from './harness.js';
@@ -52,6 +58,41 @@ const REPLAY_WARMUP = 5;
 const REPLAY_RUNS = 50;
 const READ_ONLY_ROLE = 'bench_readonly';
 const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const BUILT = process.env.BENCH_BUILD !== 'off';
+
+/**
+ * The API built as for production (`npm run build`), and the server script bundled into one file whose
+ * imports of src/ load dist/ instead (packages stay imports of node_modules). Returns the script to fork.
+ */
+async function buildServerScript(): Promise<string> {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const outfile = path.join(root, 'node_modules/.cache/bench/side-by-side-server.mjs');
+  const src = `${path.join(root, 'src')}${path.sep}`;
+  await build({
+    entryPoints: [path.join(here, 'side-by-side-server.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'src-to-dist',
+        setup(b) {
+          b.onResolve({ filter: /\/src\// }, (args) => {
+            const file = path.resolve(args.resolveDir, args.path);
+            if (!file.startsWith(src)) return undefined;
+            return { path: path.join(root, 'dist', file.slice(src.length)), external: true };
+          });
+        },
+      },
+    ],
+  });
+  return outfile;
+}
 
 type Server = 'api' | 'postgraphile';
 const SERVERS: Server[] = ['api', 'postgraphile'];
@@ -218,9 +259,10 @@ interface Running {
   pid: number;
 }
 
-function startServer(which: Server, databaseUrl: string): Promise<Running> {
-  const child: ChildProcess = fork(path.join(here, 'side-by-side-server.ts'), [which, databaseUrl], {
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+function startServer(which: Server, databaseUrl: string, script: string | null): Promise<Running> {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child: ChildProcess = fork(script ?? path.join(here, 'side-by-side-server.ts'), [which, databaseUrl], {
+    execArgv: script ? profile : ['--import', 'tsx', ...profile],
     env: { ...process.env, GRAPHILE_ENV: 'production', NODE_ENV: 'production' },
     // Statements' values as they were (dates, buffers), not as JSON.
     serialization: 'advanced',
@@ -421,9 +463,11 @@ async function main() {
     const { plantel, counts } = await ensureAcademicoData(databaseUrl);
     console.log(`data: ${counts.alumnos} students, ${counts.evaluaciones} grades, ${counts.certificados} certificates`);
     const readOnly = await readOnlyUrl(databaseUrl);
+    const script = BUILT ? await buildServerScript() : null;
+    console.log(BUILT ? 'servers: plain Node, the API built (dist/)' : 'servers: under tsx, from the sources (BENCH_BUILD=off)');
     const servers = {
-      api: await startServer('api', databaseUrl),
-      postgraphile: await startServer('postgraphile', readOnly),
+      api: await startServer('api', databaseUrl, script),
+      postgraphile: await startServer('postgraphile', readOnly, script),
     } satisfies Record<Server, Running>;
     const idleRss = {} as Record<Server, number>;
     for (const s of SERVERS) idleRss[s] = (await servers[s].stats()).rssMiB;
