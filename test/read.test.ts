@@ -482,6 +482,35 @@ describe('statements PostgreSQL keeps planned', () => {
     expect(sent[1].match(/"unitId" =/g)).toHaveLength(1);
   });
 
+  it('leave alone what JavaScript cannot compare as PostgreSQL does, and give Prisma what the compiler does not know', async () => {
+    const db = server.db;
+    const same = async (where: Record<string, unknown>, model: 'alumno' | 'evaluacion') => {
+      const before = readStats.fallbacks;
+      const compiled = (await findMany(db, model, { where, orderBy: { id: 'asc' } } as never)) as { id: string }[];
+      expect(readStats.fallbacks).toBe(before);
+      const prisma = (await (db[model] as unknown as { findMany(a: unknown): Promise<{ id: string }[]> }).findMany({
+        where,
+        orderBy: { id: 'asc' },
+      })) as { id: string }[];
+      expect(compiled.map((r) => r.id)).toEqual(prisma.map((r) => r.id));
+      return prisma.length;
+    };
+    // Disjoint groups on a nullable column, under NOT: a student without a group is NULL there, not FALSE, so
+    // Prisma leaves them out; FALSE would let them in.
+    const alumno = await make.alumno(db, { unit: 'MEX-P001' });
+    expect(await db.alumno.count({ where: { grupoId: null } })).toBeGreaterThan(0);
+    const [g1, g2] = [crypto.randomUUID(), crypto.randomUUID()];
+    expect(await same({ NOT: { AND: [{ grupoId: g1 }, { grupoId: g2 }] } }, 'alumno')).toBeGreaterThan(0);
+    // A decimal has several spellings of one value: left to PostgreSQL, which finds the grade.
+    await make.evaluacion(db, { unit: 'MEX-P001', alumno, corte: 1, calificacion: 9 });
+    expect(await same({ alumnoId: alumno.id, AND: [{ calificacion: 9 }, { calificacion: { in: ['9.0'] } }] }, 'evaluacion')).toBe(1);
+    // An AND of something that is not a filter: Prisma's own validation error, not a compiler's failure.
+    const before = readStats.fallbacks;
+    const error = await findMany(db, 'alumno', { where: { AND: [null] } } as never).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('PrismaClientValidationError');
+    expect(readStats.fallbacks).toBe(before + 1);
+  });
+
   it('are prepared once per connection, and a connection keeps only the most recently used', async () => {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
     const size = preparedStatements.size;

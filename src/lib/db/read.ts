@@ -32,7 +32,7 @@ export const askedColumns = { enabled: process.env.ASKED_COLUMNS !== 'off' };
 /**
  * Compiled statements are prepared, by a name derived from their text, and each connection keeps the last `size`
  * it prepared (PREPARED_STATEMENTS; 0 sends every statement unprepared). A prepared statement is parsed once per
- * connection, and PostgreSQL may keep its plan (docs/decisions/029-prepared-reads.md).
+ * connection, and PostgreSQL may keep its plan (docs/decisions/029-prepared-array-rows.md).
  */
 export const preparedStatements = { size: preparedStatementsSize(process.env.PREPARED_STATEMENTS) };
 
@@ -221,54 +221,77 @@ function where(q: Statement, m: ModelMeta, a: string, w: unknown): string {
   return and(parts);
 }
 
-/** The values a conjunct `{ column: v }`, `{ column: { equals: v } }` or `{ column: { in: [...] } }` allows, or null. */
-function allowed(value: unknown): unknown[] | null {
-  const plain = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-  if (plain(value)) return [value];
-  if (!isPlainObject(value)) return null;
-  const ops = Object.keys(value).filter((k) => value[k] !== undefined);
-  if (ops.length !== 1) return null;
-  if (ops[0] === 'equals') return plain(value.equals) ? [value.equals] : null;
-  if (ops[0] === 'in') return Array.isArray(value.in) && value.in.every(plain) ? value.in : null;
-  return null;
+/**
+ * PostgreSQL types whose values compare as their JavaScript values do (uuids once lower-cased): only these are
+ * intersected. A decimal, a date or a float has several spellings of one value, so it is left to PostgreSQL.
+ */
+const COMPARABLE: Record<string, (v: unknown) => boolean> = {
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  text: (v) => typeof v === 'string',
+  varchar: (v) => typeof v === 'string',
+  int2: (v) => Number.isInteger(v),
+  int4: (v) => Number.isInteger(v),
+  bool: (v) => typeof v === 'boolean',
+};
+
+/**
+ * The values a conjunct `{ column: v }`, `{ column: { equals: v } }` or `{ column: { in: [...] } }` allows, when
+ * every one of them compares in JavaScript as in PostgreSQL (`COMPARABLE`, or an enum's labels); else null.
+ */
+function allowed(type: string, value: unknown): unknown[] | null {
+  const fits = type.startsWith('"') ? (v: unknown) => typeof v === 'string' : COMPARABLE[type];
+  if (!fits) return null;
+  let values: unknown[];
+  if (!isPlainObject(value)) values = [value];
+  else {
+    const ops = Object.keys(value).filter((k) => value[k] !== undefined);
+    if (ops.length !== 1 || (ops[0] !== 'equals' && ops[0] !== 'in')) return null;
+    if (ops[0] === 'equals') values = [value.equals];
+    else if (Array.isArray(value.in)) values = value.in;
+    else return null;
+  }
+  if (!values.every(fits)) return null;
+  return type === 'uuid' ? values.map((v) => (v as string).toLowerCase()) : values;
 }
 
 /**
  * The conjuncts of `w` (its keys and its AND, flattened), with the sets of values each column is allowed ANDed on
  * that column intersected into one: a scope `unitId IN (the viewer's units)` and a client's filter `unitId = X`
- * become `unitId = X` (or FALSE). PostgreSQL then sees one condition per column: it estimates the rows better, and
- * a prepared statement keeps its generic plan instead of being planned again for every call.
+ * become `unitId = X`. PostgreSQL then sees one condition per column: it estimates the rows better, and a
+ * prepared statement keeps its generic plan instead of being planned again for every call. An empty intersection
+ * is FALSE on a required column; on a nullable one the conditions stay as they were (for a null value they are
+ * NULL, not FALSE, which differs under NOT; found in review).
  */
 function intersected(q: Statement, m: ModelMeta, w: Json): Json {
   const conjuncts: Json[] = [];
   const flatten = (x: unknown) => {
-    if (!isPlainObject(x)) return conjuncts.push({ AND: x });
+    if (x === undefined) return;
+    if (!isPlainObject(x)) return unsupported('a filter that is not an object');
     for (const [key, value] of Object.entries(x)) {
       if (value === undefined) continue;
-      if (key === 'AND' && (Array.isArray(value) || isPlainObject(value))) list(value).forEach(flatten);
+      if (key === 'AND') list(value).forEach(flatten);
       else conjuncts.push({ [key]: value });
     }
   };
   flatten(w);
-  const sets = new Map<string, { at: number; values: unknown[]; count: number }>();
+  const sets = new Map<string, { at: number[]; values: unknown[][] }>();
   conjuncts.forEach((c, at) => {
     const [key] = Object.keys(c);
     const f = m.scalars.get(key);
-    const values = f && !f.isList ? allowed(c[key]) : null;
+    const values = f && !f.isList ? allowed(q.type(m.name, key), c[key]) : null;
     if (!values) return;
-    // uuid compares without case in PostgreSQL; a value that is not a UUID is left for `param` to refuse.
-    const uuid = q.type(m.name, key) === 'uuid';
-    if (uuid && !values.every((v) => typeof v === 'string' && UUID.test(v))) return;
-    const norm = uuid ? values.map((v) => (v as string).toLowerCase()) : values;
-    const seen = sets.get(key);
-    if (!seen) return void sets.set(key, { at, values: norm, count: 1 });
-    const keep = new Set(norm);
-    seen.values = seen.values.filter((v) => keep.has(v));
-    seen.count += 1;
-    conjuncts[at] = {};
+    const set = sets.get(key) ?? { at: [], values: [] };
+    set.at.push(at);
+    set.values.push(values);
+    sets.set(key, set);
   });
-  for (const [key, { at, values, count }] of sets)
-    if (count > 1) conjuncts[at] = { [key]: values.length === 1 ? values[0] : { in: [...new Set(values)] } };
+  for (const [key, set] of sets) {
+    if (set.at.length < 2) continue;
+    const common = [...new Set(set.values.reduce((a, b) => a.filter((v) => b.includes(v))))];
+    if (!common.length && !m.scalars.get(key)!.isRequired) continue;
+    for (const at of set.at) conjuncts[at] = {};
+    conjuncts[set.at[0]] = { [key]: common.length === 1 ? common[0] : { in: common } };
+  }
   return { AND: conjuncts.filter((c) => Object.keys(c).length) };
 }
 
@@ -668,11 +691,16 @@ export async function preparedQuery(pool: pg.Pool, text: string, values: unknown
     if (parsed) {
       let kept = preparedByClient.get(client);
       if (!kept || kept.max !== size) {
-        kept?.clear();
+        // A new size (a test changes it): forget every name, in one statement.
+        if (kept?.size) {
+          for (const name of kept.keys()) delete parsed[name];
+          kept.clear();
+          client.query('DEALLOCATE ALL').catch(() => undefined);
+        }
         kept = new LRUCache<string, true>({
           max: size,
-          dispose: (_value, dropped) => {
-            if (parsed[dropped] === undefined) return;
+          dispose: (_value, dropped, reason) => {
+            if (reason !== 'evict' || parsed[dropped] === undefined) return;
             delete parsed[dropped];
             // Queued before the statement that pushed it out; a failure here means the connection failed.
             client.query(`DEALLOCATE ${ident(dropped)}`).catch(() => undefined);
