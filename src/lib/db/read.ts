@@ -195,9 +195,10 @@ class Statement {
 const isPlainObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !Prisma.Decimal.isDecimal(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
+// A FALSE part is kept with the others (PostgreSQL folds it): their parameters are already numbered, and a
+// statement must use every parameter it is sent (found by the fuzz test).
 const and = (all: string[]) => {
   const parts = all.filter((p) => p !== 'TRUE');
-  if (parts.includes('FALSE')) return 'FALSE';
   return parts.length === 0 ? 'TRUE' : parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
 };
 
