@@ -31,7 +31,7 @@ export const askedColumns = { enabled: process.env.ASKED_COLUMNS !== 'off' };
 
 /**
  * Compiled statements are prepared, by a name derived from their text, and each connection keeps the last `size`
- * it prepared (PREPARED_STATEMENTS; 0 sends every statement unprepared). A prepared statement is parsed once per
+ * it prepared (PREPARED_STATEMENTS, read when a connection first prepares; 0 sends every statement unprepared). A prepared statement is parsed once per
  * connection, and PostgreSQL may keep its plan (docs/decisions/029-prepared-array-rows.md).
  */
 export const preparedStatements = { size: preparedStatementsSize(process.env.PREPARED_STATEMENTS) };
@@ -690,18 +690,13 @@ export async function preparedQuery(pool: pg.Pool, text: string, values: unknown
     const parsed = parsedStatements(client);
     let name: string | undefined;
     if (parsed) {
+      // A connection keeps the size in force when it first prepared (a new size applies to new connections).
       let kept = preparedByClient.get(client);
-      if (!kept || kept.max !== size) {
-        // A new size (a test changes it): forget every name, in one statement.
-        if (kept?.size) {
-          for (const name of kept.keys()) delete parsed[name];
-          kept.clear();
-          client.query('DEALLOCATE ALL').catch(() => undefined);
-        }
+      if (!kept) {
         kept = new LRUCache<string, true>({
           max: size,
-          dispose: (_value, dropped, reason) => {
-            if (reason !== 'evict' || parsed[dropped] === undefined) return;
+          dispose: (_value, dropped) => {
+            if (parsed[dropped] === undefined) return;
             delete parsed[dropped];
             // Queued before the statement that pushed it out; a failure here means the connection failed.
             client.query(`DEALLOCATE ${ident(dropped)}`).catch(() => undefined);
